@@ -1,0 +1,31 @@
+//! # inclusion-model
+//!
+//! The national open-data standard of the "lieux de médiation numérique" (schéma de données
+//! des lieux de médiation numérique, v1.0.2), as typed Rust values:
+//!
+//! * [`Place`]: a place that helps people with digital tools, with the 32 fields of the standard;
+//! * one enum per closed vocabulary ([`Service`], [`Public`], [`SpecificSupport`], [`Fee`],
+//!   [`Mobility`], [`NationalProgramme`], [`TrainingLabel`], [`AccessMode`], [`SupportMode`])
+//!   and the [`Typology`] codes, with the exact French labels on the wire;
+//! * [`Column`]: the 32 columns of the standard, their titles and constraints.
+#![deny(missing_docs)]
+#![forbid(unsafe_code)]
+
+pub mod columns;
+pub mod diagnostic;
+pub mod error;
+pub mod hours;
+pub mod place;
+pub mod typology;
+pub mod vocab;
+
+pub use columns::{Column, ColumnKind};
+pub use diagnostic::{Diagnostic, Severity};
+pub use error::Error;
+pub use hours::OpeningHours;
+pub use place::{Address, Contact, Coordinates, Place};
+pub use typology::Typology;
+pub use vocab::{
+    AccessMode, Fee, Mobility, NationalProgramme, Public, Service, SpecificSupport, SupportMode,
+    TrainingLabel, UnknownLabel, Vocabulary,
+};

@@ -1,0 +1,231 @@
+//! [`Place`]: a "lieu de médiation numérique", with the 32 fields of schema v1.0.2, typed.
+
+use chrono::NaiveDate;
+
+use crate::hours::OpeningHours;
+use crate::typology::Typology;
+use crate::vocab::{
+    AccessMode, Fee, Mobility, NationalProgramme, Public, Service, SpecificSupport, SupportMode,
+    TrainingLabel,
+};
+
+/// A place that helps people with digital tools: a "lieu de médiation numérique".
+///
+/// Every field of the standard (v1.0.2) is here, typed; the column each field comes from is
+/// named in its documentation. Lists keep the order (and duplicates) of the file, so that
+/// nothing read is lost.
+///
+/// Build one by reading a file (see [`crate::read`]) or with [`Place::new`] and the public fields:
+///
+/// ```
+/// use inclusion_model::{Place, Address, Coordinates, Service};
+/// use chrono::NaiveDate;
+///
+/// let mut place = Place::new(
+///     "structure-1",
+///     "43493312300029",
+///     "Anonymal",
+///     Address::new("12 BIS RUE DE LECLERCQ", "51100", "Reims"),
+///     NaiveDate::from_ymd_opt(2024, 4, 2).unwrap(),
+/// );
+/// place.coordinates = Some(Coordinates::new(49.2583, 4.0317)?);
+/// place.services.push(Service::AdministrativeProcedures);
+/// assert!(place.offers(Service::AdministrativeProcedures));
+/// # Ok::<(), inclusion_model::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Place {
+    /// `id`: the producer's local, unique identifier of the place (required).
+    pub id: String,
+    /// `pivot`: SIRET (14 digits), RNA (`W` + 9) or RIDET of the structure (required).
+    pub pivot: String,
+    /// `nom`: the name of the place (required).
+    pub name: String,
+    /// `adresse`, `complement_adresse`, `code_postal`, `code_insee`, `commune`.
+    pub address: Address,
+    /// `latitude` and `longitude` (WGS84), when both are given and finite.
+    pub coordinates: Option<Coordinates>,
+    /// `typologie`: the kinds of structure.
+    pub typology: Vec<Typology>,
+    /// `telephone`, `courriels`, `site_web`.
+    pub contact: Contact,
+    /// `horaires`: opening hours in the OpenStreetMap `opening_hours` syntax.
+    pub opening_hours: Option<OpeningHours>,
+    /// `presentation_resume`: a short presentation (at most 280 characters in the standard).
+    pub summary: Option<String>,
+    /// `presentation_detail`: a detailed presentation.
+    pub description: Option<String>,
+    /// `source`: the structure that collected the data.
+    pub source: Option<String>,
+    /// `itinerance`: fixed and/or itinerant.
+    pub mobility: Vec<Mobility>,
+    /// `structure_parente`: the parent structure or network.
+    pub parent_organisation: Option<String>,
+    /// `date_maj`: the date of the last update (required).
+    pub updated_on: NaiveDate,
+    /// `services`: what help the place gives.
+    pub services: Vec<Service>,
+    /// `publics_specifiquement_adresses`: publics specifically addressed (by default, everyone).
+    pub publics: Vec<Public>,
+    /// `prise_en_charge_specifique`: specific support (disabilities, languages, illiteracy).
+    pub specific_support: Vec<SpecificSupport>,
+    /// `frais_a_charge`: what the person pays.
+    pub fees: Vec<Fee>,
+    /// `dispositif_programmes_nationaux`: national schemes and programmes.
+    pub national_programmes: Vec<NationalProgramme>,
+    /// `formations_labels`: trainings and labels.
+    pub training_labels: Vec<TrainingLabel>,
+    /// `autres_formations_labels`: other trainings and labels (free text).
+    pub other_labels: Vec<String>,
+    /// `modalites_acces`: how to get in touch.
+    pub access_modes: Vec<AccessMode>,
+    /// `modalites_accompagnement`: how help is given.
+    pub support_modes: Vec<SupportMode>,
+    /// `fiche_acces_libre`: URL of the place's accessibility page on acceslibre.
+    pub accessibility_url: Option<String>,
+    /// `prise_rdv`: URL of the online booking page.
+    pub booking_url: Option<String>,
+}
+
+impl Place {
+    /// A place with its required fields and every optional field empty.
+    pub fn new(
+        id: impl Into<String>,
+        pivot: impl Into<String>,
+        name: impl Into<String>,
+        address: Address,
+        updated_on: NaiveDate,
+    ) -> Place {
+        Place {
+            id: id.into(),
+            pivot: pivot.into(),
+            name: name.into(),
+            address,
+            coordinates: None,
+            typology: Vec::new(),
+            contact: Contact::default(),
+            opening_hours: None,
+            summary: None,
+            description: None,
+            source: None,
+            mobility: Vec::new(),
+            parent_organisation: None,
+            updated_on,
+            services: Vec::new(),
+            publics: Vec::new(),
+            specific_support: Vec::new(),
+            fees: Vec::new(),
+            national_programmes: Vec::new(),
+            training_labels: Vec::new(),
+            other_labels: Vec::new(),
+            access_modes: Vec::new(),
+            support_modes: Vec::new(),
+            accessibility_url: None,
+            booking_url: None,
+        }
+    }
+
+    /// Whether the place offers this service.
+    pub fn offers(&self, service: Service) -> bool {
+        self.services.contains(&service)
+    }
+
+    /// Whether the place receives the public: `modalites_acces` does not say
+    /// « Ce lieu n'accueille pas de public ».
+    pub fn receives_public(&self) -> bool {
+        !self.access_modes.contains(&AccessMode::NoPublicReception)
+    }
+}
+
+/// The postal address of a place.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub struct Address {
+    /// `adresse`: number and street, e.g. `12 BIS RUE DE LECLERCQ` (required).
+    pub street: String,
+    /// `complement_adresse`: building, floor, etc.
+    pub complement: Option<String>,
+    /// `code_postal`: five digits (required).
+    pub postcode: String,
+    /// `code_insee`: the official geographic code of the commune (COG), e.g. `51454`, `2A004`.
+    pub insee_code: Option<String>,
+    /// `commune`: the commune's name (required).
+    pub commune: String,
+}
+
+impl Address {
+    /// An address with its required parts.
+    pub fn new(
+        street: impl Into<String>,
+        postcode: impl Into<String>,
+        commune: impl Into<String>,
+    ) -> Address {
+        Address {
+            street: street.into(),
+            complement: None,
+            postcode: postcode.into(),
+            insee_code: None,
+            commune: commune.into(),
+        }
+    }
+}
+
+/// How to reach a place.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub struct Contact {
+    /// `telephone`: one number in international form without spaces, e.g. `+33180059880`.
+    pub phone: Option<String>,
+    /// `courriels`: e-mail addresses.
+    pub emails: Vec<String>,
+    /// `site_web`: web sites.
+    pub websites: Vec<String>,
+}
+
+/// A WGS84 position, in decimal degrees; both values are finite and in range.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Coordinates {
+    latitude: f64,
+    longitude: f64,
+}
+
+impl Coordinates {
+    /// A position; fails unless `latitude` is in [-90, 90] and `longitude` in [-180, 180].
+    ///
+    /// ```
+    /// use inclusion_model::Coordinates;
+    /// let c = Coordinates::new(45.19, 5.72)?;
+    /// assert_eq!((c.latitude(), c.longitude()), (45.19, 5.72));
+    /// assert!(Coordinates::new(95.0, 5.72).is_err());
+    /// assert!(Coordinates::new(f64::NAN, 5.72).is_err());
+    /// # Ok::<(), inclusion_model::Error>(())
+    /// ```
+    pub fn new(latitude: f64, longitude: f64) -> Result<Coordinates, crate::Error> {
+        if latitude.is_finite()
+            && longitude.is_finite()
+            && (-90.0..=90.0).contains(&latitude)
+            && (-180.0..=180.0).contains(&longitude)
+        {
+            Ok(Coordinates {
+                latitude,
+                longitude,
+            })
+        } else {
+            Err(crate::Error::InvalidCoordinates {
+                latitude,
+                longitude,
+            })
+        }
+    }
+
+    /// Latitude in degrees, in [-90, 90].
+    pub fn latitude(self) -> f64 {
+        self.latitude
+    }
+
+    /// Longitude in degrees, in [-180, 180].
+    pub fn longitude(self) -> f64 {
+        self.longitude
+    }
+}
