@@ -138,11 +138,6 @@ impl Column {
             _ => None,
         }
     }
-
-    /// Whether an optional column may be dropped from a place in lenient reading.
-    pub(crate) const fn droppable(self) -> bool {
-        !self.is_required()
-    }
 }
 
 impl fmt::Display for Column {

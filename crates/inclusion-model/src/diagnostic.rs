@@ -34,7 +34,7 @@ impl fmt::Display for Severity {
 /// let csv = "id,pivot,nom,commune,code_postal,adresse,date_maj\n\
 ///            p1,43493312300029,Anonymal,Reims,5110,1 rue X,2024-04-02\n";
 /// let report = read_csv_str(csv, &ReadOptions::default());
-/// let d = &report.diagnostics[0];
+/// let d = report.errors().next().unwrap();
 /// assert_eq!((d.row, d.column.as_deref(), d.value.as_deref()), (Some(2), Some("code_postal"), Some("5110")));
 /// assert_eq!(d.code, "pattern");
 /// assert_eq!(d.severity, Severity::Error);

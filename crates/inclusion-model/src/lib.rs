@@ -11,20 +11,27 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+pub mod codes;
 pub mod columns;
 pub mod diagnostic;
 pub mod error;
 pub mod hours;
 pub mod place;
+pub mod read;
 pub mod typology;
+pub mod validate;
 pub mod vocab;
+pub mod write;
 
 pub use columns::{Column, ColumnKind};
 pub use diagnostic::{Diagnostic, Severity};
 pub use error::Error;
 pub use hours::{HoursCache, OpeningHours};
 pub use place::{Address, Contact, Coordinates, Place};
+pub use read::{Format, ReadOptions, ReadReport, read_bytes, read_csv_str, read_json_slice, read_path};
 pub use typology::Typology;
+pub use validate::Level;
+pub use write::{Record, to_csv_string, to_geojson_string, to_json_string, write_csv, write_geojson, write_json};
 pub use vocab::{
     AccessMode, Fee, Mobility, NationalProgramme, Public, Service, SpecificSupport, SupportMode,
     TrainingLabel, UnknownLabel, Vocabulary,

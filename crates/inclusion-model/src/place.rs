@@ -86,6 +86,9 @@ pub struct Place {
     pub accessibility_url: Option<String>,
     /// `prise_rdv`: URL of the online booking page.
     pub booking_url: Option<String>,
+    /// Non-empty values of columns that are not in the standard (name, value), in file order:
+    /// kept so that nothing read is lost (the writers of the standard's formats leave them out).
+    pub extra: Vec<(String, String)>,
 }
 
 impl Place {
@@ -123,6 +126,7 @@ impl Place {
             support_modes: Vec::new(),
             accessibility_url: None,
             booking_url: None,
+            extra: Vec::new(),
         }
     }
 

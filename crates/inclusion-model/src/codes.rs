@@ -1,0 +1,114 @@
+//! The stable, machine-readable codes of [`Diagnostic`](crate::Diagnostic)s.
+//!
+//! Codes never change meaning; new ones may be added. Codes without a dot come from the
+//! standard's own schema (the Standard level: what the official validator checks); codes
+//! with a dot are checks the standard forgot (the Strict level) or concern the file itself.
+//!
+//! | code | level | severity | meaning |
+//! |---|---|---|---|
+//! | `required` | Standard | error | a required column is empty |
+//! | `unique` | Standard | error | an `id` already used by an earlier row |
+//! | `pattern` | Standard | error | a value does not match the column's pattern (`pivot`, `code_postal`, `code_insee`, `telephone`) |
+//! | `label` | Standard | error | a list item is not a label of the column's vocabulary |
+//! | `number` | Standard | error | `latitude`/`longitude` is not a number |
+//! | `date` | Standard | error | `date_maj` is not a `YYYY-MM-DD` date |
+//! | `max_length` | Standard | error | `presentation_resume` is longer than 280 characters |
+//! | `cell_count` | Standard | error | a row has more or fewer cells than the header |
+//! | `blank_row` | Standard | error | a row whose cells are all empty |
+//! | `coordinates.incomplete` | both | warning | only one of `latitude`/`longitude` is given |
+//! | `coordinates.out_of_range` | both | warning (Standard) / error (Strict) | not a finite latitude in [-90, 90] and longitude in [-180, 180] |
+//! | `coordinates.outside_france` | Strict | warning | the position is in no French territory |
+//! | `coordinates.swapped` | Strict | warning | the position is in no French territory, but would be with latitude and longitude swapped |
+//! | `pivot.siret_checksum` | Strict | warning | a 14-digit SIRET whose Luhn checksum fails (La Poste's rule applied to its SIREN 356000000) |
+//! | `pivot.placeholder` | Strict | warning | the placeholder `00000000000000` |
+//! | `pivot.format` | Strict | warning | neither a SIRET (14 digits) nor an RNA number (`W` + 9) |
+//! | `code_postal.insee_mismatch` | Strict | warning | the postcode is not in the département of `code_insee` |
+//! | `courriels.syntax` | Strict | warning | an e-mail address that is not plausible |
+//! | `url.syntax` | Strict | warning | a URL of `site_web`, `fiche_acces_libre` or `prise_rdv` that is not `http(s)://host/...` |
+//! | `typologie.unlisted` | Strict | warning | a `typologie` code outside the 92 codes of the reference library |
+//! | `formations_labels.ordi_variant` | Strict | warning | `ORDI 3X0`-like spelling accepted by the standard's unescaped pattern |
+//! | `formations_labels.etapes_spelling` | Standard | error | `Étapes numériques (La Poste)` (with a space): the standard's pattern requires `Étapes numériques(La Poste)` |
+//! | `date_maj.future` | Strict | warning | `date_maj` is after today |
+//! | `date_maj.too_old` | Strict | warning | `date_maj` is before 2000-01-01 (often a 1970-01-01 placeholder) |
+//! | `horaires.syntax` | Strict | warning | `horaires` is not valid OpenStreetMap `opening_hours` syntax |
+//! | `file.unreadable` | file | error | the file cannot be read at all |
+//! | `file.missing_column` | file | error | a required column is missing from the header: no row can be read |
+//! | `file.missing_optional_column` | file | warning | an optional column of the standard is missing from the header |
+//! | `file.unknown_column` | file | warning | a column that is not in the standard (kept in [`Place::extra`](crate::Place::extra)) |
+//! | `file.duplicate_column` | file | error | a column name appears twice in the header (the first one is used) |
+//! | `file.bom` | file | warning | the file starts with a UTF-8 byte-order mark |
+//! | `file.windows_1252` | file | warning | the file is not UTF-8; it was decoded as Windows-1252 |
+//! | `file.semicolon_delimiter` | file | warning | columns are separated by `;` instead of `,` |
+//! | `json.type` | file | error | a JSON record is not an object, or a value is an object or an array |
+//! | `json.number` | file | warning | a JSON value for a text column is a number or a boolean (converted to text) |
+
+/// A required column is empty.
+pub const REQUIRED: &str = "required";
+/// An `id` already used by an earlier row.
+pub const UNIQUE: &str = "unique";
+/// A value does not match the column's pattern.
+pub const PATTERN: &str = "pattern";
+/// A list item is not a label of the column's vocabulary.
+pub const LABEL: &str = "label";
+/// `latitude`/`longitude` is not a number.
+pub const NUMBER: &str = "number";
+/// `date_maj` is not a date.
+pub const DATE: &str = "date";
+/// `presentation_resume` is longer than 280 characters.
+pub const MAX_LENGTH: &str = "max_length";
+/// A row has more or fewer cells than the header.
+pub const CELL_COUNT: &str = "cell_count";
+/// A row whose cells are all empty.
+pub const BLANK_ROW: &str = "blank_row";
+/// Only one of `latitude`/`longitude`.
+pub const COORDINATES_INCOMPLETE: &str = "coordinates.incomplete";
+/// Coordinates not finite or out of range.
+pub const COORDINATES_OUT_OF_RANGE: &str = "coordinates.out_of_range";
+/// Coordinates in no French territory.
+pub const COORDINATES_OUTSIDE_FRANCE: &str = "coordinates.outside_france";
+/// Latitude and longitude probably swapped.
+pub const COORDINATES_SWAPPED: &str = "coordinates.swapped";
+/// A SIRET with a bad checksum.
+pub const PIVOT_SIRET_CHECKSUM: &str = "pivot.siret_checksum";
+/// The placeholder pivot `00000000000000`.
+pub const PIVOT_PLACEHOLDER: &str = "pivot.placeholder";
+/// A pivot that is neither a SIRET nor an RNA number.
+pub const PIVOT_FORMAT: &str = "pivot.format";
+/// Postcode outside the département of the INSEE code.
+pub const POSTCODE_INSEE_MISMATCH: &str = "code_postal.insee_mismatch";
+/// An implausible e-mail address.
+pub const EMAIL_SYNTAX: &str = "courriels.syntax";
+/// An implausible URL.
+pub const URL_SYNTAX: &str = "url.syntax";
+/// A typologie code outside the reference list.
+pub const TYPOLOGY_UNLISTED: &str = "typologie.unlisted";
+/// `ORDI 3X0`-like spelling.
+pub const ORDI_VARIANT: &str = "formations_labels.ordi_variant";
+/// `Étapes numériques (La Poste)` with a space.
+pub const ETAPES_SPELLING: &str = "formations_labels.etapes_spelling";
+/// `date_maj` in the future.
+pub const DATE_FUTURE: &str = "date_maj.future";
+/// `date_maj` before 2000.
+pub const DATE_TOO_OLD: &str = "date_maj.too_old";
+/// Invalid `opening_hours` syntax.
+pub const HOURS_SYNTAX: &str = "horaires.syntax";
+/// The file cannot be read.
+pub const FILE_UNREADABLE: &str = "file.unreadable";
+/// A required column is missing.
+pub const FILE_MISSING_COLUMN: &str = "file.missing_column";
+/// An optional column is missing.
+pub const FILE_MISSING_OPTIONAL_COLUMN: &str = "file.missing_optional_column";
+/// A column outside the standard.
+pub const FILE_UNKNOWN_COLUMN: &str = "file.unknown_column";
+/// A column name used twice.
+pub const FILE_DUPLICATE_COLUMN: &str = "file.duplicate_column";
+/// A UTF-8 byte-order mark.
+pub const FILE_BOM: &str = "file.bom";
+/// Decoded as Windows-1252.
+pub const FILE_WINDOWS_1252: &str = "file.windows_1252";
+/// `;` column delimiter.
+pub const FILE_SEMICOLON: &str = "file.semicolon_delimiter";
+/// A JSON record or value of the wrong type.
+pub const JSON_TYPE: &str = "json.type";
+/// A JSON number or boolean where text is expected.
+pub const JSON_NUMBER: &str = "json.number";

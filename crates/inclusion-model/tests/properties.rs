@@ -1,0 +1,151 @@
+//! Property tests: the readers never panic, and write-then-read returns the same places.
+
+use chrono::NaiveDate;
+use inclusion_model::{
+    AccessMode, Address, Coordinates, Fee, Level, Mobility, NationalProgramme, OpeningHours,
+    Place, Public, ReadOptions, Service, SpecificSupport, SupportMode, TrainingLabel, Typology,
+    Vocabulary, read_bytes, read_csv_str, read_json_slice, to_csv_string, to_json_string,
+};
+use proptest::prelude::*;
+
+fn vocab<V: Vocabulary>() -> impl Strategy<Value = Vec<V>> {
+    prop::collection::vec(prop::sample::select(V::ALL), 0..4)
+}
+
+/// Free text as found in real files: letters, accents, punctuation, quotes, commas, newlines —
+/// but no `|` (a list separator) and not empty (empty = absent).
+fn text() -> impl Strategy<Value = String> {
+    "[A-Za-z0-9éèàçÉÎœ«» ,;:'\"\n./()-]{1,40}".prop_filter("not blank", |s| !s.is_empty())
+}
+
+fn opt_text() -> impl Strategy<Value = Option<String>> {
+    prop::option::of(text())
+}
+
+fn item() -> impl Strategy<Value = String> {
+    "[A-Za-z0-9@._-]{1,20}"
+}
+
+prop_compose! {
+    fn place()(
+        id in "[a-z0-9-]{1,12}",
+        pivot in "[0-9]{14}|W[0-9]{9}",
+        name in text(),
+        street in text(),
+        complement in opt_text(),
+        postcode in "[0-9]{5}",
+        insee in prop::option::of("[013-9][0-9]{4}|2[AB1-9][0-9]{3}"),
+        commune in text(),
+        coords in prop::option::of((-90.0f64..=90.0, -180.0f64..=180.0)),
+        typology in prop::collection::vec(prop_oneof![
+            prop::sample::select(Typology::LISTED).prop_map(|t| t.clone()),
+            "[A-Z_]{2,10}".prop_map(|s| s.parse::<Typology>().unwrap()),
+        ], 0..3),
+        phone in prop::option::of("\\+33[0-9]{9}"),
+        emails in prop::collection::vec(item(), 0..3),
+        websites in prop::collection::vec(item(), 0..3),
+        hours in opt_text(),
+        summary in opt_text(),
+        description in opt_text(),
+        source in opt_text(),
+        mobility in vocab::<Mobility>(),
+        parent in opt_text(),
+        days in 0i64..20000,
+        services in vocab::<Service>(),
+        publics in vocab::<Public>(),
+        support in vocab::<SpecificSupport>(),
+        fees in vocab::<Fee>(),
+        programmes in vocab::<NationalProgramme>(),
+        labels in vocab::<TrainingLabel>(),
+        other_labels in prop::collection::vec(item(), 0..3),
+        access in vocab::<AccessMode>(),
+        modes in vocab::<SupportMode>(),
+        a11y in prop::option::of(item()),
+        booking in prop::option::of(item()),
+    ) -> Place {
+        let date = NaiveDate::from_ymd_opt(1980, 1, 1).unwrap() + chrono::Duration::days(days);
+        let mut address = Address::new(street, postcode, commune);
+        address.complement = complement;
+        address.insee_code = insee;
+        let mut p = Place::new(id, pivot, name, address, date);
+        p.coordinates = coords.map(|(a, b)| Coordinates::new(a, b).unwrap());
+        p.typology = typology;
+        p.contact.phone = phone;
+        p.contact.emails = emails;
+        p.contact.websites = websites;
+        p.opening_hours = hours.map(OpeningHours::new);
+        p.summary = summary;
+        p.description = description;
+        p.source = source;
+        p.mobility = mobility;
+        p.parent_organisation = parent;
+        p.services = services;
+        p.publics = publics;
+        p.specific_support = support;
+        p.fees = fees;
+        p.national_programmes = programmes;
+        p.training_labels = labels;
+        p.other_labels = other_labels;
+        p.access_modes = access;
+        p.support_modes = modes;
+        p.accessibility_url = a11y;
+        p.booking_url = booking;
+        p
+    }
+}
+
+fn unique_ids(mut places: Vec<Place>) -> Vec<Place> {
+    for (i, p) in places.iter_mut().enumerate() {
+        p.id = format!("{i}-{}", p.id);
+    }
+    places
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn any_bytes_give_diagnostics_or_places(bytes in prop::collection::vec(any::<u8>(), 0..600)) {
+        for level in [Level::Standard, Level::Strict] {
+            let options = ReadOptions::default().with_level(level).with_lenient(level == Level::Strict);
+            let report = read_bytes(&bytes, &options);
+            prop_assert!(report.places.len() <= report.rows);
+            prop_assert!(report.invalid_rows <= report.rows);
+            let _ = read_json_slice(&bytes, &options);
+        }
+    }
+
+    #[test]
+    fn csv_like_text_never_panics(
+        header in prop::sample::subsequence(inclusion_model::Column::ALL.to_vec(), 0..32),
+        rows in prop::collection::vec(prop::collection::vec("[^\\x00]{0,12}", 0..34), 0..5),
+    ) {
+        let mut text = header.iter().map(|c| c.name()).collect::<Vec<_>>().join(",");
+        text.push('\n');
+        for row in rows {
+            text.push_str(&row.join(","));
+            text.push('\n');
+        }
+        let report = read_csv_str(&text, &ReadOptions::strict().with_lenient(true));
+        prop_assert!(report.places.len() <= report.rows);
+    }
+
+    #[test]
+    fn csv_write_then_read_returns_the_same_places(places in prop::collection::vec(place(), 0..6)) {
+        let places = unique_ids(places);
+        let csv = to_csv_string(&places).unwrap();
+        let report = read_csv_str(&csv, &ReadOptions::default());
+        prop_assert!(!report.has_errors(), "{:?}", report.diagnostics);
+        prop_assert_eq!(&report.places, &places);
+        prop_assert_eq!(to_csv_string(&report.places).unwrap(), csv);
+    }
+
+    #[test]
+    fn json_write_then_read_returns_the_same_places(places in prop::collection::vec(place(), 0..6)) {
+        let places = unique_ids(places);
+        let json = to_json_string(&places).unwrap();
+        let report = read_json_slice(json.as_bytes(), &ReadOptions::default());
+        prop_assert!(!report.has_errors(), "{:?}", report.diagnostics);
+        prop_assert_eq!(report.places, places);
+    }
+}
