@@ -26,11 +26,13 @@ pub mod write;
 pub use columns::{Column, ColumnKind};
 pub use diagnostic::{Diagnostic, Severity};
 pub use error::Error;
-pub use hours::{HoursCache, OpeningHours};
+pub use hours::{
+    HoursCache, Locale, OpeningHours, State, Territory, Timetable, WeekBitmap, WeeklyForm,
+};
 pub use place::{Address, Contact, Coordinates, Place};
 pub use read::{Format, ReadOptions, ReadReport, read_bytes, read_csv_str, read_json_slice, read_path};
 pub use typology::Typology;
-pub use validate::Level;
+pub use validate::{FlatRecord, Level, validate_records};
 pub use write::{Record, to_csv_string, to_geojson_string, to_json_string, write_csv, write_geojson, write_json};
 pub use vocab::{
     AccessMode, Fee, Mobility, NationalProgramme, Public, Service, SpecificSupport, SupportMode,

@@ -7,7 +7,7 @@ use super::{Format, ReadOptions, ReadReport};
 use crate::codes;
 use crate::columns::Column;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::validate::{RawRecord, Validator};
+use crate::validate::{FlatRecord, Validator};
 
 /// What a header cell is.
 #[derive(Clone)]
@@ -106,11 +106,10 @@ fn read_text(text: &str, options: &ReadOptions, mut report: ReadReport) -> ReadR
         }
         let row = index + 2;
         index += 1;
-        report.rows += 1;
-        let mut raw = RawRecord::default();
+        let mut raw = FlatRecord::default();
         for (cell, value) in cells.iter().zip(record.iter()) {
             match cell {
-                HeaderCell::Standard(c) => raw.set(*c, Cow::Borrowed(value)),
+                HeaderCell::Standard(c) => raw.set_column(*c, Cow::Borrowed(value)),
                 HeaderCell::Unknown(name) if !value.is_empty() => {
                     raw.extra.push((name.clone(), value.to_owned()))
                 }
@@ -130,16 +129,7 @@ fn read_text(text: &str, options: &ReadOptions, mut report: ReadReport) -> ReadR
                 .at_row(row),
             );
         }
-        let (place, error) = validator.build(&raw, row, &mut report.diagnostics);
-        let error = error || row_error;
-        if error {
-            report.invalid_rows += 1;
-        }
-        if let Some(p) = place {
-            if !error || options.lenient {
-                report.places.push(p);
-            }
-        }
+        validator.accept(&raw, row, row_error, &mut report);
     }
     report
 }

@@ -9,7 +9,7 @@ use super::{Format, ReadOptions, ReadReport};
 use crate::codes;
 use crate::columns::{Column, ColumnKind};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::validate::{RawRecord, Validator};
+use crate::validate::{FlatRecord, Validator};
 
 /// Reads a JSON array of flat records keyed by the standard's column names, as the national
 /// cartography publishes them: values are strings, `latitude`/`longitude` numbers (strings are
@@ -62,8 +62,8 @@ pub fn read_json_slice(bytes: &[u8], options: &ReadOptions) -> ReadReport {
     let mut validator = Validator::new(options.level, options.lenient, options.today());
     for (i, record) in records.iter().enumerate() {
         let row = i + 1;
-        report.rows += 1;
         let Some(object) = record.as_object() else {
+            report.rows += 1;
             report.invalid_rows += 1;
             report.diagnostics.push(
                 Diagnostic::new(
@@ -76,7 +76,7 @@ pub fn read_json_slice(bytes: &[u8], options: &ReadOptions) -> ReadReport {
             );
             continue;
         };
-        let mut raw = RawRecord::default();
+        let mut raw = FlatRecord::default();
         let mut row_error = false;
         for (key, value) in object {
             let text: Cow<'_, str> = match value {
@@ -111,21 +111,12 @@ pub fn read_json_slice(bytes: &[u8], options: &ReadOptions) -> ReadReport {
                 }
             };
             match Column::from_name(key) {
-                Some(c) => raw.set(c, text),
+                Some(c) => raw.set_column(c, text),
                 None if !text.is_empty() => raw.extra.push((key.clone(), text.into_owned())),
                 None => {}
             }
         }
-        let (place, error) = validator.build(&raw, row, &mut report.diagnostics);
-        let error = error || row_error;
-        if error {
-            report.invalid_rows += 1;
-        }
-        if let Some(p) = place {
-            if !error || options.lenient {
-                report.places.push(p);
-            }
-        }
+        validator.accept(&raw, row, row_error, &mut report);
     }
     report
 }

@@ -92,22 +92,74 @@ impl std::str::FromStr for Level {
     }
 }
 
-/// One record as read from a file: the cells of the 32 columns (absent or empty = `None`) and
-/// the columns outside the standard.
-#[derive(Debug, Default)]
-pub(crate) struct RawRecord<'a> {
+/// One flat record as read from a file, before validation: the text of each of the 32 columns
+/// (an empty value is absent, as in the standard) and the columns outside the standard.
+///
+/// The readers build these for you; build them yourself to validate records you already
+/// parsed (from a database, an API...), with [`validate_records`].
+///
+/// ```
+/// use inclusion_model::validate::{FlatRecord, validate_records};
+/// use inclusion_model::ReadOptions;
+///
+/// let mut r = FlatRecord::new();
+/// for (k, v) in [("id", "p1"), ("pivot", "43493312300029"), ("nom", "Mairie"), ("commune", "Reims"),
+///                ("code_postal", "51100"), ("adresse", "1 place X"), ("date_maj", "2024-04-02"),
+///                ("labels_nationaux", "France Services")] {
+///     r.set(k, v);
+/// }
+/// assert_eq!(r.get("nom"), Some("Mairie"));
+/// let report = validate_records(&[r], &ReadOptions::default());
+/// assert_eq!(report.places[0].extra, [("labels_nationaux".to_owned(), "France Services".to_owned())]);
+/// ```
+#[derive(Debug, Default, Clone)]
+pub struct FlatRecord<'a> {
     pub(crate) cells: [Option<Cow<'a, str>>; 32],
     pub(crate) extra: Vec<(String, String)>,
 }
 
-impl<'a> RawRecord<'a> {
-    pub(crate) fn get(&self, c: Column) -> Option<&str> {
+impl<'a> FlatRecord<'a> {
+    /// An empty record.
+    pub fn new() -> FlatRecord<'a> {
+        FlatRecord::default()
+    }
+
+    /// Sets the value of a column by its header name; a name outside the standard is kept
+    /// aside (see [`Place::extra`]). An empty value is absent.
+    pub fn set(&mut self, name: &str, value: impl Into<Cow<'a, str>>) {
+        let value = value.into();
+        match Column::from_name(name) {
+            Some(c) => self.set_column(c, value),
+            None if !value.is_empty() => self.extra.push((name.to_owned(), value.into_owned())),
+            None => {}
+        }
+    }
+
+    /// The value of a standard column by its header name.
+    pub fn get(&self, name: &str) -> Option<&str> {
+        Column::from_name(name).and_then(|c| self.cell(c))
+    }
+
+    pub(crate) fn cell(&self, c: Column) -> Option<&str> {
         self.cells[c.index()].as_deref()
     }
 
-    pub(crate) fn set(&mut self, c: Column, value: Cow<'a, str>) {
+    pub(crate) fn set_column(&mut self, c: Column, value: Cow<'a, str>) {
         self.cells[c.index()] = if value.is_empty() { None } else { Some(value) };
     }
+}
+
+/// Validates records already split into columns (see [`FlatRecord`]); rows are numbered from 1.
+pub fn validate_records<'r, 'a: 'r>(
+    records: impl IntoIterator<Item = &'r FlatRecord<'a>>,
+    options: &crate::ReadOptions,
+) -> crate::ReadReport {
+    let mut report = crate::ReadReport::new(crate::Format::Json);
+    let mut validator = Validator::new(options.level, options.lenient, options.today());
+    for (i, r) in records.into_iter().enumerate() {
+        validator.accept(r, i + 1, false, &mut report);
+    }
+    report
 }
 
 /// Builds places from records, row after row, collecting diagnostics.
@@ -130,11 +182,33 @@ impl Validator {
         }
     }
 
+    /// Validates one record and adds its place (when it can be kept) and its problems to the
+    /// report. `row_error` is an error already found by the reader for this row.
+    pub(crate) fn accept(
+        &mut self,
+        rec: &FlatRecord<'_>,
+        row: usize,
+        row_error: bool,
+        report: &mut crate::ReadReport,
+    ) {
+        report.rows += 1;
+        let (place, error) = self.build(rec, row, &mut report.diagnostics);
+        let error = error || row_error;
+        if error {
+            report.invalid_rows += 1;
+        }
+        if let Some(p) = place {
+            if !error || self.lenient {
+                report.places.push(p);
+            }
+        }
+    }
+
     /// Validates one record; returns the place when it can be kept, and pushes every problem.
     /// Also returns whether the row has an error (a row kept in lenient reading can have one).
     pub(crate) fn build(
         &mut self,
-        rec: &RawRecord<'_>,
+        rec: &FlatRecord<'_>,
         row: usize,
         diags: &mut Vec<Diagnostic>,
     ) -> (Option<Place>, bool) {
@@ -304,7 +378,7 @@ impl Validator {
             name: name.to_owned(),
             address: Address {
                 street: street.to_owned(),
-                complement: rec.get(Column::AddressComplement).map(str::to_owned),
+                complement: rec.cell(Column::AddressComplement).map(str::to_owned),
                 postcode: postcode.to_owned(),
                 insee_code: insee_ok.map(str::to_owned),
                 commune: commune.to_owned(),
@@ -343,7 +417,7 @@ impl Validator {
 /// The state of the row being validated.
 struct Row<'r, 'a> {
     row: usize,
-    rec: &'r RawRecord<'a>,
+    rec: &'r FlatRecord<'a>,
     diags: &'r mut Vec<Diagnostic>,
     strict: bool,
     lenient: bool,
@@ -355,7 +429,7 @@ struct Row<'r, 'a> {
 
 impl<'r, 'a> Row<'r, 'a> {
     fn get(&self, c: Column) -> Option<&'r str> {
-        self.rec.cells[c.index()].as_deref()
+        self.rec.cell(c)
     }
 
     fn push(&mut self, d: Diagnostic, column: Option<(Column, &str)>) {

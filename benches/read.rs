@@ -1,0 +1,108 @@
+//! Reading and validating standard files.
+//!
+//! Data: the real records of Hub du Sud (PACA, 646 places, `../shared/anchors`), repeated with
+//! unique ids up to 100,000 rows. Without the anchors, the official example row is repeated.
+//!
+//! * `read/csv_100k`: the whole path from the bytes of a canonical CSV file to validated places
+//!   (Standard level): decoding, CSV parsing, validation, places. Throughput in bytes.
+//! * `read/validate_records_100k`: the like-for-like comparison with the reference TypeScript
+//!   library: already-parsed flat records (the JSON parsing is outside the timed part) turned
+//!   into validated places. `scripts/bench-reference-lib/bench.mjs` runs the library on the
+//!   same records.
+//!
+//! ```sh
+//! cargo bench --bench read
+//! node scripts/bench-reference-lib/bench.mjs ../shared/anchors/real-datasets/hub-du-sud-paca.20230517.json 100000
+//! ```
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use inclusion::model::{FlatRecord, ReadOptions, read_bytes, to_csv_string, validate_records};
+use serde_json::Value;
+
+const ROWS: usize = 100_000;
+
+const EXAMPLE: &str = r#"[{"id":"structure-1","pivot":"43493312300029","nom":"Anonymal","commune":"Reims","code_postal":"51100","code_insee":"51454","adresse":"12 BIS RUE DE LECLERCQ","latitude":43.52609,"longitude":5.41423,"typologie":"TIERS_LIEUX|ASSO","telephone":"+33180059880","courriels":"contact@laquincaillerie.tl","site_web":"https://www.laquincaillerie.tl/","horaires":"Mo-Fr 09:00-12:00,14:00-18:30; Sa 08:30-12:00","source":"Hubik","date_maj":"2024-04-02","services":"Maîtrise des outils numériques du quotidien|Insertion professionnelle via le numérique","frais_a_charge":"Gratuit","modalites_accompagnement":"En autonomie|Accompagnement individuel"}]"#;
+
+/// The base records and where they come from.
+fn base_records() -> (Vec<Value>, &'static str) {
+    let path = inclusion_anchors::anchors_dir().join("real-datasets/hub-du-sud-paca.20230517.json");
+    match std::fs::read(&path) {
+        Ok(bytes) => (
+            serde_json::from_slice(&bytes).expect("anchor parses"),
+            "Hub du Sud (646 real places)",
+        ),
+        Err(_) => {
+            eprintln!("notice: {} is absent; benchmarking the official example row", path.display());
+            (serde_json::from_str(EXAMPLE).expect("example parses"), "official example row")
+        }
+    }
+}
+
+/// The base records repeated up to `ROWS`, with unique ids, as JSON text.
+fn repeated_json() -> String {
+    let (base, origin) = base_records();
+    eprintln!("data: {origin}, repeated to {ROWS} rows");
+    let records: Vec<Value> = (0..ROWS)
+        .map(|i| {
+            let mut r = base[i % base.len()].clone();
+            let id = format!("{}-{}", r["id"].as_str().unwrap_or("id"), i / base.len());
+            r["id"] = Value::String(id);
+            r
+        })
+        .collect();
+    serde_json::to_string(&records).expect("serialises")
+}
+
+fn bench(c: &mut Criterion) {
+    let json = repeated_json();
+    let report = read_bytes(json.as_bytes(), &ReadOptions::default());
+    assert_eq!(report.rows, ROWS);
+    let csv = to_csv_string(&report.places).expect("writes");
+    eprintln!(
+        "csv: {} rows, {:.1} MB; {} valid places",
+        ROWS,
+        csv.len() as f64 / 1e6,
+        report.places.len()
+    );
+
+    let mut group = c.benchmark_group("read");
+    group.sample_size(10);
+    group.throughput(Throughput::Bytes(csv.len() as u64));
+    group.bench_function("csv_100k", |b| {
+        b.iter(|| {
+            let r = read_bytes(csv.as_bytes(), &ReadOptions::default());
+            assert_eq!(r.places.len(), report.places.len());
+            r
+        })
+    });
+
+    // Flat records parsed outside the timed part, as the node script does.
+    let values: Vec<serde_json::Map<String, Value>> =
+        serde_json::from_str(&json).expect("parses");
+    let records: Vec<FlatRecord<'_>> = values
+        .iter()
+        .map(|o| {
+            let mut r = FlatRecord::new();
+            for (k, v) in o {
+                match v {
+                    Value::String(s) => r.set(k, s.as_str()),
+                    Value::Number(n) => r.set(k, n.to_string()),
+                    _ => {}
+                }
+            }
+            r
+        })
+        .collect();
+    group.throughput(Throughput::Elements(records.len() as u64));
+    group.bench_function("validate_records_100k", |b| {
+        b.iter(|| {
+            let r = validate_records(&records, &ReadOptions::default());
+            assert_eq!(r.places.len(), report.places.len());
+            r
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
