@@ -31,6 +31,10 @@
 //! | `date_maj.future` | Strict | warning | `date_maj` is after today |
 //! | `date_maj.too_old` | Strict | warning | `date_maj` is before 2000-01-01 (often a 1970-01-01 placeholder) |
 //! | `horaires.syntax` | Strict | warning | `horaires` is not valid OpenStreetMap `opening_hours` syntax |
+//! | `migration.version` | file | warning | the file follows schema v0.1; its rows are migrated to v1.0.2 |
+//! | `migration.approximate` | migration | warning | a v0.1 value became the closest v1 value |
+//! | `migration.no_equivalent` | migration | warning | a v0.1 value has no v1 equivalent (where it went is said) |
+//! | `migration.summary_moved` | migration | warning | a v0.1 summary longer than 280 characters was cut; the full text starts `presentation_detail` |
 //! | `file.unreadable` | file | error | the file cannot be read at all |
 //! | `file.missing_column` | file | error | a required column is missing from the header: no row can be read |
 //! | `file.missing_optional_column` | file | warning | an optional column of the standard is missing from the header |
@@ -112,3 +116,11 @@ pub const FILE_SEMICOLON: &str = "file.semicolon_delimiter";
 pub const JSON_TYPE: &str = "json.type";
 /// A JSON number or boolean where text is expected.
 pub const JSON_NUMBER: &str = "json.number";
+/// A v0.1 file migrated to v1.0.2.
+pub const MIGRATION_VERSION: &str = "migration.version";
+/// A v0.1 value mapped to the closest v1 value.
+pub const MIGRATION_APPROXIMATE: &str = "migration.approximate";
+/// A v0.1 value without v1 equivalent.
+pub const MIGRATION_NO_EQUIVALENT: &str = "migration.no_equivalent";
+/// A long v0.1 summary cut and copied to the detailed presentation.
+pub const MIGRATION_SUMMARY_MOVED: &str = "migration.summary_moved";

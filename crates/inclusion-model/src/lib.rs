@@ -7,7 +7,23 @@
 //! * one enum per closed vocabulary ([`Service`], [`Public`], [`SpecificSupport`], [`Fee`],
 //!   [`Mobility`], [`NationalProgramme`], [`TrainingLabel`], [`AccessMode`], [`SupportMode`])
 //!   and the [`Typology`] codes, with the exact French labels on the wire;
-//! * [`Column`]: the 32 columns of the standard, their titles and constraints.
+//! * [`Column`]: the 32 columns of the standard, their titles and constraints;
+//! * [`hours`]: the `horaires` field evaluated — open now?, next opening and closing, a week
+//!   for display — in the place's own time zone with its public holidays, a 672-bit weekly
+//!   form for fast "open at" filters, and weekly timetables to and from OSM strings:
+//!
+//! ```
+//! use inclusion_model::{Address, OpeningHours, Place};
+//! use chrono::{NaiveDate, TimeZone, Utc};
+//!
+//! let mut place = Place::new("p1", "00000000000000", "France Services",
+//!     Address::new("2 place de la Mairie", "97300", "Cayenne"),
+//!     NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
+//! place.opening_hours = Some(OpeningHours::new("Mo-Fr 08:00-12:00; PH off"));
+//! let t = Utc.with_ymd_and_hms(2026, 6, 10, 12, 0, 0).unwrap(); // 09:00 in Cayenne
+//! assert!(!place.is_open_at(t)); // 10 June: abolition day in Guyane
+//! assert_eq!(place.next_opening(t).unwrap().to_string(), "2026-06-11 08:00:00 -03");
+//! ```
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
@@ -16,6 +32,7 @@ pub mod columns;
 pub mod diagnostic;
 pub mod error;
 pub mod hours;
+pub mod migrate;
 pub mod place;
 pub mod read;
 pub mod typology;
@@ -29,6 +46,7 @@ pub use error::Error;
 pub use hours::{
     HoursCache, Locale, OpeningHours, State, Territory, Timetable, WeekBitmap, WeeklyForm,
 };
+pub use migrate::{SchemaVersion, VersionChoice};
 pub use place::{Address, Contact, Coordinates, Place};
 pub use read::{Format, ReadOptions, ReadReport, read_bytes, read_csv_str, read_json_slice, read_path};
 pub use typology::Typology;

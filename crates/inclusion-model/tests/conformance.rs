@@ -2,8 +2,8 @@
 //! official validator's verdicts, real published datasets, and the reference TypeScript library.
 
 use inclusion_model::{
-    Column, Level, Place, ReadOptions, ReadReport, read_bytes, read_csv_str, read_json_slice,
-    to_csv_string, to_json_string,
+    Column, Level, Place, ReadOptions, ReadReport, SchemaVersion, read_bytes, read_csv_str,
+    read_json_slice, to_csv_string, to_json_string,
 };
 use serde_json::Value;
 
@@ -143,9 +143,11 @@ fn field_edge_cases_match_the_official_validator() {
     assert!(mismatches.is_empty(), "{mismatches:#?}");
 }
 
+/// A real dataset read as v1, as the official validator reads it.
 fn real(relative: &str) -> Option<ReadReport> {
     let bytes = inclusion_anchors::read(relative)?;
-    Some(read_json_slice(&bytes, &ReadOptions::default()))
+    let options = ReadOptions::default().with_version(SchemaVersion::V1_0);
+    Some(read_json_slice(&bytes, &options))
 }
 
 #[test]
@@ -314,4 +316,107 @@ fn reference_library_cases_our_decisions() {
         }
     }
     assert_eq!(seen_concerns, strict_concerns.len());
+}
+
+#[test]
+fn hinaura_v01_migrates_with_every_place_kept_and_every_loss_reported() {
+    let Some(source) = json("real-datasets/hinaura.schema-v0.1.json") else {
+        return;
+    };
+    let bytes = serde_json::to_vec(&source).unwrap();
+    let report = read_json_slice(&bytes, &ReadOptions::default());
+    assert_eq!(report.version, SchemaVersion::V0_1);
+    assert_eq!(report.rows, 687);
+    assert_eq!(report.invalid_rows, 0, "{:?}", errors(&report));
+    assert_eq!(report.places.len(), 687);
+    assert_eq!(report.diagnostics[0].code, "migration.version");
+
+    // An independent count of the losses in the source: each must have its diagnostic.
+    let records = source.as_array().unwrap();
+    let items = |r: &Value, key: &str| -> Vec<String> {
+        r[key]
+            .as_str()
+            .map(|s| s.split(';').map(str::to_owned).collect())
+            .unwrap_or_default()
+    };
+    let mut expected = 0;
+    for (i, r) in records.iter().enumerate() {
+        let row = Some(i + 1);
+        let place = &report.places[i];
+        assert_eq!(place.id, r["id"].as_str().unwrap());
+        // Every v0.1 service maps to at least one v1 service.
+        assert_eq!(place.services.is_empty(), items(r, "services").is_empty());
+        for adult in items(r, "publics_accueillis").iter().filter(|v| *v == "Adultes") {
+            expected += 1;
+            assert!(
+                report.diagnostics.iter().any(|d| d.row == row
+                    && d.code == "migration.no_equivalent"
+                    && d.value.as_deref() == Some(adult.as_str())),
+                "row {i}"
+            );
+        }
+        for label in items(r, "labels_nationaux") {
+            if ["APTIC", "Relais pôle emploi", "French Tech", "Campus connecté"].contains(&label.as_str()) {
+                expected += 1;
+                assert!(place.other_labels.contains(&label), "row {i}: {label}");
+            }
+        }
+        if let Some(resume) = r["presentation_resume"].as_str() {
+            if resume.chars().count() > 280 {
+                expected += 1;
+                assert!(place.description.as_deref().unwrap().starts_with(resume));
+            }
+        }
+    }
+    let reported = report
+        .diagnostics
+        .iter()
+        .filter(|d| matches!(d.code, "migration.no_equivalent" | "migration.summary_moved"))
+        .count();
+    assert_eq!(reported, expected);
+    // Every kept value is valid v1: written, the places read back without error.
+    let csv = to_csv_string(&report.places).unwrap();
+    let back = read_csv_str(&csv, &ReadOptions::default());
+    assert_eq!(back.invalid_rows, 0);
+    assert_eq!(back.places, report.places);
+}
+
+#[test]
+fn mixed_bus_file_gets_a_clear_diagnostic_per_row() {
+    let Some(bytes) =
+        inclusion_anchors::read("real-datasets/bus-france-services-charente.20231003.json")
+    else {
+        return;
+    };
+    // Read as v1 (its columns are v1): every row says its services are v0.1 values.
+    let as_v1 = read_json_slice(&bytes, &ReadOptions::default().with_version(SchemaVersion::V1_0));
+    assert_eq!(as_v1.invalid_rows, 12);
+    for row in 1..=12 {
+        let d = as_v1
+            .errors()
+            .find(|d| d.row == Some(row))
+            .unwrap_or_else(|| panic!("row {row}"));
+        assert!(d.message_en.contains("value of the standard's v0.1"), "{}", d.message_en);
+    }
+    // Detected: its legacy columns (labels_nationaux, accessibilite) make it a v0.1 file,
+    // migrated with every place kept.
+    let detected = read_json_slice(&bytes, &ReadOptions::default());
+    assert_eq!(detected.version, SchemaVersion::V0_1);
+    assert_eq!(detected.places.len(), 12, "{:?}", errors(&detected));
+}
+
+#[test]
+fn official_v01_example_migrates() {
+    let Some(bytes) = inclusion_anchors::read("standard-mediation-num/exemple-valide-v0.1.1.csv")
+    else {
+        return;
+    };
+    let report = read_bytes(&bytes, &ReadOptions::default());
+    assert_eq!(report.version, SchemaVersion::V0_1);
+    assert_eq!(report.places.len(), 1, "{:?}", errors(&report));
+    let p = &report.places[0];
+    assert_eq!(p.contact.emails, ["contact@laquincaillerie.tl"]);
+    assert_eq!(p.contact.websites.len(), 2);
+    assert!(p.extra.iter().any(|(k, v)| k == "cle_ban" && v == "13001_3079_00001"));
+    assert!(!p.services.is_empty() && !p.support_modes.is_empty());
 }

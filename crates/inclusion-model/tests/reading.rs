@@ -109,7 +109,7 @@ fn semicolons_bom_and_windows_1252_are_detected_and_reported() {
 #[test]
 fn unknown_columns_are_kept_and_reported_missing_required_columns_stop_the_file() {
     let text = format!(
-        "{HEADER},labels_nationaux,Services\np1,43493312300029,Mairie,Reims,51100,1 rue X,2024-04-02,France Services,x\n"
+        "{HEADER},frais_a_charge,labels_nationaux,Services\np1,43493312300029,Mairie,Reims,51100,1 rue X,2024-04-02,Gratuit,France Services,x\n"
     );
     let report = read_csv_str(&text, &ReadOptions::default());
     let unknown: Vec<_> = report
@@ -187,7 +187,8 @@ fn labels_get_hints_for_frequent_mistakes() {
         ("modalites_acces", "Ce lieu n\u{2019}accueille pas de public", "straight apostrophe"),
         ("frais_a_charge", "Gratuit | Payant", "spaces around"),
         ("itinerance", "Itine\u{301}rant", "precomposed"),
-        ("services", "Accéder à une connexion internet;Accéder à du matériel", "separated by '|'"),
+        ("frais_a_charge", "Gratuit;Payant", "separated by '|'"),
+        ("services", "Accéder à une connexion internet;Accéder à du matériel", "standard's v0.1"),
         ("frais_a_charge", "Gratuit|", "Empty item"),
     ];
     for (field, value, hint) in cases {

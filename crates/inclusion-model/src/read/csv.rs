@@ -7,6 +7,7 @@ use super::{Format, ReadOptions, ReadReport};
 use crate::codes;
 use crate::columns::Column;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::migrate::{self, SchemaVersion};
 use crate::validate::{FlatRecord, Validator};
 
 /// What a header cell is.
@@ -78,6 +79,10 @@ fn read_text(text: &str, options: &ReadOptions, mut report: ReadReport) -> ReadR
         }
     }
     let header: Vec<String> = record.iter().map(str::to_owned).collect();
+    report.version = options.version_for(header.iter().map(String::as_str));
+    if report.version == SchemaVersion::V0_1 {
+        return read_v01(reader, &header, options, report);
+    }
     let Some(cells) = map_header(header.iter().map(String::as_str), &mut report) else {
         return report;
     };
@@ -119,19 +124,68 @@ fn read_text(text: &str, options: &ReadOptions, mut report: ReadReport) -> ReadR
         let mut row_error = false;
         if record.len() != cells.len() {
             row_error = true;
-            report.diagnostics.push(
-                Diagnostic::new(
-                    Severity::Error,
-                    codes::CELL_COUNT,
-                    format!("La ligne a {} cellules alors que l'en-tête a {} colonnes : vérifiez les guillemets et les séparateurs.", record.len(), cells.len()),
-                    format!("The row has {} cells but the header has {} columns: check quotes and separators.", record.len(), cells.len()),
-                )
-                .at_row(row),
-            );
+            report
+                .diagnostics
+                .push(cell_count(row, record.len(), cells.len()));
         }
         validator.accept(&raw, row, row_error, &mut report);
     }
     report
+}
+
+/// Reads the rows of a v0.1 file, migrating each to v1 before validating it.
+fn read_v01(
+    mut reader: ::csv::Reader<&[u8]>,
+    header: &[String],
+    options: &ReadOptions,
+    mut report: ReadReport,
+) -> ReadReport {
+    report.diagnostics.push(migrate::detected_notice());
+    if !migrate::check_v01_header(header.iter().map(String::as_str), &mut report) {
+        return report;
+    }
+    let mut validator = Validator::new(options.level, options.lenient, options.today());
+    let mut record = ::csv::StringRecord::new();
+    let mut row = 1;
+    loop {
+        row += 1;
+        match reader.read_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(e) => {
+                report.rows += 1;
+                report.invalid_rows += 1;
+                report.diagnostics.push(
+                    Diagnostic::new(
+                        Severity::Error,
+                        codes::FILE_UNREADABLE,
+                        format!("Ligne {row} illisible : {e}. La lecture s'arrête là."),
+                        format!("Row {row} cannot be read: {e}. Reading stops there."),
+                    )
+                    .at_row(row),
+                );
+                break;
+            }
+        }
+        let row_error = record.len() != header.len();
+        if row_error {
+            report.diagnostics.push(cell_count(row, record.len(), header.len()));
+        }
+        let pairs = header.iter().map(String::as_str).zip(record.iter());
+        let raw = migrate::migrate_record(pairs, row, &mut report.diagnostics);
+        validator.accept(&raw, row, row_error, &mut report);
+    }
+    report
+}
+
+fn cell_count(row: usize, cells: usize, columns: usize) -> Diagnostic {
+    Diagnostic::new(
+        Severity::Error,
+        codes::CELL_COUNT,
+        format!("La ligne a {cells} cellules alors que l'en-tête a {columns} colonnes : vérifiez les guillemets et les séparateurs."),
+        format!("The row has {cells} cells but the header has {columns} columns: check quotes and separators."),
+    )
+    .at_row(row)
 }
 
 /// Maps header names to columns, reporting unknown, duplicate and missing columns. Returns

@@ -9,6 +9,7 @@ use super::{Format, ReadOptions, ReadReport};
 use crate::codes;
 use crate::columns::{Column, ColumnKind};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::migrate::{self, SchemaVersion};
 use crate::validate::{FlatRecord, Validator};
 
 /// Reads a JSON array of flat records keyed by the standard's column names, as the national
@@ -44,14 +45,25 @@ pub fn read_json_slice(bytes: &[u8], options: &ReadOptions) -> ReadReport {
         return report;
     };
 
-    let unknown: BTreeSet<&str> = records
+    let keys: BTreeSet<&str> = records
         .iter()
         .filter_map(Value::as_object)
         .flat_map(|o| o.keys())
         .map(String::as_str)
-        .filter(|k| Column::from_name(k).is_none())
         .collect();
-    for name in unknown {
+    report.version = options.version_for(keys.iter().copied());
+    let v01 = report.version == SchemaVersion::V0_1;
+    if v01 {
+        report.diagnostics.push(migrate::detected_notice());
+    }
+    let known = |k: &str| {
+        if v01 {
+            migrate::V01_COLUMNS.contains(&k)
+        } else {
+            Column::from_name(k).is_some()
+        }
+    };
+    for name in keys.iter().filter(|k| !known(k)) {
         report.file_warning(
             codes::FILE_UNKNOWN_COLUMN,
             format!("La clé « {name} » ne fait pas partie du standard : ses valeurs sont gardées à part."),
@@ -78,6 +90,7 @@ pub fn read_json_slice(bytes: &[u8], options: &ReadOptions) -> ReadReport {
         };
         let mut raw = FlatRecord::default();
         let mut row_error = false;
+        let mut pairs: Vec<(&str, Cow<'_, str>)> = Vec::new();
         for (key, value) in object {
             let text: Cow<'_, str> = match value {
                 Value::Null => continue,
@@ -110,11 +123,21 @@ pub fn read_json_slice(bytes: &[u8], options: &ReadOptions) -> ReadReport {
                     continue;
                 }
             };
+            if v01 {
+                pairs.push((key.as_str(), text));
+                continue;
+            }
             match Column::from_name(key) {
                 Some(c) => raw.set_column(c, text),
                 None if !text.is_empty() => raw.extra.push((key.clone(), text.into_owned())),
                 None => {}
             }
+        }
+        if v01 {
+            let borrowed = pairs.iter().map(|(k, v)| (*k, v.as_ref()));
+            let migrated = migrate::migrate_record(borrowed, row, &mut report.diagnostics);
+            validator.accept(&migrated, row, row_error, &mut report);
+            continue;
         }
         validator.accept(&raw, row, row_error, &mut report);
     }

@@ -38,6 +38,7 @@ use chrono::NaiveDate;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::place::Place;
+use crate::migrate::{SchemaVersion, VersionChoice};
 use crate::validate::Level;
 use crate::{Error, codes};
 
@@ -55,6 +56,8 @@ pub struct ReadOptions {
     pub lenient: bool,
     /// The date used as "today" by the Strict check of `date_maj` (default: the system date).
     pub today: Option<NaiveDate>,
+    /// Which version of the standard to read the file as (default: detected from the header).
+    pub version: VersionChoice,
 }
 
 impl ReadOptions {
@@ -76,6 +79,19 @@ impl ReadOptions {
     pub fn with_lenient(mut self, lenient: bool) -> ReadOptions {
         self.lenient = lenient;
         self
+    }
+
+    /// Reads the file as this version of the standard, whatever its header says.
+    pub fn with_version(mut self, version: SchemaVersion) -> ReadOptions {
+        self.version = VersionChoice::Force(version);
+        self
+    }
+
+    pub(crate) fn version_for<'a>(&self, names: impl IntoIterator<Item = &'a str>) -> SchemaVersion {
+        match self.version {
+            VersionChoice::Force(v) => v,
+            VersionChoice::Detect => SchemaVersion::detect(names),
+        }
     }
 
     /// Sets the date used as "today".
@@ -115,6 +131,8 @@ pub struct ReadReport {
     pub invalid_rows: usize,
     /// The format read.
     pub format: Format,
+    /// The version of the standard the file was read as (detected, unless forced).
+    pub version: SchemaVersion,
 }
 
 impl ReadReport {
@@ -125,6 +143,7 @@ impl ReadReport {
             rows: 0,
             invalid_rows: 0,
             format,
+            version: SchemaVersion::V1_0,
         }
     }
 

@@ -762,6 +762,12 @@ fn label_problem<V: Vocabulary>(item: &str) -> (String, String) {
             );
         }
     }
+    if item.split(';').any(crate::migrate::v01::is_v01_label) {
+        return (
+            format!("« {item} » est une valeur de la v0.1 du standard, pas de la v1 : ce fichier mélange les deux versions. Convertissez la ligne en v1 (la lecture en v0.1 migre ces valeurs)."),
+            format!("'{item}' is a value of the standard's v0.1, not v1: this file mixes both versions. Convert the row to v1 (reading it as v0.1 migrates these values)."),
+        );
+    }
     if item.contains(';') {
         return (
             format!("« {item} » n'est pas une valeur admise ; en v1 les valeurs se séparent par « | », pas par « ; »."),

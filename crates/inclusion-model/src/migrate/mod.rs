@@ -1,0 +1,458 @@
+//! Files of schema v0.1.x: version detection and migration to v1.0.2.
+//!
+//! Much published data still uses v0.1.x (`;` lists, `publics_accueillis`, `conditions_acces`,
+//! `labels_nationaux`, `courriel`, 15 services...). The readers detect the version from the
+//! header (CSV) or the keys (JSON) — see [`SchemaVersion::detect`] — and migrate each v0.1
+//! record to v1.0.2 before validating it with the v1 rules. The report says which version was
+//! detected ([`ReadReport::version`](crate::ReadReport::version)).
+//!
+//! Nothing is dropped silently: every value without an exact v1 equivalent gives a warning.
+//!
+//! | v0.1 column | v1 column(s) | what happens |
+//! |---|---|---|
+//! | `services` (15 values) | `services` (9) | mapped as the national cartography does (table below); two v0.1 services giving the same v1 service give it once |
+//! | `publics_accueillis` (11) | `publics_specifiquement_adresses` + `prise_en_charge_specifique` | split; « Adultes » has no equivalent (every place is open to adults by default): warning `migration.no_equivalent`; « Public langues étrangères » → « Langues étrangères (autres) », « Handicaps psychiques… » → « Handicaps mentaux », « Uniquement femmes » → « Femmes »: warning `migration.approximate` |
+//! | `conditions_acces` (5) | `frais_a_charge` | the long labels shortened; « Accepte le Pass numérique » → « Gratuit sous condition », « Adhésion » → « Payant » (`migration.approximate`) |
+//! | `labels_nationaux` (11) | `dispositif_programmes_nationaux` + `formations_labels` | « CNFS » → « Conseillers numériques », « Fabriques de Territoire » → formations_labels, « Point relais CAF » → « Point d'accès numérique CAF » (`migration.approximate`); « APTIC », « Relais pôle emploi », « French Tech », « Campus connecté » have no v1 equivalent: moved to `autres_formations_labels` (`migration.no_equivalent`) |
+//! | `labels_autres` | `autres_formations_labels` | `;` → `\|` |
+//! | `modalites_accompagnement` (4 long labels) | `modalites_accompagnement` (4 short) | relabelled; « A ma place… » → « Accompagnement individuel » (`migration.approximate`) |
+//! | `courriel` | `courriels` | |
+//! | `accessibilite` | `fiche_acces_libre` | |
+//! | `typologie`, `site_web` | same | `;` → `\|` |
+//! | `presentation_resume` (max. 500) | `presentation_resume` (max. 280) | a longer summary is moved to the start of `presentation_detail` and the summary cut at 279 characters + « … » (`migration.summary_moved`) |
+//! | `cle_ban` | — | removed from the standard in v1: the value is kept in [`Place::extra`](crate::Place::extra) (`migration.no_equivalent`) |
+//! | other columns | same | validated with the v1 rules |
+//!
+//! A value that is not a v0.1 label is passed to the v1 column unchanged (it may already be a
+//! v1 label), where the v1 validation reports it if it is not valid.
+//!
+//! Service mapping (v0.1 → v1): démarches administratives (autonome, accompagnement) and
+//! santé → « Aide aux démarches administratives »; smartphone/tablette, ordinateur, numérique
+//! au quotidien → « Maîtrise des outils numériques du quotidien »; culture numérique,
+//! citoyenneté numérique → « Compréhension du monde numérique »; insertion professionnelle,
+//! entreprise → « Insertion professionnelle via le numérique »; connexion internet, matériel →
+//! « Accès internet et matériel informatique »; s'équiper → « Acquisition de matériel
+//! informatique à prix solidaire »; créer avec le numérique → « Loisirs et créations
+//! numériques »; parentalité → « Parentalité et éducation avec le numérique ». No v0.1
+//! service becomes « Utilisation sécurisée du numérique ».
+//!
+//! ```
+//! use inclusion_model::{read_csv_str, ReadOptions, SchemaVersion, Service, Fee};
+//!
+//! let v01 = "id;pivot;nom;commune;code_postal;adresse;date_maj;services;conditions_acces\n\
+//!     p1;43493312300029;Mairie;Reims;51100;1 rue X;2022-06-02;\
+//!     Prendre en main un ordinateur;Accepte le Pass numérique : Il est possible d'utiliser un Pass numérique pour accéder au lieu\n";
+//! // (`;` is also the column delimiter here: lists are quoted when they hold several values.)
+//! let report = read_csv_str(v01, &ReadOptions::default());
+//! assert_eq!(report.version, SchemaVersion::V0_1);
+//! let place = &report.places[0];
+//! assert_eq!(place.services, [Service::EverydayDigitalTools]);
+//! assert_eq!(place.fees, [Fee::FreeUnderConditions]);
+//! assert!(report.warnings().any(|d| d.code == "migration.approximate"));
+//! ```
+
+pub(crate) mod v01;
+
+use std::borrow::Cow;
+
+use crate::codes;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::validate::FlatRecord;
+use crate::vocab::Vocabulary;
+
+use v01::{Fit, LabelTarget, PublicTarget};
+
+/// The version of the standard a file follows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize)]
+#[non_exhaustive]
+pub enum SchemaVersion {
+    /// v0.1.x (2022): `;` lists, 29 columns, 15 services.
+    #[serde(rename = "0.1")]
+    V0_1,
+    /// v1.0.x (2024–): `|` lists, 32 columns, 9 services.
+    #[default]
+    #[serde(rename = "1.0")]
+    V1_0,
+}
+
+/// Columns that only v0.1 has.
+const V01_ONLY: [&str; 7] = [
+    "publics_accueillis",
+    "conditions_acces",
+    "labels_nationaux",
+    "labels_autres",
+    "courriel",
+    "cle_ban",
+    "accessibilite",
+];
+
+/// The 29 columns of v0.1.1, in schema order.
+pub(crate) const V01_COLUMNS: [&str; 29] = [
+    "id", "pivot", "nom", "commune", "code_postal", "code_insee", "adresse",
+    "complement_adresse", "latitude", "longitude", "cle_ban", "typologie", "telephone",
+    "courriel", "site_web", "horaires", "presentation_resume", "presentation_detail", "source",
+    "structure_parente", "date_maj", "services", "publics_accueillis", "conditions_acces",
+    "labels_nationaux", "labels_autres", "modalites_accompagnement", "accessibilite", "prise_rdv",
+];
+
+/// Checks the header of a v0.1 file: reports columns outside v0.1 and returns `false` (with a
+/// file error) when a required column is missing.
+pub(crate) fn check_v01_header<'h>(
+    names: impl IntoIterator<Item = &'h str>,
+    report: &mut crate::ReadReport,
+) -> bool {
+    let names: Vec<&str> = names.into_iter().collect();
+    for n in &names {
+        if !V01_COLUMNS.contains(n) {
+            report.file_warning(
+                codes::FILE_UNKNOWN_COLUMN,
+                format!("La colonne « {n} » ne fait pas partie du standard v0.1 : elle est lue comme une colonne v1 si elle en est une, sinon gardée à part."),
+                format!("Column '{n}' is not part of standard v0.1: it is read as a v1 column if it is one, otherwise kept aside."),
+            );
+        }
+    }
+    let missing: Vec<&str> = crate::Column::ALL
+        .iter()
+        .filter(|c| c.is_required() && !names.contains(&c.name()))
+        .map(|c| c.name())
+        .collect();
+    if missing.is_empty() {
+        return true;
+    }
+    let list = missing.join(", ");
+    report.file_error(
+        codes::FILE_MISSING_COLUMN,
+        format!("Colonnes obligatoires absentes de l'en-tête : {list}. Aucune ligne ne peut être lue."),
+        format!("Required columns missing from the header: {list}. No row can be read."),
+    );
+    false
+}
+
+/// Columns that only v1 has.
+const V1_ONLY: [&str; 10] = [
+    "courriels",
+    "itinerance",
+    "publics_specifiquement_adresses",
+    "prise_en_charge_specifique",
+    "frais_a_charge",
+    "dispositif_programmes_nationaux",
+    "formations_labels",
+    "autres_formations_labels",
+    "modalites_acces",
+    "fiche_acces_libre",
+];
+
+impl SchemaVersion {
+    /// Detects the version from the column names: v0.1 when some column exists only in v0.1
+    /// and none exists only in v1; v1 otherwise (files with v1 columns and some legacy v0.1
+    /// columns are v1 files whose legacy columns are reported as unknown).
+    ///
+    /// ```
+    /// use inclusion_model::SchemaVersion;
+    /// assert_eq!(SchemaVersion::detect(["id", "courriel", "conditions_acces"]), SchemaVersion::V0_1);
+    /// assert_eq!(SchemaVersion::detect(["id", "courriels", "labels_nationaux"]), SchemaVersion::V1_0);
+    /// assert_eq!(SchemaVersion::detect(["id", "nom"]), SchemaVersion::V1_0);
+    /// ```
+    pub fn detect<'a>(names: impl IntoIterator<Item = &'a str>) -> SchemaVersion {
+        let (mut old, mut new) = (false, false);
+        for n in names {
+            old |= V01_ONLY.contains(&n);
+            new |= V1_ONLY.contains(&n);
+        }
+        if old && !new {
+            SchemaVersion::V0_1
+        } else {
+            SchemaVersion::V1_0
+        }
+    }
+
+    /// The version as written in the standard's changelog (`0.1`, `1.0`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SchemaVersion::V0_1 => "0.1",
+            SchemaVersion::V1_0 => "1.0",
+        }
+    }
+}
+
+impl std::fmt::Display for SchemaVersion {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "v{}", self.as_str())
+    }
+}
+
+/// Which version to read a file as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum VersionChoice {
+    /// Detect it from the header ([`SchemaVersion::detect`]).
+    #[default]
+    Detect,
+    /// Read as this version, whatever the header says.
+    Force(SchemaVersion),
+}
+
+/// The file-level notice that a v0.1 file was migrated.
+pub(crate) fn detected_notice() -> Diagnostic {
+    Diagnostic::new(
+        Severity::Warning,
+        codes::MIGRATION_VERSION,
+        "Fichier au format v0.1 du standard (listes séparées par « ; », publics_accueillis, conditions_acces, labels_nationaux...) : chaque ligne est migrée vers la v1.0.2, et chaque valeur sans équivalent exact est signalée.",
+        "File in the standard's v0.1 format (';' lists, publics_accueillis, conditions_acces, labels_nationaux...): every row is migrated to v1.0.2, and every value without an exact equivalent is reported.",
+    )
+}
+
+/// Migrates one v0.1 record, given as (column name, value) pairs, to a v1 flat record.
+pub(crate) fn migrate_record<'a>(
+    pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
+    row: usize,
+    diags: &mut Vec<Diagnostic>,
+) -> FlatRecord<'a> {
+    let mut m = Migration {
+        row,
+        diags,
+        out: FlatRecord::new(),
+        other_labels: Vec::new(),
+        summary: None,
+        detail: None,
+    };
+    for (name, value) in pairs {
+        if value.is_empty() {
+            continue;
+        }
+        m.column(name, value);
+    }
+    m.finish()
+}
+
+struct Migration<'d, 'a> {
+    row: usize,
+    diags: &'d mut Vec<Diagnostic>,
+    out: FlatRecord<'a>,
+    other_labels: Vec<String>,
+    summary: Option<&'a str>,
+    detail: Option<&'a str>,
+}
+
+impl<'a> Migration<'_, 'a> {
+    fn warn(&mut self, code: &'static str, column: &str, value: &str, fr: String, en: String) {
+        self.diags.push(
+            Diagnostic::new(Severity::Warning, code, fr, en)
+                .at_row(self.row)
+                .in_column(column)
+                .with_value(value),
+        );
+    }
+
+    fn approximate(&mut self, column: &str, value: &str, to: &str) {
+        self.warn(
+            codes::MIGRATION_APPROXIMATE,
+            column,
+            value,
+            format!("La valeur v0.1 « {value} » n'a pas d'équivalent exact en v1 : elle devient « {to} », la valeur la plus proche."),
+            format!("The v0.1 value '{value}' has no exact v1 equivalent: it becomes '{to}', the closest value."),
+        );
+    }
+
+    fn column(&mut self, name: &'a str, value: &'a str) {
+        match name {
+            "typologie" | "site_web" | "labels_autres" => {
+                let target = match name {
+                    "labels_autres" => "autres_formations_labels",
+                    n => n,
+                };
+                if name == "labels_autres" {
+                    self.other_labels
+                        .extend(split(value).map(str::to_owned));
+                } else {
+                    self.out.set(target, join(split(value)));
+                }
+            }
+            "courriel" => self.out.set("courriels", join(split(value))),
+            "accessibilite" => self.out.set("fiche_acces_libre", value),
+            "presentation_resume" => self.summary = Some(value),
+            "presentation_detail" => self.detail = Some(value),
+            "cle_ban" => {
+                self.warn(codes::MIGRATION_NO_EQUIVALENT, name, value,
+                    "La clé d'interopérabilité BAN (cle_ban) n'existe plus en v1 : la valeur est gardée à part, hors des colonnes du standard.".to_owned(),
+                    "The BAN interoperability key (cle_ban) no longer exists in v1: the value is kept aside, outside the standard's columns.".to_owned());
+                self.out.set(name, value);
+            }
+            "services" => {
+                let mapped = self.map_list(name, value, |v| {
+                    v01::SERVICES
+                        .iter()
+                        .find(|(l, _)| *l == v)
+                        .map(|(_, s)| (s.label_fr(), Fit::Exact))
+                });
+                self.out.set("services", mapped);
+            }
+            "conditions_acces" => {
+                let mapped = self.map_list(name, value, |v| {
+                    v01::CONDITIONS
+                        .iter()
+                        .find(|(l, _, _)| *l == v)
+                        .map(|(_, f, fit)| (f.label_fr(), *fit))
+                });
+                self.out.set("frais_a_charge", mapped);
+            }
+            "modalites_accompagnement" => {
+                let mapped = self.map_list(name, value, |v| {
+                    v01::SUPPORT_MODES
+                        .iter()
+                        .find(|(l, _, _)| *l == v)
+                        .map(|(_, m, fit)| (m.label_fr(), *fit))
+                });
+                self.out.set("modalites_accompagnement", mapped);
+            }
+            "publics_accueillis" => self.publics(value),
+            "labels_nationaux" => self.labels(value),
+            _ => self.out.set(name, value),
+        }
+    }
+
+    /// Maps each `;`-separated item; an item that is not a v0.1 label is kept as is (the v1
+    /// validation judges it). Returns the `|`-joined v1 list, without repeats.
+    fn map_list(
+        &mut self,
+        column: &str,
+        value: &str,
+        map: impl Fn(&str) -> Option<(&'static str, Fit)>,
+    ) -> String {
+        let mut out: Vec<String> = Vec::new();
+        for item in split(value) {
+            let mapped = match map(item) {
+                Some((to, fit)) => {
+                    if fit == Fit::Approximate {
+                        self.approximate(column, item, to);
+                    }
+                    to.to_owned()
+                }
+                None => item.to_owned(),
+            };
+            if !out.contains(&mapped) {
+                out.push(mapped);
+            }
+        }
+        out.join("|")
+    }
+
+    fn publics(&mut self, value: &str) {
+        let (mut publics, mut support) = (Vec::new(), Vec::new());
+        let column = "publics_accueillis";
+        for item in split(value) {
+            match v01::PUBLICS.iter().find(|(l, _, _)| *l == item) {
+                Some((_, PublicTarget::Public(p), fit)) => {
+                    if *fit == Fit::Approximate {
+                        self.approximate(column, item, p.label_fr());
+                    }
+                    push_unique(&mut publics, p.label_fr());
+                }
+                Some((_, PublicTarget::Support(s), fit)) => {
+                    if *fit == Fit::Approximate {
+                        self.approximate(column, item, s.label_fr());
+                    }
+                    push_unique(&mut support, s.label_fr());
+                }
+                Some((_, PublicTarget::Nothing(why_fr, why_en), _)) => self.warn(
+                    codes::MIGRATION_NO_EQUIVALENT,
+                    column,
+                    item,
+                    format!("« {item} » n'a pas d'équivalent en v1 ({why_fr}) : la valeur n'est pas reprise."),
+                    format!("'{item}' has no v1 equivalent ({why_en}): the value is not carried over."),
+                ),
+                None => {
+                    // Not a v0.1 label: a v1 public or support already, or an error for v1.
+                    if crate::vocab::SpecificSupport::from_label(item).is_some() {
+                        push_unique(&mut support, item);
+                    } else {
+                        push_unique(&mut publics, item);
+                    }
+                }
+            }
+        }
+        self.out
+            .set("publics_specifiquement_adresses", publics.join("|"));
+        self.out.set("prise_en_charge_specifique", support.join("|"));
+    }
+
+    fn labels(&mut self, value: &str) {
+        let (mut programmes, mut training) = (Vec::new(), Vec::new());
+        let column = "labels_nationaux";
+        for item in split(value) {
+            match v01::LABELS.iter().find(|(l, _, _)| *l == item) {
+                Some((_, LabelTarget::Programme(p), fit)) => {
+                    if *fit == Fit::Approximate {
+                        self.approximate(column, item, p.label_fr());
+                    }
+                    push_unique(&mut programmes, p.label_fr());
+                }
+                Some((_, LabelTarget::Training(t), _)) => push_unique(&mut training, t.label_fr()),
+                Some((_, LabelTarget::Other, _)) => {
+                    self.warn(
+                        codes::MIGRATION_NO_EQUIVALENT,
+                        column,
+                        item,
+                        format!("Le label national « {item} » n'a pas d'équivalent dans les dispositifs et labels de la v1 : il est reporté dans autres_formations_labels."),
+                        format!("The national label '{item}' has no equivalent among v1 programmes and labels: it is moved to autres_formations_labels."),
+                    );
+                    self.other_labels.push(item.to_owned());
+                }
+                None => {
+                    if crate::vocab::TrainingLabel::parse_lenient(item).is_some() {
+                        push_unique(&mut training, item);
+                    } else {
+                        push_unique(&mut programmes, item);
+                    }
+                }
+            }
+        }
+        self.out
+            .set("dispositif_programmes_nationaux", programmes.join("|"));
+        self.out.set("formations_labels", training.join("|"));
+    }
+
+    fn finish(mut self) -> FlatRecord<'a> {
+        if !self.other_labels.is_empty() {
+            let joined = self.other_labels.join("|");
+            self.out.set("autres_formations_labels", joined);
+        }
+        match (self.summary, self.detail) {
+            (Some(s), detail) if crate::validate::rules::char_len(s) > 280 => {
+                let cut: String = s.chars().take(279).collect();
+                let detail = match detail {
+                    Some(d) => format!("{s}\n\n{d}"),
+                    None => s.to_owned(),
+                };
+                self.warn(codes::MIGRATION_SUMMARY_MOVED, "presentation_resume", s,
+                    "La présentation résumée dépasse les 280 caractères de la v1 (la v0.1 en permettait 500) : elle est copiée en tête de presentation_detail et coupée à 279 caractères suivis de « … ».".to_owned(),
+                    "The summary is longer than the 280 characters of v1 (v0.1 allowed 500): it is copied to the start of presentation_detail and cut at 279 characters followed by '…'.".to_owned());
+                self.out.set("presentation_resume", format!("{cut}…"));
+                self.out.set("presentation_detail", detail);
+            }
+            (summary, detail) => {
+                if let Some(s) = summary {
+                    self.out.set("presentation_resume", s);
+                }
+                if let Some(d) = detail {
+                    self.out.set("presentation_detail", d);
+                }
+            }
+        }
+        self.out
+    }
+}
+
+fn split(value: &str) -> impl Iterator<Item = &str> {
+    value.split(';').filter(|s| !s.is_empty())
+}
+
+fn join<'x>(items: impl Iterator<Item = &'x str>) -> Cow<'static, str> {
+    Cow::Owned(items.collect::<Vec<_>>().join("|"))
+}
+
+fn push_unique(v: &mut Vec<String>, s: &str) {
+    if !v.iter().any(|x| x == s) {
+        v.push(s.to_owned());
+    }
+}
