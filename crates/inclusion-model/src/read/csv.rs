@@ -35,7 +35,8 @@ pub fn read_csv_str(text: &str, options: &ReadOptions) -> ReadReport {
         Some(rest) => {
             report.file_warning(
                 codes::FILE_BOM,
-                "Le fichier commence par une marque d'ordre des octets (BOM) : elle est ignorée.".to_owned(),
+                "Le fichier commence par une marque d'ordre des octets (BOM) : elle est ignorée."
+                    .to_owned(),
                 "The file starts with a byte-order mark (BOM): it is ignored.".to_owned(),
             );
             rest
@@ -87,6 +88,10 @@ fn read_text(text: &str, options: &ReadOptions, mut report: ReadReport) -> ReadR
         return report;
     };
 
+    // At most one place per line: reserving avoids moving large vectors while reading.
+    report
+        .places
+        .reserve(memchr::memchr_iter(b'\n', text.as_bytes()).count());
     let mut validator = Validator::new(options.level, options.lenient, options.today());
     let mut index = 0usize;
     loop {
@@ -169,7 +174,9 @@ fn read_v01(
         }
         let row_error = record.len() != header.len();
         if row_error {
-            report.diagnostics.push(cell_count(row, record.len(), header.len()));
+            report
+                .diagnostics
+                .push(cell_count(row, record.len(), header.len()));
         }
         let pairs = header.iter().map(String::as_str).zip(record.iter());
         let raw = migrate::migrate_record(pairs, row, &mut report.diagnostics);
@@ -214,7 +221,12 @@ pub(crate) fn map_header<'h>(
                 let hint = Column::ALL
                     .iter()
                     .find(|c| c.name().eq_ignore_ascii_case(name.trim()))
-                    .map(|c| (format!(" (vouliez-vous dire {c} ?)"), format!(" (did you mean {c}?)")))
+                    .map(|c| {
+                        (
+                            format!(" (vouliez-vous dire {c} ?)"),
+                            format!(" (did you mean {c}?)"),
+                        )
+                    })
                     .unwrap_or_default();
                 report.file_warning(
                     codes::FILE_UNKNOWN_COLUMN,

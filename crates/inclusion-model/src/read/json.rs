@@ -96,8 +96,8 @@ pub fn read_json_slice(bytes: &[u8], options: &ReadOptions) -> ReadReport {
                 Value::Null => continue,
                 Value::String(s) => Cow::Borrowed(s.as_str()),
                 Value::Number(n) => {
-                    let is_number_column = Column::from_name(key)
-                        .is_some_and(|c| c.kind() == ColumnKind::Number);
+                    let is_number_column =
+                        Column::from_name(key).is_some_and(|c| c.kind() == ColumnKind::Number);
                     if !is_number_column {
                         number_warning(&mut report, row, key, &n.to_string());
                     }

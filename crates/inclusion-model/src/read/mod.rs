@@ -37,8 +37,8 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::place::Place;
 use crate::migrate::{SchemaVersion, VersionChoice};
+use crate::place::Place;
 use crate::validate::Level;
 use crate::{Error, codes};
 
@@ -87,7 +87,10 @@ impl ReadOptions {
         self
     }
 
-    pub(crate) fn version_for<'a>(&self, names: impl IntoIterator<Item = &'a str>) -> SchemaVersion {
+    pub(crate) fn version_for<'a>(
+        &self,
+        names: impl IntoIterator<Item = &'a str>,
+    ) -> SchemaVersion {
         match self.version {
             VersionChoice::Force(v) => v,
             VersionChoice::Detect => SchemaVersion::detect(names),

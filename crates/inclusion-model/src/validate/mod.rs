@@ -56,7 +56,6 @@ pub(crate) mod rules;
 pub(crate) mod strict;
 
 use std::borrow::Cow;
-use std::collections::HashSet;
 
 use chrono::NaiveDate;
 
@@ -155,6 +154,8 @@ pub fn validate_records<'r, 'a: 'r>(
     options: &crate::ReadOptions,
 ) -> crate::ReadReport {
     let mut report = crate::ReadReport::new(crate::Format::Json);
+    let records = records.into_iter();
+    report.places.reserve(records.size_hint().0);
     let mut validator = Validator::new(options.level, options.lenient, options.today());
     for (i, r) in records.into_iter().enumerate() {
         validator.accept(r, i + 1, false, &mut report);
@@ -167,7 +168,7 @@ pub(crate) struct Validator {
     level: Level,
     lenient: bool,
     today: NaiveDate,
-    seen_ids: HashSet<String>,
+    seen_ids: rustc_hash::FxHashSet<Box<str>>,
     hours: HoursCache,
 }
 
@@ -177,7 +178,7 @@ impl Validator {
             level,
             lenient,
             today,
-            seen_ids: HashSet::new(),
+            seen_ids: rustc_hash::FxHashSet::default(),
             hours: HoursCache::new(),
         }
     }
@@ -237,7 +238,7 @@ impl Validator {
 
         let id = r.required(Column::Id);
         if let Some(id) = id {
-            if !self.seen_ids.insert(id.to_owned()) {
+            if !self.seen_ids.insert(id.into()) {
                 r.error(
                     Column::Id,
                     id,
@@ -608,20 +609,34 @@ impl<'r, 'a> Row<'r, 'a> {
                     Some(c)
                 }
                 Err(_) => {
-                    let fr = format!("Les coordonnées ({lat}, {lon}) sont hors limites (latitude entre -90 et 90, longitude entre -180 et 180) : le lieu est gardé sans coordonnées.");
-                    let en = format!("The coordinates ({lat}, {lon}) are out of range (latitude in [-90, 90], longitude in [-180, 180]): the place is kept without coordinates.");
+                    let fr = format!(
+                        "Les coordonnées ({lat}, {lon}) sont hors limites (latitude entre -90 et 90, longitude entre -180 et 180) : le lieu est gardé sans coordonnées."
+                    );
+                    let en = format!(
+                        "The coordinates ({lat}, {lon}) are out of range (latitude in [-90, 90], longitude in [-180, 180]): the place is kept without coordinates."
+                    );
                     let v = format!("{}, {}", lat_raw.unwrap_or(""), lon_raw.unwrap_or(""));
                     if self.strict {
-                        self.error(Column::Latitude, &v, codes::COORDINATES_OUT_OF_RANGE, fr, en);
+                        self.error(
+                            Column::Latitude,
+                            &v,
+                            codes::COORDINATES_OUT_OF_RANGE,
+                            fr,
+                            en,
+                        );
                     } else {
-                        self.warn(Column::Latitude, &v, codes::COORDINATES_OUT_OF_RANGE, fr, en);
+                        self.warn(
+                            Column::Latitude,
+                            &v,
+                            codes::COORDINATES_OUT_OF_RANGE,
+                            fr,
+                            en,
+                        );
                     }
                     None
                 }
             },
-            (Some(_), None) | (None, Some(_))
-                if lat_raw.is_some() != lon_raw.is_some() =>
-            {
+            (Some(_), None) | (None, Some(_)) if lat_raw.is_some() != lon_raw.is_some() => {
                 let (c, v) = match lat_raw {
                     Some(v) => (Column::Latitude, v),
                     None => (Column::Longitude, lon_raw.unwrap_or("")),
@@ -684,25 +699,43 @@ impl<'r, 'a> Row<'r, 'a> {
 
     fn check_url(&mut self, c: Column, u: &str) {
         if !strict::url(u) {
-            self.warn(c, u, codes::URL_SYNTAX,
-                format!("« {u} » n'est pas une adresse web valide (attendu : https://exemple.fr/...)."),
-                format!("'{u}' is not a valid web address (expected: https://example.fr/...)."));
+            self.warn(
+                c,
+                u,
+                codes::URL_SYNTAX,
+                format!(
+                    "« {u} » n'est pas une adresse web valide (attendu : https://exemple.fr/...)."
+                ),
+                format!("'{u}' is not a valid web address (expected: https://example.fr/...)."),
+            );
         }
     }
 
     fn updated_on(&mut self, today: NaiveDate) -> Option<NaiveDate> {
         let s = self.required(Column::UpdatedOn)?;
         let Some(d) = rules::date(s) else {
-            self.error(Column::UpdatedOn, s, codes::DATE,
-                format!("« {s} » n'est pas une date au format AAAA-MM-JJ (par exemple 2024-04-02)."),
-                format!("'{s}' is not a date in the YYYY-MM-DD format (e.g. 2024-04-02)."));
+            self.error(
+                Column::UpdatedOn,
+                s,
+                codes::DATE,
+                format!(
+                    "« {s} » n'est pas une date au format AAAA-MM-JJ (par exemple 2024-04-02)."
+                ),
+                format!("'{s}' is not a date in the YYYY-MM-DD format (e.g. 2024-04-02)."),
+            );
             return None;
         };
         if self.strict {
             if d > today {
-                self.warn(Column::UpdatedOn, s, codes::DATE_FUTURE,
-                    format!("La date de mise à jour {d} est dans le futur (nous sommes le {today})."),
-                    format!("The update date {d} is in the future (today is {today})."));
+                self.warn(
+                    Column::UpdatedOn,
+                    s,
+                    codes::DATE_FUTURE,
+                    format!(
+                        "La date de mise à jour {d} est dans le futur (nous sommes le {today})."
+                    ),
+                    format!("The update date {d} is in the future (today is {today})."),
+                );
             } else if d < NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or(d) {
                 self.warn(Column::UpdatedOn, s, codes::DATE_TOO_OLD,
                     format!("La date de mise à jour {d} est antérieure à 2000 : c'est sans doute une valeur de remplissage (1970-01-01). Indiquez la vraie date."),
@@ -764,13 +797,19 @@ fn label_problem<V: Vocabulary>(item: &str) -> (String, String) {
     }
     if item.split(';').any(crate::migrate::v01::is_v01_label) {
         return (
-            format!("« {item} » est une valeur de la v0.1 du standard, pas de la v1 : ce fichier mélange les deux versions. Convertissez la ligne en v1 (la lecture en v0.1 migre ces valeurs)."),
-            format!("'{item}' is a value of the standard's v0.1, not v1: this file mixes both versions. Convert the row to v1 (reading it as v0.1 migrates these values)."),
+            format!(
+                "« {item} » est une valeur de la v0.1 du standard, pas de la v1 : ce fichier mélange les deux versions. Convertissez la ligne en v1 (la lecture en v0.1 migre ces valeurs)."
+            ),
+            format!(
+                "'{item}' is a value of the standard's v0.1, not v1: this file mixes both versions. Convert the row to v1 (reading it as v0.1 migrates these values)."
+            ),
         );
     }
     if item.contains(';') {
         return (
-            format!("« {item} » n'est pas une valeur admise ; en v1 les valeurs se séparent par « | », pas par « ; »."),
+            format!(
+                "« {item} » n'est pas une valeur admise ; en v1 les valeurs se séparent par « | », pas par « ; »."
+            ),
             format!("'{item}' is not a valid value; in v1 values are separated by '|', not ';'."),
         );
     }

@@ -38,8 +38,9 @@ pub(crate) const PHONE_PREFIXES: [&str; 10] = [
 /// any prefix is followed by 6 to 9 digits and nothing else.
 pub(crate) fn phone(s: &str) -> bool {
     PHONE_PREFIXES.iter().any(|p| {
-        s.strip_prefix(p)
-            .is_some_and(|rest| (6..=9).contains(&rest.len()) && rest.bytes().all(|b| b.is_ascii_digit()))
+        s.strip_prefix(p).is_some_and(|rest| {
+            (6..=9).contains(&rest.len()) && rest.bytes().all(|b| b.is_ascii_digit())
+        })
     })
 }
 
@@ -141,7 +142,9 @@ mod tests {
 
     #[test]
     fn insee_pattern() {
-        for ok in ["51454", "2A004", "2B033", "97411", "98818", "01001", "21231"] {
+        for ok in [
+            "51454", "2A004", "2B033", "97411", "98818", "01001", "21231",
+        ] {
             assert!(insee_code(ok), "{ok}");
         }
         for bad in ["20004", "2C004", "380546", "5145", "A1454", "2a004"] {

@@ -73,7 +73,9 @@ pub(crate) fn email(s: &str) -> bool {
     };
     if local.is_empty()
         || local.len() > 64
-        || local.chars().any(|c| c.is_whitespace() || c == '@' || c.is_control())
+        || local
+            .chars()
+            .any(|c| c.is_whitespace() || c == '@' || c.is_control())
     {
         return false;
     }
@@ -159,9 +161,9 @@ pub(crate) const TERRITORIES: &[Territory] = &[
 
 /// The territory containing this position, if any.
 pub(crate) fn territory(latitude: f64, longitude: f64) -> Option<&'static Territory> {
-    TERRITORIES.iter().find(|t| {
-        (t.south..=t.north).contains(&latitude) && (t.west..=t.east).contains(&longitude)
-    })
+    TERRITORIES
+        .iter()
+        .find(|t| (t.south..=t.north).contains(&latitude) && (t.west..=t.east).contains(&longitude))
 }
 
 /// The département (or territory) part of an INSEE code: 2 characters, or 3 for 97x/98x.
@@ -234,10 +236,19 @@ mod tests {
 
     #[test]
     fn territories() {
-        assert_eq!(territory(45.19, 5.72).map(|t| t.name), Some("France métropolitaine"));
+        assert_eq!(
+            territory(45.19, 5.72).map(|t| t.name),
+            Some("France métropolitaine")
+        );
         assert_eq!(territory(-21.1, 55.5).map(|t| t.name), Some("La Réunion"));
-        assert_eq!(territory(-22.27, 166.45).map(|t| t.name), Some("Nouvelle-Calédonie"));
-        assert_eq!(territory(-13.28, -176.17).map(|t| t.name), Some("Wallis-et-Futuna"));
+        assert_eq!(
+            territory(-22.27, 166.45).map(|t| t.name),
+            Some("Nouvelle-Calédonie")
+        );
+        assert_eq!(
+            territory(-13.28, -176.17).map(|t| t.name),
+            Some("Wallis-et-Futuna")
+        );
         assert!(territory(5.72, 45.19).is_none());
         assert!(territory(0.0, 0.0).is_none());
     }
