@@ -8,6 +8,38 @@
 //!   [`Mobility`], [`NationalProgramme`], [`TrainingLabel`], [`AccessMode`], [`SupportMode`])
 //!   and the [`Typology`] codes, with the exact French labels on the wire;
 //! * [`Column`]: the 32 columns of the standard, their titles and constraints;
+//! * [`read`]: CSV and JSON files (BOM, `;` delimiter and Windows-1252 detected and
+//!   reported), every problem a [`Diagnostic`] with row, column, value, stable
+//!   [code](codes) and a message in French and English — a bad row never stops the file;
+//! * [`validate`]: two levels, [`Level::Standard`] (exactly the official validator's verdicts)
+//!   and [`Level::Strict`] (what the standard forgot: territory, SIRET checksum, e-mail/URL
+//!   syntax...), with the standard's defects and the reference library's differences tabled;
+//! * [`migrate`]: v0.1 files detected and migrated to v1.0.2, every loss reported;
+//! * [`write`]: canonical CSV v1.0.2 (idempotent byte for byte), JSON records, GeoJSON;
+//! * [`data_inclusion`]: export to and import from data·inclusion v1 structures and services;
+//!
+//! ```
+//! use inclusion_model::{read_csv_str, to_csv_string, ReadOptions, Service, SupportMode};
+//!
+//! let csv = "\
+//! id,pivot,nom,commune,code_postal,adresse,date_maj,services,modalites_accompagnement
+//! p1,43493312300029,Médiathèque,Reims,51100,1 rue X,2024-04-02,Aide aux démarches administratives,En autonomie|À distance
+//! p2,43493312300029,Mairie,Reims,51100,2 rue Y,2024-04-02,Aide aux demarches,
+//! ";
+//! let report = read_csv_str(csv, &ReadOptions::default());
+//! assert_eq!((report.rows, report.places.len()), (2, 1));
+//! let place = &report.places[0];
+//! assert!(place.offers(Service::AdministrativeProcedures));
+//! assert_eq!(place.support_modes, [SupportMode::SelfService, SupportMode::Remote]);
+//! // The bad label of row 3 is reported, with the valid values.
+//! let d = report.errors().next().unwrap();
+//! assert_eq!((d.row, d.column.as_deref(), d.code), (Some(3), Some("services"), "label"));
+//! assert!(d.message_en.contains("Valid values: Aide aux démarches administratives"));
+//! // Canonical CSV v1.0.2 out.
+//! assert!(to_csv_string(&report.places)?.starts_with("\"id\",\"pivot\""));
+//! # Ok::<(), inclusion_model::Error>(())
+//! ```
+//!
 //! * [`hours`]: the `horaires` field evaluated — open now?, next opening and closing, a week
 //!   for display — in the place's own time zone with its public holidays, a 672-bit weekly
 //!   form for fast "open at" filters, and weekly timetables to and from OSM strings:
@@ -29,6 +61,7 @@
 
 pub mod codes;
 pub mod columns;
+pub mod data_inclusion;
 pub mod diagnostic;
 pub mod error;
 pub mod hours;
@@ -48,11 +81,15 @@ pub use hours::{
 };
 pub use migrate::{SchemaVersion, VersionChoice};
 pub use place::{Address, Contact, Coordinates, Place};
-pub use read::{Format, ReadOptions, ReadReport, read_bytes, read_csv_str, read_json_slice, read_path};
+pub use read::{
+    Format, ReadOptions, ReadReport, read_bytes, read_csv_str, read_json_slice, read_path,
+};
 pub use typology::Typology;
 pub use validate::{FlatRecord, Level, validate_records};
-pub use write::{Record, to_csv_string, to_geojson_string, to_json_string, write_csv, write_geojson, write_json};
 pub use vocab::{
     AccessMode, Fee, Mobility, NationalProgramme, Public, Service, SpecificSupport, SupportMode,
     TrainingLabel, UnknownLabel, Vocabulary,
+};
+pub use write::{
+    Record, to_csv_string, to_geojson_string, to_json_string, write_csv, write_geojson, write_json,
 };
