@@ -8,7 +8,9 @@
 #[non_exhaustive]
 pub enum Error {
     /// Coordinates that are not finite or out of range.
-    #[error("invalid coordinates ({latitude}, {longitude}): latitude must be in [-90, 90] and longitude in [-180, 180], both finite")]
+    #[error(
+        "invalid coordinates ({latitude}, {longitude}): latitude must be in [-90, 90] and longitude in [-180, 180], both finite"
+    )]
     InvalidCoordinates {
         /// The latitude given.
         latitude: f64,
@@ -33,4 +35,21 @@ pub enum Error {
     /// Writing CSV failed.
     #[error("CSV writing failed: {0}")]
     Csv(#[from] csv::Error),
+    /// Opening hours that cannot give what was asked (e.g. text that does not parse, or
+    /// that depends on dates, turned into a weekly timetable).
+    #[error("opening hours {raw:?}: {reason}")]
+    OpeningHours {
+        /// The `horaires` text.
+        raw: String,
+        /// What is wrong and what to do.
+        reason: String,
+    },
+    /// A time range of a weekly timetable that is not `HH:MM-HH:MM` within one day.
+    #[error("invalid time range {value:?}: {reason}")]
+    TimeRange {
+        /// The range as given.
+        value: String,
+        /// What is wrong and what to do.
+        reason: String,
+    },
 }

@@ -5,10 +5,10 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, TimeDelta, TimeZone, Utc, Weekday};
+use inclusion_model::HoursCache;
 use inclusion_model::hours::{
     Exceptions, Locale, OpeningHours, State, Territory, Timetable, slot_at,
 };
-use inclusion_model::HoursCache;
 use serde_json::Value;
 
 fn json(relative: &str) -> Option<Value> {
@@ -45,7 +45,10 @@ fn parse_verdicts_agree_with_the_reference_parser() {
             continue;
         }
         if !js_valid {
-            assert!(ours.parse_error().is_some_and(|m| !m.contains('\n')), "{raw}");
+            assert!(
+                ours.parse_error().is_some_and(|m| !m.contains('\n')),
+                "{raw}"
+            );
             continue;
         }
         corrected += usize::from(ours.was_corrected());
@@ -53,7 +56,11 @@ fn parse_verdicts_agree_with_the_reference_parser() {
         if let Some(pretty) = js["prettified"].as_str() {
             let reference = OpeningHours::new(pretty);
             assert!(reference.is_valid(), "prettified {pretty:?} of {raw:?}");
-            assert_eq!(ours.weekly_form(), reference.weekly_form(), "{raw:?} vs {pretty:?}");
+            assert_eq!(
+                ours.weekly_form(),
+                reference.weekly_form(),
+                "{raw:?} vs {pretty:?}"
+            );
         }
     }
     let known: Vec<&str> = KNOWN_DISAGREEMENTS.iter().map(|(s, _)| *s).collect();
@@ -111,7 +118,10 @@ fn pad_hours(s: &str) -> String {
 
 #[test]
 fn pad_hours_only_pads_one_digit_hours() {
-    assert_eq!(pad_hours("Th 8:00-9:25,15:00-16:05"), "Th 08:00-09:25,15:00-16:05");
+    assert_eq!(
+        pad_hours("Th 8:00-9:25,15:00-16:05"),
+        "Th 08:00-09:25,15:00-16:05"
+    );
     assert_eq!(pad_hours(""), "");
 }
 
@@ -137,7 +147,12 @@ fn real_places() -> Option<Vec<RealPlace>> {
         let records: Vec<HashMap<String, Value>> =
             serde_json::from_slice(&std::fs::read(&f).unwrap()).unwrap();
         for r in records {
-            let text = |k: &str| r.get(k).and_then(Value::as_str).map(str::trim).filter(|s| !s.is_empty());
+            let text = |k: &str| {
+                r.get(k)
+                    .and_then(Value::as_str)
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+            };
             let Some(h) = text("horaires") else { continue };
             places.push(RealPlace {
                 hours: cache.get(h),
@@ -154,8 +169,14 @@ fn weekly_bitmap_agrees_with_exact_evaluation_on_real_places() {
     assert!(places.len() > 1000, "{}", places.len());
     // Weeks with: the spring DST change, 14 July and 15 August, Christmas and 26 December,
     // Ascension and the Guadeloupe/Martinique abolition days.
-    let mondays = [(2026, 3, 23), (2026, 7, 13), (2026, 8, 10), (2026, 12, 21), (2027, 5, 24)]
-        .map(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d).unwrap());
+    let mondays = [
+        (2026, 3, 23),
+        (2026, 7, 13),
+        (2026, 8, 10),
+        (2026, 12, 21),
+        (2027, 5, 24),
+    ]
+    .map(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d).unwrap());
     // Distinct (text, locale) pairs: the evaluation depends on nothing else.
     let mut pairs: Vec<(&OpeningHours, Locale)> = Vec::new();
     for p in &places {
@@ -163,7 +184,8 @@ fn weekly_bitmap_agrees_with_exact_evaluation_on_real_places() {
             pairs.push((&p.hours, p.locale));
         }
     }
-    let territories: std::collections::HashSet<Territory> = pairs.iter().map(|(_, l)| l.territory).collect();
+    let territories: std::collections::HashSet<Territory> =
+        pairs.iter().map(|(_, l)| l.territory).collect();
     assert!(territories.contains(&Territory::NewCaledonia));
     assert!(territories.contains(&Territory::Metropolitan));
 
@@ -191,7 +213,13 @@ fn weekly_bitmap_agrees_with_exact_evaluation_on_real_places() {
                 let exact = state_at(t) == State::Open;
                 match form.open_at_slot(slot_at(t, locale.tz), near_holiday) {
                     Some(open) => {
-                        assert_eq!(open, exact, "{:?} at {local} ({:?})", hours.as_str(), territory);
+                        assert_eq!(
+                            open,
+                            exact,
+                            "{:?} at {local} ({:?})",
+                            hours.as_str(),
+                            territory
+                        );
                         compared += 1;
                         open_slots += usize::from(open);
                     }
@@ -200,7 +228,9 @@ fn weekly_bitmap_agrees_with_exact_evaluation_on_real_places() {
                 t += TimeDelta::minutes(15);
             }
             // The week's intervals agree with the state at an instant (a second exact path).
-            for probe in [0i64, 1, 2, 3, 4, 5, 6].map(|d| start + TimeDelta::hours(d * 24 + 10) + TimeDelta::minutes(7 * d)) {
+            for probe in [0i64, 1, 2, 3, 4, 5, 6]
+                .map(|d| start + TimeDelta::hours(d * 24 + 10) + TimeDelta::minutes(7 * d))
+            {
                 let s = hours.status_at(probe, *locale).unwrap().state;
                 assert_eq!(s, state_at(probe), "{:?} at {probe}", hours.as_str());
             }
@@ -211,8 +241,14 @@ fn weekly_bitmap_agrees_with_exact_evaluation_on_real_places() {
         pairs.len()
     );
     // The bitmap decides the vast majority of cases, and real places are open in them.
-    assert!(compared > 10 * fallback, "compared {compared}, fallback {fallback}");
-    assert!(open_slots > compared / 20, "open {open_slots} of {compared}");
+    assert!(
+        compared > 10 * fallback,
+        "compared {compared}, fallback {fallback}"
+    );
+    assert!(
+        open_slots > compared / 20,
+        "open {open_slots} of {compared}"
+    );
 }
 
 #[test]
@@ -226,7 +262,10 @@ fn weekly_forms_of_real_places_are_mostly_exact() {
         .filter(|p| !p.hours.weekly_form().exceptions.is_empty())
         .map(|p| (p.hours.as_str(), p.hours.weekly_form().exceptions))
         .collect();
-    eprintln!("{exact} of {} valid texts have an exact weekly bitmap; flagged: {flagged:?}", valid.len());
+    eprintln!(
+        "{exact} of {} valid texts have an exact weekly bitmap; flagged: {flagged:?}",
+        valid.len()
+    );
     for (text, e) in &flagged {
         assert!(!e.contains(Exceptions::NOT_EVALUABLE), "{text}");
     }
@@ -244,8 +283,16 @@ fn next_opening_from_every_real_place_is_a_change_to_open() {
         if let Some(next) = p.hours.next_opening(at, p.locale) {
             let next = next.with_timezone(&Utc);
             assert!(next > at);
-            assert!(p.hours.is_open_at(next, p.locale), "{:?} at {next}", p.hours.as_str());
-            assert!(!p.hours.is_open_at(next - TimeDelta::seconds(1), p.locale), "{:?}", p.hours.as_str());
+            assert!(
+                p.hours.is_open_at(next, p.locale),
+                "{:?} at {next}",
+                p.hours.as_str()
+            );
+            assert!(
+                !p.hours.is_open_at(next - TimeDelta::seconds(1), p.locale),
+                "{:?}",
+                p.hours.as_str()
+            );
         }
     }
     assert!(seen.len() > 500);

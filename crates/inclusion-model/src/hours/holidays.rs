@@ -37,7 +37,7 @@
 
 use std::sync::{Arc, LazyLock};
 
-use chrono::{Datelike, Days, NaiveDate};
+use chrono::{Days, NaiveDate};
 use compact_calendar::CompactCalendar;
 use opening_hours::{Context, ContextHolidays};
 
@@ -184,16 +184,10 @@ impl Territory {
     }
 }
 
-/// The year of a date, for tests.
-#[cfg(test)]
-fn year_of(d: NaiveDate) -> i32 {
-    d.year()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::Weekday;
+    use chrono::{Datelike, Weekday};
     use opening_hours::localization::Country;
 
     #[test]
@@ -233,7 +227,7 @@ mod tests {
         let ours = context(Territory::Metropolitan);
         for year in 2000..=2076 {
             let mut day = NaiveDate::from_ymd_opt(year, 1, 1).unwrap();
-            while year_of(day) == year {
+            while day.year() == year {
                 assert_eq!(
                     ours.holidays.get_public().contains(day),
                     reference.get_public().contains(day),
@@ -251,7 +245,9 @@ mod tests {
         let extra = |t| {
             let days = public_holidays(t, 2027);
             assert!(national.iter().all(|d| days.contains(d)), "{t:?}");
-            days.into_iter().filter(|d| !national.contains(d)).collect::<Vec<_>>()
+            days.into_iter()
+                .filter(|d| !national.contains(d))
+                .collect::<Vec<_>>()
         };
         let d = |m, d| NaiveDate::from_ymd_opt(2027, m, d).unwrap();
         // Easter 2027 is 28 March.
@@ -265,7 +261,10 @@ mod tests {
         assert_eq!(extra(Territory::SaintMartin), vec![d(5, 28)]);
         assert_eq!(extra(Territory::SaintPierreEtMiquelon), vec![]);
         assert_eq!(extra(Territory::WallisEtFutuna), vec![d(4, 28), d(7, 29)]);
-        assert_eq!(extra(Territory::FrenchPolynesia), vec![d(3, 5), d(3, 26), d(6, 29)]);
+        assert_eq!(
+            extra(Territory::FrenchPolynesia),
+            vec![d(3, 5), d(3, 26), d(6, 29)]
+        );
         assert_eq!(extra(Territory::NewCaledonia), vec![d(9, 24)]);
     }
 

@@ -72,8 +72,14 @@ pub(crate) fn correct(raw: &str) -> Option<String> {
             return false;
         };
         let prev_ok = j == 0
-            || !matches!(tokens.get(j - 1), Some(Token::Other(':')) | Some(Token::Word(_)));
-        let next_ok = !matches!(tokens.get(j + 1), Some(Token::Other(':')) | Some(Token::Word(_)));
+            || !matches!(
+                tokens.get(j - 1),
+                Some(Token::Other(':')) | Some(Token::Word(_))
+            );
+        let next_ok = !matches!(
+            tokens.get(j + 1),
+            Some(Token::Other(':')) | Some(Token::Word(_))
+        );
         is_hour(n) && prev_ok && next_ok
     };
     while let Some(token) = tokens.get(i) {
@@ -135,7 +141,10 @@ mod tests {
             correct("mardi,jeudi 8h30-12h").as_deref(),
             Some("Tu,Th 8:30-12:00")
         );
-        assert_eq!(correct("Mo-Sun 00:00-00:00").as_deref(), Some("Mo-Su 00:00-00:00"));
+        assert_eq!(
+            correct("Mo-Sun 00:00-00:00").as_deref(),
+            Some("Mo-Su 00:00-00:00")
+        );
     }
 
     #[test]

@@ -97,7 +97,10 @@ impl Territory {
             return None;
         }
         if b[0] == b'2' && matches!(b[1], b'A' | b'B' | b'a' | b'b') {
-            return b[2..].iter().all(u8::is_ascii_digit).then_some(Territory::Metropolitan);
+            return b[2..]
+                .iter()
+                .all(u8::is_ascii_digit)
+                .then_some(Territory::Metropolitan);
         }
         if !b.iter().all(u8::is_ascii_digit) {
             return None;
@@ -205,8 +208,14 @@ mod tests {
             Territory::SaintMartin
         );
         // Malformed INSEE code: the postcode decides.
-        assert_eq!(Territory::from_codes("97200", Some("97X")), Territory::Martinique);
-        assert_eq!(Territory::from_codes("57000", Some("")), Territory::AlsaceMoselle);
+        assert_eq!(
+            Territory::from_codes("97200", Some("97X")),
+            Territory::Martinique
+        );
+        assert_eq!(
+            Territory::from_codes("57000", Some("")),
+            Territory::AlsaceMoselle
+        );
     }
 
     #[test]
@@ -216,7 +225,11 @@ mod tests {
             ("97200", Territory::Martinique, "America/Martinique"),
             ("97300", Territory::Guyane, "America/Cayenne"),
             ("97400", Territory::Reunion, "Indian/Reunion"),
-            ("97500", Territory::SaintPierreEtMiquelon, "America/Miquelon"),
+            (
+                "97500",
+                Territory::SaintPierreEtMiquelon,
+                "America/Miquelon",
+            ),
             ("97600", Territory::Mayotte, "Indian/Mayotte"),
             ("97133", Territory::SaintBarthelemy, "America/St_Barthelemy"),
             ("97150", Territory::SaintMartin, "America/Marigot"),
@@ -228,17 +241,30 @@ mod tests {
             ("68100", Territory::AlsaceMoselle, "Europe/Paris"),
         ];
         for (postcode, territory, zone) in cases {
-            assert_eq!(Territory::from_codes(postcode, None), territory, "{postcode}");
+            assert_eq!(
+                Territory::from_codes(postcode, None),
+                territory,
+                "{postcode}"
+            );
             assert_eq!(territory.time_zone().name(), zone, "{postcode}");
         }
     }
 
     #[test]
     fn corsican_and_malformed_codes() {
-        assert_eq!(Territory::from_codes("20200", Some("2B033")), Territory::Metropolitan);
-        assert_eq!(Territory::from_codes("abcde", None), Territory::Metropolitan);
+        assert_eq!(
+            Territory::from_codes("20200", Some("2B033")),
+            Territory::Metropolitan
+        );
+        assert_eq!(
+            Territory::from_codes("abcde", None),
+            Territory::Metropolitan
+        );
         assert_eq!(Territory::from_codes("9740", None), Territory::Metropolitan);
-        assert_eq!(Territory::from_codes(" 97400 ", Some(" 97411 ")), Territory::Reunion);
+        assert_eq!(
+            Territory::from_codes(" 97400 ", Some(" 97411 ")),
+            Territory::Reunion
+        );
     }
 
     #[test]
