@@ -88,11 +88,35 @@ const V01_ONLY: [&str; 7] = [
 
 /// The 29 columns of v0.1.1, in schema order.
 pub(crate) const V01_COLUMNS: [&str; 29] = [
-    "id", "pivot", "nom", "commune", "code_postal", "code_insee", "adresse",
-    "complement_adresse", "latitude", "longitude", "cle_ban", "typologie", "telephone",
-    "courriel", "site_web", "horaires", "presentation_resume", "presentation_detail", "source",
-    "structure_parente", "date_maj", "services", "publics_accueillis", "conditions_acces",
-    "labels_nationaux", "labels_autres", "modalites_accompagnement", "accessibilite", "prise_rdv",
+    "id",
+    "pivot",
+    "nom",
+    "commune",
+    "code_postal",
+    "code_insee",
+    "adresse",
+    "complement_adresse",
+    "latitude",
+    "longitude",
+    "cle_ban",
+    "typologie",
+    "telephone",
+    "courriel",
+    "site_web",
+    "horaires",
+    "presentation_resume",
+    "presentation_detail",
+    "source",
+    "structure_parente",
+    "date_maj",
+    "services",
+    "publics_accueillis",
+    "conditions_acces",
+    "labels_nationaux",
+    "labels_autres",
+    "modalites_accompagnement",
+    "accessibilite",
+    "prise_rdv",
 ];
 
 /// Checks the header of a v0.1 file: reports columns outside v0.1 and returns `false` (with a
@@ -122,7 +146,9 @@ pub(crate) fn check_v01_header<'h>(
     let list = missing.join(", ");
     report.file_error(
         codes::FILE_MISSING_COLUMN,
-        format!("Colonnes obligatoires absentes de l'en-tête : {list}. Aucune ligne ne peut être lue."),
+        format!(
+            "Colonnes obligatoires absentes de l'en-tête : {list}. Aucune ligne ne peut être lue."
+        ),
         format!("Required columns missing from the header: {list}. No row can be read."),
     );
     false
@@ -262,8 +288,7 @@ impl<'a> Migration<'_, 'a> {
                     n => n,
                 };
                 if name == "labels_autres" {
-                    self.other_labels
-                        .extend(split(value).map(str::to_owned));
+                    self.other_labels.extend(split(value).map(str::to_owned));
                 } else {
                     self.out.set(target, join(split(value)));
                 }
@@ -373,7 +398,8 @@ impl<'a> Migration<'_, 'a> {
         }
         self.out
             .set("publics_specifiquement_adresses", publics.join("|"));
-        self.out.set("prise_en_charge_specifique", support.join("|"));
+        self.out
+            .set("prise_en_charge_specifique", support.join("|"));
     }
 
     fn labels(&mut self, value: &str) {

@@ -51,8 +51,14 @@ pub(crate) const SERVICES: &[(&str, Service)] = &[
         "Prendre en main un smartphone ou une tablette",
         Service::EverydayDigitalTools,
     ),
-    ("Prendre en main un ordinateur", Service::EverydayDigitalTools),
-    ("Utiliser le numérique au quotidien", Service::EverydayDigitalTools),
+    (
+        "Prendre en main un ordinateur",
+        Service::EverydayDigitalTools,
+    ),
+    (
+        "Utiliser le numérique au quotidien",
+        Service::EverydayDigitalTools,
+    ),
     (
         "Approfondir ma culture numérique",
         Service::UnderstandingDigitalWorld,
@@ -261,7 +267,6 @@ pub(crate) fn is_v01_label(value: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::vocab::Vocabulary;
 
     #[test]
     fn every_v1_service_but_safe_use_has_a_v01_origin() {

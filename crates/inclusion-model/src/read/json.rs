@@ -45,13 +45,13 @@ pub fn read_json_slice(bytes: &[u8], options: &ReadOptions) -> ReadReport {
         return report;
     };
 
-    let keys: BTreeSet<&str> = records
+    let keys: BTreeSet<String> = records
         .iter()
         .filter_map(Value::as_object)
         .flat_map(|o| o.keys())
-        .map(String::as_str)
+        .cloned()
         .collect();
-    report.version = options.version_for(keys.iter().copied());
+    report.version = options.version_for(keys.iter().map(String::as_str));
     let v01 = report.version == SchemaVersion::V0_1;
     if v01 {
         report.diagnostics.push(migrate::detected_notice());
@@ -72,9 +72,11 @@ pub fn read_json_slice(bytes: &[u8], options: &ReadOptions) -> ReadReport {
     }
 
     let mut validator = Validator::new(options.level, options.lenient, options.today());
-    for (i, record) in records.iter().enumerate() {
+    report.places.reserve(records.len());
+    // The records are consumed: their strings move into the places without copy.
+    for (i, record) in records.into_iter().enumerate() {
         let row = i + 1;
-        let Some(object) = record.as_object() else {
+        let Value::Object(object) = record else {
             report.rows += 1;
             report.invalid_rows += 1;
             report.diagnostics.push(
@@ -90,24 +92,24 @@ pub fn read_json_slice(bytes: &[u8], options: &ReadOptions) -> ReadReport {
         };
         let mut raw = FlatRecord::default();
         let mut row_error = false;
-        let mut pairs: Vec<(&str, Cow<'_, str>)> = Vec::new();
+        let mut pairs: Vec<(String, Cow<'static, str>)> = Vec::new();
         for (key, value) in object {
-            let text: Cow<'_, str> = match value {
+            let text: Cow<'static, str> = match value {
                 Value::Null => continue,
-                Value::String(s) => Cow::Borrowed(s.as_str()),
+                Value::String(s) => Cow::Owned(s),
                 Value::Number(n) => {
                     let is_number_column =
-                        Column::from_name(key).is_some_and(|c| c.kind() == ColumnKind::Number);
+                        Column::from_name(&key).is_some_and(|c| c.kind() == ColumnKind::Number);
                     if !is_number_column {
-                        number_warning(&mut report, row, key, &n.to_string());
+                        number_warning(&mut report, row, &key, &n.to_string());
                     }
                     Cow::Owned(n.to_string())
                 }
                 Value::Bool(b) => {
-                    number_warning(&mut report, row, key, &b.to_string());
+                    number_warning(&mut report, row, &key, &b.to_string());
                     Cow::Owned(b.to_string())
                 }
-                Value::Array(_) | Value::Object(_) => {
+                value @ (Value::Array(_) | Value::Object(_)) => {
                     row_error = true;
                     report.diagnostics.push(
                         Diagnostic::new(
@@ -124,22 +126,22 @@ pub fn read_json_slice(bytes: &[u8], options: &ReadOptions) -> ReadReport {
                 }
             };
             if v01 {
-                pairs.push((key.as_str(), text));
+                pairs.push((key, text));
                 continue;
             }
-            match Column::from_name(key) {
+            match Column::from_name(&key) {
                 Some(c) => raw.set_column(c, text),
-                None if !text.is_empty() => raw.extra.push((key.clone(), text.into_owned())),
+                None if !text.is_empty() => raw.extra.push((key, text.into_owned())),
                 None => {}
             }
         }
         if v01 {
-            let borrowed = pairs.iter().map(|(k, v)| (*k, v.as_ref()));
+            let borrowed = pairs.iter().map(|(k, v)| (k.as_str(), v.as_ref()));
             let migrated = migrate::migrate_record(borrowed, row, &mut report.diagnostics);
-            validator.accept(&migrated, row, row_error, &mut report);
+            validator.accept(migrated, row, row_error, &mut report);
             continue;
         }
-        validator.accept(&raw, row, row_error, &mut report);
+        validator.accept(raw, row, row_error, &mut report);
     }
     report
 }

@@ -108,7 +108,7 @@ impl std::str::FromStr for Level {
 ///     r.set(k, v);
 /// }
 /// assert_eq!(r.get("nom"), Some("Mairie"));
-/// let report = validate_records(&[r], &ReadOptions::default());
+/// let report = validate_records([r], &ReadOptions::default());
 /// assert_eq!(report.places[0].extra, [("labels_nationaux".to_owned(), "France Services".to_owned())]);
 /// ```
 #[derive(Debug, Default, Clone)]
@@ -143,14 +143,33 @@ impl<'a> FlatRecord<'a> {
         self.cells[c.index()].as_deref()
     }
 
+    /// Moves the text of a column out of the record.
+    fn take(&mut self, c: Column) -> Option<String> {
+        self.cells[c.index()].take().map(Cow::into_owned)
+    }
+
+    /// Moves a free list out of the record: a single item moves without copy.
+    fn take_list(&mut self, c: Column) -> Vec<String> {
+        match self.cells[c.index()].take() {
+            None => Vec::new(),
+            Some(v) if !v.contains('|') => vec![v.into_owned()],
+            Some(v) => rules::list_items(&v)
+                .filter(|i| !i.is_empty())
+                .map(str::to_owned)
+                .collect(),
+        }
+    }
+
     pub(crate) fn set_column(&mut self, c: Column, value: Cow<'a, str>) {
         self.cells[c.index()] = if value.is_empty() { None } else { Some(value) };
     }
 }
 
 /// Validates records already split into columns (see [`FlatRecord`]); rows are numbered from 1.
-pub fn validate_records<'r, 'a: 'r>(
-    records: impl IntoIterator<Item = &'r FlatRecord<'a>>,
+///
+/// The records are consumed: the texts they own move into the places without copy.
+pub fn validate_records<'a>(
+    records: impl IntoIterator<Item = FlatRecord<'a>>,
     options: &crate::ReadOptions,
 ) -> crate::ReadReport {
     let mut report = crate::ReadReport::new(crate::Format::Json);
@@ -187,7 +206,7 @@ impl Validator {
     /// report. `row_error` is an error already found by the reader for this row.
     pub(crate) fn accept(
         &mut self,
-        rec: &FlatRecord<'_>,
+        rec: FlatRecord<'_>,
         row: usize,
         row_error: bool,
         report: &mut crate::ReadReport,
@@ -209,13 +228,13 @@ impl Validator {
     /// Also returns whether the row has an error (a row kept in lenient reading can have one).
     pub(crate) fn build(
         &mut self,
-        rec: &FlatRecord<'_>,
+        mut rec: FlatRecord<'_>,
         row: usize,
         diags: &mut Vec<Diagnostic>,
     ) -> (Option<Place>, bool) {
         let mut r = Row {
             row,
-            rec,
+            rec: &rec,
             diags,
             strict: self.level == Level::Strict,
             lenient: self.lenient,
@@ -236,8 +255,8 @@ impl Validator {
             return (None, true);
         }
 
-        let id = r.required(Column::Id);
-        if let Some(id) = id {
+        let id = r.required(Column::Id).is_some();
+        if let Some(id) = r.get(Column::Id) {
             if !self.seen_ids.insert(id.into()) {
                 r.error(
                     Column::Id,
@@ -248,16 +267,16 @@ impl Validator {
                 );
             }
         }
-        let pivot = r.required(Column::Pivot);
-        if let Some(p) = pivot {
+        let pivot = r.required(Column::Pivot).is_some();
+        if let Some(p) = r.get(Column::Pivot) {
             if !rules::pivot(p) {
                 r.pattern_error(Column::Pivot, p, "9 à 14 lettres ou chiffres sans espace (SIRET de 14 chiffres, ou RNA W + 9 caractères)", "9 to 14 letters or digits without spaces (a 14-digit SIRET, or an RNA number W + 9 characters)");
             } else if r.strict {
                 r.check_pivot(p);
             }
         }
-        let name = r.required(Column::Name);
-        let commune = r.required(Column::Commune);
+        let name = r.required(Column::Name).is_some();
+        let commune = r.required(Column::Commune).is_some();
         let postcode = r.required(Column::Postcode);
         if let Some(p) = postcode {
             if !rules::postcode(p) {
@@ -269,7 +288,7 @@ impl Validator {
                 );
             }
         }
-        let street = r.required(Column::Street);
+        let street = r.required(Column::Street).is_some();
         let insee = r.get(Column::InseeCode);
         let mut insee_ok = None;
         if let Some(c) = insee {
@@ -291,17 +310,16 @@ impl Validator {
 
         let coordinates = r.coordinates();
         let typology = r.typology();
-        let phone = r.get(Column::Phone).and_then(|t| {
+        let phone_ok = r.get(Column::Phone).is_none_or(|t| {
             if rules::phone(t) {
-                Some(t.to_owned())
+                true
             } else {
                 r.pattern_error(Column::Phone, t, "un seul numéro au format international sans espace ni 0 initial, par exemple +33180059880 (indicatifs +33, +590, +594, +262, +596, +269, +687, +689, +508, +681)", "one number in international form without spaces or leading 0, e.g. +33180059880 (codes +33, +590, +594, +262, +596, +269, +687, +689, +508, +681)");
-                None
+                false
             }
         });
-        let emails = r.free_list(Column::Emails);
-        if r.strict {
-            for e in &emails {
+        if let (true, Some(list)) = (r.strict, r.get(Column::Emails)) {
+            for e in rules::list_items(list).filter(|i| !i.is_empty()) {
                 if !strict::email(e) {
                     r.warn(Column::Emails, e, codes::EMAIL_SYNTAX,
                         format!("« {e} » n'est pas une adresse électronique valide (attendu : nom@domaine.fr)."),
@@ -309,9 +327,8 @@ impl Validator {
                 }
             }
         }
-        let websites = r.free_list(Column::Websites);
-        if r.strict {
-            for u in &websites {
+        if let (true, Some(list)) = (r.strict, r.get(Column::Websites)) {
+            for u in rules::list_items(list).filter(|i| !i.is_empty()) {
                 r.check_url(Column::Websites, u);
             }
         }
@@ -326,21 +343,18 @@ impl Validator {
             }
             oh
         });
-        let summary = r.get(Column::Summary).and_then(|s| {
+        let summary_ok = r.get(Column::Summary).is_none_or(|s| {
             let n = rules::char_len(s);
             if n > 280 {
                 r.error(Column::Summary, s, codes::MAX_LENGTH,
                     format!("La présentation résumée fait {n} caractères ; le standard en autorise 280 au plus. Raccourcissez-la ou déplacez la suite dans presentation_detail."),
                     format!("The summary is {n} characters long; the standard allows at most 280. Shorten it or move the rest to presentation_detail."));
-                None
+                false
             } else {
-                Some(s.to_owned())
+                true
             }
         });
-        let description = r.text(Column::Description);
-        let source = r.text(Column::Source);
         let mobility = r.vocab_list(Column::Mobility);
-        let parent_organisation = r.text(Column::ParentOrganisation);
         let updated_on = r.updated_on(self.today);
         let services = r.vocab_list(Column::Services);
         let publics = r.vocab_list(Column::Publics);
@@ -348,11 +362,8 @@ impl Validator {
         let fees = r.vocab_list(Column::Fees);
         let national_programmes = r.vocab_list(Column::NationalProgrammes);
         let training_labels = r.training_labels();
-        let other_labels = r.free_list(Column::OtherLabels);
         let access_modes = r.vocab_list(Column::AccessModes);
         let support_modes = r.vocab_list(Column::SupportModes);
-        let accessibility_url = r.text(Column::AccessibilityUrl);
-        let booking_url = r.text(Column::BookingUrl);
         if r.strict {
             for c in [Column::AccessibilityUrl, Column::BookingUrl] {
                 if let Some(u) = r.get(c) {
@@ -362,41 +373,42 @@ impl Validator {
         }
 
         let error = r.error;
-        if r.fatal || (error && !self.lenient) {
+        let fatal = r.fatal;
+        let insee_ok = insee_ok.is_some();
+        drop(r);
+        if fatal || (error && !self.lenient) {
             return (None, error);
         }
-        let (Some(id), Some(pivot), Some(name), Some(commune), Some(postcode), Some(street)) =
-            (id, pivot, name, commune, postcode, street)
+        let Some(updated_on) = updated_on.filter(|_| id && pivot && name && commune && street)
         else {
             return (None, true);
         };
-        let Some(updated_on) = updated_on else {
-            return (None, true);
-        };
+        // Every check is done: move the texts out of the record (no copy when it owns them).
+        let mut take = |c: Column| rec.take(c);
         let place = Place {
-            id: id.to_owned(),
-            pivot: pivot.to_owned(),
-            name: name.to_owned(),
+            id: take(Column::Id).unwrap_or_default(),
+            pivot: take(Column::Pivot).unwrap_or_default(),
+            name: take(Column::Name).unwrap_or_default(),
             address: Address {
-                street: street.to_owned(),
-                complement: rec.cell(Column::AddressComplement).map(str::to_owned),
-                postcode: postcode.to_owned(),
-                insee_code: insee_ok.map(str::to_owned),
-                commune: commune.to_owned(),
+                street: take(Column::Street).unwrap_or_default(),
+                complement: take(Column::AddressComplement),
+                postcode: take(Column::Postcode).unwrap_or_default(),
+                insee_code: take(Column::InseeCode).filter(|_| insee_ok),
+                commune: take(Column::Commune).unwrap_or_default(),
             },
             coordinates,
             typology,
             contact: Contact {
-                phone,
-                emails,
-                websites,
+                phone: take(Column::Phone).filter(|_| phone_ok),
+                emails: rec.take_list(Column::Emails),
+                websites: rec.take_list(Column::Websites),
             },
             opening_hours,
-            summary,
-            description,
-            source,
+            summary: rec.take(Column::Summary).filter(|_| summary_ok),
+            description: rec.take(Column::Description),
+            source: rec.take(Column::Source),
             mobility,
-            parent_organisation,
+            parent_organisation: rec.take(Column::ParentOrganisation),
             updated_on,
             services,
             publics,
@@ -404,12 +416,12 @@ impl Validator {
             fees,
             national_programmes,
             training_labels,
-            other_labels,
+            other_labels: rec.take_list(Column::OtherLabels),
             access_modes,
             support_modes,
-            accessibility_url,
-            booking_url,
-            extra: rec.extra.clone(),
+            accessibility_url: rec.take(Column::AccessibilityUrl),
+            booking_url: rec.take(Column::BookingUrl),
+            extra: std::mem::take(&mut rec.extra),
         };
         (Some(place), error)
     }
@@ -508,20 +520,6 @@ impl<'r, 'a> Row<'r, 'a> {
             );
         }
         v
-    }
-
-    fn text(&self, c: Column) -> Option<String> {
-        self.get(c).map(str::to_owned)
-    }
-
-    fn free_list(&self, c: Column) -> Vec<String> {
-        match self.get(c) {
-            None => Vec::new(),
-            Some(s) => rules::list_items(s)
-                .filter(|i| !i.is_empty())
-                .map(str::to_owned)
-                .collect(),
-        }
     }
 
     fn typology(&mut self) -> Vec<Typology> {
