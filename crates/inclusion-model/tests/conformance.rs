@@ -91,7 +91,8 @@ fn one_row_csv(field: &str, value: &str) -> String {
     let mut w = csv::WriterBuilder::new()
         .quote_style(csv::QuoteStyle::Always)
         .from_writer(Vec::new());
-    w.write_record(Column::ALL.iter().map(|c| c.name())).unwrap();
+    w.write_record(Column::ALL.iter().map(|c| c.name()))
+        .unwrap();
     w.write_record(Column::ALL.iter().map(|c| {
         if c.name() == field {
             value
@@ -129,9 +130,9 @@ fn field_edge_cases_match_the_official_validator() {
         // An invalid row's errors name the field and the value.
         if !expected {
             assert!(
-                report
-                    .errors()
-                    .any(|d| d.column.as_deref() == Some(field) && d.value.as_deref() == Some(value)),
+                report.errors().any(
+                    |d| d.column.as_deref() == Some(field) && d.value.as_deref() == Some(value)
+                ),
                 "{field}={value:?}: {:?}",
                 errors(&report)
             );
@@ -157,7 +158,12 @@ fn real_datasets_give_the_official_validator_counts() {
         ("real-datasets/hub-du-sud-paca.20230517.json", 646, 646, 0),
         ("real-datasets/charente.20230711.json", 188, 188, 0),
         ("real-datasets/nouvelle-caledonie.20240320.json", 90, 78, 12),
-        ("real-datasets/bus-france-services-charente.20231003.json", 12, 0, 12),
+        (
+            "real-datasets/bus-france-services-charente.20231003.json",
+            12,
+            0,
+            12,
+        ),
     ];
     for (file, rows, valid, invalid) in expected {
         let Some(report) = real(file) else { return };
@@ -205,8 +211,7 @@ fn real_datasets_give_the_official_validator_counts() {
 
 #[test]
 fn real_datasets_strict_level_reports_known_traps() {
-    let Some(bytes) = inclusion_anchors::read("real-datasets/hub-du-sud-paca.20230517.json")
-    else {
+    let Some(bytes) = inclusion_anchors::read("real-datasets/hub-du-sud-paca.20230517.json") else {
         return;
     };
     let report = read_json_slice(&bytes, &ReadOptions::strict());
@@ -346,7 +351,10 @@ fn hinaura_v01_migrates_with_every_place_kept_and_every_loss_reported() {
         assert_eq!(place.id, r["id"].as_str().unwrap());
         // Every v0.1 service maps to at least one v1 service.
         assert_eq!(place.services.is_empty(), items(r, "services").is_empty());
-        for adult in items(r, "publics_accueillis").iter().filter(|v| *v == "Adultes") {
+        for adult in items(r, "publics_accueillis")
+            .iter()
+            .filter(|v| *v == "Adultes")
+        {
             expected += 1;
             assert!(
                 report.diagnostics.iter().any(|d| d.row == row
@@ -356,22 +364,34 @@ fn hinaura_v01_migrates_with_every_place_kept_and_every_loss_reported() {
             );
         }
         for label in items(r, "labels_nationaux") {
-            if ["APTIC", "Relais pôle emploi", "French Tech", "Campus connecté"].contains(&label.as_str()) {
+            if [
+                "APTIC",
+                "Relais pôle emploi",
+                "French Tech",
+                "Campus connecté",
+            ]
+            .contains(&label.as_str())
+            {
                 expected += 1;
                 assert!(place.other_labels.contains(&label), "row {i}: {label}");
             }
         }
-        if let Some(resume) = r["presentation_resume"].as_str() {
-            if resume.chars().count() > 280 {
-                expected += 1;
-                assert!(place.description.as_deref().unwrap().starts_with(resume));
-            }
+        if let Some(resume) = r["presentation_resume"].as_str()
+            && resume.chars().count() > 280
+        {
+            expected += 1;
+            assert!(place.description.as_deref().unwrap().starts_with(resume));
         }
     }
     let reported = report
         .diagnostics
         .iter()
-        .filter(|d| matches!(d.code, "migration.no_equivalent" | "migration.summary_moved"))
+        .filter(|d| {
+            matches!(
+                d.code,
+                "migration.no_equivalent" | "migration.summary_moved"
+            )
+        })
         .count();
     assert_eq!(reported, expected);
     // Every kept value is valid v1: written, the places read back without error.
@@ -389,14 +409,21 @@ fn mixed_bus_file_gets_a_clear_diagnostic_per_row() {
         return;
     };
     // Read as v1 (its columns are v1): every row says its services are v0.1 values.
-    let as_v1 = read_json_slice(&bytes, &ReadOptions::default().with_version(SchemaVersion::V1_0));
+    let as_v1 = read_json_slice(
+        &bytes,
+        &ReadOptions::default().with_version(SchemaVersion::V1_0),
+    );
     assert_eq!(as_v1.invalid_rows, 12);
     for row in 1..=12 {
         let d = as_v1
             .errors()
             .find(|d| d.row == Some(row))
             .unwrap_or_else(|| panic!("row {row}"));
-        assert!(d.message_en.contains("value of the standard's v0.1"), "{}", d.message_en);
+        assert!(
+            d.message_en.contains("value of the standard's v0.1"),
+            "{}",
+            d.message_en
+        );
     }
     // Detected: its legacy columns (labels_nationaux, accessibilite) make it a v0.1 file,
     // migrated with every place kept.
@@ -417,6 +444,10 @@ fn official_v01_example_migrates() {
     let p = &report.places[0];
     assert_eq!(p.contact.emails, ["contact@laquincaillerie.tl"]);
     assert_eq!(p.contact.websites.len(), 2);
-    assert!(p.extra.iter().any(|(k, v)| k == "cle_ban" && v == "13001_3079_00001"));
+    assert!(
+        p.extra
+            .iter()
+            .any(|(k, v)| k == "cle_ban" && v == "13001_3079_00001")
+    );
     assert!(!p.services.is_empty() && !p.support_modes.is_empty());
 }

@@ -217,10 +217,10 @@ impl Validator {
         if error {
             report.invalid_rows += 1;
         }
-        if let Some(p) = place {
-            if !error || self.lenient {
-                report.places.push(p);
-            }
+        if let Some(p) = place
+            && (!error || self.lenient)
+        {
+            report.places.push(p);
         }
     }
 
@@ -256,16 +256,16 @@ impl Validator {
         }
 
         let id = r.required(Column::Id).is_some();
-        if let Some(id) = r.get(Column::Id) {
-            if !self.seen_ids.insert(id.into()) {
-                r.error(
-                    Column::Id,
-                    id,
-                    codes::UNIQUE,
-                    format!("L'identifiant « {id} » est déjà utilisé par une ligne précédente : chaque lieu doit avoir un id unique."),
-                    format!("The id '{id}' is already used by an earlier row: every place needs a unique id."),
-                );
-            }
+        if let Some(id) = r.get(Column::Id)
+            && !self.seen_ids.insert(id.into())
+        {
+            r.error(
+                Column::Id,
+                id,
+                codes::UNIQUE,
+                format!("L'identifiant « {id} » est déjà utilisé par une ligne précédente : chaque lieu doit avoir un id unique."),
+                format!("The id '{id}' is already used by an earlier row: every place needs a unique id."),
+            );
         }
         let pivot = r.required(Column::Pivot).is_some();
         if let Some(p) = r.get(Column::Pivot) {
@@ -278,15 +278,15 @@ impl Validator {
         let name = r.required(Column::Name).is_some();
         let commune = r.required(Column::Commune).is_some();
         let postcode = r.required(Column::Postcode);
-        if let Some(p) = postcode {
-            if !rules::postcode(p) {
-                r.pattern_error(
-                    Column::Postcode,
-                    p,
-                    "5 chiffres, par exemple 51100",
-                    "5 digits, e.g. 51100",
-                );
-            }
+        if let Some(p) = postcode
+            && !rules::postcode(p)
+        {
+            r.pattern_error(
+                Column::Postcode,
+                p,
+                "5 chiffres, par exemple 51100",
+                "5 digits, e.g. 51100",
+            );
         }
         let street = r.required(Column::Street).is_some();
         let insee = r.get(Column::InseeCode);
@@ -298,14 +298,13 @@ impl Validator {
                 r.pattern_error(Column::InseeCode, c, "5 caractères : 2 chiffres (ou 2A/2B en Corse) puis 3 chiffres, par exemple 51454 ou 2A004", "5 characters: 2 digits (or 2A/2B in Corsica) then 3 digits, e.g. 51454 or 2A004");
             }
         }
-        if r.strict {
-            if let (Some(p), Some(c)) = (postcode.filter(|p| rules::postcode(p)), insee_ok) {
-                if !strict::postcode_matches_insee(p, c) {
-                    r.warn(Column::Postcode, p, codes::POSTCODE_INSEE_MISMATCH,
-                        format!("Le code postal {p} n'est pas dans le département du code INSEE {c} : vérifiez l'un des deux."),
-                        format!("Postcode {p} is not in the département of INSEE code {c}: check both."));
-                }
-            }
+        if r.strict
+            && let (Some(p), Some(c)) = (postcode.filter(|p| rules::postcode(p)), insee_ok)
+            && !strict::postcode_matches_insee(p, c)
+        {
+            r.warn(Column::Postcode, p, codes::POSTCODE_INSEE_MISMATCH,
+                format!("Le code postal {p} n'est pas dans le département du code INSEE {c} : vérifiez l'un des deux."),
+                format!("Postcode {p} is not in the département of INSEE code {c}: check both."));
         }
 
         let coordinates = r.coordinates();
@@ -334,12 +333,12 @@ impl Validator {
         }
         let opening_hours = r.get(Column::OpeningHours).map(|h| {
             let oh = self.hours.get(h);
-            if r.strict {
-                if let Some(why) = oh.parse_error() {
-                    r.warn(Column::OpeningHours, h, codes::HOURS_SYNTAX,
-                        format!("Les horaires ne suivent pas la syntaxe OpenStreetMap opening_hours ({why}) : le texte est gardé mais ne peut pas être évalué."),
-                        format!("The opening hours are not valid OpenStreetMap opening_hours syntax ({why}): the text is kept but cannot be evaluated."));
-                }
+            if r.strict
+                && let Some(why) = oh.parse_error()
+            {
+                r.warn(Column::OpeningHours, h, codes::HOURS_SYNTAX,
+                    format!("Les horaires ne suivent pas la syntaxe OpenStreetMap opening_hours ({why}) : le texte est gardé mais ne peut pas être évalué."),
+                    format!("The opening hours are not valid OpenStreetMap opening_hours syntax ({why}): the text is kept but cannot be evaluated."));
             }
             oh
         });
@@ -375,7 +374,6 @@ impl Validator {
         let error = r.error;
         let fatal = r.fatal;
         let insee_ok = insee_ok.is_some();
-        drop(r);
         if fatal || (error && !self.lenient) {
             return (None, error);
         }

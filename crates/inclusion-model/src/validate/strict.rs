@@ -61,7 +61,7 @@ pub(crate) fn luhn(digits: &[u8]) -> bool {
         }
         sum += d;
     }
-    sum % 10 == 0
+    sum.is_multiple_of(10)
 }
 
 /// A plausible e-mail address: one `@`, a non-empty local part without spaces, a domain of
