@@ -99,18 +99,7 @@ fn read_text(text: &str, options: &ReadOptions, mut report: ReadReport) -> ReadR
             Ok(true) => {}
             Ok(false) => break,
             Err(e) => {
-                let row = index + 2;
-                report.rows += 1;
-                report.invalid_rows += 1;
-                report.diagnostics.push(
-                    Diagnostic::new(
-                        Severity::Error,
-                        codes::FILE_UNREADABLE,
-                        format!("Ligne {row} illisible : {e}. La lecture s'arrête là."),
-                        format!("Row {row} cannot be read: {e}. Reading stops there."),
-                    )
-                    .at_row(row),
-                );
+                row_unreadable(&mut report, index + 2, &e);
                 break;
             }
         }
@@ -158,17 +147,7 @@ fn read_v01(
             Ok(true) => {}
             Ok(false) => break,
             Err(e) => {
-                report.rows += 1;
-                report.invalid_rows += 1;
-                report.diagnostics.push(
-                    Diagnostic::new(
-                        Severity::Error,
-                        codes::FILE_UNREADABLE,
-                        format!("Ligne {row} illisible : {e}. La lecture s'arrête là."),
-                        format!("Row {row} cannot be read: {e}. Reading stops there."),
-                    )
-                    .at_row(row),
-                );
+                row_unreadable(&mut report, row, &e);
                 break;
             }
         }
@@ -183,6 +162,21 @@ fn read_v01(
         validator.accept(raw, row, row_error, &mut report);
     }
     report
+}
+
+/// A row the CSV parser cannot read (invalid quoting...): reading stops there.
+fn row_unreadable(report: &mut ReadReport, row: usize, e: &::csv::Error) {
+    report.rows += 1;
+    report.invalid_rows += 1;
+    report.diagnostics.push(
+        Diagnostic::new(
+            Severity::Error,
+            codes::FILE_UNREADABLE,
+            format!("Ligne {row} illisible : {e}. La lecture s'arrête là."),
+            format!("Row {row} cannot be read: {e}. Reading stops there."),
+        )
+        .at_row(row),
+    );
 }
 
 fn cell_count(row: usize, cells: usize, columns: usize) -> Diagnostic {
