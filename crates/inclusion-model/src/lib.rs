@@ -71,6 +71,7 @@ pub mod read;
 pub mod typology;
 pub mod validate;
 pub mod vocab;
+pub mod wire;
 pub mod write;
 
 pub use columns::{Column, ColumnKind};
