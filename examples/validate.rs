@@ -9,6 +9,7 @@
 
 use std::process::ExitCode;
 
+use inclusion::model::wire::ValidationReport;
 use inclusion::model::{Level, ReadOptions, ReadReport, read_path};
 
 struct Args {
@@ -18,7 +19,8 @@ struct Args {
     lenient: bool,
 }
 
-const USAGE: &str = "usage: validate FILE [--level standard|strict] [--format text|json] [--lenient]";
+const USAGE: &str =
+    "usage: validate FILE [--level standard|strict] [--format text|json] [--lenient]";
 
 fn parse_args() -> Result<Args, String> {
     let mut args = std::env::args().skip(1);
@@ -58,13 +60,11 @@ fn parse_args() -> Result<Args, String> {
 }
 
 fn print_json(report: &ReadReport) {
-    let value = serde_json::json!({
-        "rows": report.rows,
-        "valid": report.valid_rows(),
-        "invalid": report.invalid_rows,
-        "diagnostics": report.diagnostics,
-    });
-    println!("{value}");
+    // The shape is `schemas/validation-report.schema.json`.
+    match serde_json::to_string(&ValidationReport::from(report)) {
+        Ok(json) => println!("{json}"),
+        Err(e) => eprintln!("cannot write the report as JSON: {e}"),
+    }
 }
 
 fn print_text(file: &str, report: &ReadReport) {
