@@ -2,7 +2,7 @@
 #![cfg(feature = "embedded-data")]
 
 use inclusion::data::{HINAURA_CSV, sample_places};
-use inclusion::model::{ReadOptions, Service, Vocabulary, read_csv_str};
+use inclusion::model::{ReadOptions, Service, read_csv_str};
 
 #[test]
 fn embedded_places_read_with_zero_standard_errors() {
@@ -30,7 +30,11 @@ fn embedded_places_hold_no_e_mail_and_no_mobile_number() {
     for p in sample_places() {
         assert!(p.contact.emails.is_empty(), "{}", p.id);
         let phone = p.contact.phone.as_deref().unwrap_or("");
-        assert!(!phone.starts_with("+336") && !phone.starts_with("+337"), "{}", p.id);
+        assert!(
+            !phone.starts_with("+336") && !phone.starts_with("+337"),
+            "{}",
+            p.id
+        );
     }
 }
 
