@@ -1,0 +1,510 @@
+//! Nearest-help lookup: `HelpIndex` against a brute-force haversine scan, an rstar R*-tree on
+//! raw degrees (fast but wrong for some queries), an rstar R*-tree on 3D unit vectors, and the
+//! kiddo k-d tree on the same unit vectors (the speed reference, no filters).
+//!
+//! ```sh
+//! cargo bench --bench nearest_help                            # communes, 35k and 100k places
+//! INCLUSION_BENCH_1M=1 cargo bench --bench nearest_help       # also 1,000,000 places
+//! ```
+//!
+//! Data, all deterministic: the points of the embedded communes gazetteer (one place per
+//! commune point), and synthetic places clustered like the population (a commune drawn with
+//! probability proportional to its population, then a Gaussian offset of 1.5 km), with services
+//! held by 50/50/30/30/10/10/3/3/1% of places and realistic opening hours. Queries are 10,000
+//! positions drawn the same way (3 km offset). Besides criterion's medians, the run prints one
+//! table with build time, index memory, p50/p99 latency, filter selectivity and how often the
+//! degrees tree is wrong.
+
+use std::hint::black_box;
+use std::num::NonZeroUsize;
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use criterion::Criterion;
+use inclusion::geo::communes::Gazetteer;
+use inclusion::geo::sphere::{haversine_m, unit_vector};
+use inclusion::geo::{HelpFilter, HelpIndex, HelpQuery};
+use inclusion::model::{Address, Coordinates, HoursCache, Place, Service};
+use kiddo::{ImmutableKdTree, SquaredEuclidean};
+use rstar::RTree;
+use rstar::primitives::GeomWithData;
+
+/// SplitMix64.
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+    fn unit(&mut self) -> f64 {
+        (self.next() >> 11) as f64 / (1u64 << 53) as f64
+    }
+    fn gaussian(&mut self) -> f64 {
+        let (u, v) = (self.unit().max(1e-300), self.unit());
+        (-2.0 * u.ln()).sqrt() * (std::f64::consts::TAU * v).cos()
+    }
+}
+
+/// Opening hours and their share of places, so that a weekday evening (Monday 18:30) finds a
+/// few per cent of places open, as in real data (3.7% of mairies at that time).
+const HORAIRES: &[(&str, f64)] = &[
+    ("Mo-Fr 09:00-12:00,14:00-17:00", 0.30),
+    ("Mo-Fr 09:00-12:00,14:00-18:00; PH off", 0.25),
+    ("Tu-Sa 10:00-12:30,13:30-18:00", 0.15),
+    ("Mo-Fr 08:30-12:30", 0.10),
+    ("Mo,We 14:00-19:00; Sa 10:00-12:00; PH off", 0.03),
+    ("Mo-Fr 09:00-19:00; Dec 25 off", 0.01),
+    ("We 14:00-17:00; Sa 09:00-12:00", 0.08),
+];
+const SERVICE_SHARES: [f64; 9] = [0.5, 0.5, 0.3, 0.3, 0.1, 0.1, 0.03, 0.03, 0.01];
+
+/// Population-weighted commune points.
+struct Sampler {
+    points: Vec<(f64, f64, String)>,
+    cumulative: Vec<f64>,
+}
+
+impl Sampler {
+    fn new(g: &Gazetteer) -> Sampler {
+        let mut points = Vec::new();
+        let mut cumulative = Vec::new();
+        let mut total = 0.0;
+        for c in g.communes() {
+            if let Some(p) = c.point {
+                total += f64::from(c.population.max(1));
+                let postcode = c.postcodes().next().unwrap_or("75001").to_owned();
+                points.push((p.latitude, p.longitude, postcode));
+                cumulative.push(total);
+            }
+        }
+        Sampler { points, cumulative }
+    }
+
+    /// A position near a commune drawn by population, offset by a Gaussian of `sigma_m`.
+    fn draw(&self, rng: &mut Rng, sigma_m: f64) -> (f64, f64, &str) {
+        let total = self.cumulative.last().copied().unwrap_or(1.0);
+        let x = rng.unit() * total;
+        let i = self
+            .cumulative
+            .partition_point(|&c| c < x)
+            .min(self.points.len() - 1);
+        let (lat, lon, postcode) = &self.points[i];
+        let dlat = rng.gaussian() * sigma_m / 111_195.0;
+        let dlon = rng.gaussian() * sigma_m / (111_195.0 * lat.to_radians().cos().max(0.05));
+        let lon = (lon + dlon + 540.0).rem_euclid(360.0) - 180.0;
+        ((lat + dlat).clamp(-90.0, 90.0), lon, postcode)
+    }
+}
+
+fn make_place(
+    i: usize,
+    lat: f64,
+    lon: f64,
+    postcode: &str,
+    rng: &mut Rng,
+    cache: &mut HoursCache,
+) -> Place {
+    let date = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap_or_default();
+    let mut p = Place::new(
+        format!("p{i:07}"),
+        "00000000000000",
+        "Lieu",
+        Address::new("-", postcode, "-"),
+        date,
+    );
+    p.coordinates = Coordinates::new(lat, lon).ok();
+    p.services = Service::ALL
+        .iter()
+        .zip(SERVICE_SHARES)
+        .filter_map(|(s, share)| (rng.unit() < share).then_some(*s))
+        .collect();
+    let mut x = rng.unit();
+    for (text, share) in HORAIRES {
+        if x < *share {
+            p.opening_hours = Some(cache.get(text));
+            break;
+        }
+        x -= share;
+    }
+    p
+}
+
+fn synthetic(sampler: &Sampler, n: usize, seed: u64) -> Vec<Place> {
+    let mut rng = Rng(seed);
+    let mut cache = HoursCache::new();
+    (0..n)
+        .map(|i| {
+            let (lat, lon, pc) = sampler.draw(&mut rng, 1_500.0);
+            make_place(i, lat, lon, pc, &mut rng, &mut cache)
+        })
+        .collect()
+}
+
+fn commune_places(sampler: &Sampler) -> Vec<Place> {
+    let mut rng = Rng(17);
+    let mut cache = HoursCache::new();
+    sampler
+        .points
+        .iter()
+        .enumerate()
+        .map(|(i, (lat, lon, pc))| make_place(i, *lat, *lon, pc, &mut rng, &mut cache))
+        .collect()
+}
+
+/// What each competitor indexes.
+struct Competitors {
+    index: HelpIndex,
+    build_index: Duration,
+    kiddo: ImmutableKdTree<f64, 3>,
+    build_kiddo: Duration,
+    degrees: RTree<GeomWithData<[f64; 2], u32>>,
+    build_degrees: Duration,
+    unit: RTree<GeomWithData<[f64; 3], u32>>,
+    /// Per place of `index.places()`: unit vector, (lat, lon), 1% service held.
+    xyz: Vec<[f64; 3]>,
+    latlon: Vec<(f64, f64)>,
+    rare: Vec<bool>,
+}
+
+fn competitors(places: Vec<Place>) -> Competitors {
+    let t = Instant::now();
+    let index = HelpIndex::build(places).unwrap_or_else(|e| panic!("{e}"));
+    let build_index = t.elapsed();
+    let latlon: Vec<(f64, f64)> = index
+        .places()
+        .iter()
+        .map(|p| {
+            p.coordinates
+                .map_or((0.0, 0.0), |c| (c.latitude(), c.longitude()))
+        })
+        .collect();
+    let xyz: Vec<[f64; 3]> = latlon.iter().map(|&(la, lo)| unit_vector(la, lo)).collect();
+    let rare = index
+        .places()
+        .iter()
+        .map(|p| p.offers(Service::AffordableEquipment))
+        .collect();
+    let t = Instant::now();
+    let kiddo = ImmutableKdTree::<f64, 3>::new_from_slice(&xyz).unwrap_or_else(|e| panic!("{e:?}"));
+    let build_kiddo = t.elapsed();
+    let t = Instant::now();
+    let degrees = RTree::bulk_load(
+        latlon
+            .iter()
+            .enumerate()
+            .map(|(i, &(la, lo))| GeomWithData::new([lo, la], i as u32))
+            .collect(),
+    );
+    let build_degrees = t.elapsed();
+    let unit = RTree::bulk_load(
+        xyz.iter()
+            .enumerate()
+            .map(|(i, &v)| GeomWithData::new(v, i as u32))
+            .collect(),
+    );
+    Competitors {
+        index,
+        build_index,
+        kiddo,
+        build_kiddo,
+        degrees,
+        build_degrees,
+        unit,
+        xyz,
+        latlon,
+        rare,
+    }
+}
+
+fn queries(sampler: &Sampler, n: usize) -> Vec<(f64, f64)> {
+    let mut rng = Rng(99);
+    (0..n)
+        .map(|_| {
+            let (la, lo, _) = sampler.draw(&mut rng, 3_000.0);
+            (la, lo)
+        })
+        .collect()
+}
+
+/// Monday 2026-12-07 18:30 in Paris: a weekday evening.
+fn weekday_evening() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 12, 7, 17, 30, 0)
+        .single()
+        .unwrap_or_default()
+}
+
+/// A different weekday evening (Monday to Friday, 18:00 to 20:59 in Paris) for each query
+/// number, so that exact answers are never reused from an earlier query.
+fn evening_number(i: usize) -> DateTime<Utc> {
+    let week = chrono::Duration::weeks((i / 900) as i64);
+    let day = chrono::Duration::days((i % 5) as i64);
+    let minute = chrono::Duration::minutes(((i / 5) % 180) as i64 - 30);
+    weekday_evening() + week + day + minute
+}
+
+fn k5() -> NonZeroUsize {
+    NonZeroUsize::MIN.saturating_add(4)
+}
+
+fn brute_force(c: &Competitors, q: (f64, f64), k: usize) -> Vec<(f64, usize)> {
+    let mut all: Vec<(f64, usize)> = c
+        .latlon
+        .iter()
+        .enumerate()
+        .map(|(i, &(la, lo))| (haversine_m(q.0, q.1, la, lo), i))
+        .collect();
+    let nth = k.min(all.len() - 1);
+    all.select_nth_unstable_by(nth, |a, b| a.0.total_cmp(&b.0));
+    all.truncate(k);
+    all.sort_by(|a, b| a.0.total_cmp(&b.0));
+    all
+}
+
+fn percentiles(mut ns: Vec<u128>) -> (u128, u128) {
+    ns.sort_unstable();
+    let at = |p: f64| ns[((ns.len() as f64 * p) as usize).min(ns.len() - 1)];
+    (at(0.5), at(0.99))
+}
+
+fn time_each(qs: &[(f64, f64)], mut f: impl FnMut((f64, f64))) -> (u128, u128) {
+    let ns = qs
+        .iter()
+        .map(|&q| {
+            let t = Instant::now();
+            f(q);
+            t.elapsed().as_nanos()
+        })
+        .collect();
+    percentiles(ns)
+}
+
+fn report(name: &str, c: &Competitors, qs: &[(f64, f64)]) {
+    let n = c.index.len();
+    let none = HelpFilter::default();
+    let rare = HelpFilter::default().services([Service::AffordableEquipment]);
+    let evening = HelpFilter::default().open_at(weekday_evening());
+    let (p50, p99) = time_each(qs, |(la, lo)| {
+        black_box(c.index.nearest(la, lo, 5, &none).ok());
+    });
+    let (k50, k99) = time_each(qs, |(la, lo)| {
+        black_box(
+            c.kiddo
+                .query(&unit_vector(la, lo))
+                .nearest_n::<SquaredEuclidean<f64>>(k5())
+                .execute(),
+        );
+    });
+    let (r50, r99) = time_each(qs, |(la, lo)| {
+        black_box(c.index.nearest(la, lo, 5, &rare).ok());
+    });
+    let (o50, o99) = time_each(qs, |(la, lo)| {
+        black_box(c.index.nearest(la, lo, 5, &evening).ok());
+    });
+    let mut n_query = 0;
+    let (v50, v99) = time_each(qs, |(la, lo)| {
+        n_query += 1;
+        let f = HelpFilter::default().open_at(evening_number(n_query));
+        black_box(c.index.nearest(la, lo, 5, &f).ok());
+    });
+    // How often the degrees tree is wrong: its nearest (or its 5 nearest) are not the true ones.
+    let (mut wrong1, mut wrong5) = (0, 0);
+    for &(la, lo) in qs {
+        let truth = c.index.nearest(la, lo, 5, &none).unwrap_or_default();
+        let got: Vec<f64> = c
+            .degrees
+            .nearest_neighbor_iter([lo, la])
+            .take(5)
+            .map(|g| {
+                let (pla, plo) = c.latlon[g.data as usize];
+                haversine_m(la, lo, pla, plo)
+            })
+            .collect();
+        let mut sorted = got.clone();
+        sorted.sort_by(f64::total_cmp);
+        let same = |a: f64, b: f64| (a - b).abs() <= 1e-6 * b.max(1.0);
+        if !same(got[0], truth[0].distance_m) {
+            wrong1 += 1;
+        }
+        if sorted
+            .iter()
+            .zip(&truth)
+            .any(|(g, t)| !same(*g, t.distance_m))
+        {
+            wrong5 += 1;
+        }
+    }
+    let open_share = c
+        .index
+        .nearest(46.5, 2.5, usize::MAX, &evening)
+        .map_or(0, |h| h.len()) as f64
+        / n as f64;
+    let rare_share = c.rare.iter().filter(|&&r| r).count() as f64 / n as f64;
+    println!(
+        "| {name} | {n} | {:.1} ms | {:.1} ms | {:.1} ms | {:.1} B | {p50} / {p99} | {k50} / {k99} | {:.2} | {r50} / {r99} ({:.1}%) | {o50} / {o99} ({:.1}%) | {v50} / {v99} | {:.2}% / {:.2}% |",
+        c.build_index.as_secs_f64() * 1e3,
+        c.build_kiddo.as_secs_f64() * 1e3,
+        c.build_degrees.as_secs_f64() * 1e3,
+        c.index.index_bytes() as f64 / n as f64,
+        p50 as f64 / k50 as f64,
+        rare_share * 100.0,
+        open_share * 100.0,
+        100.0 * wrong1 as f64 / qs.len() as f64,
+        100.0 * wrong5 as f64 / qs.len() as f64,
+    );
+}
+
+fn bench_set(crit: &mut Criterion, name: &str, c: &Competitors, qs: &[(f64, f64)]) {
+    let none = HelpFilter::default();
+    let rare = HelpFilter::default().services([Service::AffordableEquipment]);
+    let evening = HelpFilter::default().open_at(weekday_evening());
+    let cycle = |i: &mut usize| {
+        *i = (*i + 1) % qs.len();
+        qs[*i]
+    };
+    let mut g = crit.benchmark_group(format!("k5/{name}"));
+    let mut i = 0;
+    g.bench_function("help_index", |b| {
+        b.iter(|| {
+            let (la, lo) = cycle(&mut i);
+            black_box(c.index.nearest(la, lo, 5, &none).ok())
+        })
+    });
+    g.bench_function("kiddo_nearest_n", |b| {
+        b.iter(|| {
+            let (la, lo) = cycle(&mut i);
+            black_box(
+                c.kiddo
+                    .query(&unit_vector(la, lo))
+                    .nearest_n::<SquaredEuclidean<f64>>(k5())
+                    .execute(),
+            )
+        })
+    });
+    g.bench_function("rstar_degrees", |b| {
+        b.iter(|| {
+            let (la, lo) = cycle(&mut i);
+            black_box(
+                c.degrees
+                    .nearest_neighbor_iter([lo, la])
+                    .take(5)
+                    .map(|g| g.data)
+                    .sum::<u32>(),
+            )
+        })
+    });
+    g.bench_function("rstar_unit_vectors", |b| {
+        b.iter(|| {
+            let (la, lo) = cycle(&mut i);
+            black_box(
+                c.unit
+                    .nearest_neighbor_iter(unit_vector(la, lo))
+                    .take(5)
+                    .map(|g| g.data)
+                    .sum::<u32>(),
+            )
+        })
+    });
+    if c.index.len() <= 100_000 {
+        g.sample_size(10);
+        g.bench_function("brute_force_haversine", |b| {
+            b.iter(|| black_box(brute_force(c, cycle(&mut i), 5)))
+        });
+    }
+    g.finish();
+
+    let mut g = crit.benchmark_group(format!("k5_filtered/{name}"));
+    g.bench_function("help_index_service_1pct", |b| {
+        b.iter(|| {
+            let (la, lo) = cycle(&mut i);
+            black_box(c.index.nearest(la, lo, 5, &rare).ok())
+        })
+    });
+    g.bench_function("rstar_unit_vectors_iter_filter_1pct", |b| {
+        b.iter(|| {
+            let (la, lo) = cycle(&mut i);
+            black_box(
+                c.unit
+                    .nearest_neighbor_iter(unit_vector(la, lo))
+                    .filter(|g| c.rare[g.data as usize])
+                    .take(5)
+                    .map(|g| g.data)
+                    .sum::<u32>(),
+            )
+        })
+    });
+    g.bench_function("help_index_open_weekday_evening", |b| {
+        b.iter(|| {
+            let (la, lo) = cycle(&mut i);
+            black_box(c.index.nearest(la, lo, 5, &evening).ok())
+        })
+    });
+    let mut n_query = 0;
+    g.bench_function("help_index_open_other_evenings", |b| {
+        b.iter(|| {
+            let (la, lo) = cycle(&mut i);
+            n_query += 1;
+            let f = HelpFilter::default().open_at(evening_number(n_query));
+            black_box(c.index.nearest(la, lo, 5, &f).ok())
+        })
+    });
+    g.bench_function("help_index_within_10km", |b| {
+        b.iter(|| {
+            let (la, lo) = cycle(&mut i);
+            black_box(c.index.query(&HelpQuery::within(la, lo, 10_000.0)).ok())
+        })
+    });
+    g.finish();
+    let _ = &c.xyz;
+}
+
+fn bench_build(crit: &mut Criterion, name: &str, places: &[Place], c: &Competitors) {
+    let mut g = crit.benchmark_group(format!("build/{name}"));
+    g.sample_size(10);
+    g.bench_function("help_index", |b| {
+        b.iter(|| black_box(HelpIndex::build(places.to_vec()).ok()))
+    });
+    g.bench_function("kiddo", |b| {
+        b.iter(|| black_box(ImmutableKdTree::<f64, 3>::new_from_slice(&c.xyz).ok()))
+    });
+    g.finish();
+}
+
+fn main() {
+    let mut crit = Criterion::default()
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(2))
+        .sample_size(50)
+        .configure_from_args();
+    let gazetteer = Gazetteer::embedded();
+    let sampler = Sampler::new(gazetteer);
+    let qs = queries(&sampler, 10_000);
+    let mut sets: Vec<(&str, Vec<Place>)> = vec![
+        ("communes", commune_places(&sampler)),
+        ("synthetic_35k", synthetic(&sampler, 35_000, 1)),
+        ("synthetic_100k", synthetic(&sampler, 100_000, 2)),
+    ];
+    if std::env::var_os("INCLUSION_BENCH_1M").is_some_and(|v| v != "0") {
+        sets.push(("synthetic_1m", synthetic(&sampler, 1_000_000, 3)));
+    }
+    let mut table = Vec::new();
+    for (name, places) in sets {
+        let c = competitors(places.clone());
+        bench_set(&mut crit, name, &c, &qs);
+        if c.index.len() <= 100_000 {
+            bench_build(&mut crit, name, &places, &c);
+        }
+        table.push((name, c));
+    }
+    println!();
+    println!(
+        "| set | places | build HelpIndex | build kiddo | build rstar degrees | index bytes/place | HelpIndex k=5 p50 / p99 (ns) | kiddo k=5 p50 / p99 (ns) | ratio p50 | 1% service k=5 p50 / p99 (ns) | open Mon 18:30 k=5 p50 / p99 (ns) | open, 10,000 other evenings, p50 / p99 (ns) | rstar-degrees wrong: nearest / top 5 |"
+    );
+    println!("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+    for (name, c) in &table {
+        report(name, c, &qs);
+    }
+    crit.final_summary();
+}

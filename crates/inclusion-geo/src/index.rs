@@ -1,0 +1,297 @@
+//! [`HelpIndex`]: the places, and the tree that finds the nearest ones.
+
+use inclusion_model::Place;
+
+use chrono::{DateTime, Utc};
+
+use crate::filter::{CompiledFilter, place_mask};
+use crate::open::{HoursSummary, HoursTable, OpenAt};
+use crate::query::{HelpQuery, Hit, NearbyPlace};
+use crate::sphere::{chord2_to_metres, metres_to_chord2, unit_vector};
+use crate::tree::{Checks, Found, Node, Point, Tree, Verdict, no_checks};
+use crate::{GeoError, HelpFilter};
+
+/// An immutable index of places for nearest-help queries, exact on the sphere.
+///
+/// Build it once from the places (places without coordinates are kept but not indexed), then
+/// query it from as many threads as needed: it is `Send + Sync` and a query only reads.
+/// Places are kept sorted by `id` (a stable sort), and results are sorted by distance with ties
+/// broken by `id`, so the same query always gives the same answer.
+///
+/// ```
+/// use inclusion_geo::{HelpFilter, HelpIndex, HelpQuery};
+/// use inclusion_model::{Address, Coordinates, Place, Service};
+/// use chrono::NaiveDate;
+///
+/// let place = |id: &str, lat: f64, lon: f64, service: Service| {
+///     let mut p = Place::new(id, "00000000000000", id, Address::new("1 rue A", "38000", "Grenoble"),
+///         NaiveDate::from_ymd_opt(2024, 1, 1).unwrap());
+///     p.coordinates = Some(Coordinates::new(lat, lon).unwrap());
+///     p.services.push(service);
+///     p
+/// };
+/// let index = HelpIndex::build(vec![
+///     place("lyon", 45.764, 4.836, Service::AdministrativeProcedures),
+///     place("grenoble", 45.188, 5.725, Service::SafeUse),
+///     place("chambery", 45.564, 5.918, Service::AdministrativeProcedures),
+/// ])?;
+///
+/// // The two nearest places to Grenoble's station.
+/// let hits = index.nearest(45.191, 5.714, 2, &HelpFilter::default())?;
+/// let ids: Vec<&str> = hits.iter().map(|h| index.place(h).id.as_str()).collect();
+/// assert_eq!(ids, ["grenoble", "chambery"]);
+///
+/// // The nearest one that helps with administrative procedures, within 100 km.
+/// let q = HelpQuery::nearest(45.191, 5.714, 1)
+///     .max_distance_m(100_000.0)
+///     .filter(HelpFilter::default().services([Service::AdministrativeProcedures]));
+/// let hits = index.query(&q)?;
+/// assert_eq!(index.place(&hits[0]).id, "chambery");
+/// assert!((40_000.0..50_000.0).contains(&hits[0].distance_m));
+/// # Ok::<(), inclusion_geo::GeoError>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct HelpIndex {
+    places: Vec<Place>,
+    tree: Tree,
+    hours: HoursTable,
+    /// One summary per node of the tree (empty when no place has hours).
+    hours_nodes: Vec<HoursSummary>,
+}
+
+impl HelpIndex {
+    /// Builds the index (bulk load, O(n log n)). Places without coordinates are kept in
+    /// [`HelpIndex::places`] but never returned by a query.
+    ///
+    /// Fails only with more than 2³² − 2 places.
+    pub fn build(places: impl IntoIterator<Item = Place>) -> Result<HelpIndex, GeoError> {
+        let mut places: Vec<Place> = places.into_iter().collect();
+        if places.len() >= u32::MAX as usize {
+            return Err(GeoError::TooManyPlaces(places.len()));
+        }
+        places.sort_by(|a, b| a.id.cmp(&b.id));
+        let (hours, hours_ids) = HoursTable::build(&places);
+        let points = places
+            .iter()
+            .enumerate()
+            .filter_map(|(i, place)| {
+                let c = place.coordinates?;
+                Some(Point {
+                    xyz: unit_vector(c.latitude(), c.longitude()),
+                    mask: place_mask(place),
+                    place: i as u32,
+                    hours: hours_ids[i],
+                })
+            })
+            .collect();
+        let tree = Tree::build(points);
+        let hours_nodes = if hours.is_empty() {
+            Vec::new()
+        } else {
+            tree.summarize(
+                HoursSummary::default(),
+                |s, p| hours.add(s, p),
+                HoursSummary::merge,
+            )
+        };
+        Ok(HelpIndex {
+            tree,
+            places,
+            hours,
+            hours_nodes,
+        })
+    }
+
+    /// Every place given to [`HelpIndex::build`], sorted by `id`; [`Hit::place`] is a position
+    /// in this slice.
+    pub fn places(&self) -> &[Place] {
+        &self.places
+    }
+
+    /// The place of a hit.
+    ///
+    /// # Panics
+    /// If the hit does not come from this index (its position is out of range).
+    pub fn place(&self, hit: &Hit) -> &Place {
+        &self.places[hit.place]
+    }
+
+    /// How many places are indexed (those with coordinates).
+    pub fn len(&self) -> usize {
+        self.tree.points().len()
+    }
+
+    /// Whether no place has coordinates.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Heap memory of the index itself in bytes, not counting the places: the tree's points
+    /// (unit vector, filter mask, place number, hours slot) and nodes (box and masks).
+    pub fn index_bytes(&self) -> usize {
+        self.tree.memory_bytes()
+            + self.hours.memory_bytes()
+            + self.hours_nodes.capacity() * size_of::<HoursSummary>()
+    }
+
+    /// Whether a place is open at an instant, by its `horaires` in its own time zone (from
+    /// its postcode and code INSEE), or `None` when it has no parseable opening hours.
+    pub fn is_open_at(&self, hit: &Hit, at: DateTime<Utc>) -> Option<bool> {
+        let place = self.places.get(hit.place)?;
+        let hours = place.opening_hours.as_ref().filter(|h| h.is_valid())?;
+        Some(hours.is_open_at(at, place.hours_locale()))
+    }
+
+    /// A hit as a self-contained answer: the place's id, name, position, distance, and whether
+    /// it is open at `at` with its next change of state (both `None` without parseable hours).
+    ///
+    /// ```
+    /// use inclusion_geo::{HelpFilter, HelpIndex};
+    /// use inclusion_model::{Address, Coordinates, OpeningHours, Place};
+    /// use chrono::{NaiveDate, TimeZone, Utc};
+    ///
+    /// let mut p = Place::new("m1", "00000000000000", "Médiathèque", Address::new("1 rue A", "38000", "Grenoble"),
+    ///     NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
+    /// p.coordinates = Some(Coordinates::new(45.19, 5.72).unwrap());
+    /// p.opening_hours = Some(OpeningHours::new("Mo-Fr 09:00-12:00"));
+    /// let index = HelpIndex::build([p]).unwrap();
+    /// let hit = index.nearest(45.2, 5.7, 1, &HelpFilter::default()).unwrap()[0];
+    /// // Tuesday 2026-12-01, 10:00 in Grenoble.
+    /// let answer = index.describe(&hit, Utc.with_ymd_and_hms(2026, 12, 1, 9, 0, 0).unwrap());
+    /// assert_eq!(answer.open, Some(true));
+    /// assert_eq!(answer.next_change.unwrap().to_rfc3339(), "2026-12-01T12:00:00+01:00");
+    /// let json = serde_json::to_value(&answer).unwrap();
+    /// assert_eq!(json["nom"], "Médiathèque");
+    /// ```
+    ///
+    /// # Panics
+    /// If the hit does not come from this index (its position is out of range).
+    pub fn describe(&self, hit: &Hit, at: DateTime<Utc>) -> NearbyPlace {
+        let place = &self.places[hit.place];
+        let (latitude, longitude) = place
+            .coordinates
+            .map_or((f64::NAN, f64::NAN), |c| (c.latitude(), c.longitude()));
+        let hours = place.opening_hours.as_ref().filter(|h| h.is_valid());
+        let locale = place.hours_locale();
+        NearbyPlace {
+            id: place.id.clone(),
+            name: place.name.clone(),
+            distance_m: hit.distance_m,
+            latitude,
+            longitude,
+            open: hours.map(|h| h.is_open_at(at, locale)),
+            next_change: hours
+                .and_then(|h| h.next_change(at, locale))
+                .map(|c| c.at.fixed_offset()),
+        }
+    }
+
+    /// The `k` nearest places to a position that pass `filter`.
+    pub fn nearest(
+        &self,
+        latitude: f64,
+        longitude: f64,
+        k: usize,
+        filter: &HelpFilter,
+    ) -> Result<Vec<Hit>, GeoError> {
+        self.query(&HelpQuery::nearest(latitude, longitude, k).filter(filter.clone()))
+    }
+
+    /// Every place within `radius_m` metres of a position that passes `filter`, nearest first.
+    pub fn within(
+        &self,
+        latitude: f64,
+        longitude: f64,
+        radius_m: f64,
+        filter: &HelpFilter,
+    ) -> Result<Vec<Hit>, GeoError> {
+        self.query(&HelpQuery::within(latitude, longitude, radius_m).filter(filter.clone()))
+    }
+
+    /// Answers a query: places sorted by distance, ties broken by `id`. A bad query (see
+    /// [`HelpQuery::validate`]) is an error; a query that matches nothing is an empty list.
+    pub fn query(&self, query: &HelpQuery) -> Result<Vec<Hit>, GeoError> {
+        query.validate()?;
+        let q = unit_vector(query.latitude, query.longitude);
+        let max_m = query.max_distance();
+        let max_d2 = metres_to_chord2(max_m);
+        let filter = query.filter.compile();
+        let mut found = Vec::with_capacity(query.k.unwrap_or(16).min(1024));
+        self.search(
+            &q,
+            query.k,
+            max_d2,
+            &filter,
+            query.filter.open_at,
+            &mut found,
+        );
+        // The distance comes from the chord itself (no access to the places): it agrees with
+        // the haversine formula to about 1e-9 m, see `sphere`.
+        let hits: Vec<Hit> = found
+            .into_iter()
+            .map(|(d2, place)| Hit {
+                place: place as usize,
+                distance_m: chord2_to_metres(d2),
+            })
+            .collect();
+        Ok(hits)
+    }
+
+    fn search(
+        &self,
+        q: &[f64; 3],
+        k: Option<usize>,
+        max_d2: f64,
+        filter: &CompiledFilter,
+        open_at: Option<DateTime<Utc>>,
+        out: &mut Vec<Found>,
+    ) {
+        if let Some(at) = open_at {
+            if self.hours.is_empty() {
+                out.clear();
+                return;
+            }
+            let open: OpenAt = self.hours.at(at);
+            let node_ok = |i: usize, n: &Node| {
+                filter.may_match(n.or, n.and)
+                    && self
+                        .hours_nodes
+                        .get(i)
+                        .is_none_or(|s| self.hours.may_be_open(&open, s))
+            };
+            let point_ok = |p: &Point| {
+                if filter.accepts(p.mask) {
+                    self.hours.verdict(&open, p)
+                } else {
+                    Verdict::No
+                }
+            };
+            let checks = Checks {
+                node: node_ok,
+                point: point_ok,
+                resolve: |p: &Point| self.hours.resolve(&open, p),
+            };
+            return match k {
+                Some(k) => self.tree.nearest(q, k, max_d2, checks, out),
+                None => self.tree.within(q, max_d2, checks, out),
+            };
+        }
+        let checks = Checks {
+            node: |_, n: &Node| filter.may_match(n.or, n.and),
+            point: |p: &Point| {
+                if filter.accepts(p.mask) {
+                    Verdict::Yes
+                } else {
+                    Verdict::No
+                }
+            },
+            resolve: |_: &Point| false,
+        };
+        match (k, filter.is_empty()) {
+            (Some(k), true) => self.tree.nearest(q, k, max_d2, no_checks(), out),
+            (Some(k), false) => self.tree.nearest(q, k, max_d2, checks, out),
+            (None, true) => self.tree.within(q, max_d2, no_checks(), out),
+            (None, false) => self.tree.within(q, max_d2, checks, out),
+        }
+    }
+}

@@ -1,0 +1,52 @@
+//! # inclusion-geo
+//!
+//! Nearest-help lookup for the lieux de médiation numérique, exact on the sphere:
+//!
+//! * [`HelpIndex`]: built once from places, immutable and `Send + Sync`; answers "the `k`
+//!   nearest places" and "every place within `r` metres" from a latitude/longitude, with an
+//!   optional maximum distance and a [`HelpFilter`] (services, publics, specific support, fees,
+//!   support and access modes, national programmes, open at an instant). Answers are the true
+//!   nearest by great-circle distance, in metres, sorted by distance then `id`.
+//! * [`HelpQuery`] / [`Hit`] / [`NearbyPlace`]: the query and its answers, serialisable (serde)
+//!   and described by JSON Schema (schemars).
+//! * [`communes`]: the gazetteer of French communes (code INSEE, name, postcodes, population,
+//!   point), so that "near Grenoble" becomes a position.
+//! * [`sphere`]: unit vectors, chord ↔ metres conversions, haversine distance.
+//!
+//! ```
+//! use inclusion_geo::{HelpFilter, HelpIndex};
+//! use inclusion_model::{Address, Coordinates, Place};
+//! use chrono::NaiveDate;
+//!
+//! let mut places = Vec::new();
+//! for (id, lat, lon) in [("a", 48.85, 2.35), ("b", 45.76, 4.84), ("c", -17.53, -149.56)] {
+//!     let mut p = Place::new(id, "00000000000000", id, Address::new("-", "75001", "-"),
+//!         NaiveDate::from_ymd_opt(2024, 1, 1).unwrap());
+//!     p.coordinates = Some(Coordinates::new(lat, lon)?);
+//!     places.push(p);
+//! }
+//! let index = HelpIndex::build(places).unwrap();
+//! // From Moorea (Polynésie), the nearest is Papeete's place, about 17 km away.
+//! let hits = index.nearest(-17.54, -149.83, 1, &HelpFilter::default()).unwrap();
+//! assert_eq!(index.place(&hits[0]).id, "c");
+//! assert!(hits[0].distance_m < 30_000.0);
+//! # Ok::<(), inclusion_model::Error>(())
+//! ```
+#![deny(missing_docs)]
+#![forbid(unsafe_code)]
+
+pub mod communes;
+pub mod coverage;
+pub mod error;
+pub mod filter;
+pub mod index;
+mod open;
+pub mod query;
+pub mod sphere;
+mod tree;
+
+pub use coverage::{CoverageError, CoverageReport, CoverageRequest, Territory};
+pub use error::GeoError;
+pub use filter::HelpFilter;
+pub use index::HelpIndex;
+pub use query::{HelpQuery, Hit, NearbyPlace};

@@ -1,0 +1,175 @@
+//! [`HelpQuery`] and its answer, [`Hit`].
+
+use chrono::{DateTime, FixedOffset};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::{GeoError, HelpFilter, sphere::MAX_DISTANCE_M};
+
+/// A nearest-help query: from a position, the `k` nearest places, or every place within
+/// `max_distance_m`, or the `k` nearest within `max_distance_m`, that pass `filter`.
+///
+/// ```
+/// use inclusion_geo::{HelpFilter, HelpQuery};
+/// use inclusion_model::Service;
+///
+/// let q = HelpQuery::nearest(45.19, 5.72, 5)
+///     .max_distance_m(30_000.0)
+///     .filter(HelpFilter::default().services([Service::AdministrativeProcedures]));
+/// assert!(q.validate().is_ok());
+/// assert!(HelpQuery::nearest(f64::NAN, 5.72, 5).validate().is_err());
+/// assert!(HelpQuery::nearest(45.19, 5.72, 0).validate().is_err());
+/// assert!(HelpQuery::within(45.19, 5.72, -1.0).validate().is_err());
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct HelpQuery {
+    /// Latitude of the person, WGS84 decimal degrees in [-90, 90].
+    pub latitude: f64,
+    /// Longitude of the person, WGS84 decimal degrees in [-180, 180].
+    pub longitude: f64,
+    /// How many places at most (the `k` nearest); at least 1. `None`: every place within
+    /// `max_distance_m`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub k: Option<usize>,
+    /// Only places at most this far, in metres (great-circle distance).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_distance_m: Option<f64>,
+    /// What the places must offer.
+    #[serde(default)]
+    pub filter: HelpFilter,
+}
+
+impl HelpQuery {
+    /// The `k` nearest places to a position, with no filter and no maximum distance.
+    pub fn nearest(latitude: f64, longitude: f64, k: usize) -> HelpQuery {
+        HelpQuery {
+            latitude,
+            longitude,
+            k: Some(k),
+            max_distance_m: None,
+            filter: HelpFilter::default(),
+        }
+    }
+
+    /// Every place within `radius_m` metres of a position, nearest first.
+    pub fn within(latitude: f64, longitude: f64, radius_m: f64) -> HelpQuery {
+        HelpQuery {
+            latitude,
+            longitude,
+            k: None,
+            max_distance_m: Some(radius_m),
+            filter: HelpFilter::default(),
+        }
+    }
+
+    /// Sets the maximum distance in metres.
+    pub fn max_distance_m(mut self, metres: f64) -> HelpQuery {
+        self.max_distance_m = Some(metres);
+        self
+    }
+
+    /// Sets the filter.
+    pub fn filter(mut self, filter: HelpFilter) -> HelpQuery {
+        self.filter = filter;
+        self
+    }
+
+    /// Checks the query: a finite position in range, `k ≥ 1`, a finite distance `≥ 0`, and at
+    /// least one of `k` and `max_distance_m`.
+    pub fn validate(&self) -> Result<(), GeoError> {
+        let (lat, lon) = (self.latitude, self.longitude);
+        if !(lat.is_finite()
+            && lon.is_finite()
+            && (-90.0..=90.0).contains(&lat)
+            && (-180.0..=180.0).contains(&lon))
+        {
+            return Err(GeoError::InvalidCoordinates {
+                latitude: lat,
+                longitude: lon,
+            });
+        }
+        if self.k == Some(0) {
+            return Err(GeoError::ZeroK);
+        }
+        match self.max_distance_m {
+            Some(d) if !(d.is_finite() && d >= 0.0) => Err(GeoError::InvalidDistance(d)),
+            None if self.k.is_none() => Err(GeoError::Unbounded),
+            _ => Ok(()),
+        }
+    }
+
+    /// The maximum distance, capped at half the Earth's circumference.
+    pub(crate) fn max_distance(&self) -> f64 {
+        self.max_distance_m
+            .unwrap_or(MAX_DISTANCE_M)
+            .min(MAX_DISTANCE_M)
+    }
+}
+
+/// One answer of a query: a place of the index and its distance.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Hit {
+    /// The position of the place in [`crate::HelpIndex::places`].
+    pub place: usize,
+    /// Great-circle distance from the query position, in metres, on the sphere of
+    /// [`EARTH_RADIUS_M`](crate::sphere::EARTH_RADIUS_M) (the haversine distance, to about
+    /// 1e-9 relative).
+    pub distance_m: f64,
+}
+
+/// A nearest-help answer ready to show or send: what [`crate::HelpIndex::describe`] gives.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
+pub struct NearbyPlace {
+    /// `id` of the place.
+    pub id: String,
+    /// `nom` of the place.
+    #[serde(rename = "nom")]
+    pub name: String,
+    /// Great-circle distance from the query position, in metres.
+    pub distance_m: f64,
+    /// Latitude of the place, WGS84 degrees.
+    pub latitude: f64,
+    /// Longitude of the place, WGS84 degrees.
+    pub longitude: f64,
+    /// Whether it is open at the instant asked; `null` without parseable opening hours.
+    pub open: Option<bool>,
+    /// When it next opens or closes, in the place's local time (RFC 3339 with its offset);
+    /// `null` without parseable opening hours or change within two years.
+    pub next_change: Option<DateTime<FixedOffset>>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use inclusion_model::Service;
+
+    #[test]
+    fn query_round_trips_through_json() {
+        let q = HelpQuery::nearest(45.19, 5.72, 5)
+            .max_distance_m(30_000.0)
+            .filter(HelpFilter::default().services([Service::AdministrativeProcedures]));
+        let json = serde_json::to_string(&q).unwrap();
+        assert_eq!(serde_json::from_str::<HelpQuery>(&json).unwrap(), q);
+        // Only the position is required.
+        let minimal: HelpQuery =
+            serde_json::from_str(r#"{"latitude": 1.0, "longitude": 2.0}"#).unwrap();
+        assert_eq!(minimal.validate(), Err(GeoError::Unbounded));
+        assert!(serde_json::from_str::<HelpQuery>(r#"{"latitude": 1.0}"#).is_err());
+    }
+
+    #[test]
+    fn schemas_list_the_french_labels_and_the_answer_fields() {
+        let query = serde_json::to_value(schemars::schema_for!(HelpQuery)).unwrap();
+        let text = query.to_string();
+        assert!(text.contains("Aide aux démarches administratives"), "{text}");
+        assert!(text.contains("Ce lieu n'accueille pas de public"));
+        assert!(text.contains("date-time"), "open_at is an RFC 3339 instant");
+        let answer = serde_json::to_value(schemars::schema_for!(NearbyPlace)).unwrap();
+        for field in ["id", "nom", "distance_m", "latitude", "longitude", "open", "next_change"] {
+            assert!(answer["properties"].get(field).is_some(), "{field}");
+        }
+    }
+}
