@@ -42,7 +42,12 @@ fn validate_exit_status_and_json_report() {
     let unreadable = temp("unreadable.csv", b"nom,commune\nMairie,Reims\n");
 
     let out = example("validate").arg(&good).output().expect("runs");
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 
     let out = example("validate")
         .arg(&bad)
@@ -70,7 +75,10 @@ fn validate_exit_status_and_json_report() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("Required columns missing"));
 
-    let out = example("validate").arg("/no/such/file.csv").output().expect("runs");
+    let out = example("validate")
+        .arg("/no/such/file.csv")
+        .output()
+        .expect("runs");
     assert_eq!(out.status.code(), Some(2));
     let out = example("validate")
         .args([good.to_str().unwrap(), "--level", "lax"])
@@ -95,9 +103,16 @@ fn convert_v01_json_to_every_target() {
         .args(["--to", "csv"])
         .output()
         .expect("runs");
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let csv = String::from_utf8(out.stdout).unwrap();
-    assert!(csv.contains("\"Maîtrise des outils numériques du quotidien|Aide aux démarches administratives\""));
+    assert!(csv.contains(
+        "\"Maîtrise des outils numériques du quotidien|Aide aux démarches administratives\""
+    ));
     assert!(csv.contains("jean.dupont@exemple.fr"));
     assert!(String::from_utf8_lossy(&out.stderr).contains("standard v0.1"));
 
@@ -107,10 +122,14 @@ fn convert_v01_json_to_every_target() {
         .output()
         .expect("runs");
     let json: serde_json::Value = serde_json::from_slice(&redacted.stdout).unwrap();
-    assert_eq!(json[0]["services"], "Maîtrise des outils numériques du quotidien|Aide aux démarches administratives");
+    assert_eq!(
+        json[0]["services"],
+        "Maîtrise des outils numériques du quotidien|Aide aux démarches administratives"
+    );
     assert!(json[0].get("courriels").is_none() && json[0].get("telephone").is_none());
 
-    let out_file = std::env::temp_dir().join(format!("inclusion-cli-{}-out.geojson", std::process::id()));
+    let out_file =
+        std::env::temp_dir().join(format!("inclusion-cli-{}-out.geojson", std::process::id()));
     let status = example("convert")
         .arg(&v01)
         .args(["--to", "geojson", "-o"])
@@ -120,14 +139,21 @@ fn convert_v01_json_to_every_target() {
     assert!(status.success());
     let geo: serde_json::Value =
         serde_json::from_slice(&std::fs::read(&out_file).unwrap()).unwrap();
-    assert_eq!(geo["features"][0]["geometry"]["coordinates"], serde_json::json!([4.03, 49.25]));
+    assert_eq!(
+        geo["features"][0]["geometry"]["coordinates"],
+        serde_json::json!([4.03, 49.25])
+    );
 
     let di = example("convert")
         .arg(&v01)
         .args(["--to", "data-inclusion"])
         .output()
         .expect("runs");
-    assert!(di.status.success(), "{}", String::from_utf8_lossy(&di.stderr));
+    assert!(
+        di.status.success(),
+        "{}",
+        String::from_utf8_lossy(&di.stderr)
+    );
     let di: serde_json::Value = serde_json::from_slice(&di.stdout).unwrap();
     assert_eq!(di["structures"].as_array().unwrap().len(), 1);
     assert!(!di["services"].as_array().unwrap().is_empty());

@@ -111,7 +111,11 @@ impl fmt::Display for Diagnostic {
         if let Some(c) = &self.column {
             write!(f, ", column {c}")?;
         }
-        write!(f, ": {} [{}]: {}", self.severity, self.code, self.message_en)?;
+        write!(
+            f,
+            ": {} [{}]: {}",
+            self.severity, self.code, self.message_en
+        )?;
         if let Some(v) = &self.value {
             write!(f, " (value: {v:?})")?;
         }

@@ -2,8 +2,8 @@
 
 use chrono::NaiveDate;
 use inclusion_model::{
-    AccessMode, Address, Coordinates, Fee, Level, Mobility, NationalProgramme, OpeningHours,
-    Place, Public, ReadOptions, Service, SpecificSupport, SupportMode, TrainingLabel, Typology,
+    AccessMode, Address, Coordinates, Fee, Level, Mobility, NationalProgramme, OpeningHours, Place,
+    Public, ReadOptions, Service, SpecificSupport, SupportMode, TrainingLabel, Typology,
     Vocabulary, read_bytes, read_csv_str, read_json_slice, to_csv_string, to_json_string,
 };
 use proptest::prelude::*;

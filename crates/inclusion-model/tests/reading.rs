@@ -54,7 +54,11 @@ fn a_bad_row_among_ten_thousand_is_named_and_the_rest_come_through() {
     let mut text = String::from(HEADER);
     text.push('\n');
     for i in 0..10_000 {
-        let date = if i == 4321 { "2024-02-30" } else { "2024-02-29" };
+        let date = if i == 4321 {
+            "2024-02-30"
+        } else {
+            "2024-02-29"
+        };
         text.push_str(&format!(
             "p{i},43493312300029,Lieu {i},Reims,51100,{i} rue X,{date}\n"
         ));
@@ -76,7 +80,10 @@ fn a_bad_row_among_ten_thousand_is_named_and_the_rest_come_through() {
 
 #[test]
 fn semicolons_bom_and_windows_1252_are_detected_and_reported() {
-    let text = format!("{};services\np1;43493312300029;Mairie;Reims;51100;1 rue X;2024-04-02;Aide aux démarches administratives\n", HEADER.replace(',', ";"));
+    let text = format!(
+        "{};services\np1;43493312300029;Mairie;Reims;51100;1 rue X;2024-04-02;Aide aux démarches administratives\n",
+        HEADER.replace(',', ";")
+    );
     let (encoded, _, _) = encoding_rs::WINDOWS_1252.encode(&text);
     let mut bytes = b"\xEF\xBB\xBF".to_vec();
     bytes.extend_from_slice(text.as_bytes());
@@ -102,7 +109,10 @@ fn semicolons_bom_and_windows_1252_are_detected_and_reported() {
                 .all(|d| d.severity == Severity::Warning)
         );
         assert_eq!(report.places.len(), 1);
-        assert_eq!(report.places[0].services, [Service::AdministrativeProcedures]);
+        assert_eq!(
+            report.places[0].services,
+            [Service::AdministrativeProcedures]
+        );
     }
 }
 
@@ -135,7 +145,11 @@ fn unknown_columns_are_kept_and_reported_missing_required_columns_stop_the_file(
     assert_eq!(e.code, "file.missing_column");
     assert!(e.message_fr.contains("pivot, date_maj"));
     assert!(report.places.is_empty());
-    assert!(read_csv_str("", &ReadOptions::default()).unreadable().is_some());
+    assert!(
+        read_csv_str("", &ReadOptions::default())
+            .unreadable()
+            .is_some()
+    );
 }
 
 #[test]
@@ -168,32 +182,55 @@ fn lenient_reading_keeps_places_with_errors_in_optional_fields_only() {
     let dropped: Vec<_> = lenient
         .errors()
         .filter(|d| d.row == Some(2))
-        .map(|d| (d.column.clone().unwrap(), d.message_en.ends_with("Value dropped (lenient reading).")))
+        .map(|d| {
+            (
+                d.column.clone().unwrap(),
+                d.message_en.ends_with("Value dropped (lenient reading)."),
+            )
+        })
         .collect();
     assert_eq!(
         dropped,
-        [("telephone".to_owned(), true), ("frais_a_charge".to_owned(), true)]
+        [
+            ("telephone".to_owned(), true),
+            ("frais_a_charge".to_owned(), true)
+        ]
     );
     let hint = lenient
         .errors()
         .find(|d| d.column.as_deref() == Some("frais_a_charge"))
         .unwrap();
-    assert!(hint.message_en.contains("case-sensitive"), "{}", hint.message_en);
+    assert!(
+        hint.message_en.contains("case-sensitive"),
+        "{}",
+        hint.message_en
+    );
 }
 
 #[test]
 fn labels_get_hints_for_frequent_mistakes() {
     let cases = [
-        ("modalites_acces", "Ce lieu n\u{2019}accueille pas de public", "straight apostrophe"),
+        (
+            "modalites_acces",
+            "Ce lieu n\u{2019}accueille pas de public",
+            "straight apostrophe",
+        ),
         ("frais_a_charge", "Gratuit | Payant", "spaces around"),
         ("itinerance", "Itine\u{301}rant", "precomposed"),
         ("frais_a_charge", "Gratuit;Payant", "separated by '|'"),
-        ("services", "Accéder à une connexion internet;Accéder à du matériel", "standard's v0.1"),
+        (
+            "services",
+            "Accéder à une connexion internet;Accéder à du matériel",
+            "standard's v0.1",
+        ),
         ("frais_a_charge", "Gratuit|", "Empty item"),
     ];
     for (field, value, hint) in cases {
         let report = read_csv_str(&with_field(field, value), &ReadOptions::default());
-        let d = report.errors().next().unwrap_or_else(|| panic!("{field}={value}"));
+        let d = report
+            .errors()
+            .next()
+            .unwrap_or_else(|| panic!("{field}={value}"));
         assert_eq!(d.code, "label");
         assert!(d.message_en.contains(hint), "{value}: {}", d.message_en);
         assert!(d.message_en.contains("Valid values:"));
@@ -204,9 +241,15 @@ fn labels_get_hints_for_frequent_mistakes() {
 fn etapes_numeriques_spellings() {
     let spaced = with_field("formations_labels", "Étapes numériques (La Poste)");
     let report = read_csv_str(&spaced, &ReadOptions::default());
-    assert_eq!(report.errors().next().unwrap().code, "formations_labels.etapes_spelling");
+    assert_eq!(
+        report.errors().next().unwrap().code,
+        "formations_labels.etapes_spelling"
+    );
     let lenient = read_csv_str(&spaced, &ReadOptions::default().with_lenient(true));
-    assert_eq!(lenient.places[0].training_labels, [TrainingLabel::EtapesNumeriques]);
+    assert_eq!(
+        lenient.places[0].training_labels,
+        [TrainingLabel::EtapesNumeriques]
+    );
     // Written back with the standard's spelling, which reads without error.
     let out = to_csv_string(&lenient.places).unwrap();
     assert!(out.contains("\"Étapes numériques(La Poste)\""));
@@ -226,12 +269,20 @@ fn strict_checks_are_warnings_with_their_own_codes() {
         ("date_maj", "1970-01-01", "date_maj.too_old"),
         ("code_postal", "75001", "code_postal.insee_mismatch"),
         ("typologie", "MAIRIE", "typologie.unlisted"),
-        ("formations_labels", "ORDI 3X0", "formations_labels.ordi_variant"),
+        (
+            "formations_labels",
+            "ORDI 3X0",
+            "formations_labels.ordi_variant",
+        ),
     ];
     for (field, value, code) in cases {
         let text = with_field(field, value);
         let standard = read_csv_str(&text, &ReadOptions::default());
-        assert!(standard.diagnostics.is_empty(), "{field}: {:?}", standard.diagnostics);
+        assert!(
+            standard.diagnostics.is_empty(),
+            "{field}: {:?}",
+            standard.diagnostics
+        );
         let report = strict(&text);
         let found: Vec<_> = report.diagnostics.iter().map(|d| d.code).collect();
         assert!(found.contains(code), "{field}={value}: {found:?}");
@@ -247,7 +298,11 @@ fn swapped_coordinates_are_recognised() {
     assert!(codes(&strict(&text)).contains(&"coordinates.outside_france"));
     let swapped = with_fields(&[("latitude", "4.0317"), ("longitude", "49.2583")]);
     let report = strict(&swapped);
-    assert!(codes(&report).contains(&"coordinates.swapped"), "{:?}", report.diagnostics);
+    assert!(
+        codes(&report).contains(&"coordinates.swapped"),
+        "{:?}",
+        report.diagnostics
+    );
 }
 
 #[test]

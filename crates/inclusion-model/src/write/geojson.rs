@@ -5,8 +5,8 @@ use std::io::Write;
 use serde::ser::{SerializeMap, SerializeSeq};
 
 use super::Properties;
-use crate::place::Place;
 use crate::Error;
+use crate::place::Place;
 
 struct Feature<'a>(&'a Place);
 

@@ -35,10 +35,10 @@ use std::io::Write;
 
 use serde::ser::{SerializeMap, SerializeSeq};
 
+use crate::Error;
 use crate::columns::Column;
 use crate::place::Place;
 use crate::vocab::Vocabulary;
-use crate::Error;
 
 pub use geojson::{to_geojson_string, write_geojson};
 
