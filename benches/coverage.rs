@@ -192,7 +192,7 @@ fn main() {
 
     println!();
     println!(
-        "| places | build index | coverage run, every place | run, 10% service | of which not queries | linear scan (3D dot product), extrapolated | speed-up |"
+        "| places | build index | coverage run, every place | run, 10% service | same run, no place matching (no query) | linear scan (3D dot product), extrapolated | speed-up |"
     );
     println!("|---|---|---|---|---|---|---|");
     for (n, build, run, rare, no_query, baseline) in rows {

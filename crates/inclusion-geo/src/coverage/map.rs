@@ -276,11 +276,16 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
 }
 
 impl CoverageReport {
-    /// The map as an SVG document (see the [module docs](self) of `coverage` for what it
+    /// The map as an SVG document (see the [`coverage`](crate::coverage) module docs for what it
     /// shows). Text is XML-escaped; the document is UTF-8.
     pub fn to_svg(&self, options: &MapOptions) -> String {
         let mut panels = panels(self);
-        let map_w = options.width;
+        // The field is public: a width that is not a number, or too small, falls back.
+        let map_w = if options.width.is_finite() {
+            options.width.max(200.0)
+        } else {
+            720.0
+        };
 
         // Layout: the main map, then a row (or rows) of insets under it.
         let mut y = MARGIN + HEADER;
@@ -722,6 +727,34 @@ fn scale_bar(svg: &mut Svg, panel: &Panel<'_>, small: bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_width_that_is_not_a_number_falls_back() {
+        let gazetteer = crate::communes::Gazetteer::parse(
+            "code\tnom\tdepartement\tcodes_postaux\tpopulation\tlatitude\tlongitude\tpoint\n\
+             38185\tGrenoble\t38\t38000\t156140\t45.17869\t5.71479\tI\n",
+        )
+        .unwrap();
+        let mut place = inclusion_model::Place::new(
+            "p",
+            "00000000000000",
+            "Lieu",
+            inclusion_model::Address::new("1 rue A", "38000", "Grenoble"),
+            NaiveDate::from_ymd_opt(2024, 1, 1).unwrap(),
+        );
+        place.coordinates = inclusion_model::Coordinates::new(45.2, 5.7).ok();
+        let index = crate::HelpIndex::build([place]).unwrap();
+        let report = super::super::CoverageRequest::new(super::super::Territory::All)
+            .run(&index, &gazetteer)
+            .unwrap();
+        for width in [f64::NAN, f64::INFINITY, -5.0, 0.0] {
+            let mut options = MapOptions::new(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
+            options.width = width;
+            let svg = report.to_svg(&options);
+            assert_eq!(svg.matches("class=\"commune ").count(), 1, "{width}");
+            assert!(!svg.contains("NaN") && !svg.contains("inf"), "{width}");
+        }
+    }
 
     #[test]
     fn nice_lengths() {

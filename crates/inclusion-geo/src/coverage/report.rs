@@ -208,6 +208,80 @@ pub(crate) fn km_to_m(km: f64) -> f64 {
     round_mm(km * 1000.0)
 }
 
+/// An [`AreaCoverage`] being summed, one commune at a time.
+struct Accumulator {
+    area: AreaCoverage,
+    thresholds_m: Vec<f64>,
+    weighted: f64,
+    weight: u64,
+}
+
+impl Accumulator {
+    fn new(kind: AreaKind, code: &str, name: &str, thresholds_km: &[f64]) -> Accumulator {
+        Accumulator {
+            area: AreaCoverage {
+                kind,
+                code: code.to_owned(),
+                name: name.to_owned(),
+                communes: 0,
+                population: 0,
+                located_communes: 0,
+                located_population: 0,
+                beyond: thresholds_km
+                    .iter()
+                    .map(|&threshold_km| Beyond {
+                        threshold_km,
+                        communes: 0,
+                        population: 0,
+                        population_share: 0.0,
+                    })
+                    .collect(),
+                mean_distance_m: None,
+                max_distance_m: None,
+            },
+            thresholds_m: thresholds_km.iter().map(|&t| km_to_m(t)).collect(),
+            weighted: 0.0,
+            weight: 0,
+        }
+    }
+
+    fn add(&mut self, c: &CommuneCoverage) {
+        let area = &mut self.area;
+        let population = u64::from(c.population);
+        area.communes += 1;
+        area.population += population;
+        if !c.is_located() {
+            return;
+        }
+        area.located_communes += 1;
+        area.located_population += population;
+        for (b, &t) in area.beyond.iter_mut().zip(&self.thresholds_m) {
+            if c.is_beyond(t) {
+                b.communes += 1;
+                b.population += population;
+            }
+        }
+        if let Some(d) = c.distance_m {
+            self.weighted += d * population as f64;
+            self.weight += population;
+            area.max_distance_m = Some(area.max_distance_m.map_or(d, |m: f64| m.max(d)));
+        }
+    }
+
+    fn finish(mut self) -> AreaCoverage {
+        let area = &mut self.area;
+        for b in &mut area.beyond {
+            if area.located_population > 0 {
+                b.population_share = b.population as f64 / area.located_population as f64;
+            }
+        }
+        if self.weight > 0 {
+            area.mean_distance_m = Some(round_mm(self.weighted / self.weight as f64));
+        }
+        self.area
+    }
+}
+
 /// The aggregate of `communes` for `thresholds_km` (increasing).
 pub(crate) fn aggregate<'a>(
     kind: AreaKind,
@@ -216,58 +290,45 @@ pub(crate) fn aggregate<'a>(
     communes: impl IntoIterator<Item = &'a CommuneCoverage>,
     thresholds_km: &[f64],
 ) -> AreaCoverage {
-    let thresholds_m: Vec<f64> = thresholds_km.iter().map(|&t| km_to_m(t)).collect();
-    let mut area = AreaCoverage {
-        kind,
-        code: code.to_owned(),
-        name: name.to_owned(),
-        communes: 0,
-        population: 0,
-        located_communes: 0,
-        located_population: 0,
-        beyond: thresholds_km
-            .iter()
-            .map(|&threshold_km| Beyond {
-                threshold_km,
-                communes: 0,
-                population: 0,
-                population_share: 0.0,
-            })
-            .collect(),
-        mean_distance_m: None,
-        max_distance_m: None,
-    };
-    let (mut weighted, mut weight) = (0.0, 0u64);
-    for c in communes {
-        let population = u64::from(c.population);
-        area.communes += 1;
-        area.population += population;
-        if !c.is_located() {
-            continue;
+    let mut acc = Accumulator::new(kind, code, name, thresholds_km);
+    communes.into_iter().for_each(|c| acc.add(c));
+    acc.finish()
+}
+
+/// Accumulators by key, sorted by key at the end. Communes come grouped by département, so
+/// the map is searched only when the key changes.
+struct ByKey<'a> {
+    areas: BTreeMap<&'a str, Accumulator>,
+    last: Option<(&'a str, Accumulator)>,
+}
+
+impl<'a> ByKey<'a> {
+    fn new() -> ByKey<'a> {
+        ByKey {
+            areas: BTreeMap::new(),
+            last: None,
         }
-        area.located_communes += 1;
-        area.located_population += population;
-        for (b, &t) in area.beyond.iter_mut().zip(&thresholds_m) {
-            if c.is_beyond(t) {
-                b.communes += 1;
-                b.population += population;
+    }
+
+    fn add(&mut self, key: &'a str, c: &CommuneCoverage, new: impl FnOnce() -> Accumulator) {
+        if self.last.as_ref().is_none_or(|(k, _)| *k != key) {
+            if let Some((k, acc)) = self.last.take() {
+                self.areas.insert(k, acc);
             }
+            let acc = self.areas.remove(key).unwrap_or_else(new);
+            self.last = Some((key, acc));
         }
-        if let Some(d) = c.distance_m {
-            weighted += d * population as f64;
-            weight += population;
-            area.max_distance_m = Some(area.max_distance_m.map_or(d, |m: f64| m.max(d)));
-        }
-    }
-    for b in &mut area.beyond {
-        if area.located_population > 0 {
-            b.population_share = b.population as f64 / area.located_population as f64;
+        if let Some((_, acc)) = &mut self.last {
+            acc.add(c);
         }
     }
-    if weight > 0 {
-        area.mean_distance_m = Some(round_mm(weighted / weight as f64));
+
+    fn finish(mut self) -> Vec<AreaCoverage> {
+        if let Some((k, acc)) = self.last.take() {
+            self.areas.insert(k, acc);
+        }
+        self.areas.into_values().map(Accumulator::finish).collect()
     }
-    area
 }
 
 /// One aggregate per région (or collectivity) and one per département, sorted by code.
@@ -275,35 +336,31 @@ pub(crate) fn by_area(
     communes: &[CommuneCoverage],
     thresholds_km: &[f64],
 ) -> (Vec<AreaCoverage>, Vec<AreaCoverage>) {
-    let mut regions: BTreeMap<&str, Vec<&CommuneCoverage>> = BTreeMap::new();
-    let mut departements: BTreeMap<&str, Vec<&CommuneCoverage>> = BTreeMap::new();
+    let mut regions = ByKey::new();
+    let mut departements = ByKey::new();
     for c in communes {
-        let region_key = c.region.as_deref().unwrap_or(&c.departement);
-        regions.entry(region_key).or_default().push(c);
-        departements.entry(&c.departement).or_default().push(c);
-    }
-    let regions = regions
-        .into_iter()
-        .map(|(code, list)| {
-            let (kind, name) = match region(code) {
-                Some(r) if list[0].region.is_some() => (AreaKind::Region, r.name),
-                _ => (AreaKind::Collectivity, departement_name(code)),
-            };
-            aggregate(kind, code, name, list, thresholds_km)
-        })
-        .collect();
-    let departements = departements
-        .into_iter()
-        .map(|(code, list)| {
-            let kind = if list[0].region.is_some() {
+        let dep = c.departement.as_str();
+        let in_region = c.region.is_some();
+        let key = c.region.as_deref().unwrap_or(dep);
+        regions.add(key, c, || match c.region.as_deref().and_then(region) {
+            Some(r) => Accumulator::new(AreaKind::Region, r.code, r.name, thresholds_km),
+            None => Accumulator::new(
+                AreaKind::Collectivity,
+                dep,
+                departement_name(dep),
+                thresholds_km,
+            ),
+        });
+        departements.add(dep, c, || {
+            let kind = if in_region {
                 AreaKind::Departement
             } else {
                 AreaKind::Collectivity
             };
-            aggregate(kind, code, departement_name(code), list, thresholds_km)
-        })
-        .collect();
-    (regions, departements)
+            Accumulator::new(kind, dep, departement_name(dep), thresholds_km)
+        });
+    }
+    (regions.finish(), departements.finish())
 }
 
 fn departement_name(code: &str) -> &str {

@@ -142,7 +142,10 @@ impl CoverageRequest {
         let mut request = self.clone();
         request.thresholds_km = checked_thresholds(&self.thresholds_km)?;
         let largest = request.thresholds_km.last().copied().unwrap_or_default();
-        let rank_km = checked_thresholds(&[self.rank_beyond_km.unwrap_or(largest)])?[0];
+        let rank_km = checked_thresholds(&[self.rank_beyond_km.unwrap_or(largest)])?
+            .first()
+            .copied()
+            .unwrap_or(largest);
         request.rank_beyond_km = Some(rank_km);
         let (territory_name, selected) = select(&self.territory, gazetteer)?;
         if index.is_empty() {
@@ -200,13 +203,10 @@ impl CoverageRequest {
         );
         let (by_region, by_departement) = by_area(&communes, &request.thresholds_km);
         let rank_m = km_to_m(rank_km);
-        let mut ranked: Vec<CommuneCoverage> = communes
-            .iter()
-            .filter(|c| c.is_beyond(rank_m))
-            .cloned()
-            .collect();
-        ranked.sort_by(|a, b| b.population.cmp(&a.population).then(a.code.cmp(&b.code)));
-        ranked.truncate(request.top);
+        let mut ranked: Vec<&CommuneCoverage> =
+            communes.iter().filter(|c| c.is_beyond(rank_m)).collect();
+        ranked.sort_unstable_by(|a, b| b.population.cmp(&a.population).then(a.code.cmp(&b.code)));
+        let ranked: Vec<CommuneCoverage> = ranked.into_iter().take(request.top).cloned().collect();
 
         let places = PlaceCounts {
             total: index.places().len(),

@@ -27,8 +27,9 @@ impl CoverageReport {
         );
         let _ = writeln!(
             out,
-            "Distance from each commune's point to the nearest matching place; columns: \
-             communes beyond · share of the population beyond.\n"
+            "Distance from each commune's point to the nearest matching place, over the \
+             communes with a known point; columns: communes beyond · share of the population \
+             beyond.\n"
         );
         self.header(&mut out);
         row(&mut out, &self.total);
@@ -170,7 +171,7 @@ pub(crate) fn thousands(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(ch);
