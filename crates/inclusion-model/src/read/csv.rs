@@ -122,7 +122,7 @@ fn read_text(text: &str, options: &ReadOptions, mut report: ReadReport) -> ReadR
                 .diagnostics
                 .push(cell_count(row, record.len(), cells.len()));
         }
-        validator.accept(raw, row, row_error, &mut report);
+        validator.accept(&mut raw, row, row_error, &mut report);
     }
     report
 }
@@ -158,8 +158,8 @@ fn read_v01(
                 .push(cell_count(row, record.len(), header.len()));
         }
         let pairs = header.iter().map(String::as_str).zip(record.iter());
-        let raw = migrate::migrate_record(pairs, row, &mut report.diagnostics);
-        validator.accept(raw, row, row_error, &mut report);
+        let mut raw = migrate::migrate_record(pairs, row, &mut report.diagnostics);
+        validator.accept(&mut raw, row, row_error, &mut report);
     }
     report
 }

@@ -137,11 +137,11 @@ pub fn read_json_slice(bytes: &[u8], options: &ReadOptions) -> ReadReport {
         }
         if v01 {
             let borrowed = pairs.iter().map(|(k, v)| (k.as_str(), v.as_ref()));
-            let migrated = migrate::migrate_record(borrowed, row, &mut report.diagnostics);
-            validator.accept(migrated, row, row_error, &mut report);
+            let mut migrated = migrate::migrate_record(borrowed, row, &mut report.diagnostics);
+            validator.accept(&mut migrated, row, row_error, &mut report);
             continue;
         }
-        validator.accept(raw, row, row_error, &mut report);
+        validator.accept(&mut raw, row, row_error, &mut report);
     }
     report
 }

@@ -176,8 +176,8 @@ pub fn validate_records<'a>(
     let records = records.into_iter();
     report.places.reserve(records.size_hint().0);
     let mut validator = Validator::new(options.level, options.lenient, options.today());
-    for (i, r) in records.into_iter().enumerate() {
-        validator.accept(r, i + 1, false, &mut report);
+    for (i, mut r) in records.into_iter().enumerate() {
+        validator.accept(&mut r, i + 1, false, &mut report);
     }
     report
 }
@@ -206,7 +206,7 @@ impl Validator {
     /// report. `row_error` is an error already found by the reader for this row.
     pub(crate) fn accept(
         &mut self,
-        rec: FlatRecord<'_>,
+        rec: &mut FlatRecord<'_>,
         row: usize,
         row_error: bool,
         report: &mut crate::ReadReport,
@@ -228,13 +228,13 @@ impl Validator {
     /// Also returns whether the row has an error (a row kept in lenient reading can have one).
     pub(crate) fn build(
         &mut self,
-        mut rec: FlatRecord<'_>,
+        rec: &mut FlatRecord<'_>,
         row: usize,
         diags: &mut Vec<Diagnostic>,
     ) -> (Option<Place>, bool) {
         let mut r = Row {
             row,
-            rec: &rec,
+            rec: &*rec,
             diags,
             strict: self.level == Level::Strict,
             lenient: self.lenient,
