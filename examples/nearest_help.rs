@@ -193,7 +193,7 @@ fn run(args: Args) -> Result<(), String> {
     }
     let hits = index.query(&query).map_err(|e| e.to_string())?;
     let at = args.filter.open_at.or(args.at).unwrap_or_else(Utc::now);
-    let answers: Vec<NearbyPlace> = hits.iter().map(|h| index.describe(h, at)).collect();
+    let answers: Vec<NearbyPlace> = hits.iter().filter_map(|h| index.describe(h, at)).collect();
     if args.json {
         println!(
             "{}",

@@ -157,23 +157,22 @@ impl HelpIndex {
     /// let index = HelpIndex::build([p]).unwrap();
     /// let hit = index.nearest(45.2, 5.7, 1, &HelpFilter::default()).unwrap()[0];
     /// // Tuesday 2026-12-01, 10:00 in Grenoble.
-    /// let answer = index.describe(&hit, Utc.with_ymd_and_hms(2026, 12, 1, 9, 0, 0).unwrap());
+    /// let answer = index.describe(&hit, Utc.with_ymd_and_hms(2026, 12, 1, 9, 0, 0).unwrap()).unwrap();
     /// assert_eq!(answer.open, Some(true));
     /// assert_eq!(answer.next_change.unwrap().to_rfc3339(), "2026-12-01T12:00:00+01:00");
     /// let json = serde_json::to_value(&answer).unwrap();
     /// assert_eq!(json["nom"], "Médiathèque");
     /// ```
     ///
-    /// # Panics
-    /// If the hit does not come from this index (its position is out of range).
-    pub fn describe(&self, hit: &Hit, at: DateTime<Utc>) -> NearbyPlace {
-        let place = &self.places[hit.place];
+    /// `None` when the hit does not come from this index (its position is out of range).
+    pub fn describe(&self, hit: &Hit, at: DateTime<Utc>) -> Option<NearbyPlace> {
+        let place = self.places.get(hit.place)?;
         let (latitude, longitude) = place
             .coordinates
             .map_or((f64::NAN, f64::NAN), |c| (c.latitude(), c.longitude()));
         let hours = place.opening_hours.as_ref().filter(|h| h.is_valid());
         let locale = place.hours_locale();
-        NearbyPlace {
+        Some(NearbyPlace {
             id: place.id.clone(),
             name: place.name.clone(),
             distance_m: hit.distance_m,
@@ -183,7 +182,7 @@ impl HelpIndex {
             next_change: hours
                 .and_then(|h| h.next_change(at, locale))
                 .map(|c| c.at.fixed_offset()),
-        }
+        })
     }
 
     /// The `k` nearest places to a position that pass `filter`.
@@ -216,15 +215,13 @@ impl HelpIndex {
         let max_m = query.max_distance();
         let max_d2 = metres_to_chord2(max_m);
         let filter = query.filter.compile();
-        let mut found = Vec::with_capacity(query.k.unwrap_or(16).min(1024));
-        self.search(
-            &q,
-            query.k,
-            max_d2,
-            &filter,
-            query.filter.open_at,
-            &mut found,
-        );
+        // Asking for at least every place: collect them all, then sort (no k-best buffer).
+        let k = query.k.filter(|&k| k < self.len());
+        let mut found = Vec::with_capacity(k.unwrap_or(16).min(1024));
+        self.search(&q, k, max_d2, &filter, query.filter.open_at, &mut found);
+        if let Some(k) = query.k {
+            found.truncate(k);
+        }
         // The distance comes from the chord itself (no access to the places): it agrees with
         // the haversine formula to about 1e-9 m, see `sphere`.
         let hits: Vec<Hit> = found

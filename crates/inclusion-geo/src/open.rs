@@ -14,18 +14,19 @@
 //! * Per query, the local quarter-hour slot and the "public holiday or day after" flag are
 //!   computed once per locale met (most queries meet one or two); a place is then tested with
 //!   one bit of its bitmap. When the bitmap cannot answer (about 1% of real places), the place
-//!   is set aside and the exact [`OpeningHours::is_open_at`] (a few microseconds) runs at the
-//!   end of the search, only if the place would still be among the answers, once per entry and
-//!   query (every place of an entry shares the answer). Exact answers are also kept per
-//!   (entry, minute) for the following queries: opening hours have minute precision.
+//!   is set aside and decided at the end of the search, only if it would still be among the
+//!   answers, once per entry and query (every place of an entry shares the answer): by the
+//!   entry's exact schedule for the local week ([`OpeningHours::week`], then a binary search),
+//!   computed once per (entry, week) and kept in the index for the following queries, since
+//!   an exact evaluation costs microseconds.
 
 use std::cell::Cell;
 use std::collections::HashMap;
-use std::sync::{Mutex, PoisonError};
+use std::sync::{Arc, Mutex, PoisonError};
 
-use chrono::{DateTime, Datelike, Timelike, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc};
 use inclusion_model::hours::{
-    Exceptions, Locale, SLOT_MINUTES, SLOTS_PER_WEEK, Territory, WeeklyForm, slot_of,
+    Exceptions, Locale, SLOT_MINUTES, SLOTS_PER_WEEK, State, Territory, Tz, WeeklyForm, slot_of,
 };
 use inclusion_model::{OpeningHours, Place};
 
@@ -195,8 +196,8 @@ impl HoursTable {
     pub(crate) fn at(&self, at: DateTime<Utc>) -> OpenAt {
         OpenAt {
             at,
-            minute: at.timestamp().div_euclid(60),
             slots: [const { Cell::new(NOT_YET) }; 16],
+            mondays: [const { Cell::new(i32::MIN) }; 16],
             entries: Memo::default(),
             groups: [const { Cell::new(UNKNOWN) }; GROUPS],
         }
@@ -219,6 +220,20 @@ impl HoursTable {
             .is_public_holiday_or_day_after(local.date_naive());
         q.slots[l].set(u32::from(slot) << 1 | u32::from(holiday));
         (slot, holiday)
+    }
+
+    /// The Monday of the local week of the query's instant in locale `l`, as days since
+    /// 0001-01-01 (computed once per query and locale).
+    fn local_monday(&self, q: &OpenAt, l: usize) -> i32 {
+        let known = q.mondays[l].get();
+        if known != i32::MIN {
+            return known;
+        }
+        let tz = self.locales.get(l).map_or(Tz::UTC, |x| x.tz);
+        let date = q.at.with_timezone(&tz).date_naive();
+        let monday = date.num_days_from_ce() - date.weekday().num_days_from_monday() as i32;
+        q.mondays[l].set(monday);
+        monday
     }
 
     /// Whether a subtree summarised by `s` may hold a place open at `q`.
@@ -274,7 +289,7 @@ impl HoursTable {
 
     /// Whether the places of entry `id` are open at `q`, when that is known without a new
     /// exact evaluation: from the bitmap, or from an exact answer already computed (in this
-    /// query, or for the same minute by an earlier query).
+    /// query, or the week's schedule of the entry computed by an earlier query).
     fn known(&self, q: &OpenAt, id: usize) -> Option<bool> {
         let e = self.entries.get(id)?;
         let (slot, holiday) = self.slot(q, usize::from(e.locale));
@@ -285,7 +300,8 @@ impl HoursTable {
             OPEN => Some(true),
             CLOSED => Some(false),
             _ => {
-                let cached = self.cache.get(id as u32, q.minute)?;
+                let week = self.local_monday(q, usize::from(e.locale));
+                let cached = self.cache.get(id as u32, week, q.at.timestamp())?;
                 q.remember(id, cached, self.entries.len());
                 Some(cached)
             }
@@ -300,11 +316,29 @@ impl HoursTable {
         let Some(e) = self.entries.get(id) else {
             return false;
         };
-        let open = e
-            .hours
-            .is_open_at(q.at, self.locales[usize::from(e.locale)]);
+        let locale = self.locales[usize::from(e.locale)];
+        let week = self.local_monday(q, usize::from(e.locale));
+        // The whole local week at once: later queries of the same week need no evaluation.
+        let schedule = NaiveDate::from_num_days_from_ce_opt(week)
+            .and_then(|monday| e.hours.week(monday, locale));
+        let mut open = None;
+        if let Some(schedule) = schedule {
+            let intervals: Schedule = schedule
+                .intervals
+                .iter()
+                .map(|i| {
+                    (
+                        i.start.timestamp(),
+                        i.end.timestamp(),
+                        i.state == State::Open,
+                    )
+                })
+                .collect();
+            self.cache.put(id as u32, week, Arc::clone(&intervals));
+            open = lookup(&intervals, q.at.timestamp());
+        }
+        let open = open.unwrap_or_else(|| e.hours.is_open_at(q.at, locale));
         q.remember(id, open, self.entries.len());
-        self.cache.put(id as u32, q.minute, open);
         open
     }
 
@@ -327,27 +361,37 @@ impl HoursTable {
     }
 }
 
-/// Exact answers by (entry, UTC minute), shared by every query of an index: "open now"
-/// queries arrive in bursts at the same minute, and an exact evaluation costs microseconds.
-/// Opening hours have minute precision, so the answer cannot change within a minute. The
-/// cache is cleared when it reaches [`ExactCache::CAPACITY`] answers.
+/// Exact schedules by (entry, local week), shared by every query of an index: the week's
+/// intervals of one entry (`OpeningHours::week`) answer every instant of that week, so
+/// "open now" queries, and queries for other hours of the same week, need no new evaluation.
+/// The cache is cleared when it holds [`ExactCache::CAPACITY`] weeks.
 #[derive(Debug, Default)]
-struct ExactCache(Mutex<HashMap<(u32, i64), bool>>);
+struct ExactCache(Mutex<HashMap<(u32, i32), Schedule>>);
+
+/// A week as `(start, end, open)` intervals in Unix seconds, contiguous and sorted.
+type Schedule = Arc<[(i64, i64, bool)]>;
+
+/// Whether `t` (Unix seconds) falls in an open interval of `intervals` (sorted, contiguous);
+/// `None` when no interval holds it.
+fn lookup(intervals: &[(i64, i64, bool)], t: i64) -> Option<bool> {
+    let i = intervals.partition_point(|iv| iv.1 <= t);
+    intervals.get(i).filter(|iv| iv.0 <= t).map(|iv| iv.2)
+}
 
 impl ExactCache {
-    const CAPACITY: usize = 1 << 16;
+    const CAPACITY: usize = 1 << 14;
 
-    fn get(&self, entry: u32, minute: i64) -> Option<bool> {
+    fn get(&self, entry: u32, week: i32, t: i64) -> Option<bool> {
         let map = self.0.lock().unwrap_or_else(PoisonError::into_inner);
-        map.get(&(entry, minute)).copied()
+        lookup(map.get(&(entry, week))?, t)
     }
 
-    fn put(&self, entry: u32, minute: i64, open: bool) {
+    fn put(&self, entry: u32, week: i32, intervals: Schedule) {
         let mut map = self.0.lock().unwrap_or_else(PoisonError::into_inner);
         if map.len() >= Self::CAPACITY {
             map.clear();
         }
-        map.insert((entry, minute), open);
+        map.insert((entry, week), intervals);
     }
 }
 
@@ -398,10 +442,10 @@ const OPEN: u8 = 2;
 #[derive(Debug)]
 pub(crate) struct OpenAt {
     at: DateTime<Utc>,
-    /// Minutes since the Unix epoch, the key of the shared cache.
-    minute: i64,
     /// Per locale: `slot << 1 | holiday`, or [`NOT_YET`].
     slots: [Cell<u32>; 16],
+    /// Per locale: the local Monday of the instant (days since 0001-01-01), or `i32::MIN`.
+    mondays: [Cell<i32>; 16],
     entries: Memo,
     groups: [Cell<u8>; GROUPS],
 }

@@ -164,11 +164,22 @@ mod tests {
     fn schemas_list_the_french_labels_and_the_answer_fields() {
         let query = serde_json::to_value(schemars::schema_for!(HelpQuery)).unwrap();
         let text = query.to_string();
-        assert!(text.contains("Aide aux démarches administratives"), "{text}");
+        assert!(
+            text.contains("Aide aux démarches administratives"),
+            "{text}"
+        );
         assert!(text.contains("Ce lieu n'accueille pas de public"));
         assert!(text.contains("date-time"), "open_at is an RFC 3339 instant");
         let answer = serde_json::to_value(schemars::schema_for!(NearbyPlace)).unwrap();
-        for field in ["id", "nom", "distance_m", "latitude", "longitude", "open", "next_change"] {
+        for field in [
+            "id",
+            "nom",
+            "distance_m",
+            "latitude",
+            "longitude",
+            "open",
+            "next_change",
+        ] {
             assert!(answer["properties"].get(field).is_some(), "{field}");
         }
     }

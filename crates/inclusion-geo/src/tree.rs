@@ -157,7 +157,7 @@ fn before(a: Found, b: Found) -> bool {
 
 impl Tree {
     /// Bulk-loads the tree (takes O(n log n)).
-    pub(crate) fn build(mut points: Vec<Point>) -> Tree {
+    pub(crate) fn build(points: Vec<Point>) -> Tree {
         if points.is_empty() {
             return Tree::default();
         }
@@ -166,15 +166,23 @@ impl Tree {
             depth += 1;
         }
         let first_leaf = (1usize << depth) - 1;
-        let mut nodes = vec![Node::EMPTY; 2 * first_leaf + 1];
-        let n = points.len();
-        points.shrink_to_fit();
-        build_node(&mut points, &mut nodes, 0, 0, n, first_leaf);
-        Tree {
+        // Order 16-byte items (position rounded to f32, point number) rather than the 40-byte
+        // points: the order only decides which points share a node, the boxes come from the
+        // exact positions below.
+        let mut items: Vec<([f32; 3], u32)> = points
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.xyz.map(|c| c as f32), i as u32))
+            .collect();
+        order(&mut items, 0, first_leaf);
+        let points: Vec<Point> = items.iter().map(|&(_, i)| points[i as usize]).collect();
+        let mut tree = Tree {
             points,
-            nodes,
+            nodes: Vec::new(),
             first_leaf,
-        }
+        };
+        tree.nodes = tree.summarize(Node::EMPTY, Node::add_point, Node::merge);
+        tree
     }
 
     /// A summary of the points of every node, in node order: `add` folds a point into a
@@ -185,10 +193,10 @@ impl Tree {
         add: impl Fn(&mut S, &Point),
         merge: impl Fn(&S, &S) -> S,
     ) -> Vec<S> {
-        if self.nodes.is_empty() {
+        if self.points.is_empty() {
             return Vec::new();
         }
-        let mut all = vec![empty; self.nodes.len()];
+        let mut all = vec![empty; 2 * self.first_leaf + 1];
         fn fill<S: Copy>(
             all: &mut [S],
             points: &[Point],
@@ -404,38 +412,33 @@ impl Tree {
     }
 }
 
-/// Builds node `node` over `points[lo..hi]`, reordering the points; returns nothing, fills `nodes`.
-fn build_node(
-    points: &mut [Point],
-    nodes: &mut [Node],
-    node: usize,
-    lo: usize,
-    hi: usize,
-    first_leaf: usize,
-) {
-    if node >= first_leaf {
-        let mut n = Node::EMPTY;
-        for p in &points[lo..hi] {
-            n.add_point(p);
-        }
-        nodes[node] = n;
+/// Orders `items` (the points of node `node`) so that each child of the node gets a
+/// contiguous half: median split on the axis where the items spread most, recursively down to
+/// the leaves.
+fn order(items: &mut [([f32; 3], u32)], node: usize, first_leaf: usize) {
+    if node >= first_leaf || items.len() < 2 {
         return;
     }
-    // Split on the axis where the points spread most, at the median.
-    let mut bbox = Node::EMPTY;
-    for p in &points[lo..hi] {
-        bbox.add_point(p);
+    let (mut min, mut max) = ([f32::INFINITY; 3], [f32::NEG_INFINITY; 3]);
+    for (xyz, _) in items.iter() {
+        for a in 0..3 {
+            min[a] = min[a].min(xyz[a]);
+            max[a] = max[a].max(xyz[a]);
+        }
     }
-    let axis = (0..3)
-        .max_by(|&a, &b| (bbox.max[a] - bbox.min[a]).total_cmp(&(bbox.max[b] - bbox.min[b])))
-        .unwrap_or(0);
-    let mid = lo + (hi - lo) / 2;
-    if mid > lo && mid < hi {
-        points[lo..hi].select_nth_unstable_by(mid - lo, |a, b| a.xyz[axis].total_cmp(&b.xyz[axis]));
-    }
-    build_node(points, nodes, 2 * node + 1, lo, mid, first_leaf);
-    build_node(points, nodes, 2 * node + 2, mid, hi, first_leaf);
-    nodes[node] = Node::merge(&nodes[2 * node + 1], &nodes[2 * node + 2]);
+    let spread = [max[0] - min[0], max[1] - min[1], max[2] - min[2]];
+    let axis = if spread[0] >= spread[1] && spread[0] >= spread[2] {
+        0
+    } else if spread[1] >= spread[2] {
+        1
+    } else {
+        2
+    };
+    let mid = items.len() / 2;
+    items.select_nth_unstable_by(mid, |a, b| a.0[axis].total_cmp(&b.0[axis]));
+    let (left, right) = items.split_at_mut(mid);
+    order(left, 2 * node + 1, first_leaf);
+    order(right, 2 * node + 2, first_leaf);
 }
 
 #[cfg(test)]
