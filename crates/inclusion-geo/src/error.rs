@@ -43,6 +43,38 @@ pub enum GeoError {
         /// `Name (département)` of each commune with that name.
         candidates: Vec<String>,
     },
+    // Coverage (see `coverage`).
+    /// A région code that is not one of the 18 INSEE codes.
+    #[error("unknown région code '{code}'; valid codes: {valid}", code = .0, valid = crate::coverage::error::valid_regions())]
+    UnknownRegion(String),
+    /// A département or collectivity code that does not exist.
+    #[error(
+        "unknown département code '{0}': use 01 to 95 (without 20), 2A, 2B, 971 to 976, or an \
+         overseas collectivity 975, 977, 978, 984, 986, 987, 988, 989"
+    )]
+    UnknownDepartement(String),
+    /// Codes INSEE that the gazetteer does not know.
+    #[error(
+        "{} unknown code(s) INSEE: {}; give current commune codes (5 characters, e.g. 38185 or \
+         2A004)",
+        .0.len(), .0.join(", ")
+    )]
+    UnknownCommunes(Vec<String>),
+    /// The territory holds no commune (an empty list of codes, or an empty gazetteer).
+    #[error("the territory '{0}' holds no commune: nothing to measure")]
+    EmptyTerritory(String),
+    /// No place of the index has coordinates.
+    #[error(
+        "none of the {0} place(s) has coordinates: coverage is measured from the places' \
+         latitude and longitude; give places with coordinates"
+    )]
+    NoPlaces(usize),
+    /// A distance threshold that is negative or not a finite number, or no threshold at all.
+    #[error("invalid distance threshold {0} km: thresholds must be finite numbers >= 0")]
+    InvalidThreshold(f64),
+    /// No threshold was given.
+    #[error("give at least one distance threshold (in km), e.g. 5, 10, 20")]
+    NoThresholds,
 }
 
 fn suggestions_text(suggestions: &[String]) -> String {

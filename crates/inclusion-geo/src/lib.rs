@@ -11,7 +11,11 @@
 //!   and described by JSON Schema (schemars).
 //! * [`communes`]: the gazetteer of French communes (code INSEE, name, postcodes, population,
 //!   point), so that "near Grenoble" becomes a position.
-//! * [`sphere`]: unit vectors, chord ↔ metres conversions, haversine distance.
+//! * [`coverage`]: territorial coverage — for every commune of a territory, the distance to
+//!   the nearest matching place, population beyond thresholds by département and région,
+//!   the communes ranked, as a report, CSV, GeoJSON and an SVG map;
+//! * [`sphere`]: unit vectors, chord ↔ metres conversions, haversine distance;
+//! * [`GeoError`]: the crate's one error enum (queries, gazetteer, coverage).
 //!
 //! ```
 //! use inclusion_geo::{HelpFilter, HelpIndex};

@@ -1,50 +1,14 @@
-//! [`CoverageError`]: why a coverage run cannot be made.
+//! The coverage errors are variants of the crate's one error enum, [`GeoError`]; the name
+//! [`CoverageError`] is kept as an alias for readability at call sites.
 
 use crate::GeoError;
 
 use super::territory::REGIONS;
 
-/// Why a coverage run cannot be made. Every message says what to fix.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
-#[non_exhaustive]
-pub enum CoverageError {
-    /// A région code that is not one of the 18 INSEE codes.
-    #[error("unknown région code '{code}'; valid codes: {valid}", code = .0, valid = valid_regions())]
-    UnknownRegion(String),
-    /// A département or collectivity code that does not exist.
-    #[error(
-        "unknown département code '{0}': use 01 to 95 (without 20), 2A, 2B, 971 to 976, or an \
-         overseas collectivity 975, 977, 978, 984, 986, 987, 988, 989"
-    )]
-    UnknownDepartement(String),
-    /// Codes INSEE that the gazetteer does not know.
-    #[error(
-        "{} unknown code(s) INSEE: {}; give current commune codes (5 characters, e.g. 38185 or \
-         2A004)",
-        .0.len(), .0.join(", ")
-    )]
-    UnknownCommunes(Vec<String>),
-    /// The territory holds no commune (an empty list of codes, or an empty gazetteer).
-    #[error("the territory '{0}' holds no commune: nothing to measure")]
-    EmptyTerritory(String),
-    /// No place of the index has coordinates.
-    #[error(
-        "none of the {0} place(s) has coordinates: coverage is measured from the places' \
-         latitude and longitude; give places with coordinates"
-    )]
-    NoPlaces(usize),
-    /// A distance threshold that is negative or not a finite number, or no threshold at all.
-    #[error("invalid distance threshold {0} km: thresholds must be finite numbers >= 0")]
-    InvalidThreshold(f64),
-    /// No threshold was given.
-    #[error("give at least one distance threshold (in km), e.g. 5, 10, 20")]
-    NoThresholds,
-    /// A query of the index failed.
-    #[error(transparent)]
-    Query(#[from] GeoError),
-}
+/// Why a coverage run cannot be made: an alias of the crate's error enum, [`GeoError`].
+pub type CoverageError = GeoError;
 
-fn valid_regions() -> String {
+pub(crate) fn valid_regions() -> String {
     REGIONS
         .iter()
         .map(|r| format!("{} ({})", r.code, r.name))

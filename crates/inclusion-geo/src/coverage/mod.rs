@@ -52,7 +52,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-mod error;
+pub(crate) mod error;
 mod export;
 mod map;
 pub mod projection;
