@@ -147,6 +147,44 @@ fn nearest_help_queries_and_hits_on_the_embedded_places_follow_their_schemas() {
 
 #[cfg(feature = "embedded-data")]
 #[test]
+fn the_nearest_help_example_prints_places_that_follow_their_schema() {
+    for args in [
+        &["--near", "Grenoble"][..],
+        &[
+            "--lat",
+            "45.76",
+            "--lon",
+            "4.84",
+            "-k",
+            "8",
+            "--open-at",
+            "2026-12-01T10:00",
+        ][..],
+        &[
+            "--near",
+            "Annecy",
+            "--service",
+            "Aide aux démarches administratives",
+            "--radius-km",
+            "20",
+        ][..],
+    ] {
+        let (status, places) = run_json(
+            example("nearest_help")
+                .args(args)
+                .args(["--format", "json"]),
+        );
+        assert_eq!(status, Some(0), "{args:?}");
+        let places = places.as_array().expect("a JSON array");
+        assert!(!places.is_empty(), "{args:?}");
+        let checker = Checker::new("nearby-place");
+        for p in places {
+            checker.assert_valid(p, &format!("nearest_help {args:?}"));
+        }
+    }
+}
+
+#[test]
 fn the_coverage_example_prints_a_report_that_follows_its_schema() {
     for args in [
         &["--region", "84"][..],

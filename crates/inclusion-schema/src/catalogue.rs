@@ -17,7 +17,7 @@
 //! ```
 
 use inclusion_geo::communes::Commune;
-use inclusion_geo::{CoverageReport, CoverageRequest, HelpQuery, Hit};
+use inclusion_geo::{CoverageReport, CoverageRequest, HelpQuery, Hit, NearbyPlace};
 use inclusion_model::wire::ValidationReport;
 use inclusion_model::{Diagnostic, Record};
 use inclusion_skills::eurostat::{EurostatAssessment, EurostatInput};
@@ -143,6 +143,7 @@ pub fn catalogue() -> Vec<Entry> {
         // inclusion-geo
         Entry::of::<HelpQuery>("help-query", "inclusion-geo", "HelpQuery", Input),
         Entry::of::<Hit>("help-hit", "inclusion-geo", "Hit", Output),
+        Entry::of::<NearbyPlace>("nearby-place", "inclusion-geo", "NearbyPlace", Output),
         Entry::of::<Commune>("commune", "inclusion-geo", "communes::Commune", Output),
         Entry::of::<CoverageRequest>(
             "coverage-request",
