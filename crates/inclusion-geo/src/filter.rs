@@ -34,43 +34,34 @@ use serde::{Deserialize, Serialize};
 #[non_exhaustive]
 pub struct HelpFilter {
     /// `services`: the place offers at least one of these services.
-    #[schemars(schema_with = "labels_schema::<Service>")]
+    #[schemars(schema_with = "inclusion_model::wire::labels_array_schema::<Service>")]
     pub services: Vec<Service>,
     /// `publics_specifiquement_adresses`: the place specifically addresses one of these publics,
     /// **or addresses no specific public** (the standard's default: open to everyone).
-    #[schemars(schema_with = "labels_schema::<Public>")]
+    #[schemars(schema_with = "inclusion_model::wire::labels_array_schema::<Public>")]
     pub publics: Vec<Public>,
     /// `prise_en_charge_specifique`: the place provides at least one of these specific supports.
-    #[schemars(schema_with = "labels_schema::<SpecificSupport>")]
+    #[schemars(schema_with = "inclusion_model::wire::labels_array_schema::<SpecificSupport>")]
     pub specific_support: Vec<SpecificSupport>,
     /// `frais_a_charge`: the place has at least one of these fee conditions.
-    #[schemars(schema_with = "labels_schema::<Fee>")]
+    #[schemars(schema_with = "inclusion_model::wire::labels_array_schema::<Fee>")]
     pub fees: Vec<Fee>,
     /// `modalites_accompagnement`: the place gives help in at least one of these ways.
-    #[schemars(schema_with = "labels_schema::<SupportMode>")]
+    #[schemars(schema_with = "inclusion_model::wire::labels_array_schema::<SupportMode>")]
     pub support_modes: Vec<SupportMode>,
     /// `dispositif_programmes_nationaux`: the place belongs to at least one of these programmes.
-    #[schemars(schema_with = "labels_schema::<NationalProgramme>")]
+    #[schemars(schema_with = "inclusion_model::wire::labels_array_schema::<NationalProgramme>")]
     pub national_programmes: Vec<NationalProgramme>,
     /// `modalites_acces`: the place can be reached in at least one of these ways.
-    #[schemars(schema_with = "labels_schema::<AccessMode>")]
+    #[schemars(schema_with = "inclusion_model::wire::labels_array_schema::<AccessMode>")]
     pub access_modes: Vec<AccessMode>,
     /// `modalites_acces`: the place has none of these access modes (for example
     /// « Ce lieu n'accueille pas de public »).
-    #[schemars(schema_with = "labels_schema::<AccessMode>")]
+    #[schemars(schema_with = "inclusion_model::wire::labels_array_schema::<AccessMode>")]
     pub exclude_access_modes: Vec<AccessMode>,
     /// Open at this instant, by the place's `horaires` evaluated in its own time zone. Places
     /// without opening hours, or whose hours cannot be parsed, are not returned.
     pub open_at: Option<DateTime<Utc>>,
-}
-
-/// The JSON Schema of a list of labels of one vocabulary: an array of its exact French labels.
-fn labels_schema<V: Vocabulary>(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-    let labels: Vec<&'static str> = V::ALL.iter().map(|v| v.label_fr()).collect();
-    schemars::json_schema!({
-        "type": "array",
-        "items": { "type": "string", "enum": labels },
-    })
 }
 
 macro_rules! setter {

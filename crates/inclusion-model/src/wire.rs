@@ -45,6 +45,23 @@ const REGEX_META: &[char] = &[
     '\\', '.', '+', '*', '?', '(', ')', '|', '[', ']', '{', '}', '^', '$',
 ];
 
+/// The JSON Schema of a list of values of one vocabulary, as the Rust types hold them (a JSON
+/// array of its exact French labels): for `#[schemars(schema_with = "...")]` on `Vec<V>` fields.
+///
+/// ```
+/// use inclusion_model::{Fee, wire::labels_array_schema};
+/// let mut generator = schemars::SchemaGenerator::default();
+/// let schema = labels_array_schema::<Fee>(&mut generator);
+/// assert_eq!(schema.as_value()["items"]["enum"][2], "Payant");
+/// ```
+pub fn labels_array_schema<V: Vocabulary>(_: &mut SchemaGenerator) -> Schema {
+    let labels: Vec<&'static str> = V::ALL.iter().map(|v| v.label_fr()).collect();
+    json_schema!({
+        "type": "array",
+        "items": { "type": "string", "enum": labels },
+    })
+}
+
 /// A label escaped so that, in a regular expression, it matches itself only.
 ///
 /// ```

@@ -61,32 +61,23 @@ pub struct HelpNeeds {
     /// The accompaniment this help answers.
     pub accompaniment: Accompaniment,
     /// `services`: the place offers at least one of these.
-    #[schemars(schema_with = "labels_schema::<Service>")]
+    #[schemars(schema_with = "inclusion_model::wire::labels_array_schema::<Service>")]
     pub services: Vec<Service>,
     /// `modalites_accompagnement`: the place gives help in at least one of these ways.
-    #[schemars(schema_with = "labels_schema::<SupportMode>")]
+    #[schemars(schema_with = "inclusion_model::wire::labels_array_schema::<SupportMode>")]
     pub support_modes: Vec<SupportMode>,
     /// `dispositif_programmes_nationaux`: the place belongs to at least one of these.
-    #[schemars(schema_with = "labels_schema::<NationalProgramme>")]
+    #[schemars(schema_with = "inclusion_model::wire::labels_array_schema::<NationalProgramme>")]
     pub programmes: Vec<NationalProgramme>,
     /// `prise_en_charge_specifique`: the place provides at least one of these.
-    #[schemars(schema_with = "labels_schema::<SpecificSupport>")]
+    #[schemars(schema_with = "inclusion_model::wire::labels_array_schema::<SpecificSupport>")]
     pub specific_support: Vec<SpecificSupport>,
     /// `modalites_acces`: the place has none of these (« Ce lieu n'accueille pas de public »).
-    #[schemars(schema_with = "labels_schema::<AccessMode>")]
+    #[schemars(schema_with = "inclusion_model::wire::labels_array_schema::<AccessMode>")]
     pub exclude_access_modes: Vec<AccessMode>,
     /// Services worth a separate search (equipment, connection), not part of the main filter.
-    #[schemars(schema_with = "labels_schema::<Service>")]
+    #[schemars(schema_with = "inclusion_model::wire::labels_array_schema::<Service>")]
     pub also_suggest: Vec<Service>,
-}
-
-/// The JSON Schema of a list of labels of one vocabulary.
-fn labels_schema<V: Vocabulary>(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-    let labels: Vec<&'static str> = V::ALL.iter().map(|v| v.label_fr()).collect();
-    schemars::json_schema!({
-        "type": "array",
-        "items": { "type": "string", "enum": labels },
-    })
 }
 
 /// Vocabulary bit masks: one `u32` per vocabulary, bit `value.index()` set for every value
