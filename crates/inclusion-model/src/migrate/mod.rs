@@ -135,23 +135,7 @@ pub(crate) fn check_v01_header<'h>(
             );
         }
     }
-    let missing: Vec<&str> = crate::Column::ALL
-        .iter()
-        .filter(|c| c.is_required() && !names.contains(&c.name()))
-        .map(|c| c.name())
-        .collect();
-    if missing.is_empty() {
-        return true;
-    }
-    let list = missing.join(", ");
-    report.file_error(
-        codes::FILE_MISSING_COLUMN,
-        format!(
-            "Colonnes obligatoires absentes de l'en-tête : {list}. Aucune ligne ne peut être lue."
-        ),
-        format!("Required columns missing from the header: {list}. No row can be read."),
-    );
-    false
+    crate::read::csv::required_columns_present(report, |c| names.contains(&c.name()))
 }
 
 /// Columns that only v1 has.

@@ -231,18 +231,7 @@ pub(crate) fn map_header<'h>(
             }
         }
     }
-    let missing_required: Vec<&str> = Column::ALL
-        .iter()
-        .filter(|c| c.is_required() && !seen[c.index()])
-        .map(|c| c.name())
-        .collect();
-    if !missing_required.is_empty() {
-        let list = missing_required.join(", ");
-        report.file_error(
-            codes::FILE_MISSING_COLUMN,
-            format!("Colonnes obligatoires absentes de l'en-tête : {list}. Aucune ligne ne peut être lue ; les noms de colonnes doivent être exactement ceux du standard."),
-            format!("Required columns missing from the header: {list}. No row can be read; column names must be exactly those of the standard."),
-        );
+    if !required_columns_present(report, |c| seen[c.index()]) {
         return None;
     }
     let missing_optional: Vec<&str> = Column::ALL
@@ -259,4 +248,27 @@ pub(crate) fn map_header<'h>(
         );
     }
     Some(cells)
+}
+
+/// Reports, as a file error, the required columns for which `present` is false; returns
+/// whether all are present (otherwise no row can be read).
+pub(crate) fn required_columns_present(
+    report: &mut ReadReport,
+    present: impl Fn(Column) -> bool,
+) -> bool {
+    let missing: Vec<&str> = Column::ALL
+        .iter()
+        .filter(|c| c.is_required() && !present(**c))
+        .map(|c| c.name())
+        .collect();
+    if missing.is_empty() {
+        return true;
+    }
+    let list = missing.join(", ");
+    report.file_error(
+        codes::FILE_MISSING_COLUMN,
+        format!("Colonnes obligatoires absentes de l'en-tête : {list}. Aucune ligne ne peut être lue ; les noms de colonnes doivent être exactement ceux du standard."),
+        format!("Required columns missing from the header: {list}. No row can be read; column names must be exactly those of the standard."),
+    );
+    false
 }

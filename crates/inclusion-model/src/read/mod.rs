@@ -28,7 +28,7 @@
 //! assert_eq!((d.row, d.column.as_deref(), d.code), (Some(3), Some("date_maj"), "date"));
 //! ```
 
-mod csv;
+pub(crate) mod csv;
 mod decode;
 mod json;
 
