@@ -89,10 +89,10 @@ fn read_text(text: &str, options: &ReadOptions, mut report: ReadReport) -> ReadR
     };
 
     // At most one place per line: reserving avoids moving large vectors while reading.
-    report
-        .places
-        .reserve(memchr::memchr_iter(b'\n', text.as_bytes()).count());
+    let lines = memchr::memchr_iter(b'\n', text.as_bytes()).count();
+    report.places.reserve(lines);
     let mut validator = Validator::new(options.level, options.lenient, options.today());
+    validator.reserve(lines);
     let mut index = 0usize;
     loop {
         match reader.read_record(&mut record) {

@@ -72,6 +72,7 @@ pub fn read_json_slice(bytes: &[u8], options: &ReadOptions) -> ReadReport {
     }
 
     let mut validator = Validator::new(options.level, options.lenient, options.today());
+    validator.reserve(records.len());
     report.places.reserve(records.len());
     // The records are consumed: their strings move into the places without copy.
     for (i, record) in records.into_iter().enumerate() {

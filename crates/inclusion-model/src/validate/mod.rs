@@ -52,6 +52,7 @@
 //! | duplicated list values | deduplicated (services, modalités d'accompagnement) | kept as written | lossless round trip |
 //! | `pivot` with spaces `434 933 123 00029` | `PivotError` | error `pattern` | same verdict |
 
+mod ids;
 pub(crate) mod rules;
 pub(crate) mod strict;
 
@@ -176,6 +177,7 @@ pub fn validate_records<'a>(
     let records = records.into_iter();
     report.places.reserve(records.size_hint().0);
     let mut validator = Validator::new(options.level, options.lenient, options.today());
+    validator.reserve(records.size_hint().0);
     for (i, mut r) in records.into_iter().enumerate() {
         validator.accept(&mut r, i + 1, false, &mut report);
     }
@@ -187,7 +189,7 @@ pub(crate) struct Validator {
     level: Level,
     lenient: bool,
     today: NaiveDate,
-    seen_ids: rustc_hash::FxHashSet<Box<str>>,
+    seen_ids: ids::IdSet,
     hours: HoursCache,
 }
 
@@ -197,9 +199,14 @@ impl Validator {
             level,
             lenient,
             today,
-            seen_ids: rustc_hash::FxHashSet::default(),
+            seen_ids: ids::IdSet::default(),
             hours: HoursCache::new(),
         }
+    }
+
+    /// Room for `rows` more rows without growing the duplicate-id set.
+    pub(crate) fn reserve(&mut self, rows: usize) {
+        self.seen_ids.reserve(rows);
     }
 
     /// Validates one record and adds its place (when it can be kept) and its problems to the
@@ -257,7 +264,7 @@ impl Validator {
 
         let id = r.required(Column::Id).is_some();
         if let Some(id) = r.get(Column::Id)
-            && !self.seen_ids.insert(id.into())
+            && !self.seen_ids.insert(id)
         {
             r.error(
                 Column::Id,
