@@ -225,9 +225,9 @@ mod tests {
     #[test]
     fn each_criterion_is_any_of_and_criteria_combine_with_and() {
         let mut p = place();
-        p.services = vec![Service::SafeUse, Service::LeisureAndCreation];
-        p.fees = vec![Fee::Paying];
-        p.access_modes = vec![AccessMode::Phone];
+        p.services = [Service::SafeUse, Service::LeisureAndCreation].into();
+        p.fees = [Fee::Paying].into();
+        p.access_modes = [AccessMode::Phone].into();
         let f = HelpFilter::default().services([Service::SafeUse, Service::AffordableEquipment]);
         assert!(f.accepts(&p));
         assert!(!f.clone().fees([Fee::Free]).accepts(&p));
@@ -247,7 +247,7 @@ mod tests {
         let mut p = place();
         let seniors = HelpFilter::default().publics([Public::Seniors]);
         assert!(seniors.accepts(&p));
-        p.publics = vec![Public::Youth];
+        p.publics = [Public::Youth].into();
         assert!(!seniors.accepts(&p));
         p.publics.push(Public::Seniors);
         assert!(seniors.accepts(&p));
@@ -256,13 +256,13 @@ mod tests {
     #[test]
     fn every_vocabulary_value_has_its_own_bit() {
         let mut p = place();
-        p.services = Service::ALL.to_vec();
-        p.publics = Public::ALL.to_vec();
-        p.specific_support = SpecificSupport::ALL.to_vec();
-        p.fees = Fee::ALL.to_vec();
-        p.national_programmes = NationalProgramme::ALL.to_vec();
-        p.access_modes = AccessMode::ALL.to_vec();
-        p.support_modes = SupportMode::ALL.to_vec();
+        p.services = Service::ALL.into();
+        p.publics = Public::ALL.into();
+        p.specific_support = SpecificSupport::ALL.into();
+        p.fees = Fee::ALL.into();
+        p.national_programmes = NationalProgramme::ALL.into();
+        p.access_modes = AccessMode::ALL.into();
+        p.support_modes = SupportMode::ALL.into();
         // All bits but "everyone" (the place addresses specific publics).
         assert_eq!(place_mask(&p), ((1u64 << USED_BITS) - 1) & !EVERYONE_BIT);
         assert_eq!(place_mask(&place()), EVERYONE_BIT);

@@ -26,7 +26,7 @@ fn place(id: &str, lat: f64, lon: f64, services: &[Service]) -> Place {
         NaiveDate::from_ymd_opt(2024, 1, 1).unwrap(),
     );
     p.coordinates = Some(Coordinates::new(lat, lon).unwrap());
-    p.services = services.to_vec();
+    p.services = services.into();
     p
 }
 

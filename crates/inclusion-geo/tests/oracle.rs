@@ -138,16 +138,20 @@ fn random_places(rng: &mut Rng, n: usize) -> Vec<Place> {
             p.coordinates = Some(Coordinates::new(lat, lon).unwrap());
         }
         // Services from very common to 1%.
-        p.services = rng.subset(
-            Service::ALL,
-            &[0.5, 0.5, 0.3, 0.3, 0.1, 0.1, 0.03, 0.03, 0.01],
-        );
-        p.publics = rng.subset(Public::ALL, &[0.1]);
-        p.specific_support = rng.subset(SpecificSupport::ALL, &[0.05]);
-        p.fees = rng.subset(Fee::ALL, &[0.6, 0.2, 0.1]);
-        p.national_programmes = rng.subset(NationalProgramme::ALL, &[0.08, 0.02]);
-        p.access_modes = rng.subset(AccessMode::ALL, &[0.5, 0.4, 0.3, 0.2, 0.05, 0.02]);
-        p.support_modes = rng.subset(SupportMode::ALL, &[0.6, 0.5, 0.3, 0.1]);
+        p.services = rng
+            .subset(
+                Service::ALL,
+                &[0.5, 0.5, 0.3, 0.3, 0.1, 0.1, 0.03, 0.03, 0.01],
+            )
+            .into();
+        p.publics = rng.subset(Public::ALL, &[0.1]).into();
+        p.specific_support = rng.subset(SpecificSupport::ALL, &[0.05]).into();
+        p.fees = rng.subset(Fee::ALL, &[0.6, 0.2, 0.1]).into();
+        p.national_programmes = rng.subset(NationalProgramme::ALL, &[0.08, 0.02]).into();
+        p.access_modes = rng
+            .subset(AccessMode::ALL, &[0.5, 0.4, 0.3, 0.2, 0.05, 0.02])
+            .into();
+        p.support_modes = rng.subset(SupportMode::ALL, &[0.6, 0.5, 0.3, 0.1]).into();
         places.push(p);
     }
     places

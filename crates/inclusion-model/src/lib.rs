@@ -6,7 +6,8 @@
 //! * [`Place`]: a place that helps people with digital tools, with the 32 fields of the standard;
 //! * one enum per closed vocabulary ([`Service`], [`Public`], [`SpecificSupport`], [`Fee`],
 //!   [`Mobility`], [`NationalProgramme`], [`TrainingLabel`], [`AccessMode`], [`SupportMode`])
-//!   and the [`Typology`] codes, with the exact French labels on the wire;
+//!   and the [`Typology`] codes, with the exact French labels on the wire; a list of them is a
+//!   [`Labels`] (in file order, held inline: no allocation);
 //! * [`Column`]: the 32 columns of the standard, their titles and constraints;
 //! * [`read`]: CSV and JSON files (BOM, `;` delimiter and Windows-1252 detected and
 //!   reported), every problem a [`Diagnostic`] with row, column, value, stable
@@ -65,6 +66,7 @@ pub mod data_inclusion;
 pub mod diagnostic;
 pub mod error;
 pub mod hours;
+pub mod labels;
 pub mod migrate;
 pub mod place;
 pub mod read;
@@ -80,6 +82,7 @@ pub use error::Error;
 pub use hours::{
     HoursCache, Locale, OpeningHours, State, Territory, Timetable, WeekBitmap, WeeklyForm,
 };
+pub use labels::Labels;
 pub use migrate::{SchemaVersion, VersionChoice};
 pub use place::{Address, Contact, Coordinates, Place};
 pub use read::{

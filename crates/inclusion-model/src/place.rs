@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 
 use crate::hours::OpeningHours;
+use crate::labels::Labels;
 use crate::typology::Typology;
 use crate::vocab::{
     AccessMode, Fee, Mobility, NationalProgramme, Public, Service, SpecificSupport, SupportMode,
@@ -13,7 +14,8 @@ use crate::vocab::{
 ///
 /// Every field of the standard (v1.0.2) is here, typed; the column each field comes from is
 /// named in its documentation. Lists keep the order (and duplicates) of the file, so that
-/// nothing read is lost.
+/// nothing read is lost; the lists of a closed vocabulary are [`Labels`], which hold their
+/// values inline (no allocation).
 ///
 /// Build one by reading a file (see [`crate::read`]) or with [`Place::new`] and the public fields:
 ///
@@ -59,29 +61,29 @@ pub struct Place {
     /// `source`: the structure that collected the data.
     pub source: Option<String>,
     /// `itinerance`: fixed and/or itinerant.
-    pub mobility: Vec<Mobility>,
+    pub mobility: Labels<Mobility>,
     /// `structure_parente`: the parent structure or network.
     pub parent_organisation: Option<String>,
     /// `date_maj`: the date of the last update (required).
     pub updated_on: NaiveDate,
     /// `services`: what help the place gives.
-    pub services: Vec<Service>,
+    pub services: Labels<Service>,
     /// `publics_specifiquement_adresses`: publics specifically addressed (by default, everyone).
-    pub publics: Vec<Public>,
+    pub publics: Labels<Public>,
     /// `prise_en_charge_specifique`: specific support (disabilities, languages, illiteracy).
-    pub specific_support: Vec<SpecificSupport>,
+    pub specific_support: Labels<SpecificSupport>,
     /// `frais_a_charge`: what the person pays.
-    pub fees: Vec<Fee>,
+    pub fees: Labels<Fee>,
     /// `dispositif_programmes_nationaux`: national schemes and programmes.
-    pub national_programmes: Vec<NationalProgramme>,
+    pub national_programmes: Labels<NationalProgramme>,
     /// `formations_labels`: trainings and labels.
-    pub training_labels: Vec<TrainingLabel>,
+    pub training_labels: Labels<TrainingLabel>,
     /// `autres_formations_labels`: other trainings and labels (free text).
     pub other_labels: Vec<String>,
     /// `modalites_acces`: how to get in touch.
-    pub access_modes: Vec<AccessMode>,
+    pub access_modes: Labels<AccessMode>,
     /// `modalites_accompagnement`: how help is given.
-    pub support_modes: Vec<SupportMode>,
+    pub support_modes: Labels<SupportMode>,
     /// `fiche_acces_libre`: URL of the place's accessibility page on acceslibre.
     pub accessibility_url: Option<String>,
     /// `prise_rdv`: URL of the online booking page.
@@ -112,18 +114,18 @@ impl Place {
             summary: None,
             description: None,
             source: None,
-            mobility: Vec::new(),
+            mobility: Labels::new(),
             parent_organisation: None,
             updated_on,
-            services: Vec::new(),
-            publics: Vec::new(),
-            specific_support: Vec::new(),
-            fees: Vec::new(),
-            national_programmes: Vec::new(),
-            training_labels: Vec::new(),
+            services: Labels::new(),
+            publics: Labels::new(),
+            specific_support: Labels::new(),
+            fees: Labels::new(),
+            national_programmes: Labels::new(),
+            training_labels: Labels::new(),
             other_labels: Vec::new(),
-            access_modes: Vec::new(),
-            support_modes: Vec::new(),
+            access_modes: Labels::new(),
+            support_modes: Labels::new(),
             accessibility_url: None,
             booking_url: None,
             extra: Vec::new(),

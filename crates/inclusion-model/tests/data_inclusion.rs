@@ -113,21 +113,24 @@ fn full_place() -> Place {
         Service::EverydayDigitalTools,
         Service::ProfessionalIntegration,
         Service::LeisureAndCreation,
-    ];
-    p.publics = vec![Public::Youth, Public::Women];
-    p.specific_support = vec![SpecificSupport::Deafness, SpecificSupport::Illiteracy];
-    p.fees = vec![Fee::FreeUnderConditions, Fee::Paying];
+    ]
+    .into();
+    p.publics = [Public::Youth, Public::Women].into();
+    p.specific_support = [SpecificSupport::Deafness, SpecificSupport::Illiteracy].into();
+    p.fees = [Fee::FreeUnderConditions, Fee::Paying].into();
     p.national_programmes = vec![
         NationalProgramme::AidantsConnect,
         NationalProgramme::RedCross,
-    ];
-    p.training_labels = vec![TrainingLabel::FabriquesDeTerritoire];
+    ]
+    .into();
+    p.training_labels = [TrainingLabel::FabriquesDeTerritoire].into();
     p.access_modes = vec![
         AccessMode::WalkIn,
         AccessMode::Phone,
         AccessMode::OnlineBooking,
-    ];
-    p.support_modes = vec![SupportMode::Individual, SupportMode::Remote];
+    ]
+    .into();
+    p.support_modes = [SupportMode::Individual, SupportMode::Remote].into();
     p.accessibility_url = Some("https://acceslibre.beta.gouv.fr/app/29-lampaul-plouarzel/a/bibliotheque-mediatheque/erp/mediatheque-13/".into());
     p.booking_url = Some("https://www.rdv-solidarites.fr/".into());
     p.source = Some(SOURCE.into());
@@ -203,7 +206,7 @@ fn a_full_place_exports_valid_records_and_comes_back_whole() {
     assert!(diagnostics.is_empty(), "{diagnostics:#?}");
     let mut expected = place;
     expected.typology = vec![Typology::Epn]; // TIERS_LIEUX has no network
-    expected.training_labels = vec![TrainingLabel::FabriquesDeTerritoire];
+    expected.training_labels = [TrainingLabel::FabriquesDeTerritoire].into();
     assert_eq!(places, vec![expected]);
 }
 
@@ -615,18 +618,19 @@ fn places() -> impl Strategy<Value = Place> {
             fabrique,
             mut typology,
         ) = lists;
-        p.services = services;
-        p.publics = publics;
-        p.specific_support = support;
-        p.fees = fees;
-        p.access_modes = access_modes;
-        p.support_modes = support_modes;
-        p.national_programmes = sorted(&programmes);
+        p.services = services.into();
+        p.publics = publics.into();
+        p.specific_support = support.into();
+        p.fees = fees.into();
+        p.access_modes = access_modes.into();
+        p.support_modes = support_modes.into();
+        p.national_programmes = sorted(&programmes).into();
         p.training_labels = if fabrique {
             vec![TrainingLabel::FabriquesDeTerritoire]
         } else {
             vec![]
-        };
+        }
+        .into();
         typology.sort();
         p.typology = typology;
         p
@@ -660,7 +664,8 @@ fn expected_after_round_trip(place: &Place) -> Place {
                 .into_iter()
                 .chain(remote.then_some(SupportMode::Remote))
                 .collect::<Vec<_>>(),
-        );
+        )
+        .into();
     }
     p
 }
@@ -788,10 +793,10 @@ fn messy_places() -> impl Strategy<Value = Place> {
                 p.description = Some(text.to_owned());
                 p.address.postcode = postcode;
                 p.address.insee_code = insee;
-                p.national_programmes = programmes;
-                p.training_labels = labels;
+                p.national_programmes = programmes.into();
+                p.training_labels = labels.into();
                 p.typology.push(Typology::TiersLieux);
-                p.mobility = vec![inclusion_model::Mobility::Itinerant];
+                p.mobility = [inclusion_model::Mobility::Itinerant].into();
                 p.other_labels = vec!["Label et la bête".into()];
                 p.source = Some("conseiller-numerique".into());
                 p

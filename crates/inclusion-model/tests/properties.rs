@@ -77,17 +77,17 @@ prop_compose! {
         p.summary = summary;
         p.description = description;
         p.source = source;
-        p.mobility = mobility;
+        p.mobility = mobility.into();
         p.parent_organisation = parent;
-        p.services = services;
-        p.publics = publics;
-        p.specific_support = support;
-        p.fees = fees;
-        p.national_programmes = programmes;
-        p.training_labels = labels;
+        p.services = services.into();
+        p.publics = publics.into();
+        p.specific_support = support.into();
+        p.fees = fees.into();
+        p.national_programmes = programmes.into();
+        p.training_labels = labels.into();
         p.other_labels = other_labels;
-        p.access_modes = access;
-        p.support_modes = modes;
+        p.access_modes = access.into();
+        p.support_modes = modes.into();
         p.accessibility_url = a11y;
         p.booking_url = booking;
         p

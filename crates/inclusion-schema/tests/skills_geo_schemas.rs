@@ -154,8 +154,8 @@ fn index() -> &'static HelpIndex {
                     updated,
                 );
                 place.coordinates = Coordinates::new(p.latitude, p.longitude).ok();
-                place.services = vec![Service::ALL[i % Service::ALL.len()]];
-                place.fees = vec![Fee::ALL[i % Fee::ALL.len()]];
+                place.services = vec![Service::ALL[i % Service::ALL.len()]].into();
+                place.fees = vec![Fee::ALL[i % Fee::ALL.len()]].into();
                 if i % 3 == 0 {
                     place.opening_hours = Some(OpeningHours::new("Mo-Fr 09:00-17:00"));
                 }

@@ -309,9 +309,9 @@ mod tests {
             Address::new("1 rue A", "69001", "Lyon"),
             NaiveDate::from_ymd_opt(2024, 1, 1).unwrap(),
         );
-        p.services = services.to_vec();
-        p.support_modes = modes.to_vec();
-        p.national_programmes = programmes.to_vec();
+        p.services = services.into();
+        p.support_modes = modes.into();
+        p.national_programmes = programmes.into();
         p
     }
 

@@ -144,8 +144,8 @@ impl DataInclusionExport {
 ///
 /// let mut place = Place::new("p1", "43493312300029", "Médiathèque Croix-Rouge",
 ///     Address::new("1 rue X", "51100", "Reims"), NaiveDate::from_ymd_opt(2024, 4, 2).unwrap());
-/// place.services = vec![Service::AdministrativeProcedures, Service::InternetAndEquipmentAccess];
-/// place.support_modes = vec![SupportMode::Individual];
+/// place.services = [Service::AdministrativeProcedures, Service::InternetAndEquipmentAccess].into();
+/// place.support_modes = [SupportMode::Individual].into();
 ///
 /// let export = to_data_inclusion(&[place], "hub");
 /// assert_eq!(export.structures[0].id, "hub--p1");
@@ -584,13 +584,13 @@ fn export_networks(place: &Place, report: &mut Report<'_>) -> Vec<Network> {
     }
     let mut networks = Vec::new();
     let programmes = split(
-        sorted_set(place.national_programmes.clone()),
+        sorted_set::<_, Vec<_>>(place.national_programmes.clone()),
         |p| mapping::network_of_programme(*p),
         |p| p.label_fr().to_owned(),
         &mut networks,
     );
     let labels = split(
-        sorted_set(place.training_labels.clone()),
+        sorted_set::<_, Vec<_>>(place.training_labels.clone()),
         |l| mapping::network_of_label(*l),
         |l| l.label_fr().to_owned(),
         &mut networks,
@@ -624,7 +624,7 @@ fn export_networks(place: &Place, report: &mut Report<'_>) -> Vec<Network> {
 }
 
 fn report_structure_losses(place: &Place, options: &ExportOptions, report: &mut Report<'_>) {
-    let mobility = sorted_set(place.mobility.clone());
+    let mobility = sorted_set::<_, Vec<_>>(place.mobility.clone());
     if !mobility.is_empty() {
         let value: Vec<&str> = mobility.iter().map(|m| m.label_fr()).collect();
         report.not_exported(
@@ -671,12 +671,12 @@ fn report_structure_losses(place: &Place, options: &ExportOptions, report: &mut 
 }
 
 fn export_services(place: &Place, structure: &Structure, report: &mut Report<'_>) -> Vec<Service> {
-    let services = sorted_set(place.services.clone());
-    let publics = sorted_set(place.publics.clone());
-    let support = sorted_set(place.specific_support.clone());
-    let fees = sorted_set(place.fees.clone());
-    let access = sorted_set(place.access_modes.clone());
-    let modes = sorted_set(place.support_modes.clone());
+    let services = sorted_set::<_, Vec<_>>(place.services.clone());
+    let publics = sorted_set::<_, Vec<_>>(place.publics.clone());
+    let support = sorted_set::<_, Vec<_>>(place.specific_support.clone());
+    let fees = sorted_set::<_, Vec<_>>(place.fees.clone());
+    let access = sorted_set::<_, Vec<_>>(place.access_modes.clone());
+    let modes = sorted_set::<_, Vec<_>>(place.support_modes.clone());
     if services.is_empty() {
         report_service_losses(place, report);
         return Vec::new();
@@ -756,7 +756,7 @@ fn export_services(place: &Place, structure: &Structure, report: &mut Report<'_>
 /// The values data·inclusion carries on services, lost when the place has none.
 fn report_service_losses(place: &Place, report: &mut Report<'_>) {
     fn labels<V: Vocabulary>(v: &[V]) -> String {
-        sorted_set(v.to_vec())
+        sorted_set::<_, Vec<_>>(v.iter().copied())
             .iter()
             .map(|x| x.label_fr())
             .collect::<Vec<_>>()
@@ -911,7 +911,7 @@ mod tests {
     #[test]
     fn a_place_without_services_reports_what_only_services_carry() {
         let mut p = place();
-        p.fees = vec![Fee::Free];
+        p.fees = [Fee::Free].into();
         p.description = Some("Un long texte de présentation.".into());
         let e = to_data_inclusion_with(&[p], &options());
         assert!(e.services.is_empty());
@@ -927,7 +927,7 @@ mod tests {
     #[test]
     fn generated_descriptions_name_the_service_and_the_place() {
         let mut p = place();
-        p.services = vec![crate::Service::SafeUse];
+        p.services = [crate::Service::SafeUse].into();
         let e = to_data_inclusion_with(&[p], &options());
         assert_eq!(
             e.services[0].description,

@@ -460,10 +460,13 @@ pub fn access_modes_of(codes: &[MobilisationMode], who: Option<&[Mobiliser]>) ->
 }
 
 /// The values in the vocabulary's order, without duplicates.
-pub(crate) fn sorted_set<V: Vocabulary>(mut v: Vec<V>) -> Vec<V> {
-    v.sort_by_key(|x| x.index());
-    v.dedup();
-    v
+pub(crate) fn sorted_set<V: Vocabulary, L: FromIterator<V>>(v: impl IntoIterator<Item = V>) -> L {
+    let mask = v.into_iter().fold(0u32, |m, x| m | 1 << x.index());
+    V::ALL
+        .iter()
+        .copied()
+        .filter(|x| mask & 1 << x.index() != 0)
+        .collect()
 }
 
 #[cfg(test)]

@@ -28,11 +28,11 @@
 //!     Address::new("12 BIS RUE DE LECLERCQ", "51100", "Reims"),
 //!     NaiveDate::from_ymd_opt(2024, 4, 2).unwrap());
 //! place.summary = Some("Ateliers et accompagnement au numérique.".into());
-//! place.services = vec![Service::AdministrativeProcedures, Service::SafeUse];
-//! place.publics = vec![Public::Seniors];
-//! place.fees = vec![Fee::FreeUnderConditions];
-//! place.support_modes = vec![SupportMode::Workshop, SupportMode::Remote];
-//! place.access_modes = vec![AccessMode::WalkIn, AccessMode::Phone];
+//! place.services = [Service::AdministrativeProcedures, Service::SafeUse].into();
+//! place.publics = [Public::Seniors].into();
+//! place.fees = [Fee::FreeUnderConditions].into();
+//! place.support_modes = [SupportMode::Workshop, SupportMode::Remote].into();
+//! place.access_modes = [AccessMode::WalkIn, AccessMode::Phone].into();
 //!
 //! let export = to_data_inclusion(&[place.clone()], "mediation-numerique");
 //! assert_eq!((export.structures.len(), export.services.len()), (1, 2));

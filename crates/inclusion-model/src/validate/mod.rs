@@ -64,6 +64,7 @@ use crate::codes;
 use crate::columns::Column;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::hours::HoursCache;
+use crate::labels::Labels;
 use crate::place::{Address, Contact, Coordinates, Place};
 use crate::typology::Typology;
 use crate::vocab::{TrainingLabel, Vocabulary, expected_labels};
@@ -544,11 +545,11 @@ impl<'r, 'a> Row<'r, 'a> {
         out
     }
 
-    fn vocab_list<V: Vocabulary>(&mut self, c: Column) -> Vec<V> {
+    fn vocab_list<V: Vocabulary>(&mut self, c: Column) -> Labels<V> {
         let Some(s) = self.get(c) else {
-            return Vec::new();
+            return Labels::new();
         };
-        let mut out = Vec::new();
+        let mut out = Labels::new();
         for item in rules::list_items(s) {
             match V::from_label(item) {
                 Some(v) => out.push(v),
@@ -569,12 +570,12 @@ impl<'r, 'a> Row<'r, 'a> {
         );
     }
 
-    fn training_labels(&mut self) -> Vec<TrainingLabel> {
+    fn training_labels(&mut self) -> Labels<TrainingLabel> {
         let c = Column::TrainingLabels;
         let Some(s) = self.get(c) else {
-            return Vec::new();
+            return Labels::new();
         };
-        let mut out = Vec::new();
+        let mut out = Labels::new();
         for item in rules::list_items(s) {
             if let Some(v) = TrainingLabel::from_label(item) {
                 out.push(v);
