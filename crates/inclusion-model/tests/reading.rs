@@ -321,3 +321,47 @@ fn coordinates_out_of_range_are_kept_out_of_the_place() {
     assert!("lax".parse::<Level>().is_err());
     assert_eq!(Column::Latitude.name(), "latitude");
 }
+
+/// JSON numbers for `latitude`/`longitude` are kept as numbers (no text to parse back), and
+/// give the same places and diagnostics, with the values written out, as the same text.
+#[test]
+fn json_number_coordinates_read_as_their_text_would() {
+    let base = r#""id":"p1","pivot":"43493312300029","nom":"M","commune":"Reims","code_postal":"51100","adresse":"1 rue X","date_maj":"2024-04-02""#;
+    let pair = |lat: &str, lon: &str| {
+        let num = format!("[{{{base},\"latitude\":{lat},\"longitude\":{lon}}}]");
+        let text = format!("[{{{base},\"latitude\":\"{lat}\",\"longitude\":\"{lon}\"}}]");
+        let strict = ReadOptions::strict();
+        (
+            read_bytes(num.as_bytes(), &strict),
+            read_bytes(text.as_bytes(), &strict),
+        )
+    };
+    for (lat, lon) in [
+        ("49.2583", "4.0317"),
+        ("95", "4.5"),
+        ("4.0317", "49.2583"),
+        ("-33.5", "150.25"),
+    ] {
+        let (num, text) = pair(lat, lon);
+        assert_eq!(num.places, text.places, "{lat}, {lon}");
+        let view = |r: &ReadReport| -> Vec<(&str, Option<String>)> {
+            r.diagnostics
+                .iter()
+                .map(|d| (d.code, d.value.clone()))
+                .collect()
+        };
+        assert_eq!(view(&num), view(&text), "{lat}, {lon}");
+    }
+    let (num, _) = pair("95", "4.5");
+    assert_eq!(num.diagnostics[0].value.as_deref(), Some("95, 4.5"));
+    let (ok, _) = pair("49.2583", "4.0317");
+    assert_eq!(
+        ok.places[0].coordinates.map(|c| c.latitude()),
+        Some(49.2583)
+    );
+
+    let only_lat = format!("[{{{base},\"latitude\":49.25}}]");
+    let r = read_bytes(only_lat.as_bytes(), &ReadOptions::default());
+    assert_eq!(codes(&r), ["coordinates.incomplete"]);
+    assert_eq!(r.diagnostics[0].value.as_deref(), Some("49.25"));
+}

@@ -92,7 +92,7 @@ fn read_text(text: &str, options: &ReadOptions, mut report: ReadReport) -> ReadR
     let lines = memchr::memchr_iter(b'\n', text.as_bytes()).count();
     report.places.reserve(lines);
     let mut validator = Validator::new(options.level, options.lenient, options.today());
-    validator.reserve(lines);
+    validator.reserve(lines, &report.places);
     let mut index = 0usize;
     loop {
         match reader.read_record(&mut record) {

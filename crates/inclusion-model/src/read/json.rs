@@ -72,7 +72,7 @@ pub fn read_json_slice(bytes: &[u8], options: &ReadOptions) -> ReadReport {
     }
 
     let mut validator = Validator::new(options.level, options.lenient, options.today());
-    validator.reserve(records.len());
+    validator.reserve(records.len(), &report.places);
     report.places.reserve(records.len());
     // The records are consumed: their strings move into the places without copy.
     for (i, record) in records.into_iter().enumerate() {
@@ -103,6 +103,10 @@ pub fn read_json_slice(bytes: &[u8], options: &ReadOptions) -> ReadReport {
                         Column::from_name(&key).is_some_and(|c| c.kind() == ColumnKind::Number);
                     if !is_number_column {
                         number_warning(&mut report, row, &key, &n.to_string());
+                    } else if let (false, Some(x)) = (v01, n.as_f64()) {
+                        // Kept as a number: no text to write out and parse back.
+                        raw.set_number(&key, x);
+                        continue;
                     }
                     Cow::Owned(n.to_string())
                 }

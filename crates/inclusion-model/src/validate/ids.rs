@@ -1,121 +1,140 @@
 //! [`IdSet`]: the ids seen so far in a file, for the standard's `unique` constraint on `id`.
 //!
-//! A set of `Box<str>` makes one allocation per row and frees them all at the end; here the ids
-//! are copied end to end into large text chunks (never moved once written), their places are
-//! listed in order, and the hash table holds only 4-byte indices into that list, so that the
-//! table of 100,000 ids stays small enough for the processor's caches.
+//! A set of `Box<str>` would copy every id and free them all at the end. The ids of the places
+//! kept are already in the places read, so the table holds only 4-byte indices into the list
+//! of places (small enough for the processor's caches); only the ids of rows that are not kept
+//! (rare: rows with errors) are copied aside.
 
 use std::hash::BuildHasher;
 
 use hashbrown::HashTable;
-use hashbrown::hash_table::Entry;
 use rustc_hash::FxBuildHasher;
 
-/// The size of a text chunk (a longer id gets a chunk of its own).
-const CHUNK: usize = 64 * 1024;
+use crate::place::Place;
 
-/// A set of ids stored in a few large texts.
+/// Marks an entry of the table as an index into [`IdSet::others`] rather than into the places.
+const OTHER: u32 = 1 << 31;
+
+/// A set of ids, most of them in the places read.
 #[derive(Debug, Default)]
 pub(crate) struct IdSet {
-    chunks: Vec<String>,
-    /// Each id: its hash and where its text is.
-    ids: Vec<Id>,
-    /// Indices into `ids`.
+    /// Indices into the places, or into `others` with the [`OTHER`] bit.
     table: HashTable<u32>,
-}
-
-#[derive(Debug, Clone, Copy)]
-struct Id {
-    hash: u64,
-    chunk: usize,
-    start: usize,
-    end: usize,
+    /// The ids of rows without a place kept.
+    others: Vec<Box<str>>,
 }
 
 impl IdSet {
-    /// Room for `ids` more ids without growing the table.
-    pub(crate) fn reserve(&mut self, ids: usize) {
-        let all = &self.ids;
-        self.table.reserve(ids, |&i| all[i as usize].hash);
-        self.ids.reserve(ids);
+    /// The hash of an id, to pass to the other methods.
+    pub(crate) fn hash(id: &str) -> u64 {
+        FxBuildHasher.hash_one(id)
     }
 
-    /// Adds `id`; `false` when it was already there. Past 4,294,967,295 distinct ids, the
-    /// new ones are not remembered (and so are never reported as duplicates).
-    pub(crate) fn insert(&mut self, id: &str) -> bool {
-        let hash = FxBuildHasher.hash_one(id);
-        let (chunks, all) = (&self.chunks, &self.ids);
-        let found = |&i: &u32| {
-            let e = all[i as usize];
-            e.hash == hash && &chunks[e.chunk][e.start..e.end] == id
-        };
-        let Entry::Vacant(slot) = self.table.entry(hash, found, |&i| all[i as usize].hash) else {
-            return false;
-        };
-        let Ok(index) = u32::try_from(self.ids.len()) else {
-            return true;
-        };
-        slot.insert(index);
-        let full = |c: &String| c.capacity() - c.len() < id.len();
-        if self.chunks.last().is_none_or(full) {
-            self.chunks.push(String::with_capacity(CHUNK.max(id.len())));
-        }
-        let chunk = self.chunks.len() - 1;
-        let text = &mut self.chunks[chunk];
-        let start = text.len();
-        text.push_str(id);
-        self.ids.push(Id {
-            hash,
-            chunk,
-            start,
-            end: text.len(),
-        });
-        true
+    /// Room for `ids` more ids without growing the table.
+    pub(crate) fn reserve(&mut self, ids: usize, places: &[Place]) {
+        let others = &self.others;
+        self.table
+            .reserve(ids, |&e| Self::hash(text(e, places, others)));
     }
+
+    /// Whether `id` (of hash `hash`) is in the set.
+    pub(crate) fn contains(&self, hash: u64, id: &str, places: &[Place]) -> bool {
+        self.table
+            .find(hash, |&e| text(e, places, &self.others) == id)
+            .is_some()
+    }
+
+    /// Adds the id of `places[index]`, known not to be in the set. Past 2,147,483,647 ids, new
+    /// ids are not remembered (and so never reported as duplicates).
+    pub(crate) fn insert_place(&mut self, hash: u64, index: usize, places: &[Place]) {
+        if let Ok(e) = u32::try_from(index)
+            && e < OTHER
+        {
+            self.insert(hash, e, places);
+        }
+    }
+
+    /// Adds an id of a row without a place, known not to be in the set.
+    pub(crate) fn insert_other(&mut self, hash: u64, id: &str, places: &[Place]) {
+        if let Ok(e) = u32::try_from(self.others.len())
+            && e < OTHER
+        {
+            self.others.push(id.into());
+            self.insert(hash, e | OTHER, places);
+        }
+    }
+
+    fn insert(&mut self, hash: u64, entry: u32, places: &[Place]) {
+        let others = &self.others;
+        self.table
+            .insert_unique(hash, entry, |&e| Self::hash(text(e, places, others)));
+    }
+}
+
+/// The id an entry stands for.
+fn text<'a>(entry: u32, places: &'a [Place], others: &'a [Box<str>]) -> &'a str {
+    let found = if entry & OTHER == 0 {
+        places.get(entry as usize).map(|p| p.id.as_str())
+    } else {
+        others.get((entry & !OTHER) as usize).map(|b| &**b)
+    };
+    found.unwrap_or_default()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::place::Address;
+    use chrono::NaiveDate;
     use proptest::prelude::*;
 
-    #[test]
-    fn a_second_insert_of_the_same_id_is_refused() {
-        let mut set = IdSet::default();
-        assert!(set.insert("a"));
-        assert!(set.insert("ab"));
-        assert!(set.insert("b"));
-        assert!(!set.insert("ab"));
-        assert!(!set.insert("a"));
-        assert!(set.insert("ba"));
+    fn place(id: &str) -> Place {
+        let day = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap();
+        Place::new(
+            id,
+            "00000000000000",
+            "n",
+            Address::new("s", "75001", "Paris"),
+            day,
+        )
+    }
+
+    /// Inserts `id` as a place (`kept`) or aside, as the validator does; `false` if seen.
+    fn add(set: &mut IdSet, places: &mut Vec<Place>, id: &str, kept: bool) -> bool {
+        let hash = IdSet::hash(id);
+        if set.contains(hash, id, places) {
+            return false;
+        }
+        if kept {
+            places.push(place(id));
+            set.insert_place(hash, places.len() - 1, places);
+        } else {
+            set.insert_other(hash, id, places);
+        }
+        true
     }
 
     #[test]
-    fn ids_longer_than_a_chunk_and_ids_across_chunks_are_found() {
-        let mut set = IdSet::default();
-        let long: Vec<String> = (0..5)
-            .map(|i| format!("{i}").repeat(CHUNK / 2 + 7))
-            .collect();
-        let huge = "x".repeat(CHUNK * 2);
-        for id in long.iter().chain([&huge]) {
-            assert!(set.insert(id));
-        }
-        assert!(set.chunks.len() >= 3, "the ids span several chunks");
-        for id in long.iter().chain([&huge]) {
-            assert!(!set.insert(id), "{} chars", id.len());
-        }
-        assert!(set.insert(&huge[1..]));
+    fn a_second_id_is_refused_whether_the_first_row_was_kept_or_not() {
+        let (mut set, mut places) = (IdSet::default(), Vec::new());
+        assert!(add(&mut set, &mut places, "a", true));
+        assert!(add(&mut set, &mut places, "ab", false));
+        assert!(!add(&mut set, &mut places, "ab", true));
+        assert!(!add(&mut set, &mut places, "a", false));
+        assert!(add(&mut set, &mut places, "ba", true));
+        assert_eq!(places.len(), 2);
     }
 
     proptest! {
-        /// Same answers as a standard hash set, whatever the ids and the reservations.
+        /// Same answers as a standard hash set, whatever the ids, the rows kept and the
+        /// reservations (the table grows past them).
         #[test]
-        fn agrees_with_a_hash_set(ids in proptest::collection::vec("[ab]{0,4}", 0..200), reserve in 0usize..50) {
-            let mut set = IdSet::default();
-            set.reserve(reserve);
+        fn agrees_with_a_hash_set(ids in proptest::collection::vec(("[ab]{0,4}", any::<bool>()), 0..200), reserve in 0usize..50) {
+            let (mut set, mut places) = (IdSet::default(), Vec::new());
+            set.reserve(reserve, &places);
             let mut oracle = std::collections::HashSet::new();
-            for id in &ids {
-                prop_assert_eq!(set.insert(id), oracle.insert(id.clone()));
+            for (id, kept) in &ids {
+                prop_assert_eq!(add(&mut set, &mut places, id, *kept), oracle.insert(id.clone()));
             }
         }
     }

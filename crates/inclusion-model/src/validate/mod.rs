@@ -53,10 +53,11 @@
 //! | `pivot` with spaces `434 933 123 00029` | `PivotError` | error `pattern` | same verdict |
 
 mod ids;
+mod record;
 pub(crate) mod rules;
-pub(crate) mod strict;
 
-use std::borrow::Cow;
+pub use record::FlatRecord;
+pub(crate) mod strict;
 
 use chrono::NaiveDate;
 
@@ -93,80 +94,6 @@ impl std::str::FromStr for Level {
     }
 }
 
-/// One flat record as read from a file, before validation: the text of each of the 32 columns
-/// (an empty value is absent, as in the standard) and the columns outside the standard.
-///
-/// The readers build these for you; build them yourself to validate records you already
-/// parsed (from a database, an API...), with [`validate_records`].
-///
-/// ```
-/// use inclusion_model::validate::{FlatRecord, validate_records};
-/// use inclusion_model::ReadOptions;
-///
-/// let mut r = FlatRecord::new();
-/// for (k, v) in [("id", "p1"), ("pivot", "43493312300029"), ("nom", "Mairie"), ("commune", "Reims"),
-///                ("code_postal", "51100"), ("adresse", "1 place X"), ("date_maj", "2024-04-02"),
-///                ("labels_nationaux", "France Services")] {
-///     r.set(k, v);
-/// }
-/// assert_eq!(r.get("nom"), Some("Mairie"));
-/// let report = validate_records([r], &ReadOptions::default());
-/// assert_eq!(report.places[0].extra, [("labels_nationaux".to_owned(), "France Services".to_owned())]);
-/// ```
-#[derive(Debug, Default, Clone)]
-pub struct FlatRecord<'a> {
-    pub(crate) cells: [Option<Cow<'a, str>>; 32],
-    pub(crate) extra: Vec<(String, String)>,
-}
-
-impl<'a> FlatRecord<'a> {
-    /// An empty record.
-    pub fn new() -> FlatRecord<'a> {
-        FlatRecord::default()
-    }
-
-    /// Sets the value of a column by its header name; a name outside the standard is kept
-    /// aside (see [`Place::extra`]). An empty value is absent.
-    pub fn set(&mut self, name: &str, value: impl Into<Cow<'a, str>>) {
-        let value = value.into();
-        match Column::from_name(name) {
-            Some(c) => self.set_column(c, value),
-            None if !value.is_empty() => self.extra.push((name.to_owned(), value.into_owned())),
-            None => {}
-        }
-    }
-
-    /// The value of a standard column by its header name.
-    pub fn get(&self, name: &str) -> Option<&str> {
-        Column::from_name(name).and_then(|c| self.cell(c))
-    }
-
-    pub(crate) fn cell(&self, c: Column) -> Option<&str> {
-        self.cells[c.index()].as_deref()
-    }
-
-    /// Moves the text of a column out of the record.
-    fn take(&mut self, c: Column) -> Option<String> {
-        self.cells[c.index()].take().map(Cow::into_owned)
-    }
-
-    /// Moves a free list out of the record: a single item moves without copy.
-    fn take_list(&mut self, c: Column) -> Vec<String> {
-        match self.cells[c.index()].take() {
-            None => Vec::new(),
-            Some(v) if !v.contains('|') => vec![v.into_owned()],
-            Some(v) => rules::list_items(&v)
-                .filter(|i| !i.is_empty())
-                .map(str::to_owned)
-                .collect(),
-        }
-    }
-
-    pub(crate) fn set_column(&mut self, c: Column, value: Cow<'a, str>) {
-        self.cells[c.index()] = if value.is_empty() { None } else { Some(value) };
-    }
-}
-
 /// Validates records already split into columns (see [`FlatRecord`]); rows are numbered from 1.
 ///
 /// The records are consumed: the texts they own move into the places without copy.
@@ -178,7 +105,7 @@ pub fn validate_records<'a>(
     let records = records.into_iter();
     report.places.reserve(records.size_hint().0);
     let mut validator = Validator::new(options.level, options.lenient, options.today());
-    validator.reserve(records.size_hint().0);
+    validator.reserve(records.size_hint().0, &report.places);
     for (i, mut r) in records.into_iter().enumerate() {
         validator.accept(&mut r, i + 1, false, &mut report);
     }
@@ -191,6 +118,8 @@ pub(crate) struct Validator {
     lenient: bool,
     today: NaiveDate,
     seen_ids: ids::IdSet,
+    /// The hash of the id of the row being validated, when no earlier row has that id.
+    new_id: Option<u64>,
     hours: HoursCache,
 }
 
@@ -201,13 +130,14 @@ impl Validator {
             lenient,
             today,
             seen_ids: ids::IdSet::default(),
+            new_id: None,
             hours: HoursCache::new(),
         }
     }
 
     /// Room for `rows` more rows without growing the duplicate-id set.
-    pub(crate) fn reserve(&mut self, rows: usize) {
-        self.seen_ids.reserve(rows);
+    pub(crate) fn reserve(&mut self, rows: usize, places: &[Place]) {
+        self.seen_ids.reserve(rows, places);
     }
 
     /// Validates one record and adds its place (when it can be kept) and its problems to the
@@ -220,25 +150,41 @@ impl Validator {
         report: &mut crate::ReadReport,
     ) {
         report.rows += 1;
-        let (place, error) = self.build(rec, row, &mut report.diagnostics);
+        self.new_id = None;
+        let (place, error) = self.build(rec, row, &mut report.diagnostics, &report.places);
         let error = error || row_error;
         if error {
             report.invalid_rows += 1;
         }
-        if let Some(p) = place
-            && (!error || self.lenient)
-        {
-            report.places.push(p);
+        let place = match place {
+            Some(p) if !error || self.lenient => {
+                report.places.push(p);
+                let index = report.places.len() - 1;
+                if let Some(hash) = self.new_id {
+                    self.seen_ids.insert_place(hash, index, &report.places);
+                }
+                return;
+            }
+            other => other,
+        };
+        // The row's id is remembered even though its place is not kept: a later row with the
+        // same id is a duplicate for the standard.
+        if let Some(hash) = self.new_id {
+            let id = place.as_ref().map(|p| p.id.as_str());
+            if let Some(id) = id.or_else(|| rec.cell(Column::Id)) {
+                self.seen_ids.insert_other(hash, id, &report.places);
+            }
         }
     }
 
     /// Validates one record; returns the place when it can be kept, and pushes every problem.
     /// Also returns whether the row has an error (a row kept in lenient reading can have one).
-    pub(crate) fn build(
+    fn build(
         &mut self,
         rec: &mut FlatRecord<'_>,
         row: usize,
         diags: &mut Vec<Diagnostic>,
+        places: &[Place],
     ) -> (Option<Place>, bool) {
         let mut r = Row {
             row,
@@ -250,7 +196,7 @@ impl Validator {
             fatal: false,
         };
 
-        if rec.cells.iter().all(Option::is_none) && rec.extra.is_empty() {
+        if rec.is_blank() {
             r.push(
                 Diagnostic::new(
                     Severity::Error,
@@ -264,16 +210,19 @@ impl Validator {
         }
 
         let id = r.required(Column::Id).is_some();
-        if let Some(id) = r.get(Column::Id)
-            && !self.seen_ids.insert(id)
-        {
-            r.error(
+        if let Some(id) = r.get(Column::Id) {
+            let hash = ids::IdSet::hash(id);
+            if self.seen_ids.contains(hash, id, places) {
+                r.error(
                 Column::Id,
                 id,
                 codes::UNIQUE,
                 format!("L'identifiant « {id} » est déjà utilisé par une ligne précédente : chaque lieu doit avoir un id unique."),
                 format!("The id '{id}' is already used by an earlier row: every place needs a unique id."),
             );
+            } else {
+                self.new_id = Some(hash);
+            }
         }
         let pivot = r.required(Column::Pivot).is_some();
         if let Some(p) = r.get(Column::Pivot) {
@@ -603,12 +552,11 @@ impl<'r, 'a> Row<'r, 'a> {
     fn coordinates(&mut self) -> Option<Coordinates> {
         let lat = self.number(Column::Latitude);
         let lon = self.number(Column::Longitude);
-        let (lat_raw, lon_raw) = (self.get(Column::Latitude), self.get(Column::Longitude));
         match (lat, lon) {
             (Some(lat), Some(lon)) => match Coordinates::new(lat, lon) {
                 Ok(c) => {
                     if self.strict {
-                        self.check_territory(c, lat_raw.unwrap_or(""));
+                        self.check_territory(c);
                     }
                     Some(c)
                 }
@@ -619,7 +567,7 @@ impl<'r, 'a> Row<'r, 'a> {
                     let en = format!(
                         "The coordinates ({lat}, {lon}) are out of range (latitude in [-90, 90], longitude in [-180, 180]): the place is kept without coordinates."
                     );
-                    let v = format!("{}, {}", lat_raw.unwrap_or(""), lon_raw.unwrap_or(""));
+                    let v = self.coordinates_text();
                     if self.strict {
                         self.error(
                             Column::Latitude,
@@ -640,12 +588,16 @@ impl<'r, 'a> Row<'r, 'a> {
                     None
                 }
             },
-            (Some(_), None) | (None, Some(_)) if lat_raw.is_some() != lon_raw.is_some() => {
-                let (c, v) = match lat_raw {
-                    Some(v) => (Column::Latitude, v),
-                    None => (Column::Longitude, lon_raw.unwrap_or("")),
+            (Some(_), None) | (None, Some(_))
+                if self.rec.has(Column::Latitude) != self.rec.has(Column::Longitude) =>
+            {
+                let c = if self.rec.has(Column::Latitude) {
+                    Column::Latitude
+                } else {
+                    Column::Longitude
                 };
-                self.warn(c, v, codes::COORDINATES_INCOMPLETE,
+                let v = self.rec.text(c).unwrap_or_default();
+                self.warn(c, &v, codes::COORDINATES_INCOMPLETE,
                     "Une seule des deux coordonnées (latitude, longitude) est renseignée : le lieu est gardé sans coordonnées.".to_owned(),
                     "Only one of latitude and longitude is given: the place is kept without coordinates.".to_owned());
                 None
@@ -654,8 +606,17 @@ impl<'r, 'a> Row<'r, 'a> {
         }
     }
 
+    /// `latitude, longitude` as given, for diagnostics.
+    fn coordinates_text(&self) -> String {
+        let text = |c| self.rec.text(c).unwrap_or_default();
+        format!("{}, {}", text(Column::Latitude), text(Column::Longitude))
+    }
+
     fn number(&mut self, c: Column) -> Option<f64> {
-        let s = self.get(c)?;
+        let s = match self.rec.number(c)? {
+            Ok(n) => return Some(n),
+            Err(s) => s,
+        };
         match rules::number(s) {
             Some(n) => Some(n),
             None => {
@@ -667,12 +628,12 @@ impl<'r, 'a> Row<'r, 'a> {
         }
     }
 
-    fn check_territory(&mut self, c: Coordinates, value: &str) {
+    fn check_territory(&mut self, c: Coordinates) {
         let (lat, lon) = (c.latitude(), c.longitude());
         if strict::territory(lat, lon).is_some() {
             return;
         }
-        let v = format!("{value}, {}", self.get(Column::Longitude).unwrap_or(""));
+        let v = self.coordinates_text();
         if let Some(t) = strict::territory(lon, lat) {
             let name = t.name;
             self.warn(Column::Latitude, &v, codes::COORDINATES_SWAPPED,
