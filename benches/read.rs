@@ -97,7 +97,7 @@ fn bench(c: &mut Criterion) {
     let expected = report.places.len();
     drop(report);
 
-    let mut group = c.benchmark_group("read");
+    let mut group = c.benchmark_group(env!("CARGO_CRATE_NAME"));
     group.sample_size(10);
     group.throughput(Throughput::Bytes(csv.len() as u64));
     // Each measured read starts from the same heap: the places of the previous read are freed
