@@ -5,10 +5,14 @@
 //
 // * `read/csv_100k`: the whole path from the bytes of a canonical CSV file to validated places
 //   (Standard level): decoding, CSV parsing, validation, places. Throughput in bytes.
-// * `read/validate_records_100k`: the like-for-like comparison with the reference TypeScript
-//   library: already-parsed flat records (the JSON parsing is outside the timed part) turned
-//   into validated places. `scripts/bench-reference-lib/bench.mjs` runs the library on the
-//   same records.
+// * `read/validate_records_100k`: already-parsed flat records (the JSON parsing is outside the
+//   timed part; texts as owned strings, coordinates as numbers) turned into validated places,
+//   all kept in the report. `validate_borrowed_records_100k`: the same from records borrowing
+//   the parsed JSON values (texts copied).
+// * `read/stream_borrowed_records_100k`: the like-for-like comparison with the reference
+//   TypeScript library, called as the library is: record by record (`RecordValidator`), the
+//   parsed records kept alive, each place made and dropped at once.
+//   `scripts/bench-reference-lib/bench.mjs` runs the library on the same records.
 //
 // ```sh
 // cargo bench --bench read
@@ -20,7 +24,9 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use inclusion::model::{FlatRecord, ReadOptions, read_bytes, to_csv_string, validate_records};
+use inclusion::model::{
+    FlatRecord, ReadOptions, RecordValidator, read_bytes, to_csv_string, validate_records,
+};
 use serde_json::Value;
 
 const ROWS: usize = 100_000;
@@ -163,6 +169,30 @@ fn bench(c: &mut Criterion) {
                     let r = validate_records(borrowed, &ReadOptions::default());
                     assert_eq!(r.places.len(), expected);
                     r
+                },
+            )
+        })
+    });
+    // Record by record, as the library is called: the parsed records stay alive, each place is
+    // made (its texts copied) and dropped at once, as the node script discards each result.
+    group.bench_function("stream_borrowed_records_100k", |b| {
+        b.iter_custom(|iters| {
+            timed(
+                iters,
+                || {
+                    values
+                        .iter()
+                        .map(|o| record(o, |s| Cow::Borrowed(s)))
+                        .collect::<Vec<_>>()
+                },
+                |records| {
+                    let mut validator = RecordValidator::new(&ReadOptions::default());
+                    let mut kept = 0;
+                    for r in records {
+                        kept += usize::from(validator.check(r).place.is_some());
+                    }
+                    assert_eq!(kept, expected);
+                    kept
                 },
             )
         })

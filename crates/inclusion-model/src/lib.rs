@@ -89,7 +89,7 @@ pub use read::{
     Format, ReadOptions, ReadReport, read_bytes, read_csv_str, read_json_slice, read_path,
 };
 pub use typology::Typology;
-pub use validate::{FlatRecord, Level, validate_records};
+pub use validate::{CheckedRecord, FlatRecord, Level, RecordValidator, validate_records};
 pub use vocab::{
     AccessMode, Fee, Mobility, NationalProgramme, Public, Service, SpecificSupport, SupportMode,
     TrainingLabel, UnknownLabel, Vocabulary,

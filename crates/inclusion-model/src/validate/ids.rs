@@ -1,9 +1,10 @@
 //! [`IdSet`]: the ids seen so far in a file, for the standard's `unique` constraint on `id`.
 //!
-//! A set of `Box<str>` would copy every id and free them all at the end. The ids of the places
-//! kept are already in the places read, so the table holds only 4-byte indices into the list
-//! of places (small enough for the processor's caches); only the ids of rows that are not kept
-//! (rare: rows with errors) are copied aside.
+//! A set of `Box<str>` would copy every id into its own allocation and free them all at the
+//! end. The ids of the places kept in a report are already in those places, so the table holds
+//! only 4-byte indices into the list of places (small enough for the processor's caches); the
+//! other ids (rows not kept, and every row when validating record by record) are copied end to
+//! end into large text chunks, never moved once written.
 
 use std::hash::BuildHasher;
 
@@ -15,13 +16,50 @@ use crate::place::Place;
 /// Marks an entry of the table as an index into [`IdSet::others`] rather than into the places.
 const OTHER: u32 = 1 << 31;
 
+/// The size of a text chunk of [`Others`] (a longer id gets a chunk of its own).
+const CHUNK: usize = 64 * 1024;
+
 /// A set of ids, most of them in the places read.
 #[derive(Debug, Default)]
 pub(crate) struct IdSet {
     /// Indices into the places, or into `others` with the [`OTHER`] bit.
     table: HashTable<u32>,
-    /// The ids of rows without a place kept.
-    others: Vec<Box<str>>,
+    /// The ids that are not in the places.
+    others: Others,
+}
+
+/// Ids copied into large text chunks.
+#[derive(Debug, Default)]
+struct Others {
+    chunks: Vec<String>,
+    /// Chunk, start and end of each id.
+    spans: Vec<(usize, usize, usize)>,
+}
+
+impl Others {
+    fn get(&self, i: usize) -> &str {
+        let Some(&(chunk, start, end)) = self.spans.get(i) else {
+            return "";
+        };
+        self.chunks
+            .get(chunk)
+            .and_then(|c| c.get(start..end))
+            .unwrap_or_default()
+    }
+
+    /// Copies `id` in; returns its index.
+    fn push(&mut self, id: &str) -> usize {
+        let full = |c: &String| c.capacity() - c.len() < id.len();
+        if self.chunks.last().is_none_or(full) {
+            self.chunks.push(String::with_capacity(CHUNK.max(id.len())));
+        }
+        let chunk = self.chunks.len() - 1;
+        let text = &mut self.chunks[chunk];
+        let start = text.len();
+        text.push_str(id);
+        self.spans.push((chunk, start, text.len()));
+        self.spans.len() - 1
+    }
 }
 
 impl IdSet {
@@ -54,12 +92,12 @@ impl IdSet {
         }
     }
 
-    /// Adds an id of a row without a place, known not to be in the set.
+    /// Adds an id that is not in the places (copied), known not to be in the set.
     pub(crate) fn insert_other(&mut self, hash: u64, id: &str, places: &[Place]) {
-        if let Ok(e) = u32::try_from(self.others.len())
+        if let Ok(e) = u32::try_from(self.others.spans.len())
             && e < OTHER
         {
-            self.others.push(id.into());
+            self.others.push(id);
             self.insert(hash, e | OTHER, places);
         }
     }
@@ -72,13 +110,15 @@ impl IdSet {
 }
 
 /// The id an entry stands for.
-fn text<'a>(entry: u32, places: &'a [Place], others: &'a [Box<str>]) -> &'a str {
-    let found = if entry & OTHER == 0 {
-        places.get(entry as usize).map(|p| p.id.as_str())
+fn text<'a>(entry: u32, places: &'a [Place], others: &'a Others) -> &'a str {
+    if entry & OTHER == 0 {
+        places
+            .get(entry as usize)
+            .map(|p| p.id.as_str())
+            .unwrap_or_default()
     } else {
-        others.get((entry & !OTHER) as usize).map(|b| &**b)
-    };
-    found.unwrap_or_default()
+        others.get((entry & !OTHER) as usize)
+    }
 }
 
 #[cfg(test)]
@@ -123,6 +163,23 @@ mod tests {
         assert!(!add(&mut set, &mut places, "a", false));
         assert!(add(&mut set, &mut places, "ba", true));
         assert_eq!(places.len(), 2);
+    }
+
+    #[test]
+    fn ids_aside_longer_than_a_chunk_and_across_chunks_are_found() {
+        let (mut set, mut places) = (IdSet::default(), Vec::new());
+        let long: Vec<String> = (0..5)
+            .map(|i| i.to_string().repeat(CHUNK / 2 + 7))
+            .collect();
+        let huge = "x".repeat(CHUNK * 2);
+        for id in long.iter().chain([&huge]) {
+            assert!(add(&mut set, &mut places, id, false));
+        }
+        assert!(set.others.chunks.len() >= 3, "the ids span several chunks");
+        for id in long.iter().chain([&huge]) {
+            assert!(!add(&mut set, &mut places, id, false), "{} chars", id.len());
+        }
+        assert!(add(&mut set, &mut places, &huge[1..], false));
     }
 
     proptest! {

@@ -55,8 +55,10 @@
 mod ids;
 mod record;
 pub(crate) mod rules;
+mod stream;
 
 pub use record::FlatRecord;
+pub use stream::{CheckedRecord, RecordValidator};
 pub(crate) mod strict;
 
 use chrono::NaiveDate;
@@ -113,6 +115,7 @@ pub fn validate_records<'a>(
 }
 
 /// Builds places from records, row after row, collecting diagnostics.
+#[derive(Debug)]
 pub(crate) struct Validator {
     level: Level,
     lenient: bool,
@@ -156,23 +159,39 @@ impl Validator {
         if error {
             report.invalid_rows += 1;
         }
-        let place = match place {
+        match place {
             Some(p) if !error || self.lenient => {
                 report.places.push(p);
                 let index = report.places.len() - 1;
                 if let Some(hash) = self.new_id {
                     self.seen_ids.insert_place(hash, index, &report.places);
                 }
-                return;
             }
-            other => other,
-        };
-        // The row's id is remembered even though its place is not kept: a later row with the
-        // same id is a duplicate for the standard.
+            other => self.remember_id(other.as_ref(), rec, &report.places),
+        }
+    }
+
+    /// Validates one record on its own (see [`RecordValidator`]): the place when it can be
+    /// kept, and whether the row has an error; every problem is pushed on `diags`.
+    pub(crate) fn check(
+        &mut self,
+        rec: &mut FlatRecord<'_>,
+        row: usize,
+        diags: &mut Vec<Diagnostic>,
+    ) -> (Option<Place>, bool) {
+        self.new_id = None;
+        let (place, error) = self.build(rec, row, diags, &[]);
+        self.remember_id(place.as_ref(), rec, &[]);
+        (place.filter(|_| !error || self.lenient), error)
+    }
+
+    /// Remembers the id of the row just built, when new, as an id outside `places`: a later
+    /// row with the same id is a duplicate for the standard, whether this row is kept or not.
+    fn remember_id(&mut self, place: Option<&Place>, rec: &FlatRecord<'_>, places: &[Place]) {
         if let Some(hash) = self.new_id {
-            let id = place.as_ref().map(|p| p.id.as_str());
+            let id = place.map(|p| p.id.as_str());
             if let Some(id) = id.or_else(|| rec.cell(Column::Id)) {
-                self.seen_ids.insert_other(hash, id, &report.places);
+                self.seen_ids.insert_other(hash, id, places);
             }
         }
     }
