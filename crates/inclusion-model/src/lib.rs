@@ -15,8 +15,10 @@
 //! * [`validate`]: two levels, [`Level::Standard`] (exactly the official validator's verdicts)
 //!   and [`Level::Strict`] (what the standard forgot: territory, SIRET checksum, e-mail/URL
 //!   syntax...), with the standard's defects and the reference library's differences tabled;
+//!   records parsed elsewhere go through the same rules as [`FlatRecord`]s, all at once
+//!   ([`validate_records`]) or one at a time ([`RecordValidator`]);
 //! * [`migrate`]: v0.1 files detected and migrated to v1.0.2, every loss reported;
-//! * [`write`]: canonical CSV v1.0.2 (idempotent byte for byte), JSON records, GeoJSON;
+//! * [`write`](mod@write): canonical CSV v1.0.2 (idempotent byte for byte), JSON records, GeoJSON;
 //! * [`data_inclusion`]: export to and import from data·inclusion v1 structures and services;
 //!
 //! ```

@@ -44,7 +44,7 @@ fn pretty<T: Serialize>(value: &T) -> String {
 }
 
 /// Every file of `schemas/`, sorted by name: one JSON Schema per type of the
-/// [catalogue](crate::catalogue()), the [bundle](crate::bundle::bundle) and the
+/// [catalogue](crate::catalogue()), the [bundle](crate::bundle::bundle()) and the
 /// [Table Schema](crate::table::table_schema).
 pub fn generate() -> Vec<GeneratedFile> {
     let mut files: Vec<GeneratedFile> = catalogue()
