@@ -332,18 +332,6 @@ fn print_needs(n: &HelpNeeds, lang: Lang) {
     }
 }
 
-/// The nearest-help filter for a [`HelpNeeds`]: each list copied into the filter's list of the
-/// same vocabulary (any of them matches; criteria combine with AND), as
-/// [`HelpNeeds::accepts`] defines it.
-fn help_filter(needs: &HelpNeeds) -> HelpFilter {
-    HelpFilter::default()
-        .services(needs.services.iter().copied())
-        .support_modes(needs.support_modes.iter().copied())
-        .national_programmes(needs.programmes.iter().copied())
-        .specific_support(needs.specific_support.iter().copied())
-        .exclude_access_modes(needs.exclude_access_modes.iter().copied())
-}
-
 /// Where to search from: `--near` resolved with the gazetteer, or `--lat`/`--lon`.
 fn position(args: &Args) -> Result<Option<(f64, f64, String)>, String> {
     Ok(Some(match (&args.near, args.lat, args.lon) {
@@ -379,7 +367,7 @@ fn print_places(
     let mut chosen = None;
     for (relaxation, n) in needs.relaxations() {
         let hits = index
-            .nearest(latitude, longitude, args.k, &help_filter(&n))
+            .nearest(latitude, longitude, args.k, &inclusion::help_filter(&n))
             .map_err(|e| e.to_string())?;
         let enough = hits.len() >= args.k;
         if chosen

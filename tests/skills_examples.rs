@@ -71,13 +71,13 @@ fn the_eurostat_sample_gives_basic() {
     );
 }
 
-/// `HelpNeeds::accepts` (skills) and the index's `HelpFilter` (geo) built from the same lists
+/// `HelpNeeds::accepts` (skills) and the index's `HelpFilter` (geo) built by `inclusion::help_filter`
 /// select the same embedded places, for every accompaniment and a range of flags and
 /// relaxations.
 #[cfg(feature = "embedded-data")]
 #[test]
 fn help_needs_and_the_nearest_help_filter_agree_on_the_embedded_places() {
-    use inclusion::geo::{HelpFilter, HelpIndex};
+    use inclusion::geo::HelpIndex;
     use inclusion::skills::{Context, HelpNeeds, Tri};
     use std::collections::BTreeSet;
 
@@ -103,12 +103,7 @@ fn help_needs_and_the_nearest_help_filter_agree_on_the_embedded_places() {
                 context.urgent_procedure = urgent;
                 let flags: BTreeSet<Flag> = flags.iter().copied().collect();
                 for (_, needs) in HelpNeeds::derive(level, &flags, &context).relaxations() {
-                    let filter = HelpFilter::default()
-                        .services(needs.services.iter().copied())
-                        .support_modes(needs.support_modes.iter().copied())
-                        .national_programmes(needs.programmes.iter().copied())
-                        .specific_support(needs.specific_support.iter().copied())
-                        .exclude_access_modes(needs.exclude_access_modes.iter().copied());
+                    let filter = inclusion::help_filter(&needs);
                     let mut by_index: Vec<&str> = index
                         .nearest(45.76, 4.84, places.len(), &filter)
                         .unwrap()
