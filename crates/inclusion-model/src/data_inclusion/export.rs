@@ -584,13 +584,13 @@ fn export_networks(place: &Place, report: &mut Report<'_>) -> Vec<Network> {
     }
     let mut networks = Vec::new();
     let programmes = split(
-        sorted_set::<_, Vec<_>>(place.national_programmes.clone()),
+        sorted_set::<_, Vec<_>>(place.national_programmes.iter().copied()),
         |p| mapping::network_of_programme(*p),
         |p| p.label_fr().to_owned(),
         &mut networks,
     );
     let labels = split(
-        sorted_set::<_, Vec<_>>(place.training_labels.clone()),
+        sorted_set::<_, Vec<_>>(place.training_labels.iter().copied()),
         |l| mapping::network_of_label(*l),
         |l| l.label_fr().to_owned(),
         &mut networks,
@@ -624,7 +624,7 @@ fn export_networks(place: &Place, report: &mut Report<'_>) -> Vec<Network> {
 }
 
 fn report_structure_losses(place: &Place, options: &ExportOptions, report: &mut Report<'_>) {
-    let mobility = sorted_set::<_, Vec<_>>(place.mobility.clone());
+    let mobility = sorted_set::<_, Vec<_>>(place.mobility.iter().copied());
     if !mobility.is_empty() {
         let value: Vec<&str> = mobility.iter().map(|m| m.label_fr()).collect();
         report.not_exported(
@@ -671,12 +671,12 @@ fn report_structure_losses(place: &Place, options: &ExportOptions, report: &mut 
 }
 
 fn export_services(place: &Place, structure: &Structure, report: &mut Report<'_>) -> Vec<Service> {
-    let services = sorted_set::<_, Vec<_>>(place.services.clone());
-    let publics = sorted_set::<_, Vec<_>>(place.publics.clone());
-    let support = sorted_set::<_, Vec<_>>(place.specific_support.clone());
-    let fees = sorted_set::<_, Vec<_>>(place.fees.clone());
-    let access = sorted_set::<_, Vec<_>>(place.access_modes.clone());
-    let modes = sorted_set::<_, Vec<_>>(place.support_modes.clone());
+    let services = sorted_set::<_, Vec<_>>(place.services.iter().copied());
+    let publics = sorted_set::<_, Vec<_>>(place.publics.iter().copied());
+    let support = sorted_set::<_, Vec<_>>(place.specific_support.iter().copied());
+    let fees = sorted_set::<_, Vec<_>>(place.fees.iter().copied());
+    let access = sorted_set::<_, Vec<_>>(place.access_modes.iter().copied());
+    let modes = sorted_set::<_, Vec<_>>(place.support_modes.iter().copied());
     if services.is_empty() {
         report_service_losses(place, report);
         return Vec::new();

@@ -90,9 +90,8 @@ fn read_text(text: &str, options: &ReadOptions, mut report: ReadReport) -> ReadR
 
     // At most one place per line: reserving avoids moving large vectors while reading.
     let lines = memchr::memchr_iter(b'\n', text.as_bytes()).count();
-    report.places.reserve(lines);
     let mut validator = Validator::new(options.level, options.lenient, options.today());
-    validator.reserve(lines, &report.places);
+    validator.reserve(lines, &mut report);
     let mut index = 0usize;
     loop {
         match reader.read_record(&mut record) {
@@ -166,16 +165,11 @@ fn read_v01(
 
 /// A row the CSV parser cannot read (invalid quoting...): reading stops there.
 fn row_unreadable(report: &mut ReadReport, row: usize, e: &::csv::Error) {
-    report.rows += 1;
-    report.invalid_rows += 1;
-    report.diagnostics.push(
-        Diagnostic::new(
-            Severity::Error,
-            codes::FILE_UNREADABLE,
-            format!("Ligne {row} illisible : {e}. La lecture s'arrête là."),
-            format!("Row {row} cannot be read: {e}. Reading stops there."),
-        )
-        .at_row(row),
+    report.row_error(
+        row,
+        codes::FILE_UNREADABLE,
+        format!("Ligne {row} illisible : {e}. La lecture s'arrête là."),
+        format!("Row {row} cannot be read: {e}. Reading stops there."),
     );
 }
 

@@ -72,22 +72,16 @@ pub fn read_json_slice(bytes: &[u8], options: &ReadOptions) -> ReadReport {
     }
 
     let mut validator = Validator::new(options.level, options.lenient, options.today());
-    validator.reserve(records.len(), &report.places);
-    report.places.reserve(records.len());
+    validator.reserve(records.len(), &mut report);
     // The records are consumed: their strings move into the places without copy.
     for (i, record) in records.into_iter().enumerate() {
         let row = i + 1;
         let Value::Object(object) = record else {
-            report.rows += 1;
-            report.invalid_rows += 1;
-            report.diagnostics.push(
-                Diagnostic::new(
-                    Severity::Error,
-                    codes::JSON_TYPE,
-                    "Cet élément du tableau n'est pas un objet JSON : il est ignoré.",
-                    "This array element is not a JSON object: it is ignored.",
-                )
-                .at_row(row),
+            report.row_error(
+                row,
+                codes::JSON_TYPE,
+                "Cet élément du tableau n'est pas un objet JSON : il est ignoré.",
+                "This array element is not a JSON object: it is ignored.",
             );
             continue;
         };

@@ -193,6 +193,20 @@ impl ReadReport {
         self.diagnostics
             .push(Diagnostic::new(Severity::Warning, code, fr, en));
     }
+
+    /// Counts a row the reader could not turn into a record, with its error.
+    pub(crate) fn row_error(
+        &mut self,
+        row: usize,
+        code: &'static str,
+        fr: impl Into<String>,
+        en: impl Into<String>,
+    ) {
+        self.rows += 1;
+        self.invalid_rows += 1;
+        self.diagnostics
+            .push(Diagnostic::new(Severity::Error, code, fr, en).at_row(row));
+    }
 }
 
 /// Reads bytes in any supported format: JSON when the first non-blank character is `[` or

@@ -105,9 +105,8 @@ pub fn validate_records<'a>(
 ) -> crate::ReadReport {
     let mut report = crate::ReadReport::new(crate::Format::Json);
     let records = records.into_iter();
-    report.places.reserve(records.size_hint().0);
     let mut validator = Validator::new(options.level, options.lenient, options.today());
-    validator.reserve(records.size_hint().0, &report.places);
+    validator.reserve(records.size_hint().0, &mut report);
     for (i, mut r) in records.into_iter().enumerate() {
         validator.accept(&mut r, i + 1, false, &mut report);
     }
@@ -138,9 +137,10 @@ impl Validator {
         }
     }
 
-    /// Room for `rows` more rows without growing the duplicate-id set.
-    pub(crate) fn reserve(&mut self, rows: usize, places: &[Place]) {
-        self.seen_ids.reserve(rows, places);
+    /// Room for `rows` more rows without growing the report's places or the duplicate-id set.
+    pub(crate) fn reserve(&mut self, rows: usize, report: &mut crate::ReadReport) {
+        report.places.reserve(rows);
+        self.seen_ids.reserve(rows, &report.places);
     }
 
     /// Validates one record and adds its place (when it can be kept) and its problems to the
@@ -153,7 +153,6 @@ impl Validator {
         report: &mut crate::ReadReport,
     ) {
         report.rows += 1;
-        self.new_id = None;
         let (place, error) = self.build(rec, row, &mut report.diagnostics, &report.places);
         let error = error || row_error;
         if error {
@@ -179,7 +178,6 @@ impl Validator {
         row: usize,
         diags: &mut Vec<Diagnostic>,
     ) -> (Option<Place>, bool) {
-        self.new_id = None;
         let (place, error) = self.build(rec, row, diags, &[]);
         self.remember_id(place.as_ref(), rec, &[]);
         (place.filter(|_| !error || self.lenient), error)
@@ -197,7 +195,8 @@ impl Validator {
     }
 
     /// Validates one record; returns the place when it can be kept, and pushes every problem.
-    /// Also returns whether the row has an error (a row kept in lenient reading can have one).
+    /// Also returns whether the row has an error (a row kept in lenient reading can have one),
+    /// and sets `new_id` for the row.
     fn build(
         &mut self,
         rec: &mut FlatRecord<'_>,
@@ -205,6 +204,7 @@ impl Validator {
         diags: &mut Vec<Diagnostic>,
         places: &[Place],
     ) -> (Option<Place>, bool) {
+        self.new_id = None;
         let mut r = Row {
             row,
             rec: &*rec,
