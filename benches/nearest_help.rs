@@ -29,24 +29,9 @@ use kiddo::{ImmutableKdTree, SquaredEuclidean};
 use rstar::RTree;
 use rstar::primitives::GeomWithData;
 
-/// SplitMix64.
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-    fn unit(&mut self) -> f64 {
-        (self.next() >> 11) as f64 / (1u64 << 53) as f64
-    }
-    fn gaussian(&mut self) -> f64 {
-        let (u, v) = (self.unit().max(1e-300), self.unit());
-        (-2.0 * u.ln()).sqrt() * (std::f64::consts::TAU * v).cos()
-    }
-}
+#[path = "../crates/inclusion-geo/tests/support/rng.rs"]
+mod rng;
+use rng::Rng;
 
 /// Opening hours and their share of places, so that a weekday evening (Monday 18:30) finds a
 /// few per cent of places open, as in real data (3.7% of mairies at that time).

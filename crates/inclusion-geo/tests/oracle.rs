@@ -13,36 +13,9 @@ use inclusion_model::{
     SpecificSupport, SupportMode,
 };
 
-/// SplitMix64: a small, seeded, reproducible generator.
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-    fn unit(&mut self) -> f64 {
-        (self.next() >> 11) as f64 / (1u64 << 53) as f64
-    }
-    fn range(&mut self, lo: f64, hi: f64) -> f64 {
-        lo + (hi - lo) * self.unit()
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-    fn chance(&mut self, p: f64) -> bool {
-        self.unit() < p
-    }
-    /// Each value with its own probability.
-    fn subset<T: Copy>(&mut self, all: &[T], probabilities: &[f64]) -> Vec<T> {
-        all.iter()
-            .zip(probabilities.iter().cycle())
-            .filter_map(|(v, &p)| self.chance(p).then_some(*v))
-            .collect()
-    }
-}
+#[path = "support/rng.rs"]
+mod rng;
+use rng::Rng;
 
 /// Regions (lat, lon, spread in degrees, postcode) where places and queries are drawn; the
 /// postcode gives the places their time zone and public holidays.
