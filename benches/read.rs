@@ -9,10 +9,16 @@
 //   timed part; texts as owned strings, coordinates as numbers) turned into validated places,
 //   all kept in the report. `validate_borrowed_records_100k`: the same from records borrowing
 //   the parsed JSON values (texts copied).
-// * `read/stream_borrowed_records_100k`: the like-for-like comparison with the reference
-//   TypeScript library, called as the library is: record by record (`RecordValidator`), the
-//   parsed records kept alive, each place made and dropped at once.
-//   `scripts/bench-reference-lib/bench.mjs` runs the library on the same records.
+// * `read/stream_borrowed_records_100k`: record by record (`RecordValidator`), the parsed
+//   records kept alive, each place made and dropped at once.
+// * `read/validate_text_records_100k` and `read/stream_text_records_100k`: the like-for-like
+//   comparison with the reference TypeScript library. As `JSON.parse` gives the library objects
+//   whose strings live in one heap, the records borrow their texts from one parsed JSON text
+//   (no copy when a string has no escape), built outside the timed part; the library does not
+//   consume its input, and neither do we. `validate_text_records` keeps every place (as
+//   `bench.mjs` does in its `keep` mode), `stream_text_records` drops each place at once (as its
+//   `discard` mode drops each result). `scripts/bench-reference-lib/bench.mjs` runs the library
+//   on the same records, in both modes.
 //
 // ```sh
 // cargo bench --bench read
@@ -20,6 +26,8 @@
 // ```
 
 use std::borrow::Cow;
+use std::collections::BTreeMap;
+use std::fmt;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
@@ -27,6 +35,7 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use inclusion::model::{
     FlatRecord, ReadOptions, RecordValidator, read_bytes, to_csv_string, validate_records,
 };
+use serde::de::{Deserialize, Deserializer, Visitor};
 use serde_json::Value;
 
 const ROWS: usize = 100_000;
@@ -67,6 +76,64 @@ fn repeated_json() -> String {
         })
         .collect();
     serde_json::to_string(&records).expect("serialises")
+}
+
+/// A value of a flat JSON record, borrowing its text from the JSON text when it has no escape.
+enum JsonCell<'a> {
+    Text(Cow<'a, str>),
+    Number(f64),
+    Null,
+}
+
+impl<'de> Deserialize<'de> for JsonCell<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<JsonCell<'de>, D::Error> {
+        struct CellVisitor;
+        impl<'de> Visitor<'de> for CellVisitor {
+            type Value = JsonCell<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string, a number or null")
+            }
+            fn visit_borrowed_str<E>(self, v: &'de str) -> Result<JsonCell<'de>, E> {
+                Ok(JsonCell::Text(Cow::Borrowed(v)))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<JsonCell<'de>, E> {
+                Ok(JsonCell::Text(Cow::Owned(v.to_owned())))
+            }
+            fn visit_f64<E>(self, v: f64) -> Result<JsonCell<'de>, E> {
+                Ok(JsonCell::Number(v))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<JsonCell<'de>, E> {
+                Ok(JsonCell::Number(v as f64))
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<JsonCell<'de>, E> {
+                Ok(JsonCell::Number(v as f64))
+            }
+            fn visit_unit<E>(self) -> Result<JsonCell<'de>, E> {
+                Ok(JsonCell::Null)
+            }
+        }
+        d.deserialize_any(CellVisitor)
+    }
+}
+
+/// Flat records borrowing their texts from `json`, an array of flat objects.
+fn text_records(json: &str) -> Vec<FlatRecord<'_>> {
+    let objects: Vec<BTreeMap<&str, JsonCell<'_>>> =
+        serde_json::from_str(json).expect("flat records");
+    objects
+        .into_iter()
+        .map(|o| {
+            let mut r = FlatRecord::new();
+            for (k, v) in o {
+                match v {
+                    JsonCell::Text(t) => r.set(k, t),
+                    JsonCell::Number(n) => r.set_number(k, n),
+                    JsonCell::Null => {}
+                }
+            }
+            r
+        })
+        .collect()
 }
 
 /// Runs `routine` `iters` times on fresh inputs from `setup`, timing only `routine`: its output
@@ -173,8 +240,41 @@ fn bench(c: &mut Criterion) {
             )
         })
     });
-    // Record by record, as the library is called: the parsed records stay alive, each place is
-    // made (its texts copied) and dropped at once, as the node script discards each result.
+    // The like-for-like pair: records borrowing one parsed JSON text, kept alive (not consumed).
+    let text = text_records(&json);
+    group.bench_function("validate_text_records_100k", |b| {
+        b.iter_custom(|iters| {
+            timed(
+                iters,
+                || text.clone(),
+                |records| {
+                    let r = validate_records(records, &ReadOptions::default());
+                    assert_eq!(r.places.len(), expected);
+                    r
+                },
+            )
+        })
+    });
+    group.bench_function("stream_text_records_100k", |b| {
+        b.iter_custom(|iters| {
+            timed(
+                iters,
+                || text.clone(),
+                |records| {
+                    let mut validator = RecordValidator::new(&ReadOptions::default());
+                    let mut kept = 0;
+                    for r in records {
+                        kept += usize::from(validator.check(r).place.is_some());
+                    }
+                    assert_eq!(kept, expected);
+                    kept
+                },
+            )
+        })
+    });
+    drop(text);
+    // Record by record from the parsed JSON values: the records stay alive, each place is made
+    // (its texts copied) and dropped at once.
     group.bench_function("stream_borrowed_records_100k", |b| {
         b.iter_custom(|iters| {
             timed(

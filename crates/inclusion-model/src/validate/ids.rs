@@ -4,7 +4,8 @@
 //! end. The ids of the places kept in a report are already in those places, so the table holds
 //! only 4-byte indices into the list of places (small enough for the processor's caches); the
 //! other ids (rows not kept, and every row when validating record by record) are copied end to
-//! end into large text chunks, never moved once written.
+//! end into large text chunks, never moved once written. Each entry also keeps 32 bits of its
+//! id's hash: the table grows, and tells most different ids apart, without reading any id.
 
 use std::hash::BuildHasher;
 
@@ -22,10 +23,30 @@ const CHUNK: usize = 64 * 1024;
 /// A set of ids, most of them in the places read.
 #[derive(Debug, Default)]
 pub(crate) struct IdSet {
-    /// Indices into the places, or into `others` with the [`OTHER`] bit.
-    table: HashTable<u32>,
+    table: HashTable<Entry>,
     /// The ids that are not in the places.
     others: Others,
+}
+
+/// One id of the set.
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    /// An index into the places, or into `others` with the [`OTHER`] bit.
+    index: u32,
+    /// The id's hash (see [`IdSet::hash`]).
+    hash: u32,
+}
+
+impl Entry {
+    /// The hash the table places this entry by: 64 well-mixed bits made from the 32 kept.
+    fn table_hash(self) -> u64 {
+        table_hash(self.hash)
+    }
+}
+
+fn table_hash(hash: u32) -> u64 {
+    let x = u64::from(hash).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    x ^ (x >> 32)
 }
 
 /// Ids copied into large text chunks.
@@ -37,13 +58,14 @@ struct Others {
 }
 
 impl Others {
-    fn get(&self, i: usize) -> &str {
+    /// The bytes of id `i` (bytes: no character boundaries to check).
+    fn get(&self, i: usize) -> &[u8] {
         let Some(&(chunk, start, end)) = self.spans.get(i) else {
-            return "";
+            return &[];
         };
         self.chunks
             .get(chunk)
-            .and_then(|c| c.get(start..end))
+            .and_then(|c| c.as_bytes().get(start..end))
             .unwrap_or_default()
     }
 
@@ -63,58 +85,59 @@ impl Others {
 }
 
 impl IdSet {
-    /// The hash of an id, to pass to the other methods.
-    pub(crate) fn hash(id: &str) -> u64 {
-        FxBuildHasher.hash_one(id)
+    /// The hash of an id (32 bits), to pass to the other methods.
+    pub(crate) fn hash(id: &str) -> u32 {
+        let h = FxBuildHasher.hash_one(id);
+        (h ^ (h >> 32)) as u32
     }
 
     /// Room for `ids` more ids without growing the table.
-    pub(crate) fn reserve(&mut self, ids: usize, places: &[Place]) {
-        let others = &self.others;
-        self.table
-            .reserve(ids, |&e| Self::hash(text(e, places, others)));
+    pub(crate) fn reserve(&mut self, ids: usize) {
+        self.table.reserve(ids, |e| e.table_hash());
     }
 
     /// Whether `id` (of hash `hash`) is in the set.
-    pub(crate) fn contains(&self, hash: u64, id: &str, places: &[Place]) -> bool {
+    pub(crate) fn contains(&self, hash: u32, id: &str, places: &[Place]) -> bool {
         self.table
-            .find(hash, |&e| text(e, places, &self.others) == id)
+            .find(table_hash(hash), |&e| {
+                e.hash == hash && text(e.index, places, &self.others) == id.as_bytes()
+            })
             .is_some()
     }
 
     /// Adds the id of `places[index]`, known not to be in the set. Past 2,147,483,647 ids, new
     /// ids are not remembered (and so never reported as duplicates).
-    pub(crate) fn insert_place(&mut self, hash: u64, index: usize, places: &[Place]) {
+    pub(crate) fn insert_place(&mut self, hash: u32, index: usize) {
         if let Ok(e) = u32::try_from(index)
             && e < OTHER
         {
-            self.insert(hash, e, places);
+            self.insert(hash, e);
         }
     }
 
     /// Adds an id that is not in the places (copied), known not to be in the set.
-    pub(crate) fn insert_other(&mut self, hash: u64, id: &str, places: &[Place]) {
+    pub(crate) fn insert_other(&mut self, hash: u32, id: &str) {
         if let Ok(e) = u32::try_from(self.others.spans.len())
             && e < OTHER
         {
             self.others.push(id);
-            self.insert(hash, e | OTHER, places);
+            self.insert(hash, e | OTHER);
         }
     }
 
-    fn insert(&mut self, hash: u64, entry: u32, places: &[Place]) {
-        let others = &self.others;
+    fn insert(&mut self, hash: u32, index: u32) {
+        let entry = Entry { index, hash };
         self.table
-            .insert_unique(hash, entry, |&e| Self::hash(text(e, places, others)));
+            .insert_unique(entry.table_hash(), entry, |e| e.table_hash());
     }
 }
 
 /// The id an entry stands for.
-fn text<'a>(entry: u32, places: &'a [Place], others: &'a Others) -> &'a str {
+fn text<'a>(entry: u32, places: &'a [Place], others: &'a Others) -> &'a [u8] {
     if entry & OTHER == 0 {
         places
             .get(entry as usize)
-            .map(|p| p.id.as_str())
+            .map(|p| p.id.as_bytes())
             .unwrap_or_default()
     } else {
         others.get((entry & !OTHER) as usize)
@@ -147,9 +170,9 @@ mod tests {
         }
         if kept {
             places.push(place(id));
-            set.insert_place(hash, places.len() - 1, places);
+            set.insert_place(hash, places.len() - 1);
         } else {
-            set.insert_other(hash, id, places);
+            set.insert_other(hash, id);
         }
         true
     }
@@ -188,7 +211,7 @@ mod tests {
         #[test]
         fn agrees_with_a_hash_set(ids in proptest::collection::vec(("[ab]{0,4}", any::<bool>()), 0..200), reserve in 0usize..50) {
             let (mut set, mut places) = (IdSet::default(), Vec::new());
-            set.reserve(reserve, &places);
+            set.reserve(reserve);
             let mut oracle = std::collections::HashSet::new();
             for (id, kept) in &ids {
                 prop_assert_eq!(add(&mut set, &mut places, id, *kept), oracle.insert(id.clone()));

@@ -121,7 +121,7 @@ pub(crate) struct Validator {
     today: NaiveDate,
     seen_ids: ids::IdSet,
     /// The hash of the id of the row being validated, when no earlier row has that id.
-    new_id: Option<u64>,
+    new_id: Option<u32>,
     hours: HoursCache,
 }
 
@@ -140,7 +140,7 @@ impl Validator {
     /// Room for `rows` more rows without growing the report's places or the duplicate-id set.
     pub(crate) fn reserve(&mut self, rows: usize, report: &mut crate::ReadReport) {
         report.places.reserve(rows);
-        self.seen_ids.reserve(rows, &report.places);
+        self.seen_ids.reserve(rows);
     }
 
     /// Validates one record and adds its place (when it can be kept) and its problems to the
@@ -163,10 +163,10 @@ impl Validator {
                 report.places.push(p);
                 let index = report.places.len() - 1;
                 if let Some(hash) = self.new_id {
-                    self.seen_ids.insert_place(hash, index, &report.places);
+                    self.seen_ids.insert_place(hash, index);
                 }
             }
-            other => self.remember_id(other.as_ref(), rec, &report.places),
+            other => self.remember_id(other.as_ref(), rec),
         }
     }
 
@@ -179,17 +179,17 @@ impl Validator {
         diags: &mut Vec<Diagnostic>,
     ) -> (Option<Place>, bool) {
         let (place, error) = self.build(rec, row, diags, &[]);
-        self.remember_id(place.as_ref(), rec, &[]);
+        self.remember_id(place.as_ref(), rec);
         (place.filter(|_| !error || self.lenient), error)
     }
 
     /// Remembers the id of the row just built, when new, as an id outside `places`: a later
     /// row with the same id is a duplicate for the standard, whether this row is kept or not.
-    fn remember_id(&mut self, place: Option<&Place>, rec: &FlatRecord<'_>, places: &[Place]) {
+    fn remember_id(&mut self, place: Option<&Place>, rec: &FlatRecord<'_>) {
         if let Some(hash) = self.new_id {
             let id = place.map(|p| p.id.as_str());
             if let Some(id) = id.or_else(|| rec.cell(Column::Id)) {
-                self.seen_ids.insert_other(hash, id, places);
+                self.seen_ids.insert_other(hash, id);
             }
         }
     }

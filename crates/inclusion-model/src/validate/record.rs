@@ -2,6 +2,8 @@
 
 use std::borrow::Cow;
 
+use smallvec::SmallVec;
+
 use crate::columns::{Column, ColumnKind};
 
 use super::rules;
@@ -35,9 +37,18 @@ use super::rules;
 /// ```
 #[derive(Debug, Default, Clone)]
 pub struct FlatRecord<'a> {
-    cells: [Option<Cell<'a>>; 32],
+    /// For each of the 32 columns, 1 + the position of its value in `cells`, or 0 when the
+    /// column is absent.
+    slots: [u8; 32],
+    /// The values, in the order they were set (a value removed later is left as `None`). Real
+    /// records fill about a dozen of the 32 columns: keeping only those makes a record half as
+    /// large as one slot per column, which is what validation reads and moves.
+    cells: SmallVec<[Option<Cell<'a>>; INLINE_CELLS]>,
     pub(crate) extra: Vec<(String, String)>,
 }
+
+/// How many values a record holds before they move to the heap.
+const INLINE_CELLS: usize = 16;
 
 /// The value of a cell: a text, or a number already parsed (for the number columns).
 #[derive(Debug, Clone)]
@@ -77,7 +88,7 @@ impl<'a> FlatRecord<'a> {
     pub fn set_number(&mut self, name: &str, value: f64) {
         match Column::from_name(name) {
             Some(c) if c.kind() == ColumnKind::Number && value.is_finite() => {
-                self.cells[c.index()] = Some(Cell::Number(value));
+                self.put(c, Some(Cell::Number(value)));
             }
             _ => self.set(name, value.to_string()),
         }
@@ -91,7 +102,7 @@ impl<'a> FlatRecord<'a> {
 
     /// The value of a column as text, whatever its form.
     pub(crate) fn text(&self, c: Column) -> Option<Cow<'_, str>> {
-        match self.cells[c.index()].as_ref()? {
+        match self.slot(c)? {
             Cell::Text(t) => Some(Cow::Borrowed(t)),
             Cell::Number(n) => Some(Cow::Owned(n.to_string())),
         }
@@ -99,7 +110,7 @@ impl<'a> FlatRecord<'a> {
 
     /// The text of a column given as text (`None` for a number).
     pub(crate) fn cell(&self, c: Column) -> Option<&str> {
-        match self.cells[c.index()].as_ref()? {
+        match self.slot(c)? {
             Cell::Text(t) => Some(t),
             Cell::Number(_) => None,
         }
@@ -107,7 +118,7 @@ impl<'a> FlatRecord<'a> {
 
     /// The value of a number column: the number, or the text to parse.
     pub(crate) fn number(&self, c: Column) -> Option<Result<f64, &str>> {
-        match self.cells[c.index()].as_ref()? {
+        match self.slot(c)? {
             Cell::Text(t) => Some(Err(t)),
             Cell::Number(n) => Some(Ok(*n)),
         }
@@ -115,7 +126,7 @@ impl<'a> FlatRecord<'a> {
 
     /// Whether the column has a value.
     pub(crate) fn has(&self, c: Column) -> bool {
-        self.cells[c.index()].is_some()
+        self.slot(c).is_some()
     }
 
     /// Whether every cell is empty.
@@ -123,9 +134,38 @@ impl<'a> FlatRecord<'a> {
         self.cells.iter().all(Option::is_none) && self.extra.is_empty()
     }
 
+    /// Where the value of a column is (or was) kept in `cells`.
+    fn position(&self, c: Column) -> Option<usize> {
+        usize::from(self.slots[c.index()]).checked_sub(1)
+    }
+
+    /// The value of a column, if any.
+    fn slot(&self, c: Column) -> Option<&Cell<'a>> {
+        self.cells.get(self.position(c)?)?.as_ref()
+    }
+
+    /// Sets (or, with `None`, removes) the value of a column. A column keeps its position once
+    /// it has one, so `cells` never holds more than 32 values.
+    fn put(&mut self, c: Column, cell: Option<Cell<'a>>) {
+        match self.position(c) {
+            Some(i) => {
+                if let Some(old) = self.cells.get_mut(i) {
+                    *old = cell;
+                }
+            }
+            None if cell.is_some() => {
+                self.cells.push(cell);
+                // At most 32 positions are ever given: one fits in a byte.
+                self.slots[c.index()] = self.cells.len() as u8;
+            }
+            None => {}
+        }
+    }
+
     /// Moves the text of a column out of the record.
     pub(crate) fn take(&mut self, c: Column) -> Option<String> {
-        match self.cells[c.index()].take()? {
+        let i = self.position(c)?;
+        match self.cells.get_mut(i)?.take()? {
             Cell::Text(t) => Some(t.into_owned()),
             Cell::Number(n) => Some(n.to_string()),
         }
@@ -144,17 +184,71 @@ impl<'a> FlatRecord<'a> {
     }
 
     pub(crate) fn set_column(&mut self, c: Column, value: Cow<'a, str>) {
-        self.cells[c.index()] = if value.is_empty() {
-            None
-        } else {
-            Some(Cell::Text(value))
-        };
+        self.put(c, (!value.is_empty()).then_some(Cell::Text(value)));
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use std::collections::HashMap;
+
+    use proptest::prelude::*;
+
     use super::*;
+
+    #[test]
+    fn a_record_is_about_half_the_size_of_one_slot_per_column() {
+        let one_slot_per_column = 32 * std::mem::size_of::<Option<Cell<'_>>>();
+        assert!(std::mem::size_of::<FlatRecord<'_>>() * 3 < one_slot_per_column * 2);
+    }
+
+    /// One step on a record: set a column's text, set a number, or take a column out.
+    #[derive(Debug, Clone)]
+    enum Step {
+        Text(usize, String),
+        Number(usize, f64),
+        Take(usize),
+    }
+
+    fn step() -> impl Strategy<Value = Step> {
+        prop_oneof![
+            (0..32usize, "[a-z]{0,3}").prop_map(|(c, t)| Step::Text(c, t)),
+            (0..32usize, -90.0..90.0f64).prop_map(|(c, n)| Step::Number(c, n)),
+            (0..32usize).prop_map(Step::Take),
+        ]
+    }
+
+    proptest! {
+        /// Any sequence of sets and takes reads back as a map from column to text would:
+        /// every column, present or not, as text and as number.
+        #[test]
+        fn a_record_reads_back_what_a_map_would(steps in prop::collection::vec(step(), 0..200)) {
+            let mut record = FlatRecord::new();
+            let mut model: HashMap<usize, String> = HashMap::new();
+            for s in steps {
+                match s {
+                    Step::Text(c, t) => {
+                        let column = Column::ALL[c];
+                        record.set(column.name(), t.clone());
+                        if t.is_empty() { model.remove(&c); } else { model.insert(c, t); }
+                    }
+                    Step::Number(c, n) => {
+                        record.set_number(Column::ALL[c].name(), n);
+                        model.insert(c, n.to_string());
+                    }
+                    Step::Take(c) => {
+                        prop_assert_eq!(record.take(Column::ALL[c]), model.remove(&c));
+                    }
+                }
+                prop_assert!(record.cells.len() <= 32);
+            }
+            for (i, column) in Column::ALL.into_iter().enumerate() {
+                prop_assert_eq!(record.text(column).map(Cow::into_owned), model.get(&i).cloned());
+                prop_assert_eq!(record.has(column), model.contains_key(&i));
+            }
+            prop_assert_eq!(record.is_blank(), model.is_empty());
+        }
+    }
 
     #[test]
     fn a_cell_is_no_larger_than_a_text() {
