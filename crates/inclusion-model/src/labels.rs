@@ -49,7 +49,10 @@ enum Repr<V> {
     Empty,
     /// `items[..len]`; the rest of `items` repeats the first label, unused.
     Inline { len: u8, items: [V; INLINE] },
-    /// More labels than fit inline.
+    /// More labels than fit inline. The `Vec` is boxed for a pointer of 8 bytes: a `Vec` (24)
+    /// or a boxed slice (16) would make every `Labels` larger, for lists that never occur in
+    /// files without repeated labels.
+    #[allow(clippy::box_collection)]
     Heap(Box<Vec<V>>),
 }
 
@@ -134,9 +137,7 @@ impl<V: Vocabulary> Labels<V> {
     fn as_mut_slice(&mut self) -> &mut [V] {
         match &mut self.0 {
             Repr::Empty => &mut [],
-            Repr::Inline { len, items } => items
-                .get_mut(..usize::from(*len))
-                .unwrap_or_default(),
+            Repr::Inline { len, items } => items.get_mut(..usize::from(*len)).unwrap_or_default(),
             Repr::Heap(all) => all,
         }
     }
@@ -363,7 +364,9 @@ mod tests {
 
     #[test]
     fn the_same_labels_are_equal_inline_or_on_the_heap() {
-        let many: Vec<Fee> = (0..INLINE + 1).map(|i| Fee::ALL[i % Fee::ALL.len()]).collect();
+        let many: Vec<Fee> = (0..INLINE + 1)
+            .map(|i| Fee::ALL[i % Fee::ALL.len()])
+            .collect();
         let mut heap = Labels::from(many.clone());
         heap.retain(|f| *f == Fee::Free);
         let inline: Labels<Fee> = many.iter().copied().filter(|f| *f == Fee::Free).collect();

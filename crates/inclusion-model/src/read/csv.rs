@@ -105,12 +105,15 @@ fn read_text(text: &str, options: &ReadOptions, mut report: ReadReport) -> ReadR
         let row = index + 2;
         index += 1;
         let mut raw = FlatRecord::default();
-        for (cell, value) in cells.iter().zip(record.iter()) {
+        // An empty cell is an absent value: a new record has nothing to set for it.
+        for (cell, value) in cells
+            .iter()
+            .zip(record.iter())
+            .filter(|(_, v)| !v.is_empty())
+        {
             match cell {
                 HeaderCell::Standard(c) => raw.set_column(*c, Cow::Borrowed(value)),
-                HeaderCell::Unknown(name) if !value.is_empty() => {
-                    raw.extra.push((name.clone(), value.to_owned()))
-                }
+                HeaderCell::Unknown(name) => raw.extra.push((name.clone(), value.to_owned())),
                 _ => {}
             }
         }

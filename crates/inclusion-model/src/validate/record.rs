@@ -2,8 +2,6 @@
 
 use std::borrow::Cow;
 
-use smallvec::SmallVec;
-
 use crate::columns::{Column, ColumnKind};
 
 use super::rules;
@@ -41,14 +39,69 @@ pub struct FlatRecord<'a> {
     /// column is absent.
     slots: [u8; 32],
     /// The values, in the order they were set (a value removed later is left as `None`). Real
-    /// records fill about a dozen of the 32 columns: keeping only those makes a record half as
-    /// large as one slot per column, which is what validation reads and moves.
-    cells: SmallVec<[Option<Cell<'a>>; INLINE_CELLS]>,
+    /// records fill about a dozen of the 32 columns: keeping only those (16 inline, more on
+    /// the heap) makes a record about half as large as one slot per column, which is what
+    /// validation reads and moves.
+    cells: Cells<'a>,
     pub(crate) extra: Vec<(String, String)>,
 }
 
 /// How many values a record holds before they move to the heap.
 const INLINE_CELLS: usize = 16;
+
+/// The values of a record: the first [`INLINE_CELLS`] inline, the others on the heap.
+#[derive(Debug, Default, Clone)]
+struct Cells<'a> {
+    inline: [Option<Cell<'a>>; INLINE_CELLS],
+    /// How many of `inline` are used.
+    len: u8,
+    spill: Vec<Option<Cell<'a>>>,
+}
+
+impl<'a> Cells<'a> {
+    /// Adds a value; returns its position.
+    #[inline]
+    fn push(&mut self, cell: Option<Cell<'a>>) -> usize {
+        let len = usize::from(self.len);
+        match self.inline.get_mut(len) {
+            Some(slot) => {
+                *slot = cell;
+                self.len += 1;
+                len
+            }
+            None => {
+                self.spill.push(cell);
+                INLINE_CELLS + self.spill.len() - 1
+            }
+        }
+    }
+
+    #[inline]
+    fn get(&self, i: usize) -> Option<&Option<Cell<'a>>> {
+        match i.checked_sub(INLINE_CELLS) {
+            None => self.inline.get(i),
+            Some(j) => self.spill.get(j),
+        }
+    }
+
+    #[inline]
+    fn get_mut(&mut self, i: usize) -> Option<&mut Option<Cell<'a>>> {
+        match i.checked_sub(INLINE_CELLS) {
+            None => self.inline.get_mut(i),
+            Some(j) => self.spill.get_mut(j),
+        }
+    }
+
+    /// How many values were pushed (at most 32: one per column).
+    #[cfg(test)]
+    fn len(&self) -> usize {
+        usize::from(self.len) + self.spill.len()
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &Option<Cell<'a>>> {
+        self.inline.iter().chain(&self.spill)
+    }
+}
 
 /// The value of a cell: a text, or a number already parsed (for the number columns).
 #[derive(Debug, Clone)]
@@ -135,17 +188,20 @@ impl<'a> FlatRecord<'a> {
     }
 
     /// Where the value of a column is (or was) kept in `cells`.
+    #[inline]
     fn position(&self, c: Column) -> Option<usize> {
         usize::from(self.slots[c.index()]).checked_sub(1)
     }
 
     /// The value of a column, if any.
+    #[inline]
     fn slot(&self, c: Column) -> Option<&Cell<'a>> {
         self.cells.get(self.position(c)?)?.as_ref()
     }
 
     /// Sets (or, with `None`, removes) the value of a column. A column keeps its position once
     /// it has one, so `cells` never holds more than 32 values.
+    #[inline]
     fn put(&mut self, c: Column, cell: Option<Cell<'a>>) {
         match self.position(c) {
             Some(i) => {
@@ -154,9 +210,8 @@ impl<'a> FlatRecord<'a> {
                 }
             }
             None if cell.is_some() => {
-                self.cells.push(cell);
                 // At most 32 positions are ever given: one fits in a byte.
-                self.slots[c.index()] = self.cells.len() as u8;
+                self.slots[c.index()] = (self.cells.push(cell) + 1) as u8;
             }
             None => {}
         }
@@ -183,8 +238,13 @@ impl<'a> FlatRecord<'a> {
         }
     }
 
+    #[inline]
     pub(crate) fn set_column(&mut self, c: Column, value: Cow<'a, str>) {
-        self.put(c, (!value.is_empty()).then_some(Cell::Text(value)));
+        if !value.is_empty() {
+            self.put(c, Some(Cell::Text(value)));
+        } else if self.slots[c.index()] != 0 {
+            self.put(c, None);
+        }
     }
 }
 
@@ -200,6 +260,23 @@ mod tests {
     fn a_record_is_about_half_the_size_of_one_slot_per_column() {
         let one_slot_per_column = 32 * std::mem::size_of::<Option<Cell<'_>>>();
         assert!(std::mem::size_of::<FlatRecord<'_>>() * 3 < one_slot_per_column * 2);
+    }
+
+    #[test]
+    fn every_column_can_be_set_past_the_inline_cells() {
+        let mut record = FlatRecord::new();
+        for c in Column::ALL {
+            record.set(c.name(), c.name());
+        }
+        assert!(!record.cells.spill.is_empty());
+        for c in Column::ALL {
+            assert_eq!(record.cell(c), Some(c.name()));
+        }
+        for c in Column::ALL.into_iter().rev() {
+            assert_eq!(record.take(c).as_deref(), Some(c.name()));
+            assert!(!record.has(c));
+        }
+        assert!(record.is_blank());
     }
 
     /// One step on a record: set a column's text, set a number, or take a column out.
