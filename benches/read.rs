@@ -5,6 +5,7 @@
 //
 // * `read/csv_100k`: the whole path from the bytes of a canonical CSV file to validated places
 //   (Standard level): decoding, CSV parsing, validation, places. Throughput in bytes.
+//   `read/json_100k`: the same from the bytes of the JSON file (an array of flat records).
 // * `read/validate_records_100k`: already-parsed flat records (the JSON parsing is outside the
 //   timed part; texts as owned strings, coordinates as numbers) turned into validated places,
 //   all kept in the report. `validate_borrowed_records_100k`: the same from records borrowing
@@ -182,6 +183,22 @@ fn bench(c: &mut Criterion) {
                 || (),
                 |()| {
                     let r = read_bytes(csv.as_bytes(), &ReadOptions::default());
+                    assert_eq!(r.places.len(), expected);
+                    r
+                },
+            )
+        })
+    });
+
+    // The whole path from the bytes of a JSON file (an array of flat records) to validated places.
+    group.throughput(Throughput::Bytes(json.len() as u64));
+    group.bench_function("json_100k", |b| {
+        b.iter_custom(|iters| {
+            timed(
+                iters,
+                || (),
+                |()| {
+                    let r = read_bytes(json.as_bytes(), &ReadOptions::default());
                     assert_eq!(r.places.len(), expected);
                     r
                 },

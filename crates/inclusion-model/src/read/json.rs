@@ -2,8 +2,11 @@
 
 use std::borrow::Cow;
 use std::collections::BTreeSet;
+use std::fmt;
 
-use serde_json::Value;
+use serde::de::value::{MapAccessDeserializer, SeqAccessDeserializer};
+use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde_json::{Number, Value};
 
 use super::{Format, ReadOptions, ReadReport};
 use crate::codes;
@@ -17,6 +20,9 @@ use crate::validate::{FlatRecord, Validator};
 /// accepted too), lists `|`-separated strings; `null` or a missing key is an absent value.
 /// Rows are numbered from 1 (the first record).
 ///
+/// The texts of the records are read in place from `bytes` (no copy unless a string has an
+/// escape): a place copies only the texts it keeps.
+///
 /// ```
 /// use inclusion_model::{read_json_slice, ReadOptions};
 /// let report = read_json_slice(br#"{"id": "p1"}"#, &ReadOptions::default());
@@ -25,8 +31,16 @@ use crate::validate::{FlatRecord, Validator};
 pub fn read_json_slice(bytes: &[u8], options: &ReadOptions) -> ReadReport {
     let mut report = ReadReport::new(Format::Json);
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let value: Value = match serde_json::from_slice(bytes) {
-        Ok(v) => v,
+    let records = match serde_json::from_slice::<Document<'_>>(bytes) {
+        Ok(Document::Array(records)) => records,
+        Ok(Document::Other) => {
+            report.file_error(
+                codes::JSON_TYPE,
+                "Le fichier JSON doit être un tableau d'objets (un objet par lieu).".to_owned(),
+                "The JSON file must be an array of objects (one object per place).".to_owned(),
+            );
+            return report;
+        }
         Err(e) => {
             report.file_error(
                 codes::FILE_UNREADABLE,
@@ -36,22 +50,18 @@ pub fn read_json_slice(bytes: &[u8], options: &ReadOptions) -> ReadReport {
             return report;
         }
     };
-    let Value::Array(records) = value else {
-        report.file_error(
-            codes::JSON_TYPE,
-            "Le fichier JSON doit être un tableau d'objets (un objet par lieu).".to_owned(),
-            "The JSON file must be an array of objects (one object per place).".to_owned(),
-        );
-        return report;
-    };
 
-    let keys: BTreeSet<String> = records
+    // Records repeat the same few keys: a hash set finds the distinct ones, then they are sorted.
+    let keys: rustc_hash::FxHashSet<&str> = records
         .iter()
-        .filter_map(Value::as_object)
-        .flat_map(|o| o.keys())
-        .cloned()
+        .filter_map(|r| match r {
+            Element::Object(entries) => Some(entries),
+            Element::Other => None,
+        })
+        .flat_map(|entries| entries.iter().map(|(k, _)| k.as_ref()))
         .collect();
-    report.version = options.version_for(keys.iter().map(String::as_str));
+    let keys: BTreeSet<&str> = keys.into_iter().collect();
+    report.version = options.version_for(keys.iter().copied());
     let v01 = report.version == SchemaVersion::V0_1;
     if v01 {
         report.diagnostics.push(migrate::detected_notice());
@@ -70,13 +80,13 @@ pub fn read_json_slice(bytes: &[u8], options: &ReadOptions) -> ReadReport {
             format!("Key '{name}' is not part of the standard: its values are kept aside."),
         );
     }
+    drop(keys);
 
     let mut validator = Validator::new(options.level, options.lenient, options.today());
     validator.reserve(records.len(), &mut report);
-    // The records are consumed: their strings move into the places without copy.
     for (i, record) in records.into_iter().enumerate() {
         let row = i + 1;
-        let Value::Object(object) = record else {
+        let Element::Object(entries) = record else {
             report.row_error(
                 row,
                 codes::JSON_TYPE,
@@ -87,12 +97,12 @@ pub fn read_json_slice(bytes: &[u8], options: &ReadOptions) -> ReadReport {
         };
         let mut raw = FlatRecord::default();
         let mut row_error = false;
-        let mut pairs: Vec<(String, Cow<'static, str>)> = Vec::new();
-        for (key, value) in object {
-            let text: Cow<'static, str> = match value {
-                Value::Null => continue,
-                Value::String(s) => Cow::Owned(s),
-                Value::Number(n) => {
+        let mut pairs: Vec<(Cow<'_, str>, Cow<'_, str>)> = Vec::new();
+        for (key, value) in last_of_each_key(entries) {
+            let text: Cow<'_, str> = match value {
+                JsonValue::Null => continue,
+                JsonValue::Text(s) => s,
+                JsonValue::Number(n) => {
                     let is_number_column =
                         Column::from_name(&key).is_some_and(|c| c.kind() == ColumnKind::Number);
                     if !is_number_column {
@@ -104,11 +114,11 @@ pub fn read_json_slice(bytes: &[u8], options: &ReadOptions) -> ReadReport {
                     }
                     Cow::Owned(n.to_string())
                 }
-                Value::Bool(b) => {
+                JsonValue::Bool(b) => {
                     number_warning(&mut report, row, &key, &b.to_string());
                     Cow::Owned(b.to_string())
                 }
-                value @ (Value::Array(_) | Value::Object(_)) => {
+                JsonValue::Nested(value) => {
                     row_error = true;
                     report.diagnostics.push(
                         Diagnostic::new(
@@ -118,7 +128,7 @@ pub fn read_json_slice(bytes: &[u8], options: &ReadOptions) -> ReadReport {
                             format!("The value of '{key}' is an array or an object: the standard expects text (lists separated by '|')."),
                         )
                         .at_row(row)
-                        .in_column(key.as_str())
+                        .in_column(key.as_ref())
                         .with_value(value.to_string()),
                     );
                     continue;
@@ -130,12 +140,12 @@ pub fn read_json_slice(bytes: &[u8], options: &ReadOptions) -> ReadReport {
             }
             match Column::from_name(&key) {
                 Some(c) => raw.set_column(c, text),
-                None if !text.is_empty() => raw.extra.push((key, text.into_owned())),
+                None if !text.is_empty() => raw.extra.push((key.into_owned(), text.into_owned())),
                 None => {}
             }
         }
         if v01 {
-            let borrowed = pairs.iter().map(|(k, v)| (k.as_str(), v.as_ref()));
+            let borrowed = pairs.iter().map(|(k, v)| (k.as_ref(), v.as_ref()));
             let mut migrated = migrate::migrate_record(borrowed, row, &mut report.diagnostics);
             validator.accept(&mut migrated, row, row_error, &mut report);
             continue;
@@ -143,6 +153,203 @@ pub fn read_json_slice(bytes: &[u8], options: &ReadOptions) -> ReadReport {
         validator.accept(&mut raw, row, row_error, &mut report);
     }
     report
+}
+
+/// The entries of an object in key order, the last value of a repeated key only (as a JSON
+/// object model keeps them).
+fn last_of_each_key<'a>(
+    mut entries: Vec<(Cow<'a, str>, JsonValue<'a>)>,
+) -> impl Iterator<Item = (Cow<'a, str>, JsonValue<'a>)> {
+    // A stable sort keeps the entries of a key in file order: the last one wins.
+    entries.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut entries = entries.into_iter().peekable();
+    std::iter::from_fn(move || {
+        loop {
+            let entry = entries.next()?;
+            if entries.peek().is_none_or(|next| next.0 != entry.0) {
+                return Some(entry);
+            }
+        }
+    })
+}
+
+/// A JSON document read for its records: an array, or anything else (an error for the file).
+enum Document<'a> {
+    Array(Vec<Element<'a>>),
+    Other,
+}
+
+/// An element of the array: an object's entries in file order, or anything else.
+enum Element<'a> {
+    Object(Vec<(Cow<'a, str>, JsonValue<'a>)>),
+    Other,
+}
+
+/// A value of a record, its text borrowed from the input when it has no escape.
+enum JsonValue<'a> {
+    Null,
+    Text(Cow<'a, str>),
+    Number(Number),
+    Bool(bool),
+    /// An array or an object (an error: the standard's values are texts).
+    Nested(Value),
+}
+
+/// A key of a record, borrowed from the input when it has no escape.
+struct Key<'a>(Cow<'a, str>);
+
+impl<'de> Deserialize<'de> for Document<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Document<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a JSON value")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Document<'de>, A::Error> {
+                let mut records = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+                while let Some(r) = seq.next_element()? {
+                    records.push(r);
+                }
+                Ok(Document::Array(records))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Document<'de>, A::Error> {
+                IgnoredAny::deserialize(MapAccessDeserializer::new(map))?;
+                Ok(Document::Other)
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<Document<'de>, E> {
+                Ok(Document::Other)
+            }
+            fn visit_i64<E>(self, _: i64) -> Result<Document<'de>, E> {
+                Ok(Document::Other)
+            }
+            fn visit_u64<E>(self, _: u64) -> Result<Document<'de>, E> {
+                Ok(Document::Other)
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<Document<'de>, E> {
+                Ok(Document::Other)
+            }
+            fn visit_str<E>(self, _: &str) -> Result<Document<'de>, E> {
+                Ok(Document::Other)
+            }
+            fn visit_unit<E>(self) -> Result<Document<'de>, E> {
+                Ok(Document::Other)
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl<'de> Deserialize<'de> for Element<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Element<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a JSON value")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Element<'de>, A::Error> {
+                let mut entries = Vec::with_capacity(map.size_hint().unwrap_or(16));
+                while let Some((Key(k), v)) = map.next_entry::<Key<'de>, JsonValue<'de>>()? {
+                    entries.push((k, v));
+                }
+                Ok(Element::Object(entries))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Element<'de>, A::Error> {
+                IgnoredAny::deserialize(SeqAccessDeserializer::new(seq))?;
+                Ok(Element::Other)
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<Element<'de>, E> {
+                Ok(Element::Other)
+            }
+            fn visit_i64<E>(self, _: i64) -> Result<Element<'de>, E> {
+                Ok(Element::Other)
+            }
+            fn visit_u64<E>(self, _: u64) -> Result<Element<'de>, E> {
+                Ok(Element::Other)
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<Element<'de>, E> {
+                Ok(Element::Other)
+            }
+            fn visit_str<E>(self, _: &str) -> Result<Element<'de>, E> {
+                Ok(Element::Other)
+            }
+            fn visit_unit<E>(self) -> Result<Element<'de>, E> {
+                Ok(Element::Other)
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl<'de> Deserialize<'de> for JsonValue<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = JsonValue<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a JSON value")
+            }
+            fn visit_borrowed_str<E>(self, v: &'de str) -> Result<JsonValue<'de>, E> {
+                Ok(JsonValue::Text(Cow::Borrowed(v)))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<JsonValue<'de>, E> {
+                Ok(JsonValue::Text(Cow::Owned(v.to_owned())))
+            }
+            fn visit_string<E>(self, v: String) -> Result<JsonValue<'de>, E> {
+                Ok(JsonValue::Text(Cow::Owned(v)))
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<JsonValue<'de>, E> {
+                Ok(JsonValue::Number(v.into()))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<JsonValue<'de>, E> {
+                Ok(JsonValue::Number(v.into()))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<JsonValue<'de>, E> {
+                Number::from_f64(v)
+                    .map(JsonValue::Number)
+                    .ok_or_else(|| E::custom("a number that is not finite"))
+            }
+            fn visit_bool<E>(self, v: bool) -> Result<JsonValue<'de>, E> {
+                Ok(JsonValue::Bool(v))
+            }
+            fn visit_unit<E>(self) -> Result<JsonValue<'de>, E> {
+                Ok(JsonValue::Null)
+            }
+            fn visit_none<E>(self) -> Result<JsonValue<'de>, E> {
+                Ok(JsonValue::Null)
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<JsonValue<'de>, A::Error> {
+                Value::deserialize(SeqAccessDeserializer::new(seq)).map(JsonValue::Nested)
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<JsonValue<'de>, A::Error> {
+                Value::deserialize(MapAccessDeserializer::new(map)).map(JsonValue::Nested)
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl<'de> Deserialize<'de> for Key<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Key<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a key")
+            }
+            fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Borrowed(v)))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Owned(v.to_owned())))
+            }
+            fn visit_string<E>(self, v: String) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Owned(v)))
+            }
+        }
+        d.deserialize_str(V)
+    }
 }
 
 fn number_warning(report: &mut ReadReport, row: usize, key: &str, value: &str) {
@@ -157,4 +364,163 @@ fn number_warning(report: &mut ReadReport, row: usize, key: &str, value: &str) {
         .in_column(key)
         .with_value(value),
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::diagnostic::Diagnostic;
+
+    fn diagnostic<'r>(report: &'r ReadReport, row: usize, code: &str) -> &'r Diagnostic {
+        report
+            .diagnostics
+            .iter()
+            .find(|d| d.row == Some(row) && d.code == code)
+            .unwrap_or_else(|| panic!("no {code} on row {row}: {:#?}", report.diagnostics))
+    }
+
+    const REQUIRED: &str = r#""pivot":"43493312300029","nom":"Mairie","commune":"Reims","code_postal":"51100","adresse":"1 place X","date_maj":"2024-04-02""#;
+
+    #[test]
+    fn values_of_every_json_type_are_read_or_reported() {
+        let json = format!(
+            r#"[
+            {{"id":"a",{REQUIRED},"latitude":49.25,"longitude":4.03,"source":null,"nom":"Mairie \"centre\" \u00e9","autre":"x","autre":"y"}},
+            12,
+            {{"id":"c",{REQUIRED},"code_insee":51454,"site_web":true}},
+            {{"id":"d",{REQUIRED},"services":["Aide aux démarches administratives"]}}
+        ]"#
+        );
+        let report = read_json_slice(json.as_bytes(), &ReadOptions::default());
+        assert_eq!((report.rows, report.invalid_rows), (4, 2));
+        let ids: Vec<&str> = report.places.iter().map(|p| p.id.as_str()).collect();
+        assert_eq!(ids, ["a", "c"]);
+
+        // Row 1: numbers kept as numbers, null absent, escapes decoded, the last of a repeated key.
+        let a = &report.places[0];
+        let c = a.coordinates.expect("coordinates");
+        assert_eq!((c.latitude(), c.longitude()), (49.25, 4.03));
+        assert_eq!(a.source, None);
+        assert_eq!(a.name, "Mairie \"centre\" é");
+        assert_eq!(a.extra, [("autre".to_owned(), "y".to_owned())]);
+        // Row 2: not an object.
+        assert_eq!(diagnostic(&report, 2, codes::JSON_TYPE).column, None);
+        // Row 3: a number and a boolean in text columns are read as their text, with a warning.
+        let insee = diagnostic(&report, 3, codes::JSON_NUMBER);
+        assert_eq!(insee.column.as_deref(), Some("code_insee"));
+        assert_eq!(insee.value.as_deref(), Some("51454"));
+        assert_eq!(
+            report.places[1].address.insee_code.as_deref(),
+            Some("51454")
+        );
+        assert_eq!(report.places[1].contact.websites, ["true"]);
+        // Row 4: an array is an error naming the column and giving the value as JSON.
+        let nested = diagnostic(&report, 4, codes::JSON_TYPE);
+        assert_eq!(nested.column.as_deref(), Some("services"));
+        assert_eq!(
+            nested.value.as_deref(),
+            Some(r#"["Aide aux démarches administratives"]"#)
+        );
+    }
+
+    #[test]
+    fn a_document_that_is_not_an_array_or_not_json_is_unreadable() {
+        for (text, code) in [
+            (&b"{\"id\": [1, {}]}"[..], codes::JSON_TYPE),
+            (b"\"lieux\"", codes::JSON_TYPE),
+            (b"[{\"id\": \"a\"", codes::FILE_UNREADABLE),
+            (b"[{\"id\": 1e999}]", codes::FILE_UNREADABLE),
+        ] {
+            let report = read_json_slice(text, &ReadOptions::default());
+            assert_eq!(report.unreadable().map(|d| d.code), Some(code));
+        }
+    }
+
+    /// Writes `value` as JSON with every character of every string (keys included) escaped as
+    /// `\uXXXX`: nothing can be read in place.
+    fn escaped(value: &Value, out: &mut String) {
+        fn string(s: &str, out: &mut String) {
+            out.push('"');
+            for unit in s.encode_utf16() {
+                out.push_str(&format!("\\u{unit:04x}"));
+            }
+            out.push('"');
+        }
+        match value {
+            Value::String(s) => string(s, out),
+            Value::Array(items) => {
+                out.push('[');
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    escaped(item, out);
+                }
+                out.push(']');
+            }
+            Value::Object(map) => {
+                out.push('{');
+                for (i, (k, v)) in map.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    string(k, out);
+                    out.push(':');
+                    escaped(v, out);
+                }
+                out.push('}');
+            }
+            other => out.push_str(&other.to_string()),
+        }
+    }
+
+    fn value() -> impl Strategy<Value = Value> {
+        prop_oneof![
+            4 => "[a-zé|\"\\\\ 0-9]{0,12}".prop_map(Value::String),
+            1 => Just(Value::String("Gratuit|Payant".to_owned())),
+            1 => (-200.0..200.0f64).prop_map(|n| serde_json::json!(n)),
+            1 => any::<i32>().prop_map(|n| serde_json::json!(n)),
+            1 => any::<bool>().prop_map(Value::Bool),
+            1 => Just(Value::Null),
+            1 => Just(serde_json::json!(["x", 1])),
+        ]
+    }
+
+    fn key() -> impl Strategy<Value = String> {
+        prop_oneof![
+            6 => proptest::sample::select(Column::ALL.map(Column::name).to_vec()).prop_map(str::to_owned),
+            1 => Just("autre".to_owned()),
+            1 => Just("labels_nationaux".to_owned()),
+        ]
+    }
+
+    proptest! {
+        /// Texts read in place and texts that must be unescaped give the same report: the
+        /// same places, diagnostics (rows, columns, values, codes) and counts.
+        #[test]
+        fn escaped_and_plain_texts_read_the_same(
+            records in prop::collection::vec(prop::collection::btree_map(key(), value(), 0..12), 0..6),
+            not_object in any::<bool>(),
+        ) {
+            let mut items: Vec<Value> = records
+                .into_iter()
+                .map(|m| Value::Object(m.into_iter().collect()))
+                .collect();
+            if not_object {
+                items.push(Value::String("pas un objet".to_owned()));
+            }
+            let document = Value::Array(items);
+            let plain = serde_json::to_string(&document).expect("serialises");
+            let mut unescaped = String::new();
+            escaped(&document, &mut unescaped);
+            for level in [crate::Level::Standard, crate::Level::Strict] {
+                let options = ReadOptions { level, ..ReadOptions::default() };
+                let a = read_json_slice(plain.as_bytes(), &options);
+                let b = read_json_slice(unescaped.as_bytes(), &options);
+                prop_assert_eq!(a, b);
+            }
+        }
+    }
 }
