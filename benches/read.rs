@@ -32,9 +32,11 @@ use std::fmt;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use criterion::measurement::WallTime;
+use criterion::{BenchmarkGroup, Criterion, Throughput, criterion_group, criterion_main};
 use inclusion::model::{
-    FlatRecord, ReadOptions, RecordValidator, read_bytes, to_csv_string, validate_records,
+    FlatRecord, ReadOptions, ReadReport, RecordValidator, read_bytes, to_csv_string,
+    validate_records,
 };
 use serde::de::{Deserialize, Deserializer, Visitor};
 use serde_json::Value;
@@ -155,6 +157,43 @@ fn timed<I, O>(
     total
 }
 
+/// A criterion benchmark of `routine` on fresh inputs from `setup` (see [`timed`]).
+fn measure<I, O>(
+    group: &mut BenchmarkGroup<'_, WallTime>,
+    name: &str,
+    mut setup: impl FnMut() -> I,
+    mut routine: impl FnMut(I) -> O,
+) {
+    group.bench_function(name, |b| {
+        b.iter_custom(|iters| timed(iters, &mut setup, &mut routine))
+    });
+}
+
+/// Reads a file's bytes, checking the count of places.
+fn read(bytes: &[u8], expected: usize) -> ReadReport {
+    let r = read_bytes(bytes, &ReadOptions::default());
+    assert_eq!(r.places.len(), expected);
+    r
+}
+
+/// Validates records, every place kept in the report, as a reader does.
+fn keep_all<'a>(records: impl IntoIterator<Item = FlatRecord<'a>>, expected: usize) -> ReadReport {
+    let r = validate_records(records, &ReadOptions::default());
+    assert_eq!(r.places.len(), expected);
+    r
+}
+
+/// Validates records one by one, each place dropped at once.
+fn one_by_one<'a>(records: impl IntoIterator<Item = FlatRecord<'a>>, expected: usize) -> usize {
+    let mut validator = RecordValidator::new(&ReadOptions::default());
+    let mut kept = 0;
+    for r in records {
+        kept += usize::from(validator.check(r).place.is_some());
+    }
+    assert_eq!(kept, expected);
+    kept
+}
+
 fn bench(c: &mut Criterion) {
     let json = repeated_json();
     let report = read_bytes(json.as_bytes(), &ReadOptions::default());
@@ -176,38 +215,23 @@ fn bench(c: &mut Criterion) {
     group.throughput(Throughput::Bytes(csv.len() as u64));
     // Each measured read starts from the same heap: the places of the previous read are freed
     // outside the timed part, here and below.
-    group.bench_function("csv_100k", |b| {
-        b.iter_custom(|iters| {
-            timed(
-                iters,
-                || (),
-                |()| {
-                    let r = read_bytes(csv.as_bytes(), &ReadOptions::default());
-                    assert_eq!(r.places.len(), expected);
-                    r
-                },
-            )
-        })
-    });
-
+    measure(
+        &mut group,
+        "csv_100k",
+        || (),
+        |()| read(csv.as_bytes(), expected),
+    );
     // The whole path from the bytes of a JSON file (an array of flat records) to validated places.
     group.throughput(Throughput::Bytes(json.len() as u64));
-    group.bench_function("json_100k", |b| {
-        b.iter_custom(|iters| {
-            timed(
-                iters,
-                || (),
-                |()| {
-                    let r = read_bytes(json.as_bytes(), &ReadOptions::default());
-                    assert_eq!(r.places.len(), expected);
-                    r
-                },
-            )
-        })
-    });
+    measure(
+        &mut group,
+        "json_100k",
+        || (),
+        |()| read(json.as_bytes(), expected),
+    );
 
     // Flat records parsed outside the timed part, as the node script does: each record owns
-    // its texts (as JavaScript objects do), and validation moves them into the places.
+    // its texts, and validation moves them into the places.
     let values: Vec<serde_json::Map<String, Value>> = serde_json::from_str(&json).expect("parses");
     // Texts as texts and numbers as numbers, as in the JavaScript objects the library receives.
     fn record<'v, 'a>(
@@ -229,91 +253,53 @@ fn bench(c: &mut Criterion) {
         .map(|o| record(o, |s| Cow::Owned(s.clone())))
         .collect();
     group.throughput(Throughput::Elements(owned.len() as u64));
-    group.bench_function("validate_records_100k", |b| {
-        b.iter_custom(|iters| {
-            timed(
-                iters,
-                || owned.clone(),
-                |records| {
-                    let r = validate_records(records, &ReadOptions::default());
-                    assert_eq!(r.places.len(), expected);
-                    r
-                },
+    measure(
+        &mut group,
+        "validate_records_100k",
+        || owned.clone(),
+        |records| keep_all(records, expected),
+    );
+    // Records borrowing the texts of the parsed JSON values, built inside the timed part: every
+    // text is copied into the places.
+    measure(
+        &mut group,
+        "validate_borrowed_records_100k",
+        || (),
+        |()| {
+            keep_all(
+                values.iter().map(|o| record(o, |s| Cow::Borrowed(s))),
+                expected,
             )
-        })
-    });
-    // Records borrowing the texts of the parsed JSON values: every text is copied into the places.
-    group.bench_function("validate_borrowed_records_100k", |b| {
-        b.iter_custom(|iters| {
-            timed(
-                iters,
-                || (),
-                |()| {
-                    let borrowed = values.iter().map(|o| record(o, |s| Cow::Borrowed(s)));
-                    let r = validate_records(borrowed, &ReadOptions::default());
-                    assert_eq!(r.places.len(), expected);
-                    r
-                },
-            )
-        })
-    });
+        },
+    );
     // The like-for-like pair: records borrowing one parsed JSON text, kept alive (not consumed).
     let text = text_records(&json);
-    group.bench_function("validate_text_records_100k", |b| {
-        b.iter_custom(|iters| {
-            timed(
-                iters,
-                || text.clone(),
-                |records| {
-                    let r = validate_records(records, &ReadOptions::default());
-                    assert_eq!(r.places.len(), expected);
-                    r
-                },
-            )
-        })
-    });
-    group.bench_function("stream_text_records_100k", |b| {
-        b.iter_custom(|iters| {
-            timed(
-                iters,
-                || text.clone(),
-                |records| {
-                    let mut validator = RecordValidator::new(&ReadOptions::default());
-                    let mut kept = 0;
-                    for r in records {
-                        kept += usize::from(validator.check(r).place.is_some());
-                    }
-                    assert_eq!(kept, expected);
-                    kept
-                },
-            )
-        })
-    });
+    measure(
+        &mut group,
+        "validate_text_records_100k",
+        || text.clone(),
+        |records| keep_all(records, expected),
+    );
+    measure(
+        &mut group,
+        "stream_text_records_100k",
+        || text.clone(),
+        |records| one_by_one(records, expected),
+    );
     drop(text);
     // Record by record from the parsed JSON values: the records stay alive, each place is made
     // (its texts copied) and dropped at once.
-    group.bench_function("stream_borrowed_records_100k", |b| {
-        b.iter_custom(|iters| {
-            timed(
-                iters,
-                || {
-                    values
-                        .iter()
-                        .map(|o| record(o, |s| Cow::Borrowed(s)))
-                        .collect::<Vec<_>>()
-                },
-                |records| {
-                    let mut validator = RecordValidator::new(&ReadOptions::default());
-                    let mut kept = 0;
-                    for r in records {
-                        kept += usize::from(validator.check(r).place.is_some());
-                    }
-                    assert_eq!(kept, expected);
-                    kept
-                },
-            )
-        })
-    });
+    measure(
+        &mut group,
+        "stream_borrowed_records_100k",
+        || {
+            values
+                .iter()
+                .map(|o| record(o, |s| Cow::Borrowed(s)))
+                .collect::<Vec<_>>()
+        },
+        |records| one_by_one(records, expected),
+    );
     group.finish();
 }
 

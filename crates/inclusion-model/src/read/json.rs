@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use std::fmt;
 
 use serde::de::value::{MapAccessDeserializer, SeqAccessDeserializer};
-use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Number, Value};
 
 use super::{Format, ReadOptions, ReadReport};
@@ -31,9 +31,9 @@ use crate::validate::{FlatRecord, Validator};
 pub fn read_json_slice(bytes: &[u8], options: &ReadOptions) -> ReadReport {
     let mut report = ReadReport::new(Format::Json);
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let records = match serde_json::from_slice::<Document<'_>>(bytes) {
-        Ok(Document::Array(records)) => records,
-        Ok(Document::Other) => {
+    let records = match serde_json::from_slice::<Shape<'_>>(bytes) {
+        Ok(Shape::Array(records)) => records,
+        Ok(Shape::Object(_) | Shape::Other) => {
             report.file_error(
                 codes::JSON_TYPE,
                 "Le fichier JSON doit être un tableau d'objets (un objet par lieu).".to_owned(),
@@ -55,8 +55,8 @@ pub fn read_json_slice(bytes: &[u8], options: &ReadOptions) -> ReadReport {
     let keys: rustc_hash::FxHashSet<&str> = records
         .iter()
         .filter_map(|r| match r {
-            Element::Object(entries) => Some(entries),
-            Element::Other => None,
+            Shape::Object(entries) => Some(entries),
+            Shape::Array(_) | Shape::Other => None,
         })
         .flat_map(|entries| entries.iter().map(|(k, _)| k.as_ref()))
         .collect();
@@ -86,7 +86,7 @@ pub fn read_json_slice(bytes: &[u8], options: &ReadOptions) -> ReadReport {
     validator.reserve(records.len(), &mut report);
     for (i, record) in records.into_iter().enumerate() {
         let row = i + 1;
-        let Element::Object(entries) = record else {
+        let Shape::Object(entries) = record else {
             report.row_error(
                 row,
                 codes::JSON_TYPE,
@@ -173,14 +173,11 @@ fn last_of_each_key<'a>(
     })
 }
 
-/// A JSON document read for its records: an array, or anything else (an error for the file).
-enum Document<'a> {
-    Array(Vec<Element<'a>>),
-    Other,
-}
-
-/// An element of the array: an object's entries in file order, or anything else.
-enum Element<'a> {
+/// What the reader keeps of a JSON value: the document is an array, its elements objects;
+/// anything else is an error (for the file or for the row), with nothing more to keep.
+enum Shape<'a> {
+    Array(Vec<Shape<'a>>),
+    /// An object's entries, in file order.
     Object(Vec<(Cow<'a, str>, JsonValue<'a>)>),
     Other,
 }
@@ -198,84 +195,45 @@ enum JsonValue<'a> {
 /// A key of a record, borrowed from the input when it has no escape.
 struct Key<'a>(Cow<'a, str>);
 
-impl<'de> Deserialize<'de> for Document<'de> {
+impl<'de> Deserialize<'de> for Shape<'de> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct V;
         impl<'de> Visitor<'de> for V {
-            type Value = Document<'de>;
+            type Value = Shape<'de>;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str("a JSON value")
             }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Document<'de>, A::Error> {
-                let mut records = Vec::with_capacity(seq.size_hint().unwrap_or(0));
-                while let Some(r) = seq.next_element()? {
-                    records.push(r);
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Shape<'de>, A::Error> {
+                let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+                while let Some(item) = seq.next_element()? {
+                    items.push(item);
                 }
-                Ok(Document::Array(records))
+                Ok(Shape::Array(items))
             }
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Document<'de>, A::Error> {
-                IgnoredAny::deserialize(MapAccessDeserializer::new(map))?;
-                Ok(Document::Other)
-            }
-            fn visit_bool<E>(self, _: bool) -> Result<Document<'de>, E> {
-                Ok(Document::Other)
-            }
-            fn visit_i64<E>(self, _: i64) -> Result<Document<'de>, E> {
-                Ok(Document::Other)
-            }
-            fn visit_u64<E>(self, _: u64) -> Result<Document<'de>, E> {
-                Ok(Document::Other)
-            }
-            fn visit_f64<E>(self, _: f64) -> Result<Document<'de>, E> {
-                Ok(Document::Other)
-            }
-            fn visit_str<E>(self, _: &str) -> Result<Document<'de>, E> {
-                Ok(Document::Other)
-            }
-            fn visit_unit<E>(self) -> Result<Document<'de>, E> {
-                Ok(Document::Other)
-            }
-        }
-        d.deserialize_any(V)
-    }
-}
-
-impl<'de> Deserialize<'de> for Element<'de> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Element<'de>;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a JSON value")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Element<'de>, A::Error> {
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Shape<'de>, A::Error> {
                 let mut entries = Vec::with_capacity(map.size_hint().unwrap_or(16));
                 while let Some((Key(k), v)) = map.next_entry::<Key<'de>, JsonValue<'de>>()? {
                     entries.push((k, v));
                 }
-                Ok(Element::Object(entries))
+                Ok(Shape::Object(entries))
             }
-            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Element<'de>, A::Error> {
-                IgnoredAny::deserialize(SeqAccessDeserializer::new(seq))?;
-                Ok(Element::Other)
+            fn visit_bool<E>(self, _: bool) -> Result<Shape<'de>, E> {
+                Ok(Shape::Other)
             }
-            fn visit_bool<E>(self, _: bool) -> Result<Element<'de>, E> {
-                Ok(Element::Other)
+            fn visit_i64<E>(self, _: i64) -> Result<Shape<'de>, E> {
+                Ok(Shape::Other)
             }
-            fn visit_i64<E>(self, _: i64) -> Result<Element<'de>, E> {
-                Ok(Element::Other)
+            fn visit_u64<E>(self, _: u64) -> Result<Shape<'de>, E> {
+                Ok(Shape::Other)
             }
-            fn visit_u64<E>(self, _: u64) -> Result<Element<'de>, E> {
-                Ok(Element::Other)
+            fn visit_f64<E>(self, _: f64) -> Result<Shape<'de>, E> {
+                Ok(Shape::Other)
             }
-            fn visit_f64<E>(self, _: f64) -> Result<Element<'de>, E> {
-                Ok(Element::Other)
+            fn visit_str<E>(self, _: &str) -> Result<Shape<'de>, E> {
+                Ok(Shape::Other)
             }
-            fn visit_str<E>(self, _: &str) -> Result<Element<'de>, E> {
-                Ok(Element::Other)
-            }
-            fn visit_unit<E>(self) -> Result<Element<'de>, E> {
-                Ok(Element::Other)
+            fn visit_unit<E>(self) -> Result<Shape<'de>, E> {
+                Ok(Shape::Other)
             }
         }
         d.deserialize_any(V)
