@@ -88,8 +88,9 @@ pub struct Place {
     pub accessibility_url: Option<String>,
     /// `prise_rdv`: URL of the online booking page.
     pub booking_url: Option<String>,
-    /// Non-empty values of columns that are not in the standard (name, value), in file order:
-    /// kept so that nothing read is lost (the writers of the standard's formats leave them out).
+    /// Non-empty values of columns that are not in the standard (name, value), in the order of
+    /// the file's columns (CSV) or of the keys (JSON, whose objects have no order): kept so that
+    /// nothing read is lost (the writers of the standard's formats leave them out).
     pub extra: Vec<(String, String)>,
 }
 

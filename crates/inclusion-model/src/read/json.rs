@@ -188,8 +188,9 @@ enum JsonValue<'a> {
     Text(Cow<'a, str>),
     Number(Number),
     Bool(bool),
-    /// An array or an object (an error: the standard's values are texts).
-    Nested(Value),
+    /// An array or an object (an error: the standard's values are texts), boxed: it is rare, and
+    /// every value of every record is as large as the largest form.
+    Nested(Box<Value>),
 }
 
 /// A key of a record, borrowed from the input when it has no escape.
@@ -278,10 +279,12 @@ impl<'de> Deserialize<'de> for JsonValue<'de> {
                 Ok(JsonValue::Null)
             }
             fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<JsonValue<'de>, A::Error> {
-                Value::deserialize(SeqAccessDeserializer::new(seq)).map(JsonValue::Nested)
+                Value::deserialize(SeqAccessDeserializer::new(seq))
+                    .map(|v| JsonValue::Nested(Box::new(v)))
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<JsonValue<'de>, A::Error> {
-                Value::deserialize(MapAccessDeserializer::new(map)).map(JsonValue::Nested)
+                Value::deserialize(MapAccessDeserializer::new(map))
+                    .map(|v| JsonValue::Nested(Box::new(v)))
             }
         }
         d.deserialize_any(V)
