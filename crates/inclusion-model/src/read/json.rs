@@ -99,17 +99,17 @@ pub fn read_json_slice(bytes: &[u8], options: &ReadOptions) -> ReadReport {
         let mut row_error = false;
         let mut pairs: Vec<(Cow<'_, str>, Cow<'_, str>)> = Vec::new();
         for (key, value) in last_of_each_key(entries) {
+            let column = Column::from_name(&key);
             let text: Cow<'_, str> = match value {
                 JsonValue::Null => continue,
                 JsonValue::Text(s) => s,
                 JsonValue::Number(n) => {
-                    let is_number_column =
-                        Column::from_name(&key).is_some_and(|c| c.kind() == ColumnKind::Number);
-                    if !is_number_column {
+                    let number_column = column.filter(|c| c.kind() == ColumnKind::Number);
+                    if number_column.is_none() {
                         number_warning(&mut report, row, &key, &n.to_string());
-                    } else if let (false, Some(x)) = (v01, n.as_f64()) {
+                    } else if let (false, Some(c), Some(x)) = (v01, number_column, n.as_f64()) {
                         // Kept as a number: no text to write out and parse back.
-                        raw.set_number(&key, x);
+                        raw.set_column_number(c, x);
                         continue;
                     }
                     Cow::Owned(n.to_string())
@@ -138,7 +138,7 @@ pub fn read_json_slice(bytes: &[u8], options: &ReadOptions) -> ReadReport {
                 pairs.push((key, text));
                 continue;
             }
-            match Column::from_name(&key) {
+            match column {
                 Some(c) => raw.set_column(c, text),
                 None if !text.is_empty() => raw.extra.push((key.into_owned(), text.into_owned())),
                 None => {}

@@ -140,10 +140,17 @@ impl<'a> FlatRecord<'a> {
     /// ```
     pub fn set_number(&mut self, name: &str, value: f64) {
         match Column::from_name(name) {
-            Some(c) if c.kind() == ColumnKind::Number && value.is_finite() => {
-                self.put(c, Some(Cell::Number(value)));
-            }
-            _ => self.set(name, value.to_string()),
+            Some(c) => self.set_column_number(c, value),
+            None => self.set(name, value.to_string()),
+        }
+    }
+
+    /// [`FlatRecord::set_number`] for a column already looked up.
+    pub(crate) fn set_column_number(&mut self, c: Column, value: f64) {
+        if c.kind() == ColumnKind::Number && value.is_finite() {
+            self.put(c, Some(Cell::Number(value)));
+        } else {
+            self.set_column(c, Cow::Owned(value.to_string()));
         }
     }
 
