@@ -17,11 +17,11 @@ use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use criterion::{BenchmarkId, Criterion};
-use inclusion::geo::communes::Gazetteer;
-use inclusion::geo::coverage::{CoverageRequest, MapOptions, Territory};
+use inclusion::coverage::{CoverageRequest, MapOptions, Scope};
 use inclusion::geo::sphere::{chord2_to_metres, distance2, unit_vector};
 use inclusion::geo::{HelpFilter, HelpIndex};
 use inclusion::model::{Address, Coordinates, Place, Service};
+use inclusion::territory::communes::Gazetteer;
 use proptest::prelude::RngExt;
 use proptest::test_runner::{RngAlgorithm, TestRng};
 
@@ -106,7 +106,7 @@ fn main() {
         .sample_size(20)
         .configure_from_args();
     let g = Gazetteer::embedded();
-    let all = CoverageRequest::new(Territory::All);
+    let all = CoverageRequest::new(Scope::All);
     let rare = all
         .clone()
         .filter(HelpFilter::default().services([Service::AffordableEquipment]));

@@ -21,10 +21,10 @@ use std::time::{Duration, Instant};
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use criterion::{BatchSize, Criterion};
-use inclusion::geo::communes::Gazetteer;
 use inclusion::geo::sphere::{haversine_m, unit_vector};
 use inclusion::geo::{HelpFilter, HelpIndex, HelpQuery};
 use inclusion::model::{Address, Coordinates, HoursCache, Place, Service};
+use inclusion::territory::communes::Gazetteer;
 use kiddo::{ImmutableKdTree, SquaredEuclidean};
 use rstar::RTree;
 use rstar::primitives::GeomWithData;

@@ -107,7 +107,7 @@ fn write(args: &Args, places: &[Place], out: &mut dyn Write) -> Result<(), Strin
                 .iter()
                 .find_map(|p| p.source.clone())
                 .unwrap_or_else(|| "inclusion".to_owned());
-            let export = inclusion::model::data_inclusion::to_data_inclusion(places, &source);
+            let export = inclusion::exchange::data_inclusion::to_data_inclusion(places, &source);
             for d in &export.diagnostics {
                 eprintln!("{d}");
             }
@@ -115,7 +115,8 @@ fn write(args: &Args, places: &[Place], out: &mut dyn Write) -> Result<(), Strin
                 "structures": export.structures,
                 "services": export.services,
             });
-            serde_json::to_writer_pretty(&mut *out, &value).map_err(inclusion::model::Error::from)
+            serde_json::to_writer_pretty(&mut *out, &value)
+                .map_err(inclusion::model::ModelError::from)
         }
     };
     result.map_err(|e| e.to_string())?;

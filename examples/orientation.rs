@@ -21,13 +21,13 @@ use std::process::ExitCode;
 
 use chrono::Utc;
 use inclusion::data::sample_places;
-use inclusion::geo::communes::Gazetteer;
 use inclusion::geo::{HelpFilter, HelpIndex};
 use inclusion::model::Vocabulary;
 use inclusion::skills::{
     self, Accompaniment, Answers, Area, Assessment, Choice, DsiResult, HelpNeeds, Questionnaire,
     Relaxation, Text, eurostat,
 };
+use inclusion::territory::communes::Gazetteer;
 
 const USAGE: &str = "usage:
   orientation ANSWERS.json [--near COMMUNE | --lat LAT --lon LON] [-k K] [--format text|json] [--lang fr|en]
@@ -308,20 +308,23 @@ fn print_needs(n: &HelpNeeds, lang: Lang) {
             "Help to look for (any value of each list)"
         )
     );
-    println!("  services: {}", labels(&n.services));
-    println!("  modalites_accompagnement: {}", labels(&n.support_modes));
+    println!("  services: {}", labels(&n.criteria.services));
+    println!(
+        "  modalites_accompagnement: {}",
+        labels(&n.criteria.support_modes)
+    );
     println!(
         "  dispositif_programmes_nationaux: {}",
-        labels(&n.programmes)
+        labels(&n.criteria.national_programmes)
     );
     println!(
         "  prise_en_charge_specifique: {}",
-        labels(&n.specific_support)
+        labels(&n.criteria.specific_support)
     );
     println!(
         "  {}: {}",
         lang.s("sauf", "except"),
-        labels(&n.exclude_access_modes)
+        labels(&n.criteria.exclude_access_modes)
     );
     if !n.also_suggest.is_empty() {
         println!(
@@ -367,7 +370,12 @@ fn print_places(
     let mut chosen = None;
     for (relaxation, n) in needs.relaxations() {
         let hits = index
-            .nearest(latitude, longitude, args.k, &inclusion::help_filter(&n))
+            .nearest(
+                latitude,
+                longitude,
+                args.k,
+                &HelpFilter::from(n.criteria.clone()),
+            )
             .map_err(|e| e.to_string())?;
         let enough = hits.len() >= args.k;
         if chosen
@@ -445,7 +453,7 @@ fn print_places(
     for service in &needs.also_suggest {
         let filter = HelpFilter::default()
             .services([*service])
-            .exclude_access_modes(needs.exclude_access_modes.iter().copied());
+            .exclude_access_modes(needs.criteria.exclude_access_modes.iter().copied());
         let hits = index
             .nearest(latitude, longitude, 1, &filter)
             .map_err(|e| e.to_string())?;

@@ -2,11 +2,11 @@
 //! report, escaped text, the title with the filter and the date, insets for overseas France.
 
 use chrono::NaiveDate;
+use inclusion::coverage::{CoverageReport, CoverageRequest, MapOptions, Scope};
 use inclusion::data::sample_places;
-use inclusion::geo::communes::Gazetteer;
-use inclusion::geo::coverage::{CoverageReport, CoverageRequest, MapOptions, Territory};
 use inclusion::geo::{HelpFilter, HelpIndex};
 use inclusion::model::{AccessMode, Address, Coordinates, Place, Service};
+use inclusion::territory::communes::Gazetteer;
 use roxmltree::{Document, Node};
 
 fn date() -> NaiveDate {
@@ -60,7 +60,7 @@ fn check_commune_marks(doc: &Document, report: &CoverageReport) {
 #[test]
 fn region_84_map_has_one_mark_per_commune_and_per_place() {
     let index = HelpIndex::build(sample_places().to_vec()).unwrap();
-    let report = CoverageRequest::new(Territory::region("84"))
+    let report = CoverageRequest::new(Scope::region("84"))
         .run(&index, Gazetteer::embedded())
         .unwrap();
     let svg = report.to_svg(&MapOptions::new(date()));
@@ -148,7 +148,7 @@ fn text_is_escaped_and_places_outside_the_map_are_counted() {
     let filter = HelpFilter::default()
         .services([Service::AdministrativeProcedures])
         .exclude_access_modes([AccessMode::NoPublicReception]);
-    let report = CoverageRequest::new(Territory::departement("38"))
+    let report = CoverageRequest::new(Scope::departement("38"))
         .filter(filter)
         .run(&index, &g)
         .unwrap();
@@ -200,7 +200,7 @@ fn text_is_escaped_and_places_outside_the_map_are_counted() {
 #[test]
 fn france_map_has_an_inset_per_overseas_territory() {
     let index = HelpIndex::build(sample_places().to_vec()).unwrap();
-    let report = CoverageRequest::new(Territory::All)
+    let report = CoverageRequest::new(Scope::All)
         .filter(HelpFilter::default().services([Service::AdministrativeProcedures]))
         .run(&index, Gazetteer::embedded())
         .unwrap();
@@ -238,7 +238,7 @@ fn france_map_has_an_inset_per_overseas_territory() {
 #[test]
 fn a_filter_that_matches_nothing_draws_every_commune_in_the_last_band() {
     let index = HelpIndex::build(sample_places().to_vec()).unwrap();
-    let report = CoverageRequest::new(Territory::departement("38"))
+    let report = CoverageRequest::new(Scope::departement("38"))
         .filter(
             HelpFilter::default()
                 .open_at(chrono::Utc::now() + chrono::Duration::days(3650))

@@ -4,10 +4,10 @@
 
 use chrono::{TimeZone, Utc};
 use inclusion::data::sample_places;
-use inclusion::geo::communes::Gazetteer;
 use inclusion::geo::sphere::haversine_m;
 use inclusion::geo::{HelpFilter, HelpIndex, HelpQuery};
 use inclusion::model::{AccessMode, Service};
+use inclusion::territory::communes::Gazetteer;
 
 #[test]
 fn near_grenoble_with_a_service_open_on_a_tuesday_morning_matches_a_brute_force_scan() {

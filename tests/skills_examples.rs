@@ -32,9 +32,12 @@ fn a_person_without_digital_skills_with_an_urgent_procedure_is_helped_on_their_b
             .any(|n| n.code == NoteCode::MandateNeedsFranceConnect)
     );
     let n = &a.outcome.needs;
-    assert_eq!(n.services, [Service::AdministrativeProcedures]);
-    assert_eq!(n.programmes, [NationalProgramme::FranceServices]);
-    assert_eq!(n.specific_support, [SpecificSupport::Illiteracy]);
+    assert_eq!(n.criteria.services, [Service::AdministrativeProcedures]);
+    assert_eq!(
+        n.criteria.national_programmes,
+        [NationalProgramme::FranceServices]
+    );
+    assert_eq!(n.criteria.specific_support, [SpecificSupport::Illiteracy]);
 }
 
 #[test]
@@ -50,7 +53,7 @@ fn a_confident_user_without_equipment_is_autonomous_and_sent_to_free_access() {
         [Flag::NeedsEquipment, Flag::NeedsConnection]
     );
     let n = &a.outcome.needs;
-    assert_eq!(n.services, [Service::InternetAndEquipmentAccess]);
+    assert_eq!(n.criteria.services, [Service::InternetAndEquipmentAccess]);
     assert!(n.also_suggest.contains(&Service::AffordableEquipment));
     for area in inclusion::skills::Area::ALL {
         assert_eq!(
@@ -71,7 +74,7 @@ fn the_eurostat_sample_gives_basic() {
     );
 }
 
-/// `HelpNeeds::accepts` (skills) and the index's `HelpFilter` (geo) built by `inclusion::help_filter`
+/// `HelpNeeds::accepts` (skills) and the index's `HelpFilter` (geo) built from its `Criteria`
 /// select the same embedded places, for every accompaniment and a range of flags and
 /// relaxations.
 #[cfg(feature = "embedded-data")]
@@ -103,7 +106,7 @@ fn help_needs_and_the_nearest_help_filter_agree_on_the_embedded_places() {
                 context.urgent_procedure = urgent;
                 let flags: BTreeSet<Flag> = flags.iter().copied().collect();
                 for (_, needs) in HelpNeeds::derive(level, &flags, &context).relaxations() {
-                    let filter = inclusion::help_filter(&needs);
+                    let filter = inclusion::geo::HelpFilter::from(needs.criteria.clone());
                     let mut by_index: Vec<&str> = index
                         .nearest(45.76, 4.84, places.len(), &filter)
                         .unwrap()

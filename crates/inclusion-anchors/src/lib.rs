@@ -12,8 +12,6 @@
 //! };
 //! assert!(path.is_file());
 //! ```
-#![deny(missing_docs)]
-#![forbid(unsafe_code)]
 
 use std::path::PathBuf;
 

@@ -4,12 +4,12 @@ use inclusion_model::Place;
 
 use chrono::{DateTime, Utc};
 
-use crate::filter::{CompiledFilter, place_mask};
 use crate::open::{HoursSummary, HoursTable, OpenAt};
 use crate::query::{HelpQuery, Hit, NearbyPlace};
 use crate::sphere::{chord2_to_metres, metres_to_chord2, unit_vector};
 use crate::tree::{Checks, Found, Node, Point, Tree, Verdict, no_checks};
 use crate::{GeoError, HelpFilter};
+use inclusion_model::criteria::{CriteriaMasks, place_mask};
 
 /// An immutable index of places for nearest-help queries, exact on the sphere.
 ///
@@ -214,7 +214,7 @@ impl HelpIndex {
         let q = unit_vector(query.latitude, query.longitude);
         let max_m = query.max_distance();
         let max_d2 = metres_to_chord2(max_m);
-        let filter = query.filter.compile();
+        let filter = query.filter.criteria.masks();
         // Asking for at least every place: collect them all, then sort (no k-best buffer).
         let k = query.k.filter(|&k| k < self.len());
         let mut found = Vec::with_capacity(k.unwrap_or(16).min(1024));
@@ -239,7 +239,7 @@ impl HelpIndex {
         q: &[f64; 3],
         k: Option<usize>,
         max_d2: f64,
-        filter: &CompiledFilter,
+        filter: &CriteriaMasks,
         open_at: Option<DateTime<Utc>>,
         out: &mut Vec<Found>,
     ) {

@@ -9,13 +9,11 @@
 //!   nearest by great-circle distance, in metres, sorted by distance then `id`.
 //! * [`HelpQuery`] / [`Hit`] / [`NearbyPlace`]: the query and its answers, serialisable (serde)
 //!   and described by JSON Schema (schemars).
-//! * [`communes`]: the gazetteer of French communes (code INSEE, name, postcodes, population,
-//!   point), so that "near Grenoble" becomes a position.
-//! * [`coverage`]: territorial coverage — for every commune of a territory, the distance to
-//!   the nearest matching place, population beyond thresholds by département and région,
-//!   the communes ranked, as a report, CSV, GeoJSON and an SVG map;
 //! * [`sphere`]: unit vectors, chord ↔ metres conversions, haversine distance;
-//! * [`GeoError`]: the crate's one error enum (queries, gazetteer, coverage).
+//! * [`GeoError`]: the crate's one error enum.
+//!
+//! The gazetteer that turns "near Grenoble" into a position is in `inclusion-territory`;
+//! territorial coverage, built on this index, in `inclusion-coverage`.
 //!
 //! ```
 //! use inclusion_geo::{HelpFilter, HelpIndex};
@@ -34,13 +32,9 @@
 //! let hits = index.nearest(-17.54, -149.83, 1, &HelpFilter::default()).unwrap();
 //! assert_eq!(index.place(&hits[0]).id, "c");
 //! assert!(hits[0].distance_m < 30_000.0);
-//! # Ok::<(), inclusion_model::Error>(())
+//! # Ok::<(), inclusion_model::ModelError>(())
 //! ```
-#![deny(missing_docs)]
-#![forbid(unsafe_code)]
 
-pub mod communes;
-pub mod coverage;
 pub mod error;
 pub mod filter;
 pub mod index;
@@ -49,7 +43,6 @@ pub mod query;
 pub mod sphere;
 mod tree;
 
-pub use coverage::{CoverageError, CoverageReport, CoverageRequest, Territory};
 pub use error::GeoError;
 pub use filter::HelpFilter;
 pub use index::HelpIndex;

@@ -189,6 +189,7 @@ fn random_instant(rng: &mut Rng) -> DateTime<Utc> {
 
 /// The filter, written independently of the index's masks.
 fn oracle_accepts(f: &HelpFilter, p: &Place) -> bool {
+    let f = &f.criteria;
     fn any<T: PartialEq>(wanted: &[T], have: &[T]) -> bool {
         wanted.is_empty() || wanted.iter().any(|w| have.contains(w))
     }

@@ -1,4 +1,4 @@
-//! [`Error`]: the errors of this crate.
+//! [`ModelError`]: the errors of this crate.
 
 /// What can go wrong in this crate, outside of the per-row [`Diagnostic`](crate::Diagnostic)s.
 ///
@@ -6,7 +6,7 @@
 /// what cannot be used at all (an unreadable file, a value built in code that is out of range).
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
-pub enum Error {
+pub enum ModelError {
     /// Coordinates that are not finite or out of range.
     #[error(
         "invalid coordinates ({latitude}, {longitude}): latitude must be in [-90, 90] and longitude in [-180, 180], both finite"
@@ -35,21 +35,7 @@ pub enum Error {
     /// Writing CSV failed.
     #[error("CSV writing failed: {0}")]
     Csv(#[from] csv::Error),
-    /// Opening hours that cannot give what was asked (e.g. text that does not parse, or
-    /// that depends on dates, turned into a weekly timetable).
-    #[error("opening hours {raw:?}: {reason}")]
-    OpeningHours {
-        /// The `horaires` text.
-        raw: String,
-        /// What is wrong and what to do.
-        reason: String,
-    },
-    /// A time range of a weekly timetable that is not `HH:MM-HH:MM` within one day.
-    #[error("invalid time range {value:?}: {reason}")]
-    TimeRange {
-        /// The range as given.
-        value: String,
-        /// What is wrong and what to do.
-        reason: String,
-    },
+    /// Opening hours that cannot give what was asked (see `inclusion-hours`).
+    #[error(transparent)]
+    Hours(#[from] inclusion_hours::HoursError),
 }

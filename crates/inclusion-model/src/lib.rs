@@ -9,6 +9,9 @@
 //!   and the [`Typology`] codes, with the exact French labels on the wire; a list of them is a
 //!   [`Labels`] (in file order, held inline: no allocation);
 //! * [`Column`]: the 32 columns of the standard, their titles and constraints;
+//! * [`Criteria`]: the help to look for, in the standard's vocabularies (any-of lists,
+//!   exclusions, and their compiled bit masks), shared by the nearest-help index, the skills
+//!   diagnostic and coverage;
 //! * [`read`]: CSV and JSON files (BOM, `;` delimiter and Windows-1252 detected and
 //!   reported), every problem a [`Diagnostic`] with row, column, value, stable
 //!   [code](codes) and a message in French and English — a bad row never stops the file;
@@ -19,7 +22,6 @@
 //!   ([`validate_records`]) or one at a time ([`RecordValidator`]);
 //! * [`migrate`]: v0.1 files detected and migrated to v1.0.2, every loss reported;
 //! * [`write`](mod@write): canonical CSV v1.0.2 (idempotent byte for byte), JSON records, GeoJSON;
-//! * [`data_inclusion`]: export to and import from data·inclusion v1 structures and services;
 //!
 //! ```
 //! use inclusion_model::{read_csv_str, to_csv_string, ReadOptions, Service, SupportMode};
@@ -40,10 +42,11 @@
 //! assert!(d.message_en.contains("Valid values: Aide aux démarches administratives"));
 //! // Canonical CSV v1.0.2 out.
 //! assert!(to_csv_string(&report.places)?.starts_with("\"id\",\"pivot\""));
-//! # Ok::<(), inclusion_model::Error>(())
+//! # Ok::<(), inclusion_model::ModelError>(())
 //! ```
 //!
-//! * [`hours`]: the `horaires` field evaluated — open now?, next opening and closing, a week
+//! * [`hours`] (the `inclusion-hours` crate) and the opening-hours methods of [`Place`]: the
+//!   `horaires` field evaluated — open now?, next opening and closing, a week
 //!   for display — in the place's own time zone with its public holidays, a 672-bit weekly
 //!   form for fast "open at" filters, and weekly timetables to and from OSM strings:
 //!
@@ -59,18 +62,16 @@
 //! assert!(!place.is_open_at(t)); // 10 June: abolition day in Guyane
 //! assert_eq!(place.next_opening(t).unwrap().to_string(), "2026-06-11 08:00:00 -03");
 //! ```
-#![deny(missing_docs)]
-#![forbid(unsafe_code)]
 
 pub mod codes;
 pub mod columns;
-pub mod data_inclusion;
+pub mod criteria;
 pub mod diagnostic;
 pub mod error;
-pub mod hours;
 pub mod labels;
 pub mod migrate;
 pub mod place;
+mod place_hours;
 pub mod read;
 pub mod typology;
 pub mod validate;
@@ -79,9 +80,12 @@ pub mod wire;
 pub mod write;
 
 pub use columns::{Column, ColumnKind};
+pub use criteria::Criteria;
 pub use diagnostic::{Diagnostic, Severity};
-pub use error::Error;
-pub use hours::{
+pub use error::ModelError;
+/// Opening hours: the `inclusion-hours` crate, whose types the places hold.
+pub use inclusion_hours as hours;
+pub use inclusion_hours::{
     HoursCache, Locale, OpeningHours, State, Territory, Timetable, WeekBitmap, WeeklyForm,
 };
 pub use labels::Labels;

@@ -33,7 +33,7 @@ use crate::vocab::{
 /// place.coordinates = Some(Coordinates::new(49.2583, 4.0317)?);
 /// place.services.push(Service::AdministrativeProcedures);
 /// assert!(place.offers(Service::AdministrativeProcedures));
-/// # Ok::<(), inclusion_model::Error>(())
+/// # Ok::<(), inclusion_model::ModelError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -206,9 +206,9 @@ impl Coordinates {
     /// assert_eq!((c.latitude(), c.longitude()), (45.19, 5.72));
     /// assert!(Coordinates::new(95.0, 5.72).is_err());
     /// assert!(Coordinates::new(f64::NAN, 5.72).is_err());
-    /// # Ok::<(), inclusion_model::Error>(())
+    /// # Ok::<(), inclusion_model::ModelError>(())
     /// ```
-    pub fn new(latitude: f64, longitude: f64) -> Result<Coordinates, crate::Error> {
+    pub fn new(latitude: f64, longitude: f64) -> Result<Coordinates, crate::ModelError> {
         if latitude.is_finite()
             && longitude.is_finite()
             && (-90.0..=90.0).contains(&latitude)
@@ -219,7 +219,7 @@ impl Coordinates {
                 longitude,
             })
         } else {
-            Err(crate::Error::InvalidCoordinates {
+            Err(crate::ModelError::InvalidCoordinates {
                 latitude,
                 longitude,
             })

@@ -16,12 +16,13 @@
 //! assert_eq!(schema["properties"]["code_postal"]["title"], "Code postal");
 //! ```
 
-use inclusion_geo::communes::Commune;
-use inclusion_geo::{CoverageReport, CoverageRequest, HelpQuery, Hit, NearbyPlace};
+use inclusion_coverage::{CoverageReport, CoverageRequest};
+use inclusion_geo::{HelpQuery, Hit, NearbyPlace};
 use inclusion_model::wire::ValidationReport;
 use inclusion_model::{Diagnostic, Record};
 use inclusion_skills::eurostat::{EurostatAssessment, EurostatInput};
 use inclusion_skills::{Answers, Assessment, DsiResult, HelpNeeds, Questionnaire};
+use inclusion_territory::communes::Commune;
 use schemars::generate::SchemaSettings;
 use schemars::transform::RecursiveTransform;
 use schemars::{JsonSchema, Schema, SchemaGenerator};
@@ -144,14 +145,26 @@ pub fn catalogue() -> Vec<Entry> {
         Entry::of::<HelpQuery>("help-query", "inclusion-geo", "HelpQuery", Input),
         Entry::of::<Hit>("help-hit", "inclusion-geo", "Hit", Output),
         Entry::of::<NearbyPlace>("nearby-place", "inclusion-geo", "NearbyPlace", Output),
-        Entry::of::<Commune>("commune", "inclusion-geo", "communes::Commune", Output),
+        // inclusion-territory
+        Entry::of::<Commune>(
+            "commune",
+            "inclusion-territory",
+            "communes::Commune",
+            Output,
+        ),
+        // inclusion-coverage
         Entry::of::<CoverageRequest>(
             "coverage-request",
-            "inclusion-geo",
+            "inclusion-coverage",
             "CoverageRequest",
             Input,
         ),
-        Entry::of::<CoverageReport>("coverage-report", "inclusion-geo", "CoverageReport", Output),
+        Entry::of::<CoverageReport>(
+            "coverage-report",
+            "inclusion-coverage",
+            "CoverageReport",
+            Output,
+        ),
     ]
 }
 

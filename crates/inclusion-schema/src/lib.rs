@@ -8,9 +8,9 @@
 //! * [`catalogue()`]: the exported types and their files — the place as the standard's JSON
 //!   record, the diagnostics and the validation report (`inclusion-model`); the questionnaire,
 //!   answers, assessment, help needs and Eurostat mode of the skills engine
-//!   (`inclusion-skills`); the nearest-help query and its hits, a commune of the gazetteer,
-//!   and the territorial coverage request and report (`inclusion-geo`). [`Entry::schema`]
-//!   gives one standalone schema.
+//!   (`inclusion-skills`); the nearest-help query and its hits (`inclusion-geo`); a commune
+//!   of the gazetteer (`inclusion-territory`); the territorial coverage request and report
+//!   (`inclusion-coverage`). [`Entry::schema`] gives one standalone schema.
 //! * [`bundle`](bundle::bundle): one schema with all of them under shared `$defs`.
 //! * [`table`](table::table_schema): the standard's Table Schema (frictionless) v1.0.2 built
 //!   from the model's column definitions, with its deliberate [corrections](table::CORRECTIONS).
@@ -31,8 +31,6 @@
 //! assert!(place["properties"]["services"]["pattern"].as_str().unwrap()
 //!     .contains("Aide aux démarches administratives"));
 //! ```
-#![deny(missing_docs)]
-#![forbid(unsafe_code)]
 
 pub mod bundle;
 pub mod catalogue;

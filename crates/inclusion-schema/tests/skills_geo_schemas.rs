@@ -7,11 +7,12 @@ use std::sync::OnceLock;
 
 use chrono::{NaiveDate, TimeZone, Utc};
 use common::Checker;
-use inclusion_geo::communes::Gazetteer;
-use inclusion_geo::{CoverageRequest, HelpFilter, HelpIndex, HelpQuery, Territory};
+use inclusion_coverage::{CoverageRequest, Scope};
+use inclusion_geo::{HelpFilter, HelpIndex, HelpQuery};
 use inclusion_model::{Address, Coordinates, Fee, OpeningHours, Place, Service};
 use inclusion_skills::eurostat::{self, EurostatInput, VARIABLES};
 use inclusion_skills::{Answers, Questionnaire, assess};
+use inclusion_territory::communes::Gazetteer;
 use proptest::prelude::*;
 use serde_json::{Value, json};
 
@@ -264,12 +265,12 @@ fn coverage_requests_and_reports_follow_their_schemas() {
     let report_checker = checker("coverage-report");
     let gazetteer = Gazetteer::embedded();
     let requests = [
-        CoverageRequest::new(Territory::region("84")),
-        CoverageRequest::new(Territory::departement("974"))
+        CoverageRequest::new(Scope::region("84")),
+        CoverageRequest::new(Scope::departement("974"))
             .filter(HelpFilter::default().services([Service::AdministrativeProcedures]))
             .thresholds_km([2.0, 5.0, 50.0]),
-        CoverageRequest::new(Territory::communes(["38185", "2A004", "98735"])).top(2),
-        CoverageRequest::new(Territory::All)
+        CoverageRequest::new(Scope::communes(["38185", "2A004", "98735"])).top(2),
+        CoverageRequest::new(Scope::All)
             .filter(HelpFilter::default().fees([Fee::Free]))
             .rank_beyond_km(10.0),
     ];

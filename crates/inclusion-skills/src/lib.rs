@@ -59,7 +59,7 @@
 //! // "not now".
 //! assert_eq!(a.explanation.accompaniment.binding_rule, RuleId::SelfAssessment);
 //! // Without FranceConnect no Aidants Connect mandate: France Services.
-//! assert_eq!(a.outcome.needs.programmes, [NationalProgramme::FranceServices]);
+//! assert_eq!(a.outcome.needs.criteria.national_programmes, [NationalProgramme::FranceServices]);
 //! // The outcome follows from the explanation alone.
 //! assert_eq!(a.explanation.recompute()?, a.outcome);
 //! # Ok::<(), inclusion_skills::Error>(())
@@ -74,8 +74,6 @@
 //! computes the class as Eurostat does ([`DsiMode::EurostatFull`]); its variable list is
 //! reconstructed and its uncertain points are named in [`eurostat`]. The proficiency levels
 //! are a self-assessment, not a test.
-#![deny(missing_docs)]
-#![forbid(unsafe_code)]
 
 pub mod accompaniment;
 pub mod answers;
@@ -105,7 +103,7 @@ pub use dsi::{
     Thresholds,
 };
 pub use error::{AnswerProblem, Error};
-pub use needs::{HelpNeeds, Relaxation, VocabMasks};
+pub use needs::{HelpNeeds, Relaxation};
 pub use proficiency::{AreaProficiency, CompetenceEstimate, LevelRange, ProficiencyExplanation};
 pub use questionnaire::{ContextField, Item, ItemRole, Questionnaire, Requirement};
 pub use rules::RuleSet;

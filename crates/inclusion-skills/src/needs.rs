@@ -17,11 +17,12 @@
 //! suggestions (« Acquisition de matériel informatique à prix solidaire », « Accès internet et
 //! matériel informatique ») rather than narrowing the main search.
 //!
-//! Semantics, the same as the nearest-help index's filter: criteria combine with AND; inside
-//! one list any value matches (OR); an empty list accepts every place.
+//! The help is a [`Criteria`] of the model, the type the nearest-help index filters with:
+//! criteria combine with AND; inside one list any value matches (OR); an empty list accepts
+//! every place.
 
 use inclusion_model::{
-    AccessMode, NationalProgramme, Place, Service, SpecificSupport, SupportMode, Vocabulary,
+    AccessMode, Criteria, NationalProgramme, Place, Service, SpecificSupport, SupportMode,
 };
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -36,7 +37,7 @@ pub const HELP_NEEDS_RULES: &str = "help-needs-1";
 /// standard's exact French labels.
 ///
 /// ```
-/// use inclusion_model::{Service, SupportMode, NationalProgramme, Vocabulary};
+/// use inclusion_model::{Service, SupportMode, NationalProgramme};
 /// use inclusion_skills::{Answers, Questionnaire, assess};
 ///
 /// let q = Questionnaire::builtin();
@@ -49,93 +50,25 @@ pub const HELP_NEEDS_RULES: &str = "help-needs-1";
 ///     .with("language", [] as [&str; 0]).with("urgent_procedure", "yes")
 ///     .with("wants_to_learn", "no").with("consent_on_behalf", "yes");
 /// let needs = assess(q, &answers)?.outcome.needs;
-/// assert_eq!(needs.services, [Service::AdministrativeProcedures]);
-/// assert!(needs.programmes.contains(&NationalProgramme::FranceServices));
-/// // The same as bit masks (`1 << value.index()`), for an index that stores masks.
-/// let masks = needs.masks();
-/// assert_eq!(masks.services, Service::mask(&needs.services));
+/// assert_eq!(needs.criteria.services, [Service::AdministrativeProcedures]);
+/// assert!(needs.criteria.national_programmes.contains(&NationalProgramme::FranceServices));
+/// // The criteria's bit masks, as a mask-based index uses them.
+/// let masks = needs.criteria.masks();
+/// assert_eq!(masks.any.len(), 3); // services, support modes, programmes
 /// # Ok::<(), inclusion_skills::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 pub struct HelpNeeds {
     /// The accompaniment this help answers.
     pub accompaniment: Accompaniment,
-    /// `services`: the place offers at least one of these.
-    #[schemars(schema_with = "inclusion_model::wire::labels_array_schema::<Service>")]
-    pub services: Vec<Service>,
-    /// `modalites_accompagnement`: the place gives help in at least one of these ways.
-    #[schemars(schema_with = "inclusion_model::wire::labels_array_schema::<SupportMode>")]
-    pub support_modes: Vec<SupportMode>,
-    /// `dispositif_programmes_nationaux`: the place belongs to at least one of these.
-    #[schemars(schema_with = "inclusion_model::wire::labels_array_schema::<NationalProgramme>")]
-    pub programmes: Vec<NationalProgramme>,
-    /// `prise_en_charge_specifique`: the place provides at least one of these.
-    #[schemars(schema_with = "inclusion_model::wire::labels_array_schema::<SpecificSupport>")]
-    pub specific_support: Vec<SpecificSupport>,
-    /// `modalites_acces`: the place has none of these (« Ce lieu n'accueille pas de public »).
-    #[schemars(schema_with = "inclusion_model::wire::labels_array_schema::<AccessMode>")]
-    pub exclude_access_modes: Vec<AccessMode>,
+    /// The places that give this help: services, support modes, programmes and specific
+    /// support (any of each), excluding the places that do not receive the public. Serialised
+    /// as its lists beside the other fields.
+    #[serde(flatten)]
+    pub criteria: Criteria,
     /// Services worth a separate search (equipment, connection), not part of the main filter.
     #[schemars(schema_with = "inclusion_model::wire::labels_array_schema::<Service>")]
     pub also_suggest: Vec<Service>,
-}
-
-/// Vocabulary bit masks: one `u32` per vocabulary, bit `value.index()` set for every value
-/// ([`Vocabulary::mask`]). Describes either a place (the values it declares) or a
-/// [`HelpNeeds`] (any-of masks, and the access modes to exclude); [`VocabMasks::accepts`]
-/// compares the two, as a mask-based index does.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
-pub struct VocabMasks {
-    /// `services`.
-    pub services: u32,
-    /// `modalites_accompagnement`.
-    pub support_modes: u32,
-    /// `dispositif_programmes_nationaux`.
-    pub programmes: u32,
-    /// `prise_en_charge_specifique`.
-    pub specific_support: u32,
-    /// `modalites_acces` (for needs: the access modes a place must not have).
-    pub access_modes: u32,
-}
-
-impl VocabMasks {
-    fn of(
-        services: &[Service],
-        support_modes: &[SupportMode],
-        programmes: &[NationalProgramme],
-        specific_support: &[SpecificSupport],
-        access_modes: &[AccessMode],
-    ) -> VocabMasks {
-        VocabMasks {
-            services: Service::mask(services),
-            support_modes: SupportMode::mask(support_modes),
-            programmes: NationalProgramme::mask(programmes),
-            specific_support: SpecificSupport::mask(specific_support),
-            access_modes: AccessMode::mask(access_modes),
-        }
-    }
-
-    /// The masks of the values a place declares.
-    pub fn of_place(place: &Place) -> VocabMasks {
-        VocabMasks::of(
-            &place.services,
-            &place.support_modes,
-            &place.national_programmes,
-            &place.specific_support,
-            &place.access_modes,
-        )
-    }
-
-    /// Whether a place with masks `place` matches these needs masks: for each vocabulary, a
-    /// zero mask or a common bit; and no excluded access mode.
-    pub fn accepts(&self, place: &VocabMasks) -> bool {
-        let any = |need: u32, has: u32| need == 0 || need & has != 0;
-        any(self.services, place.services)
-            && any(self.support_modes, place.support_modes)
-            && any(self.programmes, place.programmes)
-            && any(self.specific_support, place.specific_support)
-            && self.access_modes & place.access_modes == 0
-    }
 }
 
 /// How far a search was relaxed.
@@ -204,7 +137,7 @@ impl HelpNeeds {
                 },
             ),
         };
-        let specific_support = flags
+        let specific_support: Vec<SpecificSupport> = flags
             .iter()
             .filter_map(|f| match f {
                 Flag::Illiteracy => Some(SpecificSupport::Illiteracy),
@@ -226,24 +159,14 @@ impl HelpNeeds {
         }
         HelpNeeds {
             accompaniment,
-            services,
-            support_modes,
-            programmes,
-            specific_support,
-            exclude_access_modes: vec![AccessMode::NoPublicReception],
+            criteria: Criteria::default()
+                .services(services)
+                .support_modes(support_modes)
+                .national_programmes(programmes)
+                .specific_support(specific_support)
+                .exclude_access_modes([AccessMode::NoPublicReception]),
             also_suggest,
         }
-    }
-
-    /// The needs as bit masks ([`Vocabulary::mask`]); `access_modes` holds the exclusions.
-    pub fn masks(&self) -> VocabMasks {
-        VocabMasks::of(
-            &self.services,
-            &self.support_modes,
-            &self.programmes,
-            &self.specific_support,
-            &self.exclude_access_modes,
-        )
     }
 
     /// Whether `place` offers this help.
@@ -262,7 +185,7 @@ impl HelpNeeds {
     /// assert!(needs.accepts(&place));
     /// ```
     pub fn accepts(&self, place: &Place) -> bool {
-        self.masks().accepts(&VocabMasks::of_place(place))
+        self.criteria.accepts(place)
     }
 
     /// The search, then progressively relaxed versions of it, for when the exact search finds
@@ -271,11 +194,11 @@ impl HelpNeeds {
     pub fn relaxations(&self) -> Vec<(Relaxation, HelpNeeds)> {
         let mut out = vec![(Relaxation::Exact, self.clone())];
         let mut without_specific = self.clone();
-        without_specific.specific_support.clear();
+        without_specific.criteria.specific_support.clear();
         let mut without_modes = without_specific.clone();
-        without_modes.support_modes.clear();
+        without_modes.criteria.support_modes.clear();
         let mut services_only = without_modes.clone();
-        services_only.programmes.clear();
+        services_only.criteria.national_programmes.clear();
         for (r, n) in [
             (Relaxation::WithoutSpecificSupport, without_specific),
             (Relaxation::WithoutSupportModes, without_modes),
@@ -371,16 +294,14 @@ mod tests {
     }
 
     #[test]
-    fn masks_agree_with_the_lists() {
+    fn flags_become_specific_support_and_suggestions() {
         let flags: BTreeSet<Flag> = [Flag::Deafness, Flag::Illiteracy, Flag::NeedsEquipment].into();
         let n = HelpNeeds::derive(Accompaniment::OccasionalHelp, &flags, &ctx(Tri::Yes, false));
-        let m = n.masks();
-        assert_eq!(m.specific_support.count_ones(), 2);
-        assert_ne!(
-            m.specific_support & (1 << SpecificSupport::Deafness.index()),
-            0
+        assert_eq!(
+            n.criteria.specific_support,
+            [SpecificSupport::Illiteracy, SpecificSupport::Deafness]
         );
-        assert_eq!(n.support_modes, [SupportMode::Individual]);
+        assert_eq!(n.criteria.support_modes, [SupportMode::Individual]);
         assert_eq!(
             n.also_suggest,
             [
@@ -390,7 +311,11 @@ mod tests {
         );
         // Brute force: a place with exactly one value of each list matches; without the
         // specific support it does not.
-        let mut p = place(&[n.services[0]], &[n.support_modes[0]], &[]);
+        let mut p = place(
+            &[n.criteria.services[0]],
+            &[n.criteria.support_modes[0]],
+            &[],
+        );
         p.specific_support.push(SpecificSupport::Illiteracy);
         assert!(n.accepts(&p));
         p.specific_support.clear();
@@ -427,7 +352,10 @@ mod tests {
         let bare = place(&[Service::AdministrativeProcedures], &[], &[]);
         let accepted: Vec<bool> = r.iter().map(|(_, n)| n.accepts(&bare)).collect();
         assert_eq!(accepted, [false, false, false, true]);
-        assert_eq!(r[3].1.exclude_access_modes, [AccessMode::NoPublicReception]);
+        assert_eq!(
+            r[3].1.criteria.exclude_access_modes,
+            [AccessMode::NoPublicReception]
+        );
     }
 
     #[test]

@@ -40,7 +40,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::migrate::{SchemaVersion, VersionChoice};
 use crate::place::Place;
 use crate::validate::Level;
-use crate::{Error, codes};
+use crate::{ModelError, codes};
 
 pub use self::csv::read_csv_str;
 pub use self::json::read_json_slice;
@@ -236,11 +236,11 @@ pub fn read_bytes(bytes: &[u8], options: &ReadOptions) -> ReadReport {
 /// Reads a file from disk (see [`read_bytes`]).
 ///
 /// # Errors
-/// [`Error::Io`] when the file cannot be opened or read; every other problem is a diagnostic
+/// [`ModelError::Io`] when the file cannot be opened or read; every other problem is a diagnostic
 /// of the report.
-pub fn read_path(path: impl AsRef<Path>, options: &ReadOptions) -> Result<ReadReport, Error> {
+pub fn read_path(path: impl AsRef<Path>, options: &ReadOptions) -> Result<ReadReport, ModelError> {
     let path = path.as_ref();
-    let bytes = std::fs::read(path).map_err(|source| Error::Io {
+    let bytes = std::fs::read(path).map_err(|source| ModelError::Io {
         path: path.display().to_string(),
         source,
     })?;

@@ -66,11 +66,11 @@ use chrono::NaiveDate;
 use crate::codes;
 use crate::columns::Column;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::hours::HoursCache;
 use crate::labels::Labels;
 use crate::place::{Address, Contact, Coordinates, Place};
 use crate::typology::Typology;
 use crate::vocab::{TrainingLabel, Vocabulary, expected_labels};
+use inclusion_hours::{HoursCache, Territory};
 
 /// How much to check (see the [module documentation](self)).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
@@ -276,7 +276,7 @@ impl Validator {
         }
         if r.strict
             && let (Some(p), Some(c)) = (postcode.filter(|p| rules::postcode(p)), insee_ok)
-            && !strict::postcode_matches_insee(p, c)
+            && inclusion_territory::Departement::of_insee(c).is_none_or(|d| !d.accepts_postcode(p))
         {
             r.warn(Column::Postcode, p, codes::POSTCODE_INSEE_MISMATCH,
                 format!("Le code postal {p} n'est pas dans le département du code INSEE {c} : vérifiez l'un des deux."),
@@ -649,12 +649,12 @@ impl<'r, 'a> Row<'r, 'a> {
 
     fn check_territory(&mut self, c: Coordinates) {
         let (lat, lon) = (c.latitude(), c.longitude());
-        if strict::territory(lat, lon).is_some() {
+        if Territory::by_bounding_box(lat, lon).is_some() {
             return;
         }
         let v = self.coordinates_text();
-        if let Some(t) = strict::territory(lon, lat) {
-            let name = t.name;
+        if let Some(t) = Territory::by_bounding_box(lon, lat) {
+            let name = t.name();
             self.warn(Column::Latitude, &v, codes::COORDINATES_SWAPPED,
                 format!("Les coordonnées ({lat}, {lon}) ne sont pas en France, mais le seraient ({name}) en inversant latitude et longitude : vérifiez leur ordre."),
                 format!("The coordinates ({lat}, {lon}) are not in France, but would be ({name}) with latitude and longitude swapped: check their order."));

@@ -123,70 +123,6 @@ pub(crate) fn url(s: &str) -> bool {
     host(hostname) || hostname == "localhost"
 }
 
-/// A French territory, with the box that contains it (south, north, west, east in degrees).
-pub(crate) struct Territory {
-    pub(crate) name: &'static str,
-    south: f64,
-    north: f64,
-    west: f64,
-    east: f64,
-}
-
-const fn t(name: &'static str, south: f64, north: f64, west: f64, east: f64) -> Territory {
-    Territory {
-        name,
-        south,
-        north,
-        west,
-        east,
-    }
-}
-
-/// Boxes around the French territories where places of the standard are found.
-pub(crate) const TERRITORIES: &[Territory] = &[
-    t("France métropolitaine", 41.3, 51.2, -5.3, 8.3),
-    t("Corse", 41.3, 43.1, 8.5, 9.6),
-    t("Guadeloupe", 15.8, 16.55, -61.85, -60.95),
-    t("Martinique", 14.35, 14.9, -61.25, -60.8),
-    t("Guyane", 2.1, 5.8, -54.65, -51.6),
-    t("La Réunion", -21.4, -20.85, 55.2, 55.85),
-    t("Mayotte", -13.05, -12.6, 44.95, 45.35),
-    t("Saint-Pierre-et-Miquelon", 46.7, 47.15, -56.45, -56.1),
-    t("Saint-Barthélemy", 17.85, 17.98, -62.96, -62.78),
-    t("Saint-Martin", 18.0, 18.13, -63.16, -62.96),
-    t("Wallis-et-Futuna", -14.4, -13.1, -178.3, -176.1),
-    t("Polynésie française", -28.0, -7.8, -154.8, -134.4),
-    t("Nouvelle-Calédonie", -22.9, -19.0, 163.5, 168.3),
-];
-
-/// The territory containing this position, if any.
-pub(crate) fn territory(latitude: f64, longitude: f64) -> Option<&'static Territory> {
-    TERRITORIES
-        .iter()
-        .find(|t| (t.south..=t.north).contains(&latitude) && (t.west..=t.east).contains(&longitude))
-}
-
-/// The département (or territory) part of an INSEE code: 2 characters, or 3 for 97x/98x.
-pub(crate) fn insee_departement(insee: &str) -> &str {
-    if insee.starts_with("97") || insee.starts_with("98") {
-        insee.get(..3).unwrap_or(insee)
-    } else {
-        insee.get(..2).unwrap_or(insee)
-    }
-}
-
-/// Whether a postcode is consistent with the département of an INSEE code (both already valid
-/// for the standard's patterns). Corsica's postcodes start with `20` for `2A`/`2B`; the
-/// overseas collectivities of Saint-Barthélemy (977) and Saint-Martin (978) use 971xx postcodes.
-pub(crate) fn postcode_matches_insee(postcode: &str, insee: &str) -> bool {
-    let dep = insee_departement(insee);
-    match dep {
-        "2A" | "2B" => postcode.starts_with("20"),
-        "977" | "978" => postcode.starts_with("971"),
-        _ => postcode.starts_with(dep),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -232,35 +168,5 @@ mod tests {
         assert!(!url("pas une url"));
         assert!(!url("https://exemple fr"));
         assert!(!url("ftp://exemple.fr"));
-    }
-
-    #[test]
-    fn territories() {
-        assert_eq!(
-            territory(45.19, 5.72).map(|t| t.name),
-            Some("France métropolitaine")
-        );
-        assert_eq!(territory(-21.1, 55.5).map(|t| t.name), Some("La Réunion"));
-        assert_eq!(
-            territory(-22.27, 166.45).map(|t| t.name),
-            Some("Nouvelle-Calédonie")
-        );
-        assert_eq!(
-            territory(-13.28, -176.17).map(|t| t.name),
-            Some("Wallis-et-Futuna")
-        );
-        assert!(territory(5.72, 45.19).is_none());
-        assert!(territory(0.0, 0.0).is_none());
-    }
-
-    #[test]
-    fn postcode_consistency() {
-        assert!(postcode_matches_insee("51100", "51454"));
-        assert!(postcode_matches_insee("20000", "2A004"));
-        assert!(postcode_matches_insee("97400", "97411"));
-        assert!(postcode_matches_insee("97133", "97701"));
-        assert!(postcode_matches_insee("98800", "98818"));
-        assert!(!postcode_matches_insee("75001", "51454"));
-        assert!(!postcode_matches_insee("97200", "97411"));
     }
 }

@@ -5,7 +5,7 @@ use std::io::Write;
 use serde::ser::{SerializeMap, SerializeSeq};
 
 use super::Properties;
-use crate::Error;
+use crate::ModelError;
 use crate::place::Place;
 
 struct Feature<'a>(&'a Place);
@@ -56,7 +56,7 @@ impl serde::Serialize for Collection<'_> {
 ///
 /// # Errors
 /// When writing to `out` fails.
-pub fn write_geojson<W: Write>(places: &[Place], out: W) -> Result<(), Error> {
+pub fn write_geojson<W: Write>(places: &[Place], out: W) -> Result<(), ModelError> {
     serde_json::to_writer(out, &Collection(places))?;
     Ok(())
 }
@@ -78,6 +78,6 @@ pub fn write_geojson<W: Write>(places: &[Place], out: W) -> Result<(), Error> {
 ///
 /// # Errors
 /// Never in practice (writing to memory).
-pub fn to_geojson_string(places: &[Place]) -> Result<String, Error> {
+pub fn to_geojson_string(places: &[Place]) -> Result<String, ModelError> {
     Ok(serde_json::to_string(&Collection(places))?)
 }

@@ -25,7 +25,7 @@
 //! let again = read_csv_str(&csv, &ReadOptions::default()).places;
 //! assert_eq!(again, places);
 //! assert_eq!(to_csv_string(&again)?, csv);
-//! # Ok::<(), inclusion_model::Error>(())
+//! # Ok::<(), inclusion_model::ModelError>(())
 //! ```
 
 mod geojson;
@@ -35,7 +35,7 @@ use std::io::Write;
 
 use serde::ser::{SerializeMap, SerializeSeq};
 
-use crate::Error;
+use crate::ModelError;
 use crate::columns::Column;
 use crate::place::Place;
 use crate::vocab::Vocabulary;
@@ -111,7 +111,7 @@ pub fn cell(place: &Place, column: Column) -> Cow<'_, str> {
 ///
 /// # Errors
 /// When writing to `out` fails.
-pub fn write_csv<W: Write>(places: &[Place], out: W) -> Result<(), Error> {
+pub fn write_csv<W: Write>(places: &[Place], out: W) -> Result<(), ModelError> {
     let mut w = ::csv::WriterBuilder::new()
         .quote_style(::csv::QuoteStyle::Always)
         .terminator(::csv::Terminator::Any(b'\n'))
@@ -120,7 +120,7 @@ pub fn write_csv<W: Write>(places: &[Place], out: W) -> Result<(), Error> {
     for p in places {
         w.write_record(Column::ALL.iter().map(|c| cell(p, *c).into_owned()))?;
     }
-    w.flush().map_err(|e| Error::Csv(e.into()))?;
+    w.flush().map_err(|e| ModelError::Csv(e.into()))?;
     Ok(())
 }
 
@@ -128,10 +128,10 @@ pub fn write_csv<W: Write>(places: &[Place], out: W) -> Result<(), Error> {
 ///
 /// # Errors
 /// Never in practice (writing to memory); the signature mirrors [`write_csv`].
-pub fn to_csv_string(places: &[Place]) -> Result<String, Error> {
+pub fn to_csv_string(places: &[Place]) -> Result<String, ModelError> {
     let mut buf = Vec::new();
     write_csv(places, &mut buf)?;
-    String::from_utf8(buf).map_err(|e| Error::Unreadable(e.to_string()))
+    String::from_utf8(buf).map_err(|e| ModelError::Unreadable(e.to_string()))
 }
 
 /// A place as the standard's flat JSON record (schema order, absent values left out,
@@ -198,7 +198,7 @@ impl serde::Serialize for Records<'_> {
 ///
 /// # Errors
 /// When writing to `out` fails.
-pub fn write_json<W: Write>(places: &[Place], out: W) -> Result<(), Error> {
+pub fn write_json<W: Write>(places: &[Place], out: W) -> Result<(), ModelError> {
     serde_json::to_writer_pretty(out, &Records(places))?;
     Ok(())
 }
@@ -211,11 +211,11 @@ pub fn write_json<W: Write>(places: &[Place], out: W) -> Result<(), Error> {
 /// let places = read_json_slice(json.as_bytes(), &ReadOptions::default()).places;
 /// let out = to_json_string(&places)?;
 /// assert_eq!(read_json_slice(out.as_bytes(), &ReadOptions::default()).places, places);
-/// # Ok::<(), inclusion_model::Error>(())
+/// # Ok::<(), inclusion_model::ModelError>(())
 /// ```
 ///
 /// # Errors
 /// Never in practice (writing to memory).
-pub fn to_json_string(places: &[Place]) -> Result<String, Error> {
+pub fn to_json_string(places: &[Place]) -> Result<String, ModelError> {
     Ok(serde_json::to_string_pretty(&Records(places))?)
 }

@@ -1,0 +1,25 @@
+//! [`HoursError`]: what can go wrong in this crate.
+
+/// Why opening hours cannot give what was asked. Evaluation itself never fails: text that does
+/// not parse answers "unknown" (see [`OpeningHours::parse_error`](crate::OpeningHours::parse_error)).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum HoursError {
+    /// Opening hours that cannot give what was asked (e.g. text that does not parse, or
+    /// that depends on dates, turned into a weekly timetable).
+    #[error("opening hours {raw:?}: {reason}")]
+    OpeningHours {
+        /// The `horaires` text.
+        raw: String,
+        /// What is wrong and what to do.
+        reason: String,
+    },
+    /// A time range of a weekly timetable that is not `HH:MM-HH:MM` within one day.
+    #[error("invalid time range {value:?}: {reason}")]
+    TimeRange {
+        /// The range as given.
+        value: String,
+        /// What is wrong and what to do.
+        reason: String,
+    },
+}

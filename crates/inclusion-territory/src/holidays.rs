@@ -1,0 +1,248 @@
+//! French public-holiday calendars, one per [`Territory`] (the `PH` selector of opening hours).
+//!
+//! The calendars are computed here (Easter by the Gregorian computus), for the years
+//! 1900–2199, and applied with today's rules to every year.
+//!
+//! | territory | public holidays |
+//! |---|---|
+//! | every territory (Code du travail, art. L3133-1) | 1 janvier, lundi de Pâques, 1 mai, 8 mai, Ascension, lundi de Pentecôte, 14 juillet, 15 août, 1 novembre, 11 novembre, 25 décembre |
+//! | Alsace-Moselle (57, 67, 68; art. L3134-13) | + Vendredi saint, 26 décembre (Saint-Étienne) |
+//! | Guadeloupe | + 27 mai (abolition de l'esclavage, loi n° 83-550 and décret n° 83-1003) |
+//! | Martinique | + 22 mai (abolition) |
+//! | Guyane | + 10 juin (abolition) |
+//! | La Réunion | + 20 décembre (abolition) |
+//! | Mayotte | + 27 avril (abolition) |
+//! | Saint-Barthélemy | + 9 octobre (abolition) |
+//! | Saint-Martin | + 28 mai (abolition) |
+//! | Saint-Pierre-et-Miquelon | the national list only |
+//! | Wallis-et-Futuna | + 28 avril (Saint Pierre Chanel), 29 juillet (fête du Territoire) |
+//! | Polynésie française | + 5 mars (arrivée de l'Évangile), Vendredi saint, 29 juin (fête de l'autonomie) |
+//! | Nouvelle-Calédonie | + 24 septembre (fête de la citoyenneté) |
+//!
+//! Not covered:
+//! * history: the current rules are applied to every year (the 8 mai before 1982, the
+//!   abolition days before 1983, Saint-Martin's date before it moved to 28 mai, are not modelled);
+//! * Alsace-Moselle's Vendredi saint applies by law only in communes with a Protestant temple
+//!   or a mixed church; it is applied here to the whole three départements, as employers and
+//!   public services do in practice;
+//! * customary days off that are not legal public holidays (carnival days in the Antilles and
+//!   Guyane, Vendredi saint outside Alsace-Moselle and Polynésie, local patron saints);
+//! * the Pacific collectivities set their holidays by local law, which changes more often: the
+//!   lists above are those in force when this calendar was written and are not checked
+//!   against an official machine-readable source.
+//!
+//! The national list is checked against the French calendar shipped with the
+//! `opening-hours` crate (nager.date data) for 2000–2076, in `inclusion-hours`.
+
+use std::sync::LazyLock;
+
+use chrono::{Days, NaiveDate};
+
+use crate::Territory;
+
+/// First year of the calendars.
+pub const FIRST_YEAR: i32 = 1900;
+/// Last year of the calendars.
+pub const LAST_YEAR: i32 = 2199;
+
+/// Easter Sunday of a year of the Gregorian calendar (anonymous Gregorian computus).
+///
+/// ```
+/// use inclusion_territory::holidays::easter_sunday;
+/// use chrono::NaiveDate;
+/// assert_eq!(easter_sunday(2026), NaiveDate::from_ymd_opt(2026, 4, 5));
+/// assert_eq!(easter_sunday(2025), NaiveDate::from_ymd_opt(2025, 4, 20));
+/// ```
+///
+/// `None` only for years chrono cannot represent.
+pub fn easter_sunday(year: i32) -> Option<NaiveDate> {
+    let a = year.rem_euclid(19);
+    let b = year.div_euclid(100);
+    let c = year.rem_euclid(100);
+    let d = b.div_euclid(4);
+    let e = b.rem_euclid(4);
+    let f = (b + 8).div_euclid(25);
+    let g = (b - f + 1).div_euclid(3);
+    let h = (19 * a + b - d - g + 15).rem_euclid(30);
+    let i = c.div_euclid(4);
+    let k = c.rem_euclid(4);
+    let l = (32 + 2 * e + 2 * i - h - k).rem_euclid(7);
+    let m = (a + 11 * h + 22 * l).div_euclid(451);
+    let month = (h + l - 7 * m + 114).div_euclid(31);
+    let day = (h + l - 7 * m + 114).rem_euclid(31) + 1;
+    NaiveDate::from_ymd_opt(year, u32::try_from(month).ok()?, u32::try_from(day).ok()?)
+}
+
+/// The public holidays of a territory in a year, sorted.
+///
+/// ```
+/// use inclusion_territory::{holidays::public_holidays, Territory};
+/// use chrono::NaiveDate;
+/// let days = public_holidays(Territory::Reunion, 2026);
+/// assert_eq!(days.len(), 12);
+/// assert!(days.contains(&NaiveDate::from_ymd_opt(2026, 12, 20).unwrap()));
+/// ```
+pub fn public_holidays(territory: Territory, year: i32) -> Vec<NaiveDate> {
+    let ymd = |m, d| NaiveDate::from_ymd_opt(year, m, d);
+    let Some(easter) = easter_sunday(year) else {
+        return Vec::new();
+    };
+    let after = |n: u64| easter.checked_add_days(Days::new(n));
+    let mut days: Vec<Option<NaiveDate>> = vec![
+        ymd(1, 1),
+        after(1),
+        ymd(5, 1),
+        ymd(5, 8),
+        after(39),
+        after(50),
+        ymd(7, 14),
+        ymd(8, 15),
+        ymd(11, 1),
+        ymd(11, 11),
+        ymd(12, 25),
+    ];
+    let good_friday = easter.checked_sub_days(Days::new(2));
+    match territory {
+        Territory::Metropolitan | Territory::SaintPierreEtMiquelon => {}
+        Territory::AlsaceMoselle => days.extend([good_friday, ymd(12, 26)]),
+        Territory::Guadeloupe => days.push(ymd(5, 27)),
+        Territory::Martinique => days.push(ymd(5, 22)),
+        Territory::Guyane => days.push(ymd(6, 10)),
+        Territory::Reunion => days.push(ymd(12, 20)),
+        Territory::Mayotte => days.push(ymd(4, 27)),
+        Territory::SaintBarthelemy => days.push(ymd(10, 9)),
+        Territory::SaintMartin => days.push(ymd(5, 28)),
+        Territory::WallisEtFutuna => days.extend([ymd(4, 28), ymd(7, 29)]),
+        Territory::FrenchPolynesia => days.extend([ymd(3, 5), good_friday, ymd(6, 29)]),
+        Territory::NewCaledonia => days.push(ymd(9, 24)),
+    }
+    let mut days: Vec<NaiveDate> = days.into_iter().flatten().collect();
+    days.sort_unstable();
+    days.dedup();
+    days
+}
+
+/// Every public holiday of every territory, 1900–2199, sorted; built once.
+static TABLES: LazyLock<Vec<Vec<NaiveDate>>> = LazyLock::new(|| {
+    Territory::ALL
+        .iter()
+        .map(|&t| {
+            (FIRST_YEAR..=LAST_YEAR)
+                .flat_map(|y| public_holidays(t, y))
+                .collect()
+        })
+        .collect()
+});
+
+/// Every public holiday of a territory from [`FIRST_YEAR`] to [`LAST_YEAR`], sorted (about
+/// 3,300 days): what an evaluator loads into its holiday calendar.
+pub fn all_public_holidays(territory: Territory) -> &'static [NaiveDate] {
+    let index = Territory::ALL
+        .iter()
+        .position(|&t| t == territory)
+        .unwrap_or(0);
+    TABLES.get(index).map_or(&[], Vec::as_slice)
+}
+
+impl Territory {
+    /// Whether `date` is a public holiday in this territory (see the [module](self) for the
+    /// calendars). Always `false` outside 1900–2199.
+    ///
+    /// ```
+    /// use inclusion_territory::Territory;
+    /// use chrono::NaiveDate;
+    /// let d = |m, d| NaiveDate::from_ymd_opt(2026, m, d).unwrap();
+    /// assert!(Territory::Metropolitan.is_public_holiday(d(7, 14)));
+    /// assert!(!Territory::Metropolitan.is_public_holiday(d(12, 26)));
+    /// assert!(Territory::AlsaceMoselle.is_public_holiday(d(12, 26)));
+    /// assert!(Territory::Guadeloupe.is_public_holiday(d(5, 27)));
+    /// ```
+    pub fn is_public_holiday(self, date: NaiveDate) -> bool {
+        all_public_holidays(self).binary_search(&date).is_ok()
+    }
+
+    /// Whether `date` or the day before is a public holiday: the days on which a weekly
+    /// opening-hours form whose only exception is public holidays cannot be trusted (a holiday
+    /// rule can reach past midnight).
+    pub fn is_public_holiday_or_day_after(self, date: NaiveDate) -> bool {
+        self.is_public_holiday(date) || date.pred_opt().is_some_and(|d| self.is_public_holiday(d))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{Datelike, Weekday};
+
+    #[test]
+    fn easter_matches_known_dates() {
+        let known = [
+            (1900, 4, 15),
+            (1943, 4, 25),
+            (1961, 4, 2),
+            (2000, 4, 23),
+            (2008, 3, 23),
+            (2011, 4, 24),
+            (2024, 3, 31),
+            (2038, 4, 25),
+            (2049, 4, 18),
+            (2100, 3, 28),
+            (2285, 3, 22),
+        ];
+        for (y, m, d) in known {
+            assert_eq!(easter_sunday(y), NaiveDate::from_ymd_opt(y, m, d), "{y}");
+        }
+    }
+
+    #[test]
+    fn easter_is_a_sunday_between_march_22_and_april_25() {
+        for y in 1583..3000 {
+            let e = easter_sunday(y).unwrap();
+            assert_eq!(e.weekday(), Weekday::Sun, "{y}");
+            let lo = NaiveDate::from_ymd_opt(y, 3, 22).unwrap();
+            let hi = NaiveDate::from_ymd_opt(y, 4, 25).unwrap();
+            assert!(lo <= e && e <= hi, "{y}: {e}");
+        }
+    }
+
+    #[test]
+    fn regional_calendars_add_their_days_to_the_national_list() {
+        let national = public_holidays(Territory::Metropolitan, 2027);
+        assert_eq!(national.len(), 11);
+        let extra = |t| {
+            let days = public_holidays(t, 2027);
+            assert!(national.iter().all(|d| days.contains(d)), "{t:?}");
+            days.into_iter()
+                .filter(|d| !national.contains(d))
+                .collect::<Vec<_>>()
+        };
+        let d = |m, d| NaiveDate::from_ymd_opt(2027, m, d).unwrap();
+        // Easter 2027 is 28 March.
+        assert_eq!(extra(Territory::AlsaceMoselle), vec![d(3, 26), d(12, 26)]);
+        assert_eq!(extra(Territory::Guadeloupe), vec![d(5, 27)]);
+        assert_eq!(extra(Territory::Martinique), vec![d(5, 22)]);
+        assert_eq!(extra(Territory::Guyane), vec![d(6, 10)]);
+        assert_eq!(extra(Territory::Reunion), vec![d(12, 20)]);
+        assert_eq!(extra(Territory::Mayotte), vec![d(4, 27)]);
+        assert_eq!(extra(Territory::SaintBarthelemy), vec![d(10, 9)]);
+        assert_eq!(extra(Territory::SaintMartin), vec![d(5, 28)]);
+        assert_eq!(extra(Territory::SaintPierreEtMiquelon), vec![]);
+        assert_eq!(extra(Territory::WallisEtFutuna), vec![d(4, 28), d(7, 29)]);
+        assert_eq!(
+            extra(Territory::FrenchPolynesia),
+            vec![d(3, 5), d(3, 26), d(6, 29)]
+        );
+        assert_eq!(extra(Territory::NewCaledonia), vec![d(9, 24)]);
+    }
+
+    #[test]
+    fn calendars_cover_their_years_only() {
+        let t = Territory::Metropolitan;
+        assert!(t.is_public_holiday(NaiveDate::from_ymd_opt(FIRST_YEAR, 1, 1).unwrap()));
+        assert!(t.is_public_holiday(NaiveDate::from_ymd_opt(LAST_YEAR, 12, 25).unwrap()));
+        assert!(!t.is_public_holiday(NaiveDate::from_ymd_opt(LAST_YEAR + 1, 1, 1).unwrap()));
+        let d = NaiveDate::from_ymd_opt(2026, 7, 15).unwrap();
+        assert!(t.is_public_holiday_or_day_after(d));
+        assert!(!t.is_public_holiday_or_day_after(d.succ_opt().unwrap()));
+    }
+}
