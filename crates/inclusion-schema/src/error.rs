@@ -1,4 +1,4 @@
-//! [`Error`]: what can go wrong when writing or checking a schemas directory.
+//! [`SchemaError`]: what can go wrong when writing or checking a schemas directory.
 
 use std::path::PathBuf;
 
@@ -8,7 +8,7 @@ pub const EXPORT_COMMAND: &str = "cargo run --example export_schemas";
 /// The errors of this crate. Generating a schema never fails; reading and writing files can.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
-pub enum Error {
+pub enum SchemaError {
     /// A schema file or its directory cannot be written.
     #[error("cannot write {}: {source}; check that the directory exists and is writable", path.display())]
     Write {
@@ -61,7 +61,7 @@ mod tests {
 
     #[test]
     fn stale_message_names_the_files_and_the_command() {
-        let e = Error::Stale {
+        let e = SchemaError::Stale {
             dir: PathBuf::from("schemas"),
             changed: vec!["place.schema.json".into()],
             missing: vec![],

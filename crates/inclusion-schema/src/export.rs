@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use crate::Error;
+use crate::SchemaError;
 use crate::bundle::{BUNDLE_FILE, bundle};
 use crate::catalogue::catalogue;
 use crate::table::{TABLE_SCHEMA_FILE, table_schema};
@@ -70,10 +70,10 @@ pub fn generate() -> Vec<GeneratedFile> {
 /// Other files of `dir` are left alone.
 ///
 /// # Errors
-/// [`Error::Write`] when the directory or a file cannot be written.
-pub fn write_dir(dir: impl AsRef<Path>) -> Result<Vec<PathBuf>, Error> {
+/// [`SchemaError::Write`] when the directory or a file cannot be written.
+pub fn write_dir(dir: impl AsRef<Path>) -> Result<Vec<PathBuf>, SchemaError> {
     let dir = dir.as_ref();
-    std::fs::create_dir_all(dir).map_err(|source| Error::Write {
+    std::fs::create_dir_all(dir).map_err(|source| SchemaError::Write {
         path: dir.to_owned(),
         source,
     })?;
@@ -83,7 +83,7 @@ pub fn write_dir(dir: impl AsRef<Path>) -> Result<Vec<PathBuf>, Error> {
             let path = dir.join(&f.name);
             std::fs::write(&path, f.contents.as_bytes())
                 .map(|()| path.clone())
-                .map_err(|source| Error::Write { path, source })
+                .map_err(|source| SchemaError::Write { path, source })
         })
         .collect()
 }
@@ -97,9 +97,9 @@ fn is_schema_file(name: &str) -> bool {
 /// Checks that `dir` holds exactly the generated files, byte for byte.
 ///
 /// # Errors
-/// [`Error::Stale`] listing the files that differ, are missing, or are not generated any more
-/// (with the command that regenerates them); [`Error::Read`] when `dir` cannot be read.
-pub fn check_dir(dir: impl AsRef<Path>) -> Result<(), Error> {
+/// [`SchemaError::Stale`] listing the files that differ, are missing, or are not generated any more
+/// (with the command that regenerates them); [`SchemaError::Read`] when `dir` cannot be read.
+pub fn check_dir(dir: impl AsRef<Path>) -> Result<(), SchemaError> {
     let dir = dir.as_ref();
     let generated = generate();
     let mut changed = Vec::new();
@@ -110,17 +110,17 @@ pub fn check_dir(dir: impl AsRef<Path>) -> Result<(), Error> {
             Ok(bytes) if bytes == f.contents.as_bytes() => {}
             Ok(_) => changed.push(f.name.clone()),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => missing.push(f.name.clone()),
-            Err(source) => return Err(Error::Read { path, source }),
+            Err(source) => return Err(SchemaError::Read { path, source }),
         }
     }
     let mut unexpected = Vec::new();
     if dir.is_dir() {
-        let entries = std::fs::read_dir(dir).map_err(|source| Error::Read {
+        let entries = std::fs::read_dir(dir).map_err(|source| SchemaError::Read {
             path: dir.to_owned(),
             source,
         })?;
         for entry in entries {
-            let entry = entry.map_err(|source| Error::Read {
+            let entry = entry.map_err(|source| SchemaError::Read {
                 path: dir.to_owned(),
                 source,
             })?;
@@ -134,7 +134,7 @@ pub fn check_dir(dir: impl AsRef<Path>) -> Result<(), Error> {
     if changed.is_empty() && missing.is_empty() && unexpected.is_empty() {
         Ok(())
     } else {
-        Err(Error::Stale {
+        Err(SchemaError::Stale {
             dir: dir.to_owned(),
             changed,
             missing,
@@ -171,7 +171,7 @@ mod tests {
         std::fs::write(dir.join("old.schema.json"), "{}").unwrap();
         std::fs::write(dir.join("notes.txt"), "kept").unwrap();
         match check_dir(&dir) {
-            Err(Error::Stale {
+            Err(SchemaError::Stale {
                 changed,
                 missing,
                 unexpected,
@@ -192,7 +192,7 @@ mod tests {
             std::env::temp_dir().join(format!("inclusion-schema-file-{}", std::process::id()));
         std::fs::write(&file, "not a directory").unwrap();
         let err = write_dir(&file).unwrap_err();
-        assert!(matches!(err, Error::Write { .. }), "{err:?}");
+        assert!(matches!(err, SchemaError::Write { .. }), "{err:?}");
         assert!(err.to_string().contains("cannot write"));
         std::fs::remove_file(&file).unwrap();
     }

@@ -40,5 +40,5 @@ pub mod table;
 pub mod text;
 
 pub use catalogue::{Direction, Entry, catalogue};
-pub use error::{EXPORT_COMMAND, Error};
+pub use error::{EXPORT_COMMAND, SchemaError};
 pub use export::{GeneratedFile, check_dir, generate, write_dir};

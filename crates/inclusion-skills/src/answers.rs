@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::questionnaire::{ContextField, ItemRole, Requirement};
 use crate::scales::{Choice, ScaleId};
 use crate::{
-    AnswerProblem, Autonomy, Disability, Equipment, Error, LanguageNeed, Questionnaire, Tri,
+    AnswerProblem, Autonomy, Disability, Equipment, LanguageNeed, Questionnaire, SkillsError, Tri,
     UniqueMap, WishToLearn,
 };
 
@@ -109,8 +109,8 @@ impl Answers {
     /// Reads answers from JSON text.
     ///
     /// # Errors
-    /// [`Error::Json`] when the text is not JSON of the documented shape.
-    pub fn from_json_str(text: &str) -> Result<Answers, Error> {
+    /// [`SkillsError::Json`] when the text is not JSON of the documented shape.
+    pub fn from_json_str(text: &str) -> Result<Answers, SkillsError> {
         Ok(serde_json::from_str(text)?)
     }
 
@@ -264,18 +264,18 @@ impl Questionnaire {
     /// are required only when the internet was used in the last 3 months), values out of scale.
     ///
     /// ```
-    /// use inclusion_skills::{Answers, Error, Questionnaire};
+    /// use inclusion_skills::{Answers, SkillsError, Questionnaire};
     /// let q = Questionnaire::builtin();
     /// let answers = Answers::new(q).with("internet_3m", "yes").with("SA1", 7).with("IL9", "yes");
-    /// let Err(Error::InvalidAnswers { problems, .. }) = q.validate(&answers) else { panic!() };
+    /// let Err(SkillsError::InvalidAnswers { problems, .. }) = q.validate(&answers) else { panic!() };
     /// // The unknown item, the value out of scale, and every required item left out.
     /// assert!(problems.len() > 20);
     /// ```
     ///
     /// # Errors
-    /// [`Error::InvalidAnswers`] listing every problem; [`Error::InvalidQuestionnaire`] when the
+    /// [`SkillsError::InvalidAnswers`] listing every problem; [`SkillsError::InvalidQuestionnaire`] when the
     /// questionnaire itself cannot be scored.
-    pub fn validate(&self, answers: &Answers) -> Result<Responses, Error> {
+    pub fn validate(&self, answers: &Answers) -> Result<Responses, SkillsError> {
         self.check()?;
         let mut problems = Vec::new();
         let reference = self.reference();
@@ -369,7 +369,7 @@ impl Questionnaire {
         if problems.is_empty() {
             Ok(responses)
         } else {
-            Err(Error::InvalidAnswers {
+            Err(SkillsError::InvalidAnswers {
                 questionnaire: reference,
                 problems,
             })
@@ -402,7 +402,7 @@ mod tests {
 
     fn problems(answers: &Answers) -> Vec<AnswerProblem> {
         match Questionnaire::builtin().validate(answers) {
-            Err(Error::InvalidAnswers { problems, .. }) => problems,
+            Err(SkillsError::InvalidAnswers { problems, .. }) => problems,
             other => panic!("expected invalid answers, got {other:?}"),
         }
     }

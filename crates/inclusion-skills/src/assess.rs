@@ -13,7 +13,7 @@ use crate::proficiency::{self, AreaProficiency, ProficiencyExplanation};
 use crate::questionnaire::ItemRole;
 use crate::{
     AccompanimentRules, Answers, Autonomy, Competence, Context, DsiExplanation, DsiMode, DsiResult,
-    Error, HelpNeeds, PerArea, Questionnaire, Recommendation, Responses, RuleSet, Tri,
+    HelpNeeds, PerArea, Questionnaire, Recommendation, Responses, RuleSet, SkillsError, Tri,
 };
 
 /// The result of a diagnostic, with its explanation. Serialises to JSON for a user interface;
@@ -85,12 +85,12 @@ pub struct Explanation {
 /// assert_eq!(a.outcome.dsi.class, DsiClass::AboveBasic);
 /// assert_eq!(a.outcome.recommendation.accompaniment, Accompaniment::Autonomous);
 /// assert_eq!(a.explanation.recompute()?, a.outcome);
-/// # Ok::<(), inclusion_skills::Error>(())
+/// # Ok::<(), inclusion_skills::SkillsError>(())
 /// ```
 ///
 /// # Errors
-/// [`Error::InvalidAnswers`] listing every problem of the answers.
-pub fn assess(questionnaire: &Questionnaire, answers: &Answers) -> Result<Assessment, Error> {
+/// [`SkillsError::InvalidAnswers`] listing every problem of the answers.
+pub fn assess(questionnaire: &Questionnaire, answers: &Answers) -> Result<Assessment, SkillsError> {
     let responses = questionnaire.validate(answers)?;
     Ok(score(questionnaire, &responses, RuleSet::current()))
 }
@@ -193,16 +193,16 @@ impl Explanation {
     /// recommendation. Recorded results (levels, class, proposals, level) are not read.
     ///
     /// # Errors
-    /// [`Error::UnknownRuleSet`] for rules this version does not know;
-    /// [`Error::InvalidExplanation`] for an explanation that lists a competence twice or under
+    /// [`SkillsError::UnknownRuleSet`] for rules this version does not know;
+    /// [`SkillsError::InvalidExplanation`] for an explanation that lists a competence twice or under
     /// the wrong area, or an area without thresholds.
-    pub fn recompute(&self) -> Result<Outcome, Error> {
-        let rules =
-            RuleSet::by_id(&self.rules).ok_or_else(|| Error::UnknownRuleSet(self.rules.clone()))?;
+    pub fn recompute(&self) -> Result<Outcome, SkillsError> {
+        let rules = RuleSet::by_id(&self.rules)
+            .ok_or_else(|| SkillsError::UnknownRuleSet(self.rules.clone()))?;
         let accompaniment_rules = AccompanimentRules::by_id(&self.accompaniment.rules)
-            .ok_or_else(|| Error::UnknownRuleSet(self.accompaniment.rules.clone()))?;
+            .ok_or_else(|| SkillsError::UnknownRuleSet(self.accompaniment.rules.clone()))?;
         if self.help_needs != rules.help_needs {
-            return Err(Error::UnknownRuleSet(self.help_needs.clone()));
+            return Err(SkillsError::UnknownRuleSet(self.help_needs.clone()));
         }
         let dsi = self.dsi.recompute()?;
         let proficiency = self.proficiency.map(|_, e| e.recompute());
@@ -230,13 +230,13 @@ impl Assessment {
     /// assessment was stored as JSON and read back).
     ///
     /// # Errors
-    /// [`Error::InvalidExplanation`] when they differ, or the errors of
+    /// [`SkillsError::InvalidExplanation`] when they differ, or the errors of
     /// [`Explanation::recompute`].
-    pub fn verify(&self) -> Result<(), Error> {
+    pub fn verify(&self) -> Result<(), SkillsError> {
         if self.explanation.recompute()? == self.outcome {
             Ok(())
         } else {
-            Err(Error::InvalidExplanation(
+            Err(SkillsError::InvalidExplanation(
                 "the outcome is not what the explanation recomputes to".to_owned(),
             ))
         }

@@ -498,12 +498,12 @@ impl DsiExplanation {
     /// by `rules`. The recorded levels, count of areas and class are not read.
     ///
     /// # Errors
-    /// [`Error::UnknownRuleSet`](crate::Error::UnknownRuleSet) when `rules` is unknown,
-    /// [`Error::InvalidExplanation`](crate::Error::InvalidExplanation) when an assessed area has
+    /// [`SkillsError::UnknownRuleSet`](crate::SkillsError::UnknownRuleSet) when `rules` is unknown,
+    /// [`SkillsError::InvalidExplanation`](crate::SkillsError::InvalidExplanation) when an assessed area has
     /// no thresholds.
-    pub fn recompute(&self) -> Result<DsiResult, crate::Error> {
+    pub fn recompute(&self) -> Result<DsiResult, crate::SkillsError> {
         let rules = DsiRules::by_id(&self.rules)
-            .ok_or_else(|| crate::Error::UnknownRuleSet(self.rules.clone()))?;
+            .ok_or_else(|| crate::SkillsError::UnknownRuleSet(self.rules.clone()))?;
         if !self.used_internet_3m {
             return Ok(DsiResult {
                 areas: PerArea::default(),
@@ -513,7 +513,10 @@ impl DsiExplanation {
         let mut levels = PerArea::from_fn(|_| AreaLevel::None);
         for (area, count) in self.areas.iter() {
             let thresholds = count.thresholds.ok_or_else(|| {
-                crate::Error::InvalidExplanation(format!("area {} has no thresholds", area.code()))
+                crate::SkillsError::InvalidExplanation(format!(
+                    "area {} has no thresholds",
+                    area.code()
+                ))
             })?;
             levels[area] = thresholds.level(count.counted.len());
         }

@@ -1,4 +1,4 @@
-//! [`Error`], the errors of this crate, and [`AnswerProblem`], one problem found in a set of
+//! [`SkillsError`], the errors of this crate, and [`AnswerProblem`], one problem found in a set of
 //! answers.
 
 use std::fmt;
@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 /// problems found, so that a user interface or a person can fix them in one pass.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
-pub enum Error {
+pub enum SkillsError {
     /// The answers do not fit the questionnaire (unknown item, missing required item, value
     /// out of scale, wrong questionnaire version...).
     #[error("the answers do not fit questionnaire {questionnaire}; fix the following {} problem(s):\n{}", problems.len(), bullet_list(problems))]
@@ -171,7 +171,7 @@ mod tests {
 
     #[test]
     fn invalid_answers_lists_every_problem_on_its_own_line() {
-        let e = Error::InvalidAnswers {
+        let e = SkillsError::InvalidAnswers {
             questionnaire: "q/1".into(),
             problems: vec![
                 AnswerProblem::UnknownItem { item: "XX".into() },

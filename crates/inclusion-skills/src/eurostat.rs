@@ -55,7 +55,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::dsi::Tally;
-use crate::{Area, DsiExplanation, DsiMode, DsiResult, DsiRules, Error, PerArea, UniqueMap};
+use crate::{Area, DsiExplanation, DsiMode, DsiResult, DsiRules, PerArea, SkillsError, UniqueMap};
 
 /// How sure the variable list is about one variable.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
@@ -188,8 +188,8 @@ impl EurostatInput {
     /// Reads an input from JSON text.
     ///
     /// # Errors
-    /// [`Error::Json`] when the text is not JSON of the documented shape.
-    pub fn from_json_str(text: &str) -> Result<EurostatInput, Error> {
+    /// [`SkillsError::Json`] when the text is not JSON of the documented shape.
+    pub fn from_json_str(text: &str) -> Result<EurostatInput, SkillsError> {
         Ok(serde_json::from_str(text)?)
     }
 }
@@ -207,8 +207,8 @@ pub struct EurostatAssessment {
 /// Eurostat rules ([`DsiRules::EUROSTAT_2021`]).
 ///
 /// # Errors
-/// [`Error::InvalidEurostatInput`] listing every unknown or repeated variable name.
-pub fn assess(input: &EurostatInput) -> Result<EurostatAssessment, Error> {
+/// [`SkillsError::InvalidEurostatInput`] listing every unknown or repeated variable name.
+pub fn assess(input: &EurostatInput) -> Result<EurostatAssessment, SkillsError> {
     assess_with(input, &DsiRules::EUROSTAT_2021)
 }
 
@@ -216,7 +216,10 @@ pub fn assess(input: &EurostatInput) -> Result<EurostatAssessment, Error> {
 ///
 /// # Errors
 /// As [`assess`].
-pub fn assess_with(input: &EurostatInput, rules: &DsiRules) -> Result<EurostatAssessment, Error> {
+pub fn assess_with(
+    input: &EurostatInput,
+    rules: &DsiRules,
+) -> Result<EurostatAssessment, SkillsError> {
     let mut problems = Vec::new();
     for name in input.activities.keys() {
         if variable(name).is_none() {
@@ -232,7 +235,7 @@ pub fn assess_with(input: &EurostatInput, rules: &DsiRules) -> Result<EurostatAs
         problems.push(format!("'{name}' is given more than once: keep one value"));
     }
     if !problems.is_empty() {
-        return Err(Error::InvalidEurostatInput { problems });
+        return Err(SkillsError::InvalidEurostatInput { problems });
     }
     let done: BTreeSet<&str> = input
         .activities
@@ -316,7 +319,7 @@ mod tests {
     #[test]
     fn unknown_names_are_all_listed() {
         let err = assess(&input(true, &["IUIF", "iuem", "FOO"])).unwrap_err();
-        let Error::InvalidEurostatInput { problems } = &err else {
+        let SkillsError::InvalidEurostatInput { problems } = &err else {
             panic!("{err}")
         };
         assert_eq!(problems.len(), 2, "{problems:?}");
@@ -336,7 +339,7 @@ mod tests {
         .unwrap();
         assert!(matches!(
             assess(&i),
-            Err(Error::InvalidEurostatInput { .. })
+            Err(SkillsError::InvalidEurostatInput { .. })
         ));
     }
 

@@ -17,7 +17,7 @@
 //!   e-mail, FranceConnect, reading or language difficulties, disability, urgency, wish to
 //!   learn, consent to a mandate).
 //! * **Validation** ([`Questionnaire::validate`]): unknown items, missing required items,
-//!   values out of scale, repeated answers, all listed at once ([`Error::InvalidAnswers`]).
+//!   values out of scale, repeated answers, all listed at once ([`SkillsError::InvalidAnswers`]).
 //! * **Scoring** ([`assess()`]):
 //!   - the DSI 2.0 level of each area with Eurostat's exact thresholds and the overall class
 //!     ([`DsiResult`], [`DsiClass`]) — "DSI-style", see the honesty note below;
@@ -62,7 +62,7 @@
 //! assert_eq!(a.outcome.needs.criteria.national_programmes, [NationalProgramme::FranceServices]);
 //! // The outcome follows from the explanation alone.
 //! assert_eq!(a.explanation.recompute()?, a.outcome);
-//! # Ok::<(), inclusion_skills::Error>(())
+//! # Ok::<(), inclusion_skills::SkillsError>(())
 //! ```
 //!
 //! ## Honesty note: DSI-style versus full Eurostat
@@ -102,7 +102,7 @@ pub use dsi::{
     AreaCount, AreaLevel, ClassRule, DsiClass, DsiExplanation, DsiMode, DsiResult, DsiRules,
     Thresholds,
 };
-pub use error::{AnswerProblem, Error};
+pub use error::{AnswerProblem, SkillsError};
 pub use needs::{HelpNeeds, Relaxation};
 pub use proficiency::{AreaProficiency, CompetenceEstimate, LevelRange, ProficiencyExplanation};
 pub use questionnaire::{ContextField, Item, ItemRole, Questionnaire, Requirement};

@@ -55,7 +55,7 @@ pub const HELP_NEEDS_RULES: &str = "help-needs-1";
 /// // The criteria's bit masks, as a mask-based index uses them.
 /// let masks = needs.criteria.masks();
 /// assert_eq!(masks.any.len(), 3); // services, support modes, programmes
-/// # Ok::<(), inclusion_skills::Error>(())
+/// # Ok::<(), inclusion_skills::SkillsError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 pub struct HelpNeeds {

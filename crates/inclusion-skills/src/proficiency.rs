@@ -20,7 +20,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::questionnaire::ItemRole;
-use crate::{Autonomy, Competence, Error, PerArea, Questionnaire, Responses, Text};
+use crate::{Autonomy, Competence, PerArea, Questionnaire, Responses, SkillsError, Text};
 
 /// The version of the proficiency rules.
 pub const PROFICIENCY_RULES: &str = "digcomp2.2-self-1";
@@ -202,19 +202,19 @@ impl ProficiencyExplanation {
 /// accompaniment's "self-assessment" rule.
 pub(crate) fn competence_autonomies(
     explanations: &PerArea<ProficiencyExplanation>,
-) -> Result<BTreeMap<Competence, Autonomy>, Error> {
+) -> Result<BTreeMap<Competence, Autonomy>, SkillsError> {
     let mut map = BTreeMap::new();
     for (area, e) in explanations.iter() {
         for c in &e.competences {
             if c.competence.area() != area {
-                return Err(Error::InvalidExplanation(format!(
+                return Err(SkillsError::InvalidExplanation(format!(
                     "competence {} is listed under area {}",
                     c.competence.code(),
                     area.code()
                 )));
             }
             if map.insert(c.competence, c.autonomy).is_some() {
-                return Err(Error::InvalidExplanation(format!(
+                return Err(SkillsError::InvalidExplanation(format!(
                     "competence {} is listed twice",
                     c.competence.code()
                 )));

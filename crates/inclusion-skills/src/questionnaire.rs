@@ -7,7 +7,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::scales::ScaleId;
-use crate::{Area, Competence, DsiRules, Error, Scale, Text, eurostat};
+use crate::{Area, Competence, DsiRules, Scale, SkillsError, Text, eurostat};
 
 /// A diagnostic questionnaire: its identity and version, its answer scales with their labels,
 /// and its items in the order they are asked.
@@ -25,7 +25,7 @@ use crate::{Area, Competence, DsiRules, Error, Scale, Text, eurostat};
 /// let first = &q.items[0];
 /// assert_eq!(first.id, "internet_3m");
 /// assert!(first.question.fr.starts_with("Avez-vous utilisé internet"));
-/// # Ok::<(), inclusion_skills::Error>(())
+/// # Ok::<(), inclusion_skills::SkillsError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -173,9 +173,9 @@ impl Questionnaire {
     /// mediators), and checks it.
     ///
     /// # Errors
-    /// [`Error::Json`] for malformed JSON, [`Error::InvalidQuestionnaire`] when
+    /// [`SkillsError::Json`] for malformed JSON, [`SkillsError::InvalidQuestionnaire`] when
     /// [`Questionnaire::check`] fails.
-    pub fn from_json_str(text: &str) -> Result<Questionnaire, Error> {
+    pub fn from_json_str(text: &str) -> Result<Questionnaire, SkillsError> {
         let q: Questionnaire = serde_json::from_str(text)?;
         q.check()?;
         Ok(q)
@@ -212,8 +212,8 @@ impl Questionnaire {
     /// self-assessment item.
     ///
     /// # Errors
-    /// [`Error::InvalidQuestionnaire`] listing every problem.
-    pub fn check(&self) -> Result<(), Error> {
+    /// [`SkillsError::InvalidQuestionnaire`] listing every problem.
+    pub fn check(&self) -> Result<(), SkillsError> {
         let mut problems = Vec::new();
         if self.id.trim().is_empty() || self.version.trim().is_empty() {
             problems.push("the questionnaire needs a non-empty id and version".to_owned());
@@ -351,7 +351,7 @@ impl Questionnaire {
         if problems.is_empty() {
             Ok(())
         } else {
-            Err(Error::InvalidQuestionnaire { problems })
+            Err(SkillsError::InvalidQuestionnaire { problems })
         }
     }
 }
@@ -392,7 +392,7 @@ mod tests {
         q.items[1].id = q.items[2].id.clone();
         q.scales[0].options.pop();
         q.items.retain(|i| i.id != "consent_on_behalf");
-        let Err(Error::InvalidQuestionnaire { problems }) = q.check() else {
+        let Err(SkillsError::InvalidQuestionnaire { problems }) = q.check() else {
             panic!("a broken questionnaire was accepted")
         };
         let all = problems.join("\n");

@@ -472,6 +472,6 @@ fn a_tampered_explanation_recomputes_to_another_outcome() {
     e.rules = "skills-rules-0".into();
     assert!(matches!(
         e.recompute(),
-        Err(inclusion_skills::Error::UnknownRuleSet(_))
+        Err(inclusion_skills::SkillsError::UnknownRuleSet(_))
     ));
 }
