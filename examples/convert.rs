@@ -76,27 +76,6 @@ fn parse_args() -> Result<Args, String> {
 
 /// Mobile numbers: +33 6, +33 7, and the overseas mobile ranges (+590 69, +594 694, +596 696,
 /// +262 69, +269 639, +687 7/8/9, +689 87/88/89, +508 55, +681 8).
-fn is_mobile(phone: &str) -> bool {
-    const PREFIXES: [&str; 16] = [
-        "+336", "+337", "+59069", "+594694", "+596696", "+26269", "+269639", "+6877", "+6878",
-        "+6879", "+68987", "+68988", "+68989", "+50855", "+6818", "+33 6",
-    ];
-    PREFIXES.iter().any(|p| phone.starts_with(p))
-}
-
-fn redact(places: &mut [Place]) -> (usize, usize) {
-    let (mut emails, mut phones) = (0, 0);
-    for p in places {
-        emails += p.contact.emails.len();
-        p.contact.emails.clear();
-        if p.contact.phone.as_deref().is_some_and(is_mobile) {
-            p.contact.phone = None;
-            phones += 1;
-        }
-    }
-    (emails, phones)
-}
-
 fn write(args: &Args, places: &[Place], out: &mut dyn Write) -> Result<(), String> {
     let result = match args.target {
         Target::Csv => inclusion::model::write_csv(places, &mut *out),
@@ -148,8 +127,11 @@ fn main() -> ExitCode {
     }
     let mut places = report.places.clone();
     if args.redact {
-        let (emails, phones) = redact(&mut places);
-        eprintln!("redacted {emails} e-mail addresses and {phones} mobile phone numbers");
+        let r = inclusion::model::redact::redact_contacts(&mut places);
+        eprintln!(
+            "redacted {} e-mail addresses and {} mobile phone numbers",
+            r.emails, r.mobile_phones
+        );
     }
     let written = match &args.output {
         Some(path) => std::fs::File::create(path)

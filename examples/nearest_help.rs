@@ -161,15 +161,9 @@ fn load_places(data: Option<&str>) -> Result<(Vec<Place>, String), String> {
 fn run(args: Args) -> Result<(), String> {
     let (lat, lon, origin) = match (&args.near, args.lat, args.lon) {
         (Some(name), None, None) => {
-            let commune = Gazetteer::embedded()
-                .find(name)
+            let (commune, p) = Gazetteer::embedded()
+                .locate(name)
                 .map_err(|e| e.to_string())?;
-            let p = commune.point.ok_or_else(|| {
-                format!(
-                    "{} has no representative point in the gazetteer: give --lat and --lon",
-                    commune.label()
-                )
-            })?;
             (
                 p.latitude,
                 p.longitude,

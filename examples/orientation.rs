@@ -21,8 +21,9 @@ use std::process::ExitCode;
 
 use chrono::Utc;
 use inclusion::data::sample_places;
-use inclusion::geo::{HelpFilter, HelpIndex};
+use inclusion::geo::HelpIndex;
 use inclusion::model::Vocabulary;
+use inclusion::orient::nearest_for_needs;
 use inclusion::skills::{
     self, Accompaniment, Answers, Area, Assessment, Choice, DsiResult, HelpNeeds, Questionnaire,
     Relaxation, Text, eurostat,
@@ -339,15 +340,9 @@ fn print_needs(n: &HelpNeeds, lang: Lang) {
 fn position(args: &Args) -> Result<Option<(f64, f64, String)>, String> {
     Ok(Some(match (&args.near, args.lat, args.lon) {
         (Some(name), _, _) => {
-            let commune = Gazetteer::embedded()
-                .find(name)
+            let (commune, point) = Gazetteer::embedded()
+                .locate(name)
                 .map_err(|e| e.to_string())?;
-            let point = commune.point.ok_or_else(|| {
-                format!(
-                    "{} has no known position: give --lat and --lon",
-                    commune.label()
-                )
-            })?;
             (point.latitude, point.longitude, commune.label())
         }
         (None, Some(lat), Some(lon)) => (lat, lon, format!("{lat}, {lon}")),
@@ -367,27 +362,8 @@ fn print_places(
     let index = HelpIndex::build(sample_places().iter().cloned()).map_err(|e| e.to_string())?;
     let now = Utc::now();
     // The exact search first; looser ones only when it finds fewer than k places.
-    let mut chosen = None;
-    for (relaxation, n) in needs.relaxations() {
-        let hits = index
-            .nearest(
-                latitude,
-                longitude,
-                args.k,
-                &HelpFilter::from(n.criteria.clone()),
-            )
-            .map_err(|e| e.to_string())?;
-        let enough = hits.len() >= args.k;
-        if chosen
-            .as_ref()
-            .is_none_or(|(_, h): &(_, Vec<_>)| hits.len() > h.len())
-        {
-            chosen = Some((relaxation, hits));
-        }
-        if enough {
-            break;
-        }
-    }
+    let found =
+        nearest_for_needs(&index, needs, latitude, longitude, args.k).map_err(|e| e.to_string())?;
     println!();
     println!(
         "{} {from} ({} {})",
@@ -398,10 +374,8 @@ fn print_places(
             "embedded places, Hinaura network, Auvergne-Rhône-Alpes"
         )
     );
-    let Some((relaxation, hits)) = chosen else {
-        return Ok(());
-    };
-    match relaxation {
+    let hits = &found.hits;
+    match found.relaxation {
         Relaxation::Exact => {}
         Relaxation::WithoutSpecificSupport => println!(
             "  {}",
@@ -450,20 +424,14 @@ fn print_places(
             println!("              {phone}");
         }
     }
-    for service in &needs.also_suggest {
-        let filter = HelpFilter::default()
-            .services([*service])
-            .exclude_access_modes(needs.criteria.exclude_access_modes.iter().copied());
-        let hits = index
-            .nearest(latitude, longitude, 1, &filter)
-            .map_err(|e| e.to_string())?;
-        let found = hits.first().map_or_else(
+    for (service, hit) in &found.also {
+        let found = hit.map_or_else(
             || {
                 lang.s("aucun lieu dans les données", "no place in the data")
                     .to_owned()
             },
             |h| {
-                let p = index.place(h);
+                let p = index.place(&h);
                 format!(
                     "{:.1} km, {} — {}",
                     h.distance_m / 1000.0,

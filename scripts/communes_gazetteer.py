@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Builds data/communes.tsv, the gazetteer of French communes embedded by inclusion-geo.
+"""Builds crates/inclusion-territory/data/communes.tsv, the gazetteer of French communes embedded by
+inclusion-territory.
 
 Sources (both fetched with `npm pack`, nothing else is downloaded):
   * @etalab/decoupage-administratif 6.0.0, data/communes.json: code INSEE, name, département,
@@ -15,8 +16,8 @@ The representative point of a commune is, in this order:
      postcodes (an approximation: a postcode area spans a few kilometres);
      else no point (the commune is still listed, for lookups by code, name or postcode).
 
-Usage: python3 scripts/communes_gazetteer.py [--out data/communes.tsv]
-Requires python3 and npm. Prints the coverage figures quoted in data/README.md.
+Usage: python3 scripts/communes_gazetteer.py [--out crates/inclusion-territory/data/communes.tsv]
+Requires python3 and npm. Prints the coverage figures quoted in crates/inclusion-territory/data/README.md.
 """
 
 import argparse
@@ -116,7 +117,9 @@ def best(places):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    parser.add_argument("--out", default=os.path.join(root, "data", "communes.tsv"))
+    parser.add_argument(
+        "--out", default=os.path.join(root, "crates", "inclusion-territory", "data", "communes.tsv")
+    )
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:

@@ -17,9 +17,12 @@
 //! * [`schema`] (`inclusion-schema`): JSON Schema of every public JSON form, and the
 //!   standard's Table Schema.
 //! * [`data`]: embedded real places (cargo feature `embedded-data`, on by default).
+//! * [`orient`]: from a skills diagnostic to the nearest places that give the help it
+//!   recommends, the search relaxed step by step when too few places match.
 
 #[cfg(feature = "embedded-data")]
 pub mod data;
+pub mod orient;
 
 pub use inclusion_coverage as coverage;
 pub use inclusion_exchange as exchange;

@@ -77,3 +77,8 @@ pub use report::{
 };
 pub use request::{CoverageRequest, DEFAULT_THRESHOLDS_KM, DEFAULT_TOP};
 pub use scope::Scope;
+
+/// The examples of the crate's README, compiled and run as doc tests.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

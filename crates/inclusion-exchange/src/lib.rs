@@ -29,3 +29,8 @@ pub mod data_inclusion;
 mod error;
 
 pub use error::ExchangeError;
+
+/// The examples of the crate's README, compiled and run as doc tests.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

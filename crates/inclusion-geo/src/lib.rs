@@ -47,3 +47,8 @@ pub use error::GeoError;
 pub use filter::HelpFilter;
 pub use index::HelpIndex;
 pub use query::{HelpQuery, Hit, NearbyPlace};
+
+/// The examples of the crate's README, compiled and run as doc tests.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

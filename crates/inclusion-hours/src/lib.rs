@@ -457,3 +457,8 @@ mod tests {
         assert!(!OpeningHours::new("garbage").was_corrected());
     }
 }
+
+/// The examples of the crate's README, compiled and run as doc tests.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

@@ -21,6 +21,7 @@
 //!   records parsed elsewhere go through the same rules as [`FlatRecord`]s, all at once
 //!   ([`validate_records`]) or one at a time ([`RecordValidator`]);
 //! * [`migrate`]: v0.1 files detected and migrated to v1.0.2, every loss reported;
+//! * [`redact`]: e-mail addresses and mobile phone numbers removed before a file is shared;
 //! * [`write`](mod@write): canonical CSV v1.0.2 (idempotent byte for byte), JSON records, GeoJSON;
 //!
 //! ```
@@ -73,6 +74,7 @@ pub mod migrate;
 pub mod place;
 mod place_hours;
 pub mod read;
+pub mod redact;
 pub mod typology;
 pub mod validate;
 pub mod vocab;
@@ -103,3 +105,8 @@ pub use vocab::{
 pub use write::{
     Record, to_csv_string, to_geojson_string, to_json_string, write_csv, write_geojson, write_json,
 };
+
+/// The examples of the crate's README, compiled and run as doc tests.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

@@ -42,3 +42,8 @@ pub mod text;
 pub use catalogue::{Direction, Entry, catalogue};
 pub use error::{EXPORT_COMMAND, SchemaError};
 pub use export::{GeneratedFile, check_dir, generate, write_dir};
+
+/// The examples of the crate's README, compiled and run as doc tests.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

@@ -113,3 +113,8 @@ pub use scales::{
 };
 pub use text::Text;
 pub use unique_map::UniqueMap;
+
+/// The examples of the crate's README, compiled and run as doc tests.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

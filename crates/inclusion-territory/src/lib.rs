@@ -57,3 +57,8 @@ mod territory;
 pub use admin::{Departement, Region};
 pub use error::TerritoryError;
 pub use territory::{Territory, time_zone_for};
+
+/// The examples of the crate's README, compiled and run as doc tests.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
