@@ -2,7 +2,7 @@
 //! search relaxed step by step when too few places match.
 //!
 //! This joins `inclusion-skills` (which says what help to look for, as a
-//! [`Criteria`](crate::model::Criteria) inside [`HelpNeeds`]) and `inclusion-geo` (which finds
+//! [`Criteria`] inside [`HelpNeeds`]) and `inclusion-geo` (which finds
 //! the nearest places that meet it). Real files often leave `prise_en_charge_specifique`,
 //! `modalites_accompagnement` or `dispositif_programmes_nationaux` empty, so an exact search
 //! can find nothing near a person who does have help nearby: [`nearest_for_needs`] tries the
