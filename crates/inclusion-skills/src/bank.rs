@@ -4,6 +4,8 @@
 //! DSI level is reachable); self-assessment items use the DigCompSAT four-point scale and cover
 //! the competences an online procedure needs; context items feed the accompaniment rules.
 
+use std::sync::LazyLock;
+
 use crate::Competence as C;
 use crate::questionnaire::{ContextField, Item, ItemRole, Questionnaire, Requirement};
 use crate::scales::ScaleId;
@@ -62,7 +64,16 @@ fn context(
 }
 
 /// The questionnaire, version 1.0.0.
-pub(crate) fn questionnaire_v1() -> Questionnaire {
+static BUILTIN: LazyLock<Questionnaire> = LazyLock::new(questionnaire_v1);
+
+impl Questionnaire {
+    /// The built-in questionnaire « Diagnostic numérique » (30 items, French with English).
+    pub fn builtin() -> &'static Questionnaire {
+        &BUILTIN
+    }
+}
+
+fn questionnaire_v1() -> Questionnaire {
     use Area::*;
     use ContextField as F;
     use Requirement::*;

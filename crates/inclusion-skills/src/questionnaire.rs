@@ -1,7 +1,6 @@
 //! [`Questionnaire`]: the versioned item bank, as data a user interface can render.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::sync::LazyLock;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -161,14 +160,7 @@ impl ContextField {
     }
 }
 
-static BUILTIN: LazyLock<Questionnaire> = LazyLock::new(crate::bank::questionnaire_v1);
-
 impl Questionnaire {
-    /// The built-in questionnaire « Diagnostic numérique » (30 items, French with English).
-    pub fn builtin() -> &'static Questionnaire {
-        &BUILTIN
-    }
-
     /// Reads a questionnaire from JSON text (for instance one adapted by a network of
     /// mediators), and checks it.
     ///
