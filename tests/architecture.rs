@@ -71,13 +71,18 @@ fn the_dependency_diagram_matches_the_manifests() {
     assert_eq!(documented, actual, "ARCHITECTURE.md's diagram against the manifests");
 }
 
-/// The code of a file before its `#[cfg(test)]` module (tests may use anything).
+/// The code of a file before its `#[cfg(test)]` module (tests may use anything), without
+/// comment lines (a doc link to a module is not an import).
 fn code_of(file: &Path) -> String {
     let text = std::fs::read_to_string(file).unwrap();
-    match text.find("#[cfg(test)]\nmod tests") {
-        Some(i) => text[..i].to_owned(),
-        None => text,
-    }
+    let code = match text.find("#[cfg(test)]\nmod tests") {
+        Some(i) => &text[..i],
+        None => &text,
+    };
+    code.lines()
+        .filter(|l| !l.trim_start().starts_with("//"))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// The top-level modules named by `crate::name` paths and `use crate::{a, b::c}` groups.
