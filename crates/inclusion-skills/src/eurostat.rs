@@ -495,7 +495,7 @@ mod tests {
                 prop_assert_eq!(a.result.class, class);
                 reached[class as usize].fetch_add(1, Ordering::Relaxed);
                 // Consistency: the explanation recomputes to the result (same functions).
-                prop_assert_eq!(a.explanation.recompute().unwrap(), a.result.clone());
+                prop_assert_eq!(a.explanation.recompute().unwrap(), a.result);
                 if !used {
                     return Ok(());
                 }
