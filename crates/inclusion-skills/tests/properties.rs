@@ -148,13 +148,19 @@ impl Person {
             above += usize::from(level == AreaLevel::AboveBasic);
         }
         assert_eq!(e.areas_at_least_basic, Some(5 - none as u8));
-        let class = match (above, none) {
-            (5, _) => DsiClass::AboveBasic,
-            (_, 0) => DsiClass::Basic,
-            (_, 1) => DsiClass::Low,
-            (_, 2) => DsiClass::Narrow,
-            (_, 3) => DsiClass::Limited,
-            _ => DsiClass::NoSkills,
+        // By the number of areas with no activity (0 to 5), unless all five are above basic.
+        let by_none = [
+            DsiClass::Basic,
+            DsiClass::Low,
+            DsiClass::Narrow,
+            DsiClass::Limited,
+            DsiClass::NoSkills,
+            DsiClass::NoSkills,
+        ];
+        let class = if above == 5 {
+            DsiClass::AboveBasic
+        } else {
+            by_none[none]
         };
         assert_eq!(a.outcome.dsi.class, class, "{:?}", self.activities);
     }
