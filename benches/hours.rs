@@ -96,12 +96,16 @@ fn bench(c: &mut Criterion) {
     let n = places.len() as u64;
     let at = Utc.with_ymd_and_hms(2026, 12, 17, 9, 0, 0).unwrap();
     eprintln!(
-        "{} places, {} distinct texts, {} with an exact bitmap",
+        "{} places, {} distinct texts, {} with an exact bitmap ({} with exceptions)",
         places.len(),
         cache.len(),
         places
             .iter()
             .filter(|p| p.form.exceptions.is_empty())
+            .count(),
+        places
+            .iter()
+            .filter(|p| !p.form.exceptions.is_empty())
             .count()
     );
 
@@ -136,6 +140,16 @@ fn bench(c: &mut Criterion) {
         .iter()
         .map(|p| zones[&(p.locale.tz, p.locale.territory)])
         .collect();
+    // The README's "places that need the exact fallback" at this instant.
+    let fallback = places
+        .iter()
+        .zip(&keyed)
+        .filter(|(p, (slot, holiday))| p.form.open_at_slot(*slot, *holiday).is_none())
+        .count();
+    eprintln!(
+        "at {at}: {fallback} of {} places need the exact fallback (the bitmap cannot answer)",
+        places.len()
+    );
     g.bench_function("bitmap_open_at_slot", |b| {
         b.iter(|| {
             places

@@ -4,7 +4,8 @@
 //! unique ids up to 100,000 rows. Without the anchors, the official example row is repeated.
 //!
 //! * `read/csv_100k`: the whole path from the bytes of a canonical CSV file to validated places
-//!   (Standard level): decoding, CSV parsing, validation, places. Throughput in bytes.
+//!   (Standard level): decoding, CSV parsing, validation, places. Throughput in decimal
+//!   megabytes (criterion prints `MB/s`, 10^6 bytes per second, the unit of the README).
 //!   `read/json_100k`: the same from the bytes of the JSON file (an array of flat records).
 //! * `read/validate_records_100k`: already-parsed flat records (the JSON parsing is outside the
 //!   timed part; texts as owned strings, coordinates as numbers) turned into validated places,

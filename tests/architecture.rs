@@ -68,7 +68,10 @@ fn the_dependency_diagram_matches_the_manifests() {
         }
         actual.insert(name, manifest_dependencies(&dir.join("Cargo.toml")));
     }
-    assert_eq!(documented, actual, "ARCHITECTURE.md's diagram against the manifests");
+    assert_eq!(
+        documented, actual,
+        "ARCHITECTURE.md's diagram against the manifests"
+    );
 }
 
 /// The code of a file before its `#[cfg(test)]` module (tests may use anything), without
@@ -154,7 +157,13 @@ fn module_graph(src: &Path) -> BTreeMap<String, BTreeSet<String>> {
 
 fn top_module(src: &Path, file: &Path) -> String {
     let rel = file.strip_prefix(src).unwrap();
-    let first = rel.components().next().unwrap().as_os_str().to_str().unwrap();
+    let first = rel
+        .components()
+        .next()
+        .unwrap()
+        .as_os_str()
+        .to_str()
+        .unwrap();
     first.trim_end_matches(".rs").to_owned()
 }
 
@@ -213,12 +222,17 @@ fn the_cycle_finder_finds_cycles_and_only_cycles() {
     let graph = |edges: &[(&str, &str)]| {
         let mut g: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
         for (a, b) in edges {
-            g.entry((*a).to_owned()).or_default().insert((*b).to_owned());
+            g.entry((*a).to_owned())
+                .or_default()
+                .insert((*b).to_owned());
             g.entry((*b).to_owned()).or_default();
         }
         g
     };
-    assert_eq!(find_cycle(&graph(&[("a", "b"), ("b", "c"), ("a", "c")])), None);
+    assert_eq!(
+        find_cycle(&graph(&[("a", "b"), ("b", "c"), ("a", "c")])),
+        None
+    );
     let cycle = find_cycle(&graph(&[("a", "b"), ("b", "c"), ("c", "a")])).unwrap();
     assert_eq!(cycle.len(), 4);
     assert_eq!(cycle.first(), cycle.last());

@@ -142,6 +142,9 @@ fn open_at_filters_count_only_places_open_at_that_instant() {
         .filter(filter.clone())
         .run(&index, gazetteer())
         .unwrap();
+    // The places open at `at` by the exact evaluation (`HelpIndex::is_open_at` asks the
+    // model's `OpeningHours::is_open_at`, itself checked against opening_hours.js in
+    // `inclusion-model/tests/hours.rs`), not by the index's bitmaps.
     let open: Vec<Place> = index
         .places()
         .iter()

@@ -207,7 +207,9 @@ fn oracle_accepts(f: &HelpFilter, p: &Place) -> bool {
 }
 
 /// Whether the place is open at `at` by the exact evaluation (no bitmap), memoised per
-/// (text, postcode) since the exact evaluation is slow in a debug build.
+/// (text, postcode) since the exact evaluation is slow in a debug build. This oracle checks the
+/// index's bitmaps, groups and schedule cache against the model's exact evaluation; the exact
+/// evaluation itself is checked against opening_hours.js in `inclusion-model/tests/hours.rs`.
 fn oracle_open<'a>(
     memo: &mut HashMap<(&'a str, &'a str), bool>,
     p: &'a Place,
@@ -388,14 +390,74 @@ fn index_is_shared_between_threads() {
     fn assert_send_sync<T: Send + Sync>() {}
     assert_send_sync::<HelpIndex>();
     let mut rng = Rng(3);
-    let index = HelpIndex::build(random_places(&mut rng, 1_000)).unwrap();
+    let places = random_places(&mut rng, 1_000);
+    // "Open at" queries on a cold index: the threads fill and read the shared cache of exact
+    // schedules (places whose weekly bitmap cannot answer) at the same time, in different
+    // orders, for instants of a few weeks (holidays and DST changes included).
+    let queries: Vec<HelpQuery> = (0..64)
+        .map(|_| {
+            let (lat, lon) = position(&mut rng);
+            let at = random_instant(&mut rng);
+            HelpQuery::nearest(lat, lon, 20).filter(HelpFilter::default().open_at(at))
+        })
+        .collect();
+    let want: Vec<Vec<(String, f64)>> = queries.iter().map(|q| oracle(&places, q)).collect();
+    // Answers that only the exact evaluation could give (the bitmap has an exception other
+    // than holidays): the cache is really used.
+    let exact_only = want
+        .iter()
+        .flatten()
+        .filter(|(id, _)| {
+            // (Ids repeat: any place of that id whose bitmap cannot answer.)
+            places.iter().filter(|p| &p.id == id).any(|p| {
+                p.opening_hours.as_ref().is_some_and(|h| {
+                    let e = h.weekly_form().exceptions;
+                    !e.is_empty() && e != inclusion_model::hours::Exceptions::HOLIDAYS
+                })
+            })
+        })
+        .count();
+    assert!(exact_only > 20, "{exact_only}");
+    let index = HelpIndex::build(places.clone()).unwrap();
     let single = index.nearest(45.2, 5.7, 7, &HelpFilter::default()).unwrap();
     std::thread::scope(|s| {
-        let handles: Vec<_> = (0..4)
-            .map(|_| s.spawn(|| index.nearest(45.2, 5.7, 7, &HelpFilter::default()).unwrap()))
+        let handles: Vec<_> = (0..4usize)
+            .map(|t| {
+                let (index, queries) = (&index, &queries);
+                s.spawn(move || {
+                    let mut answers = vec![Vec::new(); queries.len()];
+                    for round in 0..3 {
+                        for j in 0..queries.len() {
+                            // Each thread walks the queries in its own order.
+                            let i = (j * (2 * t + 1) + round * 7) % queries.len();
+                            let got: Vec<String> = index
+                                .query(&queries[i])
+                                .unwrap()
+                                .iter()
+                                .map(|h| index.place(h).id.clone())
+                                .collect();
+                            answers[i] = got;
+                        }
+                    }
+                    (
+                        answers,
+                        index.nearest(45.2, 5.7, 7, &HelpFilter::default()).unwrap(),
+                    )
+                })
+            })
             .collect();
         for h in handles {
-            assert_eq!(h.join().unwrap(), single);
+            let (answers, nearest) = h.join().unwrap();
+            assert_eq!(nearest, single);
+            for (i, (got, want)) in answers.iter().zip(&want).enumerate() {
+                let want: Vec<&String> = want.iter().map(|(id, _)| id).collect();
+                assert_eq!(
+                    got.iter().collect::<Vec<_>>(),
+                    want,
+                    "query {i}: {:?}",
+                    queries[i]
+                );
+            }
         }
     });
 }

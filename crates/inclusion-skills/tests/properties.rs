@@ -111,10 +111,66 @@ impl Person {
         a
     }
 
+    /// The explanation's DSI figures and the class, counted here from the answers: three
+    /// activities per area in area order (checked by
+    /// `activity_items_come_three_per_area_in_area_order`), "yes" counted, "don't know" listed;
+    /// above basic from 2 in information and communication, 3 elsewhere; the class by the
+    /// number of areas with no activity, as the Eurostat microdata script does.
+    fn check_dsi_figures(&self, a: &Assessment) {
+        let e = &a.explanation.dsi;
+        if !self.used {
+            assert_eq!(a.outcome.dsi.class, DsiClass::NotAssessed);
+            assert!(
+                Area::ALL
+                    .iter()
+                    .all(|&area| a.outcome.dsi.areas[area].is_none())
+            );
+            return;
+        }
+        let (mut none, mut above) = (0, 0);
+        for (k, &area) in Area::ALL.iter().enumerate() {
+            let answers = &self.activities[3 * k..3 * k + 3];
+            let yes = answers.iter().filter(|&&x| x == 0).count();
+            let dont_know = answers.iter().filter(|&&x| x == 2).count();
+            let counts = &e.areas[area];
+            assert_eq!(counts.counted.len(), yes, "{area:?} {answers:?}");
+            assert_eq!(counts.not_counted.len(), 3 - yes, "{area:?}");
+            assert_eq!(counts.dont_know.len(), dont_know, "{area:?}");
+            let above_basic = if k < 2 { 2 } else { 3 };
+            let level = match yes {
+                0 => AreaLevel::None,
+                n if n >= above_basic => AreaLevel::AboveBasic,
+                _ => AreaLevel::Basic,
+            };
+            assert_eq!(counts.level, Some(level), "{area:?}");
+            assert_eq!(a.outcome.dsi.areas[area], Some(level), "{area:?}");
+            none += usize::from(yes == 0);
+            above += usize::from(level == AreaLevel::AboveBasic);
+        }
+        assert_eq!(e.areas_at_least_basic, Some(5 - none as u8));
+        // By the number of areas with no activity (0 to 5), unless all five are above basic.
+        let by_none = [
+            DsiClass::Basic,
+            DsiClass::Low,
+            DsiClass::Narrow,
+            DsiClass::Limited,
+            DsiClass::NoSkills,
+            DsiClass::NoSkills,
+        ];
+        let class = if above == 5 {
+            DsiClass::AboveBasic
+        } else {
+            by_none[none]
+        };
+        assert_eq!(a.outcome.dsi.class, class, "{:?}", self.activities);
+    }
+
     fn assess(&self) -> Assessment {
         let a = assess(q(), &self.answers()).expect("generated answers are valid");
-        // Every assessment recomputes from its explanation, also after a JSON round trip.
+        // Consistency only: `recompute` runs the same functions as `assess`, so this holds for
+        // a wrong engine too. The figures are checked independently by `check_dsi_figures`.
         assert_eq!(a.explanation.recompute().unwrap(), a.outcome);
+        self.check_dsi_figures(&a);
         let back: Assessment = serde_json::from_str(&serde_json::to_string(&a).unwrap()).unwrap();
         assert_eq!(back, a);
         back.verify().unwrap();
