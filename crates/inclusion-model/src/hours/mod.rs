@@ -53,9 +53,13 @@
 
 mod bitmap;
 mod eval;
+mod french;
 pub mod holidays;
 mod lenient;
 mod place;
+mod plan;
+mod school;
+mod selectors;
 mod territory;
 mod timetable;
 
@@ -68,6 +72,11 @@ pub use bitmap::{
 };
 pub use chrono_tz::Tz;
 pub use eval::{Change, HORIZON_DAYS, Interval, Locale, State, Status, WeekSchedule};
+pub use french::{Conversion, Understood, from_french, suggest_osm};
+pub use school::{
+    SCHOOL_CALENDAR_FIRST, SCHOOL_CALENDAR_LAST, SchoolHolidayPeriod, SchoolZone,
+    is_school_holiday, school_holiday_periods,
+};
 pub use territory::{Territory, time_zone_for};
 pub use timetable::{HoursRange, Timetable};
 
@@ -222,6 +231,16 @@ impl OpeningHours {
     /// The parsed form, when the text parses.
     fn parsed(&self) -> Option<&Parsed> {
         self.result().as_ref().ok()
+    }
+
+    /// The text that was parsed: the raw text, or its corrected form.
+    fn parsed_text(&self) -> std::borrow::Cow<'_, str> {
+        if self.was_corrected()
+            && let Some(corrected) = lenient::correct(self.as_str())
+        {
+            return corrected.into();
+        }
+        self.as_str().into()
     }
 
     /// The parsed expression, when the text parses.

@@ -4,7 +4,10 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 
-use super::{Exceptions, Locale, Status, Territory, WeekBitmap, WeekSchedule, WeeklyForm};
+use super::{
+    Exceptions, Locale, OpeningHours, SchoolZone, Status, Territory, WeekBitmap, WeekSchedule,
+    WeeklyForm,
+};
 use crate::Place;
 
 impl Place {
@@ -18,9 +21,29 @@ impl Place {
         self.territory().time_zone()
     }
 
-    /// The place's time zone and public holidays.
+    /// The place's time zone and public holidays, and its school-holiday zone when its
+    /// hours use `SH`.
+    ///
+    /// The school zone is set only for hours with `SH`: other hours evaluate the same
+    /// without it, and places then share one locale per territory (a spatial index keeps
+    /// the distinct locales of its places in small masks).
     pub fn hours_locale(&self) -> Locale {
-        Locale::from(self.territory())
+        let locale = Locale::from(self.territory());
+        if !self
+            .opening_hours
+            .as_ref()
+            .is_some_and(OpeningHours::uses_school_holidays)
+        {
+            return locale;
+        }
+        // TODO(territory): the département comes from inclusion-territory at merge.
+        let zone = super::territory::department_of_codes(
+            &self.address.postcode,
+            self.address.insee_code.as_deref(),
+        )
+        .as_deref()
+        .and_then(SchoolZone::of_department);
+        locale.with_school_zone_opt(zone)
     }
 
     /// Open, closed or unknown at an instant, with the place's local time; `None` when the

@@ -179,6 +179,33 @@ impl Territory {
     }
 }
 
+/// The département code (`"38"`, `"2A"`, `"974"`) of an address, from the same code
+/// [`Territory::from_codes`] uses (`code_insee` when well formed, else `code_postal`).
+/// Postcodes of Corse (`20xxx`) give `"2A"` below 20200, `"2B"` from it.
+// TODO(territory): the one "département of a code" of inclusion-territory replaces this at
+// merge; it is here only to find the school zone of a place.
+pub(crate) fn department_of_codes(postcode: &str, insee: Option<&str>) -> Option<String> {
+    let valid_insee = insee
+        .map(str::trim)
+        .filter(|c| Territory::from_insee(c).is_some());
+    let (code, is_postcode) = match valid_insee {
+        Some(c) => (c, false),
+        None => {
+            let p = postcode.trim();
+            Territory::from_postcode(p)?;
+            (p, true)
+        }
+    };
+    let upper = code.to_ascii_uppercase();
+    if upper.starts_with("97") || upper.starts_with("98") {
+        return upper.get(..3).map(str::to_string);
+    }
+    if is_postcode && upper.starts_with("20") {
+        return Some(if upper.as_str() < "20200" { "2A" } else { "2B" }.to_string());
+    }
+    upper.get(..2).map(str::to_string)
+}
+
 /// The time zone of an address, from its `code_postal` and `code_insee`: Europe/Paris for
 /// metropolitan France and Corse, the territory's own zone overseas (see [`Territory`]).
 ///
