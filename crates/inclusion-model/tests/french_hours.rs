@@ -104,3 +104,65 @@ fn french_corpus_verdicts_agree_with_the_reference() {
     );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// Every valid `horaires` of the real datasets, described in French and read back, gives the
+/// same state as the original at instants spread over six weeks with public holidays (every
+/// 4 h 13 min from Monday 27 April 2026: 1, 8, 14 and 25 May are holidays).
+#[test]
+fn french_descriptions_of_the_real_corpus_read_back_to_the_same_verdicts() {
+    use inclusion_model::hours::{Lang, SchoolZone};
+    let Some(corpus) = json("opening-hours/horaires-corpus.json") else {
+        return;
+    };
+    let locale = Locale::from(Territory::Metropolitan).with_school_zone(SchoolZone::C);
+    let start = Paris
+        .with_ymd_and_hms(2026, 4, 27, 0, 0, 0)
+        .unwrap()
+        .with_timezone(&Utc);
+    let instants: Vec<DateTime<Utc>> = (0..(42 * 24 * 60 / 253))
+        .map(|k| start + chrono::TimeDelta::minutes(253 * k))
+        .collect();
+    let (mut described, mut failures) = (0, Vec::new());
+    for entry in corpus["corpus"].as_array().unwrap() {
+        let raw = entry["value"].as_str().unwrap();
+        let hours = OpeningHours::new(raw);
+        if !hours.is_valid() {
+            continue;
+        }
+        described += 1;
+        let fr = hours.describe(Lang::Fr).unwrap();
+        assert!(hours.describe(Lang::En).is_some_and(|en| !en.is_empty()));
+        let back = from_french(&fr);
+        let Some(osm) = back.osm else {
+            failures.push(format!("{raw:?} -> {fr:?}: refused ({:?})", back.why));
+            continue;
+        };
+        let again = OpeningHours::new(osm.as_str());
+        for &t in &instants {
+            let a = hours.status_at(t, locale).map(|s| s.state);
+            let b = again.status_at(t, locale).map(|s| s.state);
+            if a != b {
+                failures.push(format!("{raw:?} -> {fr:?} -> {osm:?}: {a:?} / {b:?} at {t}"));
+                break;
+            }
+        }
+    }
+    println!(
+        "round trip: {} of {described} valid corpus texts described in French and read back with the same verdicts",
+        described - failures.len()
+    );
+    assert!(described >= 860);
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The suggestion a validator gives for `horaires` in French.
+#[test]
+fn suggestions_only_for_text_that_is_not_osm() {
+    use inclusion_model::hours::suggest_osm;
+    let s = suggest_osm("Du lundi au vendredi de 9h à 12h, fermé les jours fériés").unwrap();
+    assert_eq!(s.osm.as_deref(), Some("Mo-Fr 09:00-12:00; PH off"));
+    assert!(suggest_osm("Mo-Fr 09:00-12:00").is_none());
+    // Corrected by the lenient parser, so valid: no suggestion.
+    assert!(suggest_osm("Lundi 9h-12h").is_none());
+    assert!(suggest_osm("Selon les permanences").is_none());
+}

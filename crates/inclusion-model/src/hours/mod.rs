@@ -52,6 +52,7 @@
 //! ```
 
 mod bitmap;
+mod describe;
 mod eval;
 mod french;
 pub mod holidays;
@@ -71,6 +72,7 @@ pub use bitmap::{
     slot_of,
 };
 pub use chrono_tz::Tz;
+pub use describe::Lang;
 pub use eval::{Change, HORIZON_DAYS, Interval, Locale, State, Status, WeekSchedule};
 pub use french::{Conversion, Understood, from_french, suggest_osm};
 pub use school::{

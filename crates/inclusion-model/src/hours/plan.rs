@@ -540,7 +540,8 @@ impl Plan {
                     return None;
                 };
                 let (a, b) = (a.mins_from_midnight(), b.mins_from_midnight());
-                if a >= 1440 || b > 2880 || b <= a {
+                // `19:00-08:00` goes on after midnight, as `19:00-32:00` does.
+                if a >= 1440 || b > 2880 || b == a {
                     return None;
                 }
                 let end = if b > 1440 { b - 1440 } else { b };
@@ -659,7 +660,7 @@ fn month_scope(md: &MonthdayRange) -> Option<Scope> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::hours::OpeningHours;
 
