@@ -54,7 +54,14 @@ fn french_corpus_verdicts_agree_with_the_reference() {
         let c = from_french(text);
         // The JSON shape the command line prints.
         let j = serde_json::to_value(&c).unwrap();
-        for key in ["osm", "confidence", "understood", "not_understood", "ambiguous", "why"] {
+        for key in [
+            "osm",
+            "confidence",
+            "understood",
+            "not_understood",
+            "ambiguous",
+            "why",
+        ] {
             assert!(j.get(key).is_some(), "{key}");
         }
         match item["expected_osm"].as_str() {
@@ -63,13 +70,19 @@ fn french_corpus_verdicts_agree_with_the_reference() {
                     refused_right += 1;
                     assert!(c.why.is_some(), "{id}: a refusal says why");
                 } else {
-                    failures.push(format!("{id}: {text:?} gave {:?}, expected no value", c.osm));
+                    failures.push(format!(
+                        "{id}: {text:?} gave {:?}, expected no value",
+                        c.osm
+                    ));
                 }
             }
             Some(expected) => {
                 convertible += 1;
                 let Some(osm) = &c.osm else {
-                    failures.push(format!("{id}: {text:?} refused: {:?} (expected {expected})", c.why));
+                    failures.push(format!(
+                        "{id}: {text:?} refused: {:?} (expected {expected})",
+                        c.why
+                    ));
                     continue;
                 };
                 converted += 1;
@@ -142,7 +155,9 @@ fn french_descriptions_of_the_real_corpus_read_back_to_the_same_verdicts() {
             let a = hours.status_at(t, locale).map(|s| s.state);
             let b = again.status_at(t, locale).map(|s| s.state);
             if a != b {
-                failures.push(format!("{raw:?} -> {fr:?} -> {osm:?}: {a:?} / {b:?} at {t}"));
+                failures.push(format!(
+                    "{raw:?} -> {fr:?} -> {osm:?}: {a:?} / {b:?} at {t}"
+                ));
                 break;
             }
         }

@@ -337,7 +337,12 @@ fn syntax_exceptions(expr: &Expr) -> Exceptions {
         }
         // `SH Mo-Fr`: the crate and the reference may read it differently (see `selectors`),
         // so the reference week alone does not tell.
-        if holiday_rule && days.weekday.iter().any(|w| matches!(w, WeekDayRange::Fixed { .. })) {
+        if holiday_rule
+            && days
+                .weekday
+                .iter()
+                .any(|w| matches!(w, WeekDayRange::Fixed { .. }))
+        {
             e |= Exceptions::DATES;
         }
         for span in &rule.time_selector.spans {

@@ -30,14 +30,16 @@
 use chrono::{DateTime, Datelike, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::OpeningHours;
 use super::eval::{Locale, State};
 use super::plan::{ALL_DAYS, DayKey, DayState, Parity, Part, Plan, Scope, Span};
-use super::OpeningHours;
 
 /// The language of a description or a state line.
 ///
 /// (It lives with opening hours for now; the other crates have no shared language type yet.)
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     /// French (`fr`).
@@ -189,8 +191,16 @@ fn key_days(key: &DayKey, lang: Lang) -> String {
         DayKey::Nth(d, nth) => {
             let ords: Vec<String> = nth.iter().map(|&n| ordinal(n, lang)).collect();
             match lang {
-                Lang::Fr => format!("le {} {} du mois", list(&ords, lang), FR_DAYS[usize::from(*d % 7)]),
-                Lang::En => format!("the {} {} of the month", list(&ords, lang), EN_DAYS[usize::from(*d % 7)]),
+                Lang::Fr => format!(
+                    "le {} {} du mois",
+                    list(&ords, lang),
+                    FR_DAYS[usize::from(*d % 7)]
+                ),
+                Lang::En => format!(
+                    "the {} {} of the month",
+                    list(&ords, lang),
+                    EN_DAYS[usize::from(*d % 7)]
+                ),
             }
         }
         DayKey::Holiday => match lang {
@@ -269,7 +279,10 @@ fn condition(scope: &Scope, lang: Lang) -> Option<String> {
                     if a == b {
                         month(a, lang).to_string()
                     } else if b == a + 1 {
-                        list(&[month(a, lang).to_string(), month(b, lang).to_string()], lang)
+                        list(
+                            &[month(a, lang).to_string(), month(b, lang).to_string()],
+                            lang,
+                        )
                     } else {
                         match lang {
                             Lang::Fr => format!("de {} à {}", month(a, lang), month(b, lang)),
@@ -370,7 +383,8 @@ fn describe_plan(plan: &Plan, lang: Lang) -> String {
         let mut holiday_joined = false;
         for (mask, state) in &groups {
             let mut who = days(*mask, lang);
-            if base && let Some(h @ DayState::Open(_)) = holiday
+            if base
+                && let Some(h @ DayState::Open(_)) = holiday
                 && h == *state
                 && !holiday_joined
             {
@@ -378,7 +392,16 @@ fn describe_plan(plan: &Plan, lang: Lang) -> String {
                 holiday_joined = true;
             }
             own.push(match state {
-                DayState::Open(p) if *mask == ALL_DAYS && p.len() == 1 && p[0].note.is_none() && p[0].span == (Span { start: 0, end: 1440 }) => {
+                DayState::Open(p)
+                    if *mask == ALL_DAYS
+                        && p.len() == 1
+                        && p[0].note.is_none()
+                        && p[0].span
+                            == (Span {
+                                start: 0,
+                                end: 1440,
+                            }) =>
+                {
                     match lang {
                         Lang::Fr => "24 h/24, 7 j/7".into(),
                         Lang::En => "24/7".into(),
@@ -531,10 +554,18 @@ impl OpeningHours {
             (Lang::Fr, 2..=6) => format!("{} à {t}", FR_DAYS[weekday]),
             (Lang::En, 2..=6) => format!("{} at {t}", EN_DAYS[weekday]),
             (Lang::Fr, _) => {
-                let d = if date.day() == 1 { "1er".to_string() } else { date.day().to_string() };
+                let d = if date.day() == 1 {
+                    "1er".to_string()
+                } else {
+                    date.day().to_string()
+                };
                 format!("le {d} {} à {t}", month(date.month() as u8, lang))
             }
-            (Lang::En, _) => format!("on {} {} at {t}", date.day(), month(date.month() as u8, lang)),
+            (Lang::En, _) => format!(
+                "on {} {} at {t}",
+                date.day(),
+                month(date.month() as u8, lang)
+            ),
         };
         Some(format!("{head} · {verb} {when}"))
     }

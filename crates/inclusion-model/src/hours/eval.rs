@@ -190,7 +190,9 @@ enum Reading {
 impl Reading {
     fn new(text: &str, expr: &Expr, ctx: &opening_hours::Context) -> Reading {
         match selectors::weekday_variants(text, expr) {
-            Some(v) => Reading::PerWeekday(v.into_iter().map(|e| e.with_context(ctx.clone())).collect()),
+            Some(v) => {
+                Reading::PerWeekday(v.into_iter().map(|e| e.with_context(ctx.clone())).collect())
+            }
             None => Reading::One(expr.clone().with_context(ctx.clone())),
         }
     }

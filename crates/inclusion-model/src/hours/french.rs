@@ -204,7 +204,13 @@ fn lex(text: &str) -> Vec<Tok> {
     while let Some((i, c)) = chars.next() {
         let len = c.len_utf8();
         if c == '\n' || c == '\r' {
-            if !matches!(out.last(), Some(Tok { lex: Lex::Newline, .. })) {
+            if !matches!(
+                out.last(),
+                Some(Tok {
+                    lex: Lex::Newline,
+                    ..
+                })
+            ) {
                 out.push(Tok {
                     lex: Lex::Newline,
                     src: i..i + len,
@@ -222,7 +228,7 @@ fn lex(text: &str) -> Vec<Tok> {
         if c == 'œ' || c == 'Œ' || c.is_alphabetic() {
             let mut word = String::new();
             let mut end = i + len;
-            let mut push = |ch: char, word: &mut String| {
+            let push = |ch: char, word: &mut String| {
                 if ch == 'œ' || ch == 'Œ' {
                     word.push_str("oe");
                 } else if let Some(f) = fold(ch) {
@@ -467,38 +473,122 @@ const FILLERS: &[&str] = &[
 /// Words and phrases with a meaning (folded, lower case); longest first when they share a start.
 const PHRASES: &[(&[&str], Kind)] = &[
     // References to something else, or rhythms OSM cannot anchor.
-    (&["selon"], Kind::Block("the hours depend on something else (\"selon\")")),
+    (
+        &["selon"],
+        Kind::Block("the hours depend on something else (\"selon\")"),
+    ),
     (&["variable"], Kind::Block("the hours are variable")),
     (&["variables"], Kind::Block("the hours are variable")),
-    (&["voir"], Kind::Block("the text refers to another source (\"voir\")")),
-    (&["consulter"], Kind::Block("the text refers to another source (\"consulter\")")),
-    (&["contacter"], Kind::Block("the text asks to make contact for the hours")),
-    (&["contactez"], Kind::Block("the text asks to make contact for the hours")),
-    (&["appeler"], Kind::Block("the text asks to call for the hours")),
-    (&["appelez"], Kind::Block("the text asks to call for the hours")),
-    (&["sur", "deux"], Kind::Block("a fortnightly rhythm without its weeks cannot be encoded")),
-    (&["sur", "2"], Kind::Block("a fortnightly rhythm without its weeks cannot be encoded")),
-    (&["quinzaine"], Kind::Block("a fortnightly rhythm without its weeks cannot be encoded")),
-    (&["certains"], Kind::Block("\"certains\" days cannot be encoded")),
-    (&["certaines"], Kind::Block("\"certaines\" days cannot be encoded")),
-    (&["parfois"], Kind::Block("occasional hours cannot be encoded")),
-    (&["occasionnellement"], Kind::Block("occasional hours cannot be encoded")),
-    (&["exceptionnellement"], Kind::Block("exceptional hours without dates cannot be encoded")),
-    (&["exception"], Kind::Block("exceptions without dates cannot be encoded")),
-    (&["communiquees"], Kind::Block("dates announced elsewhere cannot be encoded")),
-    (&["communiques"], Kind::Block("dates announced elsewhere cannot be encoded")),
-    (&["communique"], Kind::Block("dates announced elsewhere cannot be encoded")),
+    (
+        &["voir"],
+        Kind::Block("the text refers to another source (\"voir\")"),
+    ),
+    (
+        &["consulter"],
+        Kind::Block("the text refers to another source (\"consulter\")"),
+    ),
+    (
+        &["contacter"],
+        Kind::Block("the text asks to make contact for the hours"),
+    ),
+    (
+        &["contactez"],
+        Kind::Block("the text asks to make contact for the hours"),
+    ),
+    (
+        &["appeler"],
+        Kind::Block("the text asks to call for the hours"),
+    ),
+    (
+        &["appelez"],
+        Kind::Block("the text asks to call for the hours"),
+    ),
+    (
+        &["sur", "deux"],
+        Kind::Block("a fortnightly rhythm without its weeks cannot be encoded"),
+    ),
+    (
+        &["sur", "2"],
+        Kind::Block("a fortnightly rhythm without its weeks cannot be encoded"),
+    ),
+    (
+        &["quinzaine"],
+        Kind::Block("a fortnightly rhythm without its weeks cannot be encoded"),
+    ),
+    (
+        &["certains"],
+        Kind::Block("\"certains\" days cannot be encoded"),
+    ),
+    (
+        &["certaines"],
+        Kind::Block("\"certaines\" days cannot be encoded"),
+    ),
+    (
+        &["parfois"],
+        Kind::Block("occasional hours cannot be encoded"),
+    ),
+    (
+        &["occasionnellement"],
+        Kind::Block("occasional hours cannot be encoded"),
+    ),
+    (
+        &["exceptionnellement"],
+        Kind::Block("exceptional hours without dates cannot be encoded"),
+    ),
+    (
+        &["exception"],
+        Kind::Block("exceptions without dates cannot be encoded"),
+    ),
+    (
+        &["communiquees"],
+        Kind::Block("dates announced elsewhere cannot be encoded"),
+    ),
+    (
+        &["communiques"],
+        Kind::Block("dates announced elsewhere cannot be encoded"),
+    ),
+    (
+        &["communique"],
+        Kind::Block("dates announced elsewhere cannot be encoded"),
+    ),
     (&["confirmer"], Kind::Block("hours still to be confirmed")),
     (&["definir"], Kind::Block("hours still to be set")),
-    (&["provisoirement"], Kind::Block("temporary hours without dates cannot be encoded")),
-    (&["jusqu", "au"], Kind::Block("a period ending on a date is not encoded")),
-    (&["a", "compter", "du"], Kind::Block("a period starting on a date is not encoded")),
-    (&["a", "partir", "du"], Kind::Block("a period starting on a date is not encoded")),
-    (&["vacances", "de"], Kind::Block("one school-holiday period cannot be selected in OSM")),
-    (&["vacances", "d"], Kind::Block("one school-holiday period cannot be selected in OSM")),
-    (&["vacances", "du"], Kind::Block("one school-holiday period cannot be selected in OSM")),
-    (&["petites", "vacances"], Kind::Block("one kind of school holidays cannot be selected in OSM")),
-    (&["grandes", "vacances"], Kind::Block("one school-holiday period cannot be selected in OSM")),
+    (
+        &["provisoirement"],
+        Kind::Block("temporary hours without dates cannot be encoded"),
+    ),
+    (
+        &["jusqu", "au"],
+        Kind::Block("a period ending on a date is not encoded"),
+    ),
+    (
+        &["a", "compter", "du"],
+        Kind::Block("a period starting on a date is not encoded"),
+    ),
+    (
+        &["a", "partir", "du"],
+        Kind::Block("a period starting on a date is not encoded"),
+    ),
+    (
+        &["vacances", "de"],
+        Kind::Block("one school-holiday period cannot be selected in OSM"),
+    ),
+    (
+        &["vacances", "d"],
+        Kind::Block("one school-holiday period cannot be selected in OSM"),
+    ),
+    (
+        &["vacances", "du"],
+        Kind::Block("one school-holiday period cannot be selected in OSM"),
+    ),
+    (
+        &["petites", "vacances"],
+        Kind::Block("one kind of school holidays cannot be selected in OSM"),
+    ),
+    (
+        &["grandes", "vacances"],
+        Kind::Block("one school-holiday period cannot be selected in OSM"),
+    ),
     // Phone hours are not opening hours; a phone number is noise.
     (&["accueil", "telephonique"], Kind::Phone),
     (&["permanence", "telephonique"], Kind::Phone),
@@ -521,8 +611,14 @@ const PHRASES: &[(&[&str], Kind)] = &[
     (&["sans", "rdv"], Kind::Note("sans rendez-vous")),
     (&["accueil", "libre"], Kind::Filler),
     // Holidays.
-    (&["la", "veille", "des", "jours", "feries"], Kind::HolidayEve),
-    (&["la", "veille", "d", "un", "jour", "ferie"], Kind::HolidayEve),
+    (
+        &["la", "veille", "des", "jours", "feries"],
+        Kind::HolidayEve,
+    ),
+    (
+        &["la", "veille", "d", "un", "jour", "ferie"],
+        Kind::HolidayEve,
+    ),
     (&["veille", "des", "jours", "feries"], Kind::HolidayEve),
     (&["veilles", "de", "jours", "feries"], Kind::HolidayEve),
     (&["veilles", "des", "jours", "feries"], Kind::HolidayEve),
@@ -538,7 +634,10 @@ const PHRASES: &[(&[&str], Kind)] = &[
     (&["periode", "scolaire"], Kind::SchoolTerm),
     (&["periodes", "scolaires"], Kind::SchoolTerm),
     (&["temps", "scolaire"], Kind::SchoolTerm),
-    (&["vacances"], Kind::Block("\"vacances\" without \"scolaires\" does not say which holidays")),
+    (
+        &["vacances"],
+        Kind::Block("\"vacances\" without \"scolaires\" does not say which holidays"),
+    ),
     (&["conges"], Kind::Season),
     (&["hors"], Kind::Outside),
     (&["en", "dehors", "des"], Kind::Outside),
@@ -668,7 +767,10 @@ fn distance(a: &str, b: &str) -> usize {
 }
 
 fn day_word(word: &str) -> Option<(u8, DayForm)> {
-    let w = word.strip_suffix('s').filter(|w| w.len() >= 5).unwrap_or(word);
+    let w = word
+        .strip_suffix('s')
+        .filter(|w| w.len() >= 5)
+        .unwrap_or(word);
     if let Some(d) = FULL_DAYS.iter().position(|f| *f == w) {
         return Some((d as u8, DayForm::Full));
     }
@@ -726,7 +828,10 @@ fn day_word(word: &str) -> Option<(u8, DayForm)> {
 }
 
 fn month_word(word: &str) -> Option<u8> {
-    MONTH_WORDS.iter().find(|(w, _)| *w == word).map(|&(_, m)| m)
+    MONTH_WORDS
+        .iter()
+        .find(|(w, _)| *w == word)
+        .map(|&(_, m)| m)
 }
 
 fn ordinal_word(word: &str) -> Option<i8> {
@@ -889,7 +994,11 @@ impl<'a> Phrases<'a> {
             return false;
         };
         let m1 = self.word(j).and_then(month_word);
-        let mut k = if m1.is_some() { self.after_month(j + 1) } else { j };
+        let mut k = if m1.is_some() {
+            self.after_month(j + 1)
+        } else {
+            j
+        };
         let y1 = self.year(k);
         if y1.is_some() {
             k += 1;
@@ -982,11 +1091,11 @@ impl<'a> Phrases<'a> {
             return false;
         };
         let mut nth = vec![first];
-        loop {
-            let k = match (self.word(j), self.punct(j)) {
-                (Some("et"), _) | (_, Some(',')) | (_, Some('-')) => j + 1,
-                _ => break,
-            };
+        while matches!(
+            (self.word(j), self.punct(j)),
+            (Some("et"), _) | (_, Some(',' | '-'))
+        ) {
+            let k = j + 1;
             let k = if self.word(k) == Some("le") { k + 1 } else { k };
             match self.ordinal(k) {
                 Some((o, next)) => {
@@ -1011,7 +1120,13 @@ impl<'a> Phrases<'a> {
                 break;
             }
         }
-        nth.sort_by_key(|&n| if n > 0 { i16::from(n) } else { 100 - i16::from(n) });
+        nth.sort_by_key(|&n| {
+            if n > 0 {
+                i16::from(n)
+            } else {
+                100 - i16::from(n)
+            }
+        });
         nth.dedup();
         let days = Days {
             nth: Some((day, nth)),
@@ -1062,7 +1177,14 @@ impl<'a> Phrases<'a> {
                 end,
             );
         } else {
-            self.push(Kind::Times(vec![Span { start: 0, end: 1440 }]), i, end);
+            self.push(
+                Kind::Times(vec![Span {
+                    start: 0,
+                    end: 1440,
+                }]),
+                i,
+                end,
+            );
         }
         true
     }
@@ -1146,9 +1268,7 @@ impl<'a> Phrases<'a> {
             && let Some(t) = self.time(k + 1)
         {
             t
-        } else if ea
-            && let Some((b, e, true)) = self.time(k)
-        {
+        } else if ea && let Some((b, e, true)) = self.time(k) {
             // Two explicit times side by side: 13:30 17:00, 14h18h.
             (b, e, true)
         } else {
@@ -1270,7 +1390,7 @@ impl<'a> Phrases<'a> {
                 (_, Some('/')) => ('/', end + 1),
                 (Some("et"), _) | (_, Some('&')) => ('l', end + 1),
                 // "du lundi au jeudi, le vendredi": a comma after a range starts a new group.
-                (_, Some(',')) if !conns.last().is_some_and(|&c| c == 'r') => ('l', end + 1),
+                (_, Some(',')) if conns.last().is_none_or(|&c| c != 'r') => ('l', end + 1),
                 _ => break,
             };
             let mut k = k;
@@ -1358,7 +1478,7 @@ impl<'a> Phrases<'a> {
         let dot = self.punct(i + 1) == Some('.');
         let strong = tok.upper || dot;
         // "me", "ma", "je", "sa" as French words need a capital or a dot.
-        let next = if dot && form != DayForm::Full || (dot && w.len() <= 4) {
+        let next = if dot && (form != DayForm::Full || w.len() <= 4) {
             i + 2
         } else {
             i + 1
@@ -1559,7 +1679,10 @@ impl<'a> Reader<'a> {
     fn run(&mut self) {
         let mut sentence = Sentence::default();
         for (idx, item) in self.items.iter().enumerate() {
-            let ends = matches!(item.kind, Kind::Sep('.' | ';' | '\n' | '|' | '•' | '!' | '?'));
+            let ends = matches!(
+                item.kind,
+                Kind::Sep('.' | ';' | '\n' | '|' | '•' | '!' | '?')
+            );
             if ends {
                 let s = std::mem::take(&mut sentence);
                 self.sentence(&s);
@@ -1683,7 +1806,10 @@ impl<'a> Reader<'a> {
                 // are closed unless other hours are given for them.
                 consumed[n] = true;
                 self.sh_off_unless_defined = true;
-                self.note(s.items[n], "outside school holidays: SH off unless SH hours are given");
+                self.note(
+                    s.items[n],
+                    "outside school holidays: SH off unless SH hours are given",
+                );
                 if in_header {
                     self.header = Scope::Always;
                     scope = Scope::Always;
@@ -1698,7 +1824,9 @@ impl<'a> Reader<'a> {
                     let meaning = format!("{} off", cond.osm());
                     self.note(s.items[n], meaning);
                     match days {
-                        Some(days) if !closed || kinds.iter().any(|k| matches!(k, Kind::Days(_))) => {
+                        Some(days)
+                            if !closed || kinds.iter().any(|k| matches!(k, Kind::Days(_))) =>
+                        {
                             self.ops.push(Op::CloseDays { scope: cond, days })
                         }
                         _ => self.ops.push(Op::CloseScope { scope: cond }),
@@ -1791,7 +1919,11 @@ impl<'a> Reader<'a> {
                 Kind::Times(spans) => {
                     self.note(
                         item,
-                        spans.iter().map(|s| s.to_osm()).collect::<Vec<_>>().join(","),
+                        spans
+                            .iter()
+                            .map(|s| s.to_osm())
+                            .collect::<Vec<_>>()
+                            .join(","),
                     );
                     let note = pending_note.take().or(sentence_note);
                     if let Some((d, _)) = pending_days.take() {
@@ -1808,10 +1940,8 @@ impl<'a> Reader<'a> {
                 }
                 Kind::Note(text) => {
                     self.note(item, format!("comment \"{text}\""));
-                    let after_times = matches!(
-                        self.prev_meaningful(kinds, n),
-                        Some((Kind::Times(_), _))
-                    );
+                    let after_times =
+                        matches!(self.prev_meaningful(kinds, n), Some((Kind::Times(_), _)));
                     let before_times = matches!(
                         self.next_meaningful(kinds, n + 1),
                         Some((Kind::Times(_) | Kind::Days(_), _))
@@ -1833,7 +1963,17 @@ impl<'a> Reader<'a> {
                 }
                 Kind::Closed | Kind::Except | Kind::Outside => {
                     let except = !matches!(kinds[n], Kind::Closed);
-                    n = self.closure(s, kinds, consumed, n, scope, except, &mut pending_days, &mut current_days, &mut last_set);
+                    n = self.closure(
+                        s,
+                        kinds,
+                        consumed,
+                        n,
+                        scope,
+                        except,
+                        &mut pending_days,
+                        &mut current_days,
+                        &mut last_set,
+                    );
                     continue;
                 }
                 Kind::Including => {
@@ -1872,7 +2012,11 @@ impl<'a> Reader<'a> {
                     let at = *at;
                     self.note(
                         item,
-                        format!("{} at {}", if until { "closes" } else { "opens" }, super::eval::hhmm(at)),
+                        format!(
+                            "{} at {}",
+                            if until { "closes" } else { "opens" },
+                            super::eval::hhmm(at)
+                        ),
                     );
                     // The days: next (before a separator), pending, or the current ones.
                     let next_days = match self.next_meaningful(kinds, n + 1) {
@@ -1915,7 +2059,9 @@ impl<'a> Reader<'a> {
                         }),
                         None => {
                             let text = self.src(&items[item].src);
-                            self.refuse(format!("a time without the days it applies to: \"{text}\""));
+                            self.refuse(format!(
+                                "a time without the days it applies to: \"{text}\""
+                            ));
                         }
                     }
                     n = skip;
@@ -1932,10 +2078,17 @@ impl<'a> Reader<'a> {
                 }
                 Kind::HolidayEve => {
                     let text = self.src(&items[item].src);
-                    self.refuse(format!("the eve of public holidays without hours: \"{text}\""));
+                    self.refuse(format!(
+                        "the eve of public holidays without hours: \"{text}\""
+                    ));
                 }
                 Kind::Season => {}
-                Kind::School | Kind::SchoolTerm | Kind::Months(_) | Kind::Dates { .. } | Kind::RestOfYear | Kind::Weeks(_) => {}
+                Kind::School
+                | Kind::SchoolTerm
+                | Kind::Months(_)
+                | Kind::Dates { .. }
+                | Kind::RestOfYear
+                | Kind::Weeks(_) => {}
                 Kind::Noise => self.note(item, "phone number: left out"),
                 Kind::Unknown => {}
                 _ => {}
@@ -1945,8 +2098,11 @@ impl<'a> Reader<'a> {
         if let Some((d, at)) = pending_days {
             let text = self.src(&items[s.items[at]].src);
             if halves_without_times {
-                self.ambiguous.push(format!("half days without times: \"{text}\""));
-                self.refuse(format!("a half day without times cannot be encoded: \"{text}\""));
+                self.ambiguous
+                    .push(format!("half days without times: \"{text}\""));
+                self.refuse(format!(
+                    "a half day without times cannot be encoded: \"{text}\""
+                ));
             } else if !d.is_empty() {
                 self.refuse(format!("days without hours: \"{text}\""));
             }
@@ -2071,19 +2227,24 @@ impl<'a> Reader<'a> {
                         && !days.is_empty()
                         && let Some((Kind::Times(t), after)) = self.next_meaningful(kinds, n + 1)
                     {
-                        self.note(s.items[after], t.iter().map(|s| s.to_osm()).collect::<Vec<_>>().join(","));
+                        self.note(
+                            s.items[after],
+                            t.iter().map(|s| s.to_osm()).collect::<Vec<_>>().join(","),
+                        );
                         override_times = Some(t.clone());
                         n = after + 1;
                         if let Some((Kind::Note(text), a2)) = self.next_meaningful(kinds, n) {
                             override_note = Some(text);
                             n = a2 + 1;
                         }
-                        self.ambiguous.push("\"sauf D, T\" read as: on D the hours are T".to_string());
+                        self.ambiguous
+                            .push("\"sauf D, T\" read as: on D the hours are T".to_string());
                         break;
                     }
                     // A comma ends the closure unless more of it follows.
                     match self.next_meaningful(kinds, n + 1) {
-                        Some((Kind::Days(_) | Kind::Holidays | Kind::Half(_), _)) if named_any && !last_set.is_some() => {}
+                        Some((Kind::Days(_) | Kind::Holidays | Kind::Half(_), _))
+                            if named_any && !last_set.is_some() => {}
                         _ => break,
                     }
                 }
@@ -2104,10 +2265,13 @@ impl<'a> Reader<'a> {
                     named_any = true;
                 }
                 Kind::Half(h) => {
-                    self.note(s.items[n], match h {
-                        Half::Morning => "morning",
-                        Half::Afternoon => "afternoon",
-                    });
+                    self.note(
+                        s.items[n],
+                        match h {
+                            Half::Morning => "morning",
+                            Half::Afternoon => "afternoon",
+                        },
+                    );
                     half = Some(*h);
                     named_any = true;
                 }
@@ -2126,17 +2290,29 @@ impl<'a> Reader<'a> {
                     if !days.is_empty() || holidays {
                         // "sauf le mardi de 9h à 12h" handled below
                         override_times = Some(t.clone());
-                        self.note(s.items[n], t.iter().map(|s| s.to_osm()).collect::<Vec<_>>().join(","));
+                        self.note(
+                            s.items[n],
+                            t.iter().map(|s| s.to_osm()).collect::<Vec<_>>().join(","),
+                        );
                         n += 1;
                         break;
                     }
-                    self.note(s.items[n], format!("closed {}", t.iter().map(|s| s.to_osm()).collect::<Vec<_>>().join(",")));
+                    self.note(
+                        s.items[n],
+                        format!(
+                            "closed {}",
+                            t.iter().map(|s| s.to_osm()).collect::<Vec<_>>().join(",")
+                        ),
+                    );
                     cut.extend(t.iter().copied());
                     named_any = true;
                 }
                 Kind::Times(t) => {
                     override_times = Some(t.clone());
-                    self.note(s.items[n], t.iter().map(|s| s.to_osm()).collect::<Vec<_>>().join(","));
+                    self.note(
+                        s.items[n],
+                        t.iter().map(|s| s.to_osm()).collect::<Vec<_>>().join(","),
+                    );
                     n += 1;
                     break;
                 }
@@ -2189,7 +2365,9 @@ impl<'a> Reader<'a> {
             return n;
         }
         if !cut.is_empty() {
-            let days = current_days.clone().or_else(|| pending_days.as_ref().map(|p| p.0.clone()));
+            let days = current_days
+                .clone()
+                .or_else(|| pending_days.as_ref().map(|p| p.0.clone()));
             match days {
                 Some(days) => {
                     for span in cut {
@@ -2339,7 +2517,12 @@ impl<'a> Reader<'a> {
             };
         };
         // Confidence: the share of the letters understood, less for ambiguity.
-        let total: usize = self.text.chars().filter(|c| c.is_alphanumeric()).count().max(1);
+        let total: usize = self
+            .text
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .count()
+            .max(1);
         let unknown: usize = not_understood
             .iter()
             .map(|s| s.chars().filter(|c| c.is_alphanumeric()).count())
@@ -2369,10 +2552,10 @@ impl<'a> Reader<'a> {
                     Some(r) => r.start..item.src.end,
                     None => item.src.clone(),
                 });
-            } else if !matches!(item.kind, Kind::Filler) || run.is_none() {
-                if let Some(r) = run.take() {
-                    out.push(self.src(&r));
-                }
+            } else if (!matches!(item.kind, Kind::Filler) || run.is_none())
+                && let Some(r) = run.take()
+            {
+                out.push(self.src(&r));
             }
         }
         if let Some(r) = run {
@@ -2540,7 +2723,10 @@ fn apply(ops: &[Op], sh_off_unless_defined: bool) -> (Plan, Vec<String>) {
                                 Half::Morning if a < 720 => {
                                     conflicts.push("a range across noon cut at 12:00".into());
                                     kept.push(Part {
-                                        span: Span { start: 720, end: p.span.end },
+                                        span: Span {
+                                            start: 720,
+                                            end: p.span.end,
+                                        },
                                         note: p.note.clone(),
                                     });
                                 }
@@ -2643,12 +2829,21 @@ mod tests {
             ("lun-ven 9h-12h", "Mo-Fr 09:00-12:00"),
             ("Lu, Ma, Je 9h-12h", "Mo,Tu,Th 09:00-12:00"),
             ("L au V : 8h-12h", "Mo-Fr 08:00-12:00"),
-            ("Lundi-mardi-jeudi-vendredi 9h-12h", "Mo,Tu,Th,Fr 09:00-12:00"),
+            (
+                "Lundi-mardi-jeudi-vendredi 9h-12h",
+                "Mo,Tu,Th,Fr 09:00-12:00",
+            ),
             ("mardi à jeudi 9h-12h", "Tu-Th 09:00-12:00"),
             ("Mar. au Ven. 9h-12h", "Tu-Fr 09:00-12:00"),
-            ("tous les jours sauf le dimanche de 8h à 19h", "Mo-Sa 08:00-19:00"),
+            (
+                "tous les jours sauf le dimanche de 8h à 19h",
+                "Mo-Sa 08:00-19:00",
+            ),
             ("Mecredi 14h-18h", "We 14:00-18:00"),
-            ("le dernier vendredi du mois de 9h à 12h", "Fr[-1] 09:00-12:00"),
+            (
+                "le dernier vendredi du mois de 9h à 12h",
+                "Fr[-1] 09:00-12:00",
+            ),
         ] {
             assert_eq!(osm(text).as_deref(), Some(want), "{text}");
         }
@@ -2681,7 +2876,11 @@ mod tests {
         let c = from_french("Médiathèque : le mercredi de 9h à 12h");
         assert_eq!(c.osm.as_deref(), Some("We 09:00-12:00"));
         assert_eq!(c.not_understood, vec!["Médiathèque".to_string()]);
-        assert!(c.understood.iter().any(|u| u.text == "le mercredi" && u.meaning == "We"));
+        assert!(
+            c.understood
+                .iter()
+                .any(|u| u.text == "le mercredi" && u.meaning == "We")
+        );
         assert!(c.confidence < 1.0 && c.confidence > 0.5);
     }
 }

@@ -7,7 +7,6 @@
 //! [`Plan::from_expr`] and writes it as sentences. So a description read back gives the same
 //! plan.
 
-use chrono::Weekday;
 use opening_hours::RuleKind;
 use opening_hours_syntax::rules::RuleOperator;
 use opening_hours_syntax::rules::day::{
@@ -130,10 +129,6 @@ impl ScopePlan {
         }
     }
 
-    pub fn remove(&mut self, key: &DayKey) {
-        self.days.retain(|(k, _)| k != key);
-    }
-
     /// The open parts of a weekday (empty when closed or not given).
     pub fn weekday_parts(&self, day: u8) -> &[Part] {
         match self.get(&DayKey::Weekday(day)) {
@@ -172,11 +167,6 @@ const OSM_DAYS: [&str; 7] = ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"];
 pub(crate) fn days_osm(mask: u8) -> String {
     let days: Vec<usize> = (0..7).filter(|d| mask & (1 << d) != 0).collect();
     format_days(&days)
-}
-
-/// A weekday from its number, 0 = Monday.
-pub(crate) fn weekday(day: u8) -> Weekday {
-    Weekday::try_from(day % 7).unwrap_or(Weekday::Mon)
 }
 
 impl Scope {
@@ -291,11 +281,6 @@ impl Plan {
             }
         };
         &mut self.scopes[index]
-    }
-
-    /// The base scope.
-    pub fn base(&self) -> &ScopePlan {
-        &self.scopes[0]
     }
 
     /// Whether nothing is open anywhere.
@@ -475,7 +460,8 @@ impl Plan {
                             }
                             d = (d + 1) % 7;
                         }
-                        let all = !nth_from_start.contains(&false) && !nth_from_end.contains(&false);
+                        let all =
+                            !nth_from_start.contains(&false) && !nth_from_end.contains(&false);
                         if all {
                             mask |= m;
                         } else {

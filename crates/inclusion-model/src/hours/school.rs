@@ -39,7 +39,7 @@
 
 use std::sync::{Arc, LazyLock, OnceLock};
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use compact_calendar::CompactCalendar;
 use opening_hours::{Context, ContextHolidays};
 use opening_hours_syntax::rules::day::{HolidayKind, WeekDayRange};
@@ -183,7 +183,10 @@ fn parse_calendar(tsv: &str) -> Calendar {
     let mut last = NaiveDate::MIN;
     let mut periods = Vec::new();
     let mut days: [CompactCalendar; 3] = Default::default();
-    for line in tsv.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+    for line in tsv
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
         let cells: Vec<&str> = line.split('\t').collect();
         let (Some(a), Some(b)) = (
             cells.get(1).and_then(|c| date(c)),
@@ -262,7 +265,9 @@ pub fn is_school_holiday(zone: SchoolZone, date: NaiveDate) -> Option<bool> {
 /// assert_eq!((toussaint.first.to_string(), toussaint.last.to_string()),
 ///            ("2026-10-17".to_string(), "2026-11-01".to_string()));
 /// ```
-pub fn school_holiday_periods(zone: SchoolZone) -> impl Iterator<Item = &'static SchoolHolidayPeriod> {
+pub fn school_holiday_periods(
+    zone: SchoolZone,
+) -> impl Iterator<Item = &'static SchoolHolidayPeriod> {
     CALENDAR.periods.iter().filter(move |p| p.zone == zone)
 }
 
@@ -297,7 +302,10 @@ pub(crate) fn uses_school_holidays(expr: &Expr) -> bool {
 
 /// The two contexts for an expression with `SH` in a territory and zone: days the calendar
 /// cannot tell are school days in the first, school holidays in the second.
-pub(crate) fn contexts(territory: Territory, zone: Option<SchoolZone>) -> &'static (Context, Context) {
+pub(crate) fn contexts(
+    territory: Territory,
+    zone: Option<SchoolZone>,
+) -> &'static (Context, Context) {
     const SLOTS: usize = 4;
     static CACHE: LazyLock<Vec<OnceLock<(Context, Context)>>> = LazyLock::new(|| {
         (0..Territory::ALL.len() * SLOTS)
@@ -308,7 +316,9 @@ pub(crate) fn contexts(territory: Territory, zone: Option<SchoolZone>) -> &'stat
         .iter()
         .position(|&x| x == territory)
         .unwrap_or(0);
-    let z = zone.and_then(SchoolZone::calendar_index).map_or(0, |i| i + 1);
+    let z = zone
+        .and_then(SchoolZone::calendar_index)
+        .map_or(0, |i| i + 1);
     let slot = &CACHE[t * SLOTS + z];
     slot.get_or_init(|| {
         let base = holidays::context(territory);
@@ -351,6 +361,7 @@ pub(crate) fn covered() -> (NaiveDate, NaiveDate) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::Datelike;
 
     #[test]
     fn every_metropolitan_department_has_a_zone() {
@@ -421,7 +432,10 @@ mod tests {
             (first.year(), first.month(), first.day()),
             SCHOOL_CALENDAR_FIRST
         );
-        assert_eq!((last.year(), last.month(), last.day()), SCHOOL_CALENDAR_LAST);
+        assert_eq!(
+            (last.year(), last.month(), last.day()),
+            SCHOOL_CALENDAR_LAST
+        );
         for zone in [SchoolZone::A, SchoolZone::B, SchoolZone::C] {
             let periods: Vec<_> = school_holiday_periods(zone).collect();
             for w in periods.windows(2) {

@@ -177,12 +177,21 @@ mod tests {
 
     #[test]
     fn spaces_and_commas_between_holidays_and_days() {
-        assert_eq!(adjacencies("Mo-Fr 09:00-12:00; SH Mo-Fr 09:00-12:00"), vec![true]);
-        assert_eq!(adjacencies("Mo-Sa 07:00-20:00; Su,PH 09:00-12:00"), vec![false]);
+        assert_eq!(
+            adjacencies("Mo-Fr 09:00-12:00; SH Mo-Fr 09:00-12:00"),
+            vec![true]
+        );
+        assert_eq!(
+            adjacencies("Mo-Sa 07:00-20:00; Su,PH 09:00-12:00"),
+            vec![false]
+        );
         assert_eq!(adjacencies("PH -1 day Mo-Fr 09:00-16:00"), vec![true]);
         assert_eq!(adjacencies("Mo-Fr 09:00-12:00; PH off"), Vec::<bool>::new());
         assert_eq!(adjacencies("Mo 10:00 \"SH Mo\""), Vec::<bool>::new());
-        assert_eq!(adjacencies("SH,Sa 10:00-12:00; Mo PH off"), vec![false, true]);
+        assert_eq!(
+            adjacencies("SH,Sa 10:00-12:00; Mo PH off"),
+            vec![false, true]
+        );
     }
 
     #[test]
@@ -190,8 +199,13 @@ mod tests {
         let text = "Mo-Fr 09:00-12:00,14:00-18:00; SH Mo-Fr 09:00-12:00";
         let expr: Expr = text.parse().unwrap();
         let v = weekday_variants(text, &expr).unwrap();
-        assert_eq!(v[0].to_string(), "Mo-Fr 09:00-12:00,14:00-18:00; SH 09:00-12:00");
+        assert_eq!(
+            v[0].to_string(),
+            "Mo-Fr 09:00-12:00,14:00-18:00; SH 09:00-12:00"
+        );
         assert_eq!(v[5].to_string(), "Mo-Fr 09:00-12:00,14:00-18:00");
-        assert!(weekday_variants("Su,PH 10:00-12:00", &"Su,PH 10:00-12:00".parse().unwrap()).is_none());
+        assert!(
+            weekday_variants("Su,PH 10:00-12:00", &"Su,PH 10:00-12:00".parse().unwrap()).is_none()
+        );
     }
 }
