@@ -25,6 +25,16 @@
 //!   to [`OpeningHours::is_open_at`] when that returns `None`.
 //! * **Timetables** — [`Timetable`]: day → time ranges (what a form collects), to a canonical
 //!   OSM string ([`Timetable::to_osm`]) and back ([`OpeningHours::timetable`]).
+//! * **French text** — [`from_french`]: hours as producers write them (« Du lundi au vendredi
+//!   de 9h à 12h, fermé les jours fériés ») to an OSM value, with what was understood, what
+//!   was not, and why nothing is given when the text cannot be converted faithfully
+//!   ([`Conversion`]); [`suggest_osm`] is the suggestion a validator shows for a `horaires`
+//!   that is not OSM syntax.
+//! * **Readable hours** — [`OpeningHours::describe`] in French or English ([`Lang`]) and
+//!   [`OpeningHours::state_line`] (« Ouvert · ferme à 17 h 30 »).
+//! * **School holidays** — `SH` with the calendar of the place's [`SchoolZone`] (A, B, C;
+//!   [`Locale::with_school_zone`], or from the codes with [`Locale::for_codes`]); where the
+//!   calendar cannot tell, the state is unknown, never guessed (see [`SchoolZone`]).
 //!
 //! ```
 //! use inclusion_model::hours::{OpeningHours, Locale, Territory, State};
@@ -49,6 +59,24 @@
 //! // The same text in La Réunion (UTC+4): 10:00 local is 06:00 UTC.
 //! let reunion = Locale::from(Territory::Reunion);
 //! assert!(hours.is_open_at(Utc.with_ymd_and_hms(2026, 12, 18, 6, 0, 0).unwrap(), reunion));
+//! ```
+//!
+//! French text in, readable text out:
+//!
+//! ```
+//! use inclusion_model::hours::{from_french, Lang, Locale, OpeningHours};
+//! use chrono::{TimeZone, Utc};
+//!
+//! let c = from_french("Mardi et jeudi de 9h à 12h, sauf pendant les vacances scolaires");
+//! assert_eq!(c.osm.as_deref(), Some("Tu,Th 09:00-12:00; SH off"));
+//! let hours = c.opening_hours().unwrap();
+//! assert_eq!(hours.describe(Lang::En).unwrap(),
+//!     "Tuesday and Thursday, 9:00–12:00; closed during school holidays");
+//!
+//! // Grenoble is in zone A: Tuesday 17 February 2026 is in its winter holidays.
+//! let grenoble = Locale::for_codes("38000", Some("38185"));
+//! let t = Utc.with_ymd_and_hms(2026, 2, 17, 9, 0, 0).unwrap();
+//! assert_eq!(hours.state_line(t, grenoble, Lang::Fr).unwrap(), "Fermé · ouvre le 24 février à 9 h");
 //! ```
 
 mod bitmap;
