@@ -366,19 +366,7 @@ fn describe_plan(plan: &Plan, lang: Lang) -> String {
         }
         let mut own: Vec<String> = Vec::new();
         // Weekdays with the same state together.
-        let mut groups: Vec<(u8, &DayState)> = Vec::new();
-        for d in 0..7u8 {
-            let Some(state) = sp.get(&DayKey::Weekday(d)) else {
-                continue;
-            };
-            if base && *state == DayState::Closed {
-                continue;
-            }
-            match groups.iter_mut().find(|(_, s)| *s == state) {
-                Some((m, _)) => *m |= 1 << d,
-                None => groups.push((1 << d, state)),
-            }
-        }
+        let groups = sp.weekday_groups(base);
         let holiday = sp.get(&DayKey::Holiday);
         let mut holiday_joined = false;
         for (mask, state) in &groups {

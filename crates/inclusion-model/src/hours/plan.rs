@@ -129,6 +129,25 @@ impl ScopePlan {
         }
     }
 
+    /// Weekdays grouped by identical state (as masks), in the order of their first day;
+    /// closed days left out when `skip_closed` (closed is the default for every day).
+    pub fn weekday_groups(&self, skip_closed: bool) -> Vec<(u8, &DayState)> {
+        let mut groups: Vec<(u8, &DayState)> = Vec::new();
+        for d in 0..7u8 {
+            let Some(state) = self.get(&DayKey::Weekday(d)) else {
+                continue;
+            };
+            if skip_closed && *state == DayState::Closed {
+                continue;
+            }
+            match groups.iter_mut().find(|(_, s)| *s == state) {
+                Some((mask, _)) => *mask |= 1 << d,
+                None => groups.push((1 << d, state)),
+            }
+        }
+        groups
+    }
+
     /// The open parts of a weekday (empty when closed or not given).
     pub fn weekday_parts(&self, day: u8) -> &[Part] {
         match self.get(&DayKey::Weekday(day)) {
@@ -309,20 +328,7 @@ impl Plan {
                 });
                 continue;
             }
-            // Weekdays grouped by identical state, in the order of their first day.
-            let mut groups: Vec<(u8, &DayState)> = Vec::new();
-            for d in 0..7u8 {
-                let Some(state) = sp.get(&DayKey::Weekday(d)) else {
-                    continue;
-                };
-                if base && *state == DayState::Closed {
-                    continue;
-                }
-                match groups.iter_mut().find(|(_, s)| *s == state) {
-                    Some((mask, _)) => *mask |= 1 << d,
-                    None => groups.push((1 << d, state)),
-                }
-            }
+            let mut groups = sp.weekday_groups(base);
             let holiday = sp.get(&DayKey::Holiday);
             let others: Vec<&(DayKey, DayState)> = sp
                 .days
