@@ -1898,6 +1898,21 @@ impl<'a> Reader<'a> {
                         n = after + 1;
                         continue;
                     }
+                    // "le mercredi après-midi fermé"
+                    if let Some((Kind::Half(half), h)) = self.next_meaningful(kinds, n + 1)
+                        && let Some((Kind::Closed, after)) = self.next_meaningful(kinds, h + 1)
+                    {
+                        let half = *half;
+                        self.note(s.items[h], "half day");
+                        self.note(s.items[after], "closed");
+                        self.ops.push(Op::CloseHalf {
+                            scope: scope.clone(),
+                            days: d,
+                            half,
+                        });
+                        n = after + 1;
+                        continue;
+                    }
                     if let Some((times, _)) = pending_times.take()
                         && pending_days.is_none()
                     {
@@ -2843,6 +2858,10 @@ mod tests {
             (
                 "le dernier vendredi du mois de 9h à 12h",
                 "Fr[-1] 09:00-12:00",
+            ),
+            (
+                "Du lundi au vendredi 9h-12h et 14h-17h, le mercredi après-midi fermé",
+                "Mo,Tu,Th,Fr 09:00-12:00,14:00-17:00; We 09:00-12:00",
             ),
         ] {
             assert_eq!(osm(text).as_deref(), Some(want), "{text}");
