@@ -11,7 +11,11 @@
 //! * `hours/filter_open_at`: the bitmap with the exact fallback when it cannot answer;
 //! * `hours/next_opening`: `OpeningHours::next_opening` for each place;
 //! * `hours/parse_distinct` and `hours/cache_hit`: parsing each distinct text, against
-//!   getting it from a `HoursCache` that has it already.
+//!   getting it from a `HoursCache` that has it already;
+//! * `hours/describe_fr`: `OpeningHours::describe(Lang::Fr)` of each distinct valid text;
+//! * `hours/from_french_described`: `from_french` of those descriptions (the round trip);
+//! * `hours/from_french_corpus`: `from_french` of each text of the French corpus
+//!   (`opening-hours/french-text`).
 //!
 //! ```sh
 //! cargo bench --bench hours
@@ -23,7 +27,7 @@ use std::hint::black_box;
 use chrono::{TimeZone, Utc};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use inclusion::model::HoursCache;
-use inclusion::model::hours::{Locale, OpeningHours, Tz, WeeklyForm, slot_at};
+use inclusion::model::hours::{Lang, Locale, OpeningHours, Tz, WeeklyForm, from_french, slot_at};
 use serde_json::Value;
 
 const FALLBACK: &[(&str, &str)] = &[
@@ -70,6 +74,37 @@ fn texts() -> Vec<(String, String, Option<String>)> {
             .collect();
     }
     out
+}
+
+/// The texts of the French corpus (`opening-hours/french-text`), or a few typical ones.
+fn french_texts() -> Vec<String> {
+    let path =
+        inclusion_anchors::anchors_dir().join("opening-hours/french-text/corpus.public.json");
+    let texts: Vec<String> = std::fs::read(&path)
+        .ok()
+        .and_then(|b| serde_json::from_slice::<Vec<HashMap<String, Value>>>(&b).ok())
+        .map(|items| {
+            items
+                .iter()
+                .filter_map(|i| i.get("text").and_then(Value::as_str).map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default();
+    if !texts.is_empty() {
+        return texts;
+    }
+    eprintln!(
+        "notice: {} is absent; benchmarking a few French texts",
+        path.display()
+    );
+    [
+        "Du lundi au vendredi de 9h à 12h et de 14h à 17h30, sauf jours fériés",
+        "lun-ven 8h30-12h",
+        "Mardi, mercredi, vendredi : 10h-12h / 14h-18h ; samedi : 10h-17h.",
+        "Selon les permanences",
+    ]
+    .map(str::to_string)
+    .to_vec()
 }
 
 struct Place {
@@ -196,6 +231,41 @@ fn bench(c: &mut Criterion) {
                 .iter()
                 .map(|t| OpeningHours::new(*t))
                 .filter(OpeningHours::is_valid)
+                .count()
+        })
+    });
+    // French text and descriptions, per text, against parsing the OSM text above.
+    let parsed: Vec<OpeningHours> = distinct
+        .iter()
+        .map(|t| OpeningHours::new(*t))
+        .filter(OpeningHours::is_valid)
+        .collect();
+    g.throughput(Throughput::Elements(parsed.len() as u64));
+    g.bench_function("describe_fr", |b| {
+        b.iter(|| {
+            parsed
+                .iter()
+                .filter_map(|h| h.describe(black_box(Lang::Fr)))
+                .count()
+        })
+    });
+    let described: Vec<String> = parsed.iter().filter_map(|h| h.describe(Lang::Fr)).collect();
+    g.throughput(Throughput::Elements(described.len() as u64));
+    g.bench_function("from_french_described", |b| {
+        b.iter(|| {
+            described
+                .iter()
+                .filter(|t| from_french(black_box(t)).osm.is_some())
+                .count()
+        })
+    });
+    let french = french_texts();
+    g.throughput(Throughput::Elements(french.len() as u64));
+    g.bench_function("from_french_corpus", |b| {
+        b.iter(|| {
+            french
+                .iter()
+                .filter(|t| from_french(black_box(t)).osm.is_some())
                 .count()
         })
     });

@@ -27,7 +27,7 @@ use std::fmt;
 use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc, Weekday};
 use chrono_tz::Tz;
 use opening_hours::RuleKind;
-use opening_hours_syntax::rules::day::WeekDayRange;
+use opening_hours_syntax::rules::day::{HolidayKind, WeekDayRange};
 use opening_hours_syntax::rules::time::Time;
 
 use super::Expr;
@@ -325,14 +325,25 @@ fn syntax_exceptions(expr: &Expr) -> Exceptions {
                         e |= Exceptions::NTH_WEEKDAY;
                     }
                 }
-                WeekDayRange::Holiday { offset, .. } => {
+                WeekDayRange::Holiday { offset, kind } => {
                     holiday_rule = true;
                     e |= Exceptions::HOLIDAYS;
-                    if *offset != 0 {
+                    // School holidays are periods of dates, not public holidays.
+                    if *offset != 0 || *kind == HolidayKind::School {
                         e |= Exceptions::DATES;
                     }
                 }
             }
+        }
+        // `SH Mo-Fr`: the crate and the reference may read it differently (see `selectors`),
+        // so the reference week alone does not tell.
+        if holiday_rule
+            && days
+                .weekday
+                .iter()
+                .any(|w| matches!(w, WeekDayRange::Fixed { .. }))
+        {
+            e |= Exceptions::DATES;
         }
         for span in &rule.time_selector.spans {
             let times = [&span.range.start, &span.range.end];

@@ -16,20 +16,24 @@ use chrono_tz::Tz;
 use opening_hours::RuleKind;
 
 use super::holidays;
+use super::school::{self, SchoolZone};
+use super::selectors;
 use super::{Expr, OpeningHours};
 use inclusion_territory::Territory;
 
-/// Where opening hours are evaluated: a time zone and the public holidays of a territory.
+/// Where opening hours are evaluated: a time zone, the public holidays of a territory, and
+/// the school-holiday zone for `SH`.
 ///
 /// Built from a [`Territory`] (its own zone), from address codes, or with an explicit zone:
 ///
 /// ```
-/// use inclusion_hours::{Locale, Territory};
+/// use inclusion_hours::{Locale, SchoolZone, Territory};
 /// use chrono_tz::Europe;
 ///
 /// let l = Locale::from(Territory::Guyane);
 /// assert_eq!(l.tz.name(), "America/Cayenne");
 /// assert_eq!(Locale::for_codes("97150", None).territory, Territory::SaintMartin);
+/// assert_eq!(Locale::for_codes("38000", Some("38185")).school_zone, Some(SchoolZone::A));
 /// let explicit = Locale::new(Europe::Brussels, Territory::Metropolitan);
 /// assert_eq!(explicit.tz, Europe::Brussels);
 /// ```
@@ -39,25 +43,51 @@ pub struct Locale {
     pub tz: Tz,
     /// Whose public holidays `PH` means.
     pub territory: Territory,
+    /// Whose school holidays `SH` means; `None` (not known) makes `SH` unknown (see
+    /// [`SchoolZone`]).
+    pub school_zone: Option<SchoolZone>,
 }
 
 impl Locale {
-    /// A time zone with the public holidays of a territory.
+    /// A time zone with the public holidays of a territory (no school zone).
     pub fn new(tz: Tz, territory: Territory) -> Locale {
-        Locale { tz, territory }
+        Locale {
+            tz,
+            territory,
+            school_zone: None,
+        }
     }
 
-    /// The locale of an address, from its `code_postal` and `code_insee`.
+    /// The locale of an address, from its `code_postal` and `code_insee`, with the school
+    /// zone of its département.
     pub fn for_codes(postcode: &str, insee: Option<&str>) -> Locale {
         Locale::from(Territory::from_codes(postcode, insee))
+            .with_school_zone_opt(SchoolZone::of_codes(postcode, insee))
+    }
+
+    /// The same locale with `SH` meaning the school holidays of `zone`.
+    pub fn with_school_zone(self, zone: SchoolZone) -> Locale {
+        self.with_school_zone_opt(Some(zone))
+    }
+
+    /// The same locale with this school zone. A zone without an embedded calendar is kept
+    /// as `None`: it evaluates the same, and so places share fewer distinct locales.
+    pub fn with_school_zone_opt(self, zone: Option<SchoolZone>) -> Locale {
+        Locale {
+            school_zone: zone.filter(|z| z.has_calendar()),
+            ..self
+        }
     }
 }
 
 impl From<Territory> for Locale {
+    /// The territory's time zone and public holidays; its school zone when the territory
+    /// has a single one with a calendar (Alsace-Moselle: zone B), else none.
     fn from(territory: Territory) -> Locale {
         Locale {
             tz: territory.time_zone(),
             territory,
+            school_zone: (territory == Territory::AlsaceMoselle).then_some(SchoolZone::B),
         }
     }
 }
@@ -148,18 +178,106 @@ const MAX_SECS: i64 = 253_402_041_600;
 
 const DAY: i64 = 86_400;
 
+/// An expression as the reference reads it: one expression, or one per weekday when a rule
+/// selects "holiday and weekdays" (`SH Mo-Fr`, see [`selectors`](super::selectors)).
+enum Reading {
+    One(Expr),
+    PerWeekday(Vec<Expr>),
+}
+
+impl Reading {
+    fn new(text: &str, expr: &Expr, ctx: &opening_hours::Context) -> Reading {
+        match selectors::weekday_variants(text, expr) {
+            Some(v) => {
+                Reading::PerWeekday(v.into_iter().map(|e| e.with_context(ctx.clone())).collect())
+            }
+            None => Reading::One(expr.clone().with_context(ctx.clone())),
+        }
+    }
+
+    fn expr_at(&self, n: NaiveDateTime) -> &Expr {
+        match self {
+            Reading::One(e) => e,
+            Reading::PerWeekday(v) => {
+                let d = n.weekday().num_days_from_monday() as usize;
+                v.get(d).unwrap_or(&v[0])
+            }
+        }
+    }
+
+    fn state(&self, n: NaiveDateTime) -> (RuleKind, Arc<str>) {
+        self.expr_at(n).state(n)
+    }
+
+    /// The first local time in `(from, end)` where the state differs from the state at `from`.
+    fn first_change(&self, from: NaiveDateTime, end: NaiveDateTime) -> Option<NaiveDateTime> {
+        let kind = self.state(from).0;
+        let mut t = from;
+        loop {
+            // Within one local day, the expression of that weekday.
+            let midnight = t.date().succ_opt()?.and_hms_opt(0, 0, 0)?;
+            let seg_end = match self {
+                Reading::One(_) => end,
+                Reading::PerWeekday(_) => midnight.min(end),
+            };
+            if let Some(c) = self
+                .expr_at(t)
+                .iter_range(t, seg_end)
+                .find(|r| r.kind != kind)
+                .map(|r| r.range.start)
+            {
+                return Some(c);
+            }
+            if seg_end >= end {
+                return None;
+            }
+            t = midnight;
+            if self.state(t).0 != kind {
+                return Some(t);
+            }
+        }
+    }
+}
+
 /// The evaluation of one expression in one locale.
 pub(crate) struct Evaluator {
-    expr: Expr,
+    expr: Reading,
+    /// For an expression with `SH`: the same with every day the school calendar cannot tell
+    /// counted as a school holiday (`expr` counts them as school days). Where the two
+    /// disagree, the state is unknown.
+    alt: Option<Reading>,
     tz: Tz,
 }
 
+/// The state when the school calendar may not tell: the same in both readings, or unknown.
+fn combine(a: RuleKind, b: RuleKind) -> RuleKind {
+    if a == b { a } else { RuleKind::Unknown }
+}
+
 impl Evaluator {
-    pub(crate) fn new(expr: &Expr, locale: Locale) -> Evaluator {
-        let ctx = holidays::context(locale.territory).clone();
+    /// `text` is the text that parsed as `expr` (for what the parsed form does not keep).
+    pub(crate) fn new(text: &str, expr: &Expr, locale: Locale) -> Evaluator {
+        if school::uses_school_holidays(expr) {
+            let (known, widened) = school::contexts(locale.territory, locale.school_zone);
+            return Evaluator {
+                expr: Reading::new(text, expr, known),
+                alt: Some(Reading::new(text, expr, widened)),
+                tz: locale.tz,
+            };
+        }
         Evaluator {
-            expr: expr.clone().with_context(ctx),
+            expr: Reading::new(text, expr, holidays::context(locale.territory)),
+            alt: None,
             tz: locale.tz,
+        }
+    }
+
+    /// The state and comment at a local time.
+    fn local_state(&self, n: NaiveDateTime) -> (RuleKind, Arc<str>) {
+        let (kind, comment) = self.expr.state(n);
+        match &self.alt {
+            Some(alt) => (combine(kind, alt.state(n).0), comment),
+            None => (kind, comment),
         }
     }
 
@@ -186,7 +304,7 @@ impl Evaluator {
             return (RuleKind::Closed, Arc::from(""));
         }
         match Self::naive(t, self.offset(t)) {
-            Some(n) => self.expr.state(n),
+            Some(n) => self.local_state(n),
             None => (RuleKind::Closed, Arc::from("")),
         }
     }
@@ -201,10 +319,29 @@ impl Evaluator {
         if n >= n_end {
             return None;
         }
-        self.expr
-            .iter_range(n, n_end)
-            .find(|r| r.kind != current)
-            .map(|r| (r.range.start, r.kind))
+        if let (Reading::One(e), None) = (&self.expr, &self.alt) {
+            return e
+                .iter_range(n, n_end)
+                .find(|r| r.kind != current)
+                .map(|r| (r.range.start, r.kind));
+        }
+        // The combined state can only change where one of the readings changes.
+        let mut t = n;
+        // Each step passes a change of one reading; two years hold a few thousand at most.
+        for _ in 0..100_000 {
+            let a = self.expr.first_change(t, n_end);
+            let b = self.alt.as_ref().and_then(|alt| alt.first_change(t, n_end));
+            let next = match (a, b) {
+                (Some(a), Some(b)) => a.min(b),
+                (a, b) => a.or(b)?,
+            };
+            let kind = self.local_state(next).0;
+            if kind != current {
+                return Some((next, kind));
+            }
+            t = next;
+        }
+        None
     }
 
     /// The first instant in `(t, u]` where the offset differs from `off`, if any.
@@ -310,7 +447,8 @@ fn secs(at: DateTime<Utc>) -> i64 {
 
 impl OpeningHours {
     fn evaluator(&self, locale: Locale) -> Option<Evaluator> {
-        self.expr().map(|e| Evaluator::new(e, locale))
+        self.expr()
+            .map(|e| Evaluator::new(&self.parsed_text(), e, locale))
     }
 
     /// The state at an instant, with the local time; `None` when the text does not parse.
@@ -520,6 +658,7 @@ mod tests {
     const PARIS: Locale = Locale {
         tz: Paris,
         territory: Territory::Metropolitan,
+        school_zone: None,
     };
 
     /// Brute force: state every minute, first minute whose state differs.

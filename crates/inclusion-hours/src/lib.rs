@@ -29,6 +29,16 @@
 //!   to [`OpeningHours::is_open_at`] when that returns `None`.
 //! * **Timetables** — [`Timetable`]: day → time ranges (what a form collects), to a canonical
 //!   OSM string ([`Timetable::to_osm`]) and back ([`OpeningHours::timetable`]).
+//! * **French text** — [`from_french`]: hours as producers write them (« Du lundi au vendredi
+//!   de 9h à 12h, fermé les jours fériés ») to an OSM value, with what was understood, what
+//!   was not, and why nothing is given when the text cannot be converted faithfully
+//!   ([`Conversion`]); [`suggest_osm`] is the suggestion a validator shows for a `horaires`
+//!   that is not OSM syntax.
+//! * **Readable hours** — [`OpeningHours::describe`] in French or English ([`Lang`]) and
+//!   [`OpeningHours::state_line`] (« Ouvert · ferme à 17 h 30 »).
+//! * **School holidays** — `SH` with the calendar of the place's [`SchoolZone`] (A, B, C;
+//!   [`Locale::with_school_zone`], or from the codes with [`Locale::for_codes`]); where the
+//!   calendar cannot tell, the state is unknown, never guessed (see [`SchoolZone`]).
 //!
 //! ```
 //! use inclusion_hours::{OpeningHours, Locale, Territory, State};
@@ -54,12 +64,35 @@
 //! let reunion = Locale::from(Territory::Reunion);
 //! assert!(hours.is_open_at(Utc.with_ymd_and_hms(2026, 12, 18, 6, 0, 0).unwrap(), reunion));
 //! ```
+//!
+//! French text in, readable text out:
+//!
+//! ```
+//! use inclusion_hours::{from_french, Lang, Locale, OpeningHours};
+//! use chrono::{TimeZone, Utc};
+//!
+//! let c = from_french("Mardi et jeudi de 9h à 12h, sauf pendant les vacances scolaires");
+//! assert_eq!(c.osm.as_deref(), Some("Tu,Th 09:00-12:00; SH off"));
+//! let hours = c.opening_hours().unwrap();
+//! assert_eq!(hours.describe(Lang::En).unwrap(),
+//!     "Tuesday and Thursday, 9:00–12:00; closed during school holidays");
+//!
+//! // Grenoble is in zone A: Tuesday 17 February 2026 is in its winter holidays.
+//! let grenoble = Locale::for_codes("38000", Some("38185"));
+//! let t = Utc.with_ymd_and_hms(2026, 2, 17, 9, 0, 0).unwrap();
+//! assert_eq!(hours.state_line(t, grenoble, Lang::Fr).unwrap(), "Fermé · ouvre le 24 février à 9 h");
+//! ```
 
 mod bitmap;
+mod describe;
 mod error;
 mod eval;
+mod french;
 mod holidays;
 mod lenient;
+mod plan;
+mod school;
+mod selectors;
 mod timetable;
 
 use std::fmt;
@@ -70,9 +103,15 @@ pub use bitmap::{
     slot_of,
 };
 pub use chrono_tz::Tz;
+pub use describe::Lang;
 pub use error::HoursError;
 pub use eval::{Change, HORIZON_DAYS, Interval, Locale, State, Status, WeekSchedule};
+pub use french::{Conversion, Understood, from_french, suggest_osm};
 pub use inclusion_territory::{Territory, time_zone_for};
+pub use school::{
+    SCHOOL_CALENDAR_FIRST, SCHOOL_CALENDAR_LAST, SchoolHolidayPeriod, SchoolZone,
+    is_school_holiday, school_holiday_periods,
+};
 pub use timetable::{HoursRange, Timetable};
 
 /// The parsed expression of the `opening-hours` crate, with no location (naive local times).
@@ -226,6 +265,16 @@ impl OpeningHours {
     /// The parsed form, when the text parses.
     fn parsed(&self) -> Option<&Parsed> {
         self.result().as_ref().ok()
+    }
+
+    /// The text that was parsed: the raw text, or its corrected form.
+    fn parsed_text(&self) -> std::borrow::Cow<'_, str> {
+        if self.was_corrected()
+            && let Some(corrected) = lenient::correct(self.as_str())
+        {
+            return corrected.into();
+        }
+        self.as_str().into()
     }
 
     /// The parsed expression, when the text parses.

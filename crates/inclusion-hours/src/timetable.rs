@@ -253,7 +253,7 @@ impl Timetable {
 }
 
 /// Days as OSM: runs of three days or more as ranges, others listed (`Mo-We,Fr`, `Tu,Th`).
-fn format_days(days: &[usize]) -> String {
+pub(super) fn format_days(days: &[usize]) -> String {
     let mut parts = Vec::new();
     let mut i = 0;
     while i < days.len() {

@@ -12,7 +12,9 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, TimeDelta, TimeZone, Utc, Weekday};
 use inclusion_hours::HoursCache;
-use inclusion_hours::{Exceptions, Locale, OpeningHours, State, Territory, Timetable, slot_at};
+use inclusion_hours::{
+    Exceptions, Locale, OpeningHours, SchoolZone, State, Territory, Timetable, slot_at,
+};
 use serde_json::Value;
 
 fn json(relative: &str) -> Option<Value> {
@@ -709,51 +711,13 @@ const JS_HOLIDAY_DIVERGENCES: &[(&str, &str, &str, &str)] = &[
     ),
 ];
 
-/// School holidays of zone C (Île-de-France) in 2026 as opening_hours.js knows them, from the
-/// README of `opening-hours/french-text`: (first day, last day). Our evaluator has no
-/// school-holiday calendar (`SH` never matches), so a check of an `SH` text on one of these
-/// days is skipped and counted, never guessed.
-const ZONE_C_SCHOOL_HOLIDAYS_2026: [((u32, u32), (u32, u32)); 5] = [
-    ((2, 22), (3, 8)),
-    ((4, 19), (5, 3)),
-    ((7, 5), (8, 31)),
-    ((10, 18), (11, 1)),
-    ((12, 20), (12, 31)),
-];
-
-fn in_zone_c_school_holidays(date: NaiveDate) -> bool {
-    use chrono::Datelike;
-    date.year() != 2026
-        || ZONE_C_SCHOOL_HOLIDAYS_2026
-            .iter()
-            .any(|&((m1, d1), (m2, d2))| {
-                (m1, d1) <= (date.month(), date.day()) && (date.month(), date.day()) <= (m2, d2)
-            })
-}
-
 /// Checks of the French-text corpus where our evaluator is wrong and opening_hours.js right:
 /// (id, at_local, reason). Each is a bug to fix, kept here so that the test fails when it is
-/// fixed (then remove the line) and when anything else goes wrong.
-///
-/// Both come from one bug: a holiday and weekdays separated by a space (`SH We`, `PH Mo-Fr`)
-/// mean "both" (a school holiday that is a Wednesday) in the OSM specification and in
-/// opening_hours.js, but the `opening-hours-syntax` 2.1.4 parser reads them as `SH,We`
-/// ("either"): its day selector holds one list of weekday and holiday ranges, which it can only
-/// join with "or". So the `SH` rule applies on every Wednesday (or Monday to Friday). No text of
-/// the real corpus has the form (the 313,446 verdicts above agree); fixing it needs the parser
-/// to keep the intersection.
-const FRENCH_TEXT_DISAGREEMENTS: &[(&str, &str, &str)] = &[
-    (
-        "pub-010",
-        "2026-10-13T15:00",
-        "`SH Mo-Fr 09:00-12:00` read as `SH,Mo-Fr`: it overrides the afternoon of every weekday",
-    ),
-    (
-        "pub-066",
-        "2026-10-14T11:00",
-        "`SH We 10:00-17:00` read as `SH,We`: open every Wednesday, not only in school holidays",
-    ),
-];
+/// fixed (then remove the line) and when anything else goes wrong. Empty: the one bug listed
+/// before (`SH We` / `PH Mo-Fr`, a holiday and weekdays joined by a space, read as "either"
+/// by `opening-hours-syntax` 2.1.4 where the specification and opening_hours.js read "both",
+/// pub-010 and pub-066) is fixed by `selectors.rs`.
+const FRENCH_TEXT_DISAGREEMENTS: &[(&str, &str, &str)] = &[];
 
 #[test]
 fn french_text_corpus_verdicts_of_opening_hours_js() {
@@ -761,7 +725,7 @@ fn french_text_corpus_verdicts_of_opening_hours_js() {
         return;
     };
     let paris = chrono_tz::Europe::Paris;
-    let (mut exact, mut bitmap, mut skipped) = (0usize, 0usize, 0usize);
+    let (mut exact, mut bitmap, mut school) = (0usize, 0usize, 0usize);
     let mut problems = Vec::new();
     for item in corpus.as_array().unwrap() {
         let Some(osm) = item["expected_osm"].as_str() else {
@@ -770,16 +734,18 @@ fn french_text_corpus_verdicts_of_opening_hours_js() {
         };
         let id = item["id"].as_str().unwrap();
         // The README: no `state` means country `fr` without a state; `Moselle`, `Bas-Rhin`,
-        // `Haut-Rhin` are Alsace-Moselle; `Île-de-France` only chooses the school holidays.
-        let territory = match item["state"].as_str() {
-            None | Some("Île-de-France") => Territory::Metropolitan,
-            Some("Moselle" | "Bas-Rhin" | "Haut-Rhin") => Territory::AlsaceMoselle,
+        // `Haut-Rhin` are Alsace-Moselle; `Île-de-France` chooses the school holidays of
+        // zone C.
+        let (territory, zone) = match item["state"].as_str() {
+            None => (Territory::Metropolitan, None),
+            Some("Île-de-France") => (Territory::Metropolitan, Some(SchoolZone::C)),
+            Some("Moselle" | "Bas-Rhin" | "Haut-Rhin") => (Territory::AlsaceMoselle, None),
             Some(other) => panic!("{id}: state {other} not mapped"),
         };
-        let locale = Locale::from(territory);
-        let uses_school_holidays = osm
-            .split(|c: char| !c.is_ascii_alphabetic())
-            .any(|w| w == "SH");
+        let locale = Locale::from(territory).with_school_zone_opt(zone);
+        if zone.is_some() {
+            school += 1;
+        }
         let hours = OpeningHours::new(osm);
         assert!(hours.is_valid(), "{id}: {osm}");
         let form = hours.weekly_form();
@@ -787,10 +753,6 @@ fn french_text_corpus_verdicts_of_opening_hours_js() {
             let at_local = check["at_local"].as_str().unwrap();
             let expected = check["open"].as_bool().unwrap();
             let naive = chrono::NaiveDateTime::parse_from_str(at_local, "%Y-%m-%dT%H:%M").unwrap();
-            if uses_school_holidays && in_zone_c_school_holidays(naive.date()) {
-                skipped += 1;
-                continue;
-            }
             let at = paris
                 .from_local_datetime(&naive)
                 .single()
@@ -817,11 +779,11 @@ fn french_text_corpus_verdicts_of_opening_hours_js() {
         }
     }
     eprintln!(
-        "french-text corpus: {exact} checks compared with opening_hours.js ({} listed disagreements; {bitmap} also decided by the bitmap), {skipped} skipped (school holidays: `SH` is not supported)",
+        "french-text corpus: {exact} checks compared with opening_hours.js ({} listed disagreements; {bitmap} also decided by the bitmap; {school} items with school holidays of zone C)",
         FRENCH_TEXT_DISAGREEMENTS.len()
     );
     assert!(problems.is_empty(), "{}", problems.join("\n"));
-    assert_eq!(exact + skipped, 204);
-    assert!(skipped <= 12, "{skipped}");
+    assert_eq!(exact, 204);
+    assert!(school >= 4, "{school}");
     assert!(bitmap > 150, "{bitmap}");
 }

@@ -6,7 +6,8 @@ use chrono_tz::Tz;
 
 use crate::Place;
 use inclusion_hours::{
-    Exceptions, Locale, Status, Territory, WeekBitmap, WeekSchedule, WeeklyForm,
+    Exceptions, Locale, OpeningHours, SchoolZone, Status, Territory, WeekBitmap, WeekSchedule,
+    WeeklyForm,
 };
 
 impl Place {
@@ -20,9 +21,25 @@ impl Place {
         self.territory().time_zone()
     }
 
-    /// The place's time zone and public holidays.
+    /// The place's time zone and public holidays, and its school-holiday zone when its
+    /// hours use `SH`.
+    ///
+    /// The school zone is set only for hours with `SH`: other hours evaluate the same
+    /// without it, and places then share one locale per territory (a spatial index keeps
+    /// the distinct locales of its places in small masks).
     pub fn hours_locale(&self) -> Locale {
-        Locale::from(self.territory())
+        let locale = Locale::from(self.territory());
+        if !self
+            .opening_hours
+            .as_ref()
+            .is_some_and(OpeningHours::uses_school_holidays)
+        {
+            return locale;
+        }
+        locale.with_school_zone_opt(SchoolZone::of_codes(
+            &self.address.postcode,
+            self.address.insee_code.as_deref(),
+        ))
     }
 
     /// Open, closed or unknown at an instant, with the place's local time; `None` when the

@@ -264,6 +264,22 @@ impl Departement {
         }
     }
 
+    /// The département of an address: of its code INSEE when that is a well-formed code of a
+    /// current département or collectivity, otherwise of its postcode.
+    ///
+    /// ```
+    /// use inclusion_territory::admin::Departement;
+    /// assert_eq!(Departement::of_codes("97150", Some("97801")).unwrap().code, "978");
+    /// assert_eq!(Departement::of_codes("38000", None).unwrap().code, "38");
+    /// assert_eq!(Departement::of_codes("20200", Some("2X")).unwrap().code, "2B");
+    /// assert!(Departement::of_codes("98000", None).is_none()); // Monaco
+    /// ```
+    pub fn of_codes(postcode: &str, insee: Option<&str>) -> Option<&'static Departement> {
+        insee
+            .and_then(Departement::of_insee)
+            .or_else(|| Departement::of_postcode(postcode))
+    }
+
     /// Whether a postcode is consistent with this département: the postcode's own
     /// département, or any Corsican postcode (`20xxx`) for 2A and 2B (some communes of one
     /// have a postcode of the other's range), or a Guadeloupe postcode (`971xx`) for

@@ -86,9 +86,7 @@ impl Territory {
     /// Anything unrecognised (empty, malformed, Monaco's `980xx`) gives
     /// [`Territory::Metropolitan`].
     pub fn from_codes(postcode: &str, insee: Option<&str>) -> Territory {
-        insee
-            .and_then(Departement::of_insee)
-            .or_else(|| Departement::of_postcode(postcode))
+        Departement::of_codes(postcode, insee)
             .map_or(Territory::Metropolitan, Territory::of_departement)
     }
 
