@@ -7,6 +7,16 @@
 //! INCLUSION_BENCH_1M=1 cargo bench --bench nearest_help       # also 1,000,000 places
 //! ```
 //!
+//! Instruction counts, which do not depend on the machine's load: `INCLUSION_BENCH_WORKLOAD`
+//! names one set and one workload (see [`workload`]); the binary then builds that set only, runs
+//! the workload once in the function `workload` and exits, so that callgrind counts it alone:
+//!
+//! ```sh
+//! cargo bench --bench nearest_help --no-run    # prints the binary's path
+//! INCLUSION_BENCH_WORKLOAD=35k:k5 valgrind --tool=callgrind --toggle-collect='*workload*' \
+//!     target/release/deps/nearest_help-HASH
+//! ```
+//!
 //! Data, all deterministic: the points of the embedded communes gazetteer (one place per
 //! commune point), and synthetic places clustered like the population (a commune drawn with
 //! probability proportional to its population, then a Gaussian offset of 1.5 km), with services
@@ -466,7 +476,79 @@ fn bench_build(crit: &mut Criterion, name: &str, places: &[Place], c: &Competito
     g.finish();
 }
 
+/// One workload of `INCLUSION_BENCH_WORKLOAD=SET:WHAT` (SET: `communes`, `35k`, `100k`, `1m`),
+/// for callgrind; returns a number that depends on every answer, so nothing is optimised away.
+/// WHAT: `k5` (HelpIndex, no filter), `kiddo` (kiddo `nearest_n(5)`), `rare` (1% service),
+/// `evening` (open Monday 18:30), `evenings` (10,000 other evenings, cold index), `within`
+/// (10 km), `build` (HelpIndex::build of the set), `kiddo_build`: each query workload runs the
+/// 10,000 queries once. What is built is returned, so that it is dropped outside.
+#[inline(never)]
+fn workload(
+    what: &str,
+    c: &Competitors,
+    places: &mut Vec<Place>,
+    qs: &[(f64, f64)],
+) -> (usize, Option<HelpIndex>, Option<ImmutableKdTree<f64, 3>>) {
+    let none = HelpFilter::default();
+    let rare = HelpFilter::default().services([Service::AffordableEquipment]);
+    let evening = HelpFilter::default().open_at(weekday_evening());
+    let sum = |f: &dyn Fn(usize, (f64, f64)) -> usize| {
+        qs.iter().enumerate().map(|(i, &q)| f(i, q)).sum::<usize>()
+    };
+    let hits =
+        |r: Result<Vec<inclusion::geo::Hit>, _>| r.map_or(0, |h| h.iter().map(|h| h.place).sum());
+    let built = match what {
+        "build" => HelpIndex::build(std::mem::take(places)).ok(),
+        _ => None,
+    };
+    let kiddo = (what == "kiddo_build")
+        .then(|| ImmutableKdTree::<f64, 3>::new_from_slice(&c.xyz).ok())
+        .flatten();
+    let n = match what {
+        "k5" => sum(&|_, (la, lo)| hits(c.index.nearest(la, lo, 5, &none))),
+        "kiddo" => sum(&|_, (la, lo)| {
+            c.kiddo
+                .query(&unit_vector(la, lo))
+                .nearest_n::<SquaredEuclidean<f64>>(k5())
+                .execute()
+                .iter()
+                .map(|n| n.item as usize)
+                .sum()
+        }),
+        "rare" => sum(&|_, (la, lo)| hits(c.index.nearest(la, lo, 5, &rare))),
+        "evening" => sum(&|_, (la, lo)| hits(c.index.nearest(la, lo, 5, &evening))),
+        "evenings" => sum(&|i, (la, lo)| {
+            let f = HelpFilter::default().open_at(evening_number(i + 1));
+            hits(c.index.nearest(la, lo, 5, &f))
+        }),
+        "within" => sum(&|_, (la, lo)| hits(c.index.query(&HelpQuery::within(la, lo, 10_000.0)))),
+        "build" => built.as_ref().map_or(0, HelpIndex::len),
+        "kiddo_build" => kiddo.as_ref().map_or(0, |t| t.size()),
+        other => panic!("unknown workload {other}"),
+    };
+    (n, built, kiddo)
+}
+
 fn main() {
+    if let Ok(spec) = std::env::var("INCLUSION_BENCH_WORKLOAD") {
+        let (set, what) = spec.split_once(':').unwrap_or((spec.as_str(), "k5"));
+        let sampler = Sampler::new(Gazetteer::embedded());
+        let qs = queries(&sampler, 10_000);
+        let places = match set {
+            "communes" => commune_places(&sampler),
+            "35k" => synthetic(&sampler, 35_000, 1),
+            "100k" => synthetic(&sampler, 100_000, 2),
+            "1m" => synthetic(&sampler, 1_000_000, 3),
+            other => panic!("unknown set {other}"),
+        };
+        // A fresh index: no exact schedule kept from an earlier query.
+        let c = competitors(places.clone());
+        let mut places = places;
+        let t = Instant::now();
+        let (r, _, _) = workload(what, &c, &mut places, &qs);
+        println!("{spec}: {r} in {:.1} ms", t.elapsed().as_secs_f64() * 1e3);
+        return;
+    }
     let mut crit = Criterion::default()
         .warm_up_time(Duration::from_millis(500))
         .measurement_time(Duration::from_secs(2))

@@ -2,12 +2,15 @@
 //! its compiled bit masks) plus "open at an instant".
 
 use chrono::{DateTime, SecondsFormat, Utc};
+use inclusion_model::criteria::CriteriaMasks;
 use inclusion_model::{
     AccessMode, Criteria, Fee, NationalProgramme, Place, Public, Service, SpecificSupport,
     SupportMode,
 };
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+
+use crate::tree::{Filter, Tree, Verdict};
 
 /// What a place must offer to be returned by a query: [`Criteria`] (combined with AND; inside
 /// one list, any value matches) and, optionally, open at an instant. Serialised as the
@@ -131,6 +134,78 @@ impl HelpFilter {
         } else {
             parts.join("; ")
         }
+    }
+}
+
+/// The criteria masks of the indexed places ([`inclusion_model::criteria::place_mask`]), in
+/// tree order, and the OR and AND of the masks below each tree node.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct PointMasks {
+    points: Vec<u64>,
+    /// Per node: `[or, and]`.
+    nodes: Vec<[u64; 2]>,
+}
+
+impl PointMasks {
+    /// The masks of the points of `tree`, given in tree order.
+    pub(crate) fn new(tree: &Tree, points: Vec<u64>) -> PointMasks {
+        let nodes = tree.summarize(
+            [0, u64::MAX],
+            |r| {
+                points[r]
+                    .iter()
+                    .fold([0, u64::MAX], |[or, and], &m| [or | m, and & m])
+            },
+            |a, b| [a[0] | b[0], a[1] & b[1]],
+        );
+        PointMasks { points, nodes }
+    }
+
+    /// The masks of the points, in tree order.
+    pub(crate) fn points(&self) -> &[u64] {
+        &self.points
+    }
+
+    /// Heap bytes.
+    pub(crate) fn memory_bytes(&self) -> usize {
+        self.points.capacity() * size_of::<u64>() + self.nodes.capacity() * size_of::<[u64; 2]>()
+    }
+
+    /// Whether some point of node `i` may pass `masks`.
+    #[inline(always)]
+    pub(crate) fn node_may_match(&self, masks: &CriteriaMasks, i: usize) -> bool {
+        let [or, and] = self.nodes[i];
+        masks.may_match(or, and)
+    }
+
+    /// Whether the point at tree position `pos` passes `masks`.
+    #[inline(always)]
+    pub(crate) fn accepts(&self, masks: &CriteriaMasks, pos: usize) -> bool {
+        masks.accepts(self.points[pos])
+    }
+}
+
+/// A query's criteria (not empty) as a tree filter.
+pub(crate) struct MaskFilter<'a> {
+    pub(crate) masks: &'a CriteriaMasks,
+    pub(crate) points: &'a PointMasks,
+}
+
+impl Filter for MaskFilter<'_> {
+    #[inline(always)]
+    fn node(&mut self, i: usize) -> bool {
+        self.points.node_may_match(self.masks, i)
+    }
+    #[inline(always)]
+    fn point(&mut self, pos: usize) -> Verdict {
+        if self.points.accepts(self.masks, pos) {
+            Verdict::Yes
+        } else {
+            Verdict::No
+        }
+    }
+    fn resolve(&mut self, _: usize) -> bool {
+        false
     }
 }
 

@@ -4,10 +4,12 @@ use inclusion_model::Place;
 
 use chrono::{DateTime, Utc};
 
-use crate::open::{HoursSummary, HoursTable, OpenAt};
-use crate::query::{HelpQuery, Hit, NearbyPlace};
+use crate::filter::{MaskFilter, PointMasks};
+use crate::open::{HoursIndex, HoursTable, OpenAt, OpenFilter};
+use crate::query::{HelpQuery, Hit, NearbyPlace, check_position};
 use crate::sphere::{chord2_to_metres, metres_to_chord2, unit_vector};
-use crate::tree::{Checks, Found, Node, Point, Tree, Verdict, no_checks};
+use crate::subset::RareValues;
+use crate::tree::{Coordinates, Everything, Filter, Found, Points, Tree, sort_found};
 use crate::{GeoError, HelpFilter};
 use inclusion_model::criteria::{CriteriaMasks, place_mask};
 
@@ -52,11 +54,16 @@ use inclusion_model::criteria::{CriteriaMasks, place_mask};
 /// ```
 #[derive(Debug, Clone)]
 pub struct HelpIndex {
-    places: Vec<Place>,
-    tree: Tree,
-    hours: HoursTable,
-    /// One summary per node of the tree (empty when no place has hours).
-    hours_nodes: Vec<HoursSummary>,
+    pub(crate) places: Vec<Place>,
+    pub(crate) tree: Tree,
+    /// Unit vectors and place numbers of the indexed places, in tree order.
+    pub(crate) points: Coordinates,
+    /// Criteria masks of the points and nodes.
+    pub(crate) masks: PointMasks,
+    /// Trees of the places with a rare criteria value.
+    pub(crate) rare: RareValues,
+    /// Opening hours of the points and nodes.
+    pub(crate) hours: HoursIndex,
 }
 
 impl HelpIndex {
@@ -69,36 +76,41 @@ impl HelpIndex {
         if places.len() >= u32::MAX as usize {
             return Err(GeoError::TooManyPlaces(places.len()));
         }
-        places.sort_by(|a, b| a.id.cmp(&b.id));
+        if !places.is_sorted_by(|a, b| a.id <= b.id) {
+            places.sort_by(|a, b| a.id.cmp(&b.id));
+        }
         let (hours, hours_ids) = HoursTable::build(&places);
-        let points = places
-            .iter()
-            .enumerate()
-            .filter_map(|(i, place)| {
-                let c = place.coordinates?;
-                Some(Point {
-                    xyz: unit_vector(c.latitude(), c.longitude()),
-                    mask: place_mask(place),
-                    place: i as u32,
-                    hours: hours_ids[i],
-                })
-            })
-            .collect();
-        let tree = Tree::build(points);
-        let hours_nodes = if hours.is_empty() {
-            Vec::new()
-        } else {
-            tree.summarize(
-                HoursSummary::default(),
-                |s, p| hours.add(s, p),
-                HoursSummary::merge,
-            )
+        let mut xyz = Vec::with_capacity(places.len());
+        let mut numbers = Vec::with_capacity(places.len());
+        for (i, place) in places.iter().enumerate() {
+            if let Some(c) = place.coordinates {
+                xyz.push(unit_vector(c.latitude(), c.longitude()));
+                numbers.push(i as u32);
+            }
+        }
+        let (tree, order) = Tree::build(&xyz);
+        let points = Coordinates::new(&xyz, &numbers, &order);
+        drop(xyz);
+        let in_tree_order = |f: &dyn Fn(usize) -> u64| -> Vec<u64> {
+            order
+                .iter()
+                .map(|&i| f(numbers[i as usize] as usize))
+                .collect()
         };
+        let masks = PointMasks::new(&tree, in_tree_order(&|p| place_mask(&places[p])));
+        let rare = RareValues::new(&points, masks.points());
+        let hours_of: Vec<u32> = order
+            .iter()
+            .map(|&i| hours_ids[numbers[i as usize] as usize])
+            .collect();
+        let hours = HoursIndex::new(hours, &tree, hours_of);
         Ok(HelpIndex {
-            tree,
             places,
+            tree,
+            points,
+            masks,
+            rare,
             hours,
-            hours_nodes,
         })
     }
 
@@ -118,7 +130,7 @@ impl HelpIndex {
 
     /// How many places are indexed (those with coordinates).
     pub fn len(&self) -> usize {
-        self.tree.points().len()
+        self.tree.len()
     }
 
     /// Whether no place has coordinates.
@@ -126,12 +138,15 @@ impl HelpIndex {
         self.len() == 0
     }
 
-    /// Heap memory of the index itself in bytes, not counting the places: the tree's points
-    /// (unit vector, filter mask, place number, hours slot) and nodes (box and masks).
+    /// Heap memory of the index itself in bytes, not counting the places: the tree (unit
+    /// vectors, place numbers, node boxes), the criteria masks of points and nodes, and the
+    /// opening hours (each point's entry, the table of distinct hours, node summaries).
     pub fn index_bytes(&self) -> usize {
         self.tree.memory_bytes()
+            + self.points.memory_bytes()
+            + self.masks.memory_bytes()
+            + self.rare.memory_bytes()
             + self.hours.memory_bytes()
-            + self.hours_nodes.capacity() * size_of::<HoursSummary>()
     }
 
     /// Whether a place is open at an instant, by its `horaires` in its own time zone (from
@@ -193,7 +208,11 @@ impl HelpIndex {
         k: usize,
         filter: &HelpFilter,
     ) -> Result<Vec<Hit>, GeoError> {
-        self.query(&HelpQuery::nearest(latitude, longitude, k).filter(filter.clone()))
+        check_position(latitude, longitude)?;
+        if k == 0 {
+            return Err(GeoError::ZeroK);
+        }
+        Ok(self.answer(latitude, longitude, Some(k), None, filter))
     }
 
     /// Every place within `radius_m` metres of a position that passes `filter`, nearest first.
@@ -211,84 +230,126 @@ impl HelpIndex {
     /// [`HelpQuery::validate`]) is an error; a query that matches nothing is an empty list.
     pub fn query(&self, query: &HelpQuery) -> Result<Vec<Hit>, GeoError> {
         query.validate()?;
-        let q = unit_vector(query.latitude, query.longitude);
-        let max_m = query.max_distance();
-        let max_d2 = metres_to_chord2(max_m);
-        let filter = query.filter.criteria.masks();
-        // Asking for at least every place: collect them all, then sort (no k-best buffer).
-        let k = query.k.filter(|&k| k < self.len());
-        let mut found = Vec::with_capacity(k.unwrap_or(16).min(1024));
-        self.search(&q, k, max_d2, &filter, query.filter.open_at, &mut found);
-        if let Some(k) = query.k {
-            found.truncate(k);
-        }
-        // The distance comes from the chord itself (no access to the places): it agrees with
-        // the haversine formula to about 1e-9 m, see `sphere`.
-        let hits: Vec<Hit> = found
-            .into_iter()
-            .map(|(d2, place)| Hit {
-                place: place as usize,
-                distance_m: chord2_to_metres(d2),
-            })
-            .collect();
-        Ok(hits)
+        Ok(self.answer(
+            query.latitude,
+            query.longitude,
+            query.k,
+            query.max_distance_m.map(|_| query.max_distance()),
+            &query.filter,
+        ))
     }
 
-    fn search(
+    /// A valid query's answer.
+    fn answer(
+        &self,
+        latitude: f64,
+        longitude: f64,
+        k: Option<usize>,
+        max_m: Option<f64>,
+        filter: &HelpFilter,
+    ) -> Vec<Hit> {
+        let q = unit_vector(latitude, longitude);
+        let max_d2 = max_m.map_or(f64::MAX, metres_to_chord2);
+        let masks = filter.criteria.masks();
+        let mut open = filter.open_at.map(OpenAt::new);
+        let mut found = Vec::with_capacity(k.unwrap_or(16).min(1024));
+        self.search(&q, k, max_d2, &masks, open.as_mut(), &mut found);
+        // The distance comes from the chord itself (no access to the places): it agrees with
+        // the haversine formula to about 1e-9 m, see `sphere`.
+        found
+            .into_iter()
+            .map(|(d2, pos)| self.hit(d2, pos))
+            .collect()
+    }
+
+    /// The hit of a point found at chord² `d2`, tree position `pos`.
+    #[inline]
+    pub(crate) fn hit(&self, d2: f64, pos: u32) -> Hit {
+        Hit {
+            place: self.points.place(pos) as usize,
+            distance_m: chord2_to_metres(d2),
+        }
+    }
+
+    /// The search of one query, into `out` as `(chord², tree position)` in answer order: the
+    /// `k` nearest (or, without `k`, every place) within chord² `max_d2` that pass `masks` and,
+    /// with `open`, are open at its instant.
+    pub(crate) fn search(
         &self,
         q: &[f64; 3],
         k: Option<usize>,
         max_d2: f64,
-        filter: &CriteriaMasks,
-        open_at: Option<DateTime<Utc>>,
+        masks: &CriteriaMasks,
+        open: Option<&mut OpenAt>,
         out: &mut Vec<Found>,
     ) {
-        if let Some(at) = open_at {
+        // Asking for at least every place: collect them all, then sort (no k-best buffer).
+        let k = k.filter(|&k| k < self.len());
+        // A rare criteria value: only the places of its subset can pass.
+        let rare = if masks.any.is_empty() {
+            None
+        } else {
+            self.rare.covering(&masks.any)
+        };
+        if let Some(at) = open {
             if self.hours.is_empty() {
                 out.clear();
                 return;
             }
-            let open: OpenAt = self.hours.at(at);
-            let node_ok = |i: usize, n: &Node| {
-                filter.may_match(n.or, n.and)
-                    && self
-                        .hours_nodes
-                        .get(i)
-                        .is_none_or(|s| self.hours.may_be_open(&open, s))
-            };
-            let point_ok = |p: &Point| {
-                if filter.accepts(p.mask) {
-                    self.hours.verdict(&open, p)
-                } else {
-                    Verdict::No
-                }
-            };
-            let checks = Checks {
-                node: node_ok,
-                point: point_ok,
-                resolve: |p: &Point| self.hours.resolve(&open, p),
-            };
-            return match k {
-                Some(k) => self.tree.nearest(q, k, max_d2, checks, out),
-                None => self.tree.within(q, max_d2, checks, out),
-            };
+            let mut f = OpenFilter::new(masks, &self.masks, &self.hours, at);
+            return self.search_with(q, k, max_d2, rare, &mut f, out);
         }
-        let checks = Checks {
-            node: |_, n: &Node| filter.may_match(n.or, n.and),
-            point: |p: &Point| {
-                if filter.accepts(p.mask) {
-                    Verdict::Yes
-                } else {
-                    Verdict::No
-                }
-            },
-            resolve: |_: &Point| false,
+        if masks.is_empty() {
+            return self.search_with(q, k, max_d2, None, &mut Everything, out);
+        }
+        let mut f = MaskFilter {
+            masks,
+            points: &self.masks,
         };
-        match (k, filter.is_empty()) {
-            (Some(k), true) => self.tree.nearest(q, k, max_d2, no_checks(), out),
-            (Some(k), false) => self.tree.nearest(q, k, max_d2, checks, out),
-            (None, true) => self.tree.within(q, max_d2, no_checks(), out),
-            (None, false) => self.tree.within(q, max_d2, checks, out),
+        self.search_with(q, k, max_d2, rare, &mut f, out)
+    }
+
+    /// The search in the main tree, or, with `rare`, in the subsets of its bits.
+    #[inline(always)]
+    fn search_with<F: Filter>(
+        &self,
+        q: &[f64; 3],
+        k: Option<usize>,
+        max_d2: f64,
+        rare: Option<u64>,
+        f: &mut F,
+        out: &mut Vec<Found>,
+    ) {
+        let Some(bits) = rare else {
+            return match k {
+                Some(k) => self.tree.nearest(&self.points, q, k, max_d2, f, out),
+                None => self.tree.within(&self.points, q, max_d2, f, out),
+            };
+        };
+        let subsets = (0..64)
+            .filter(|b| bits & (1 << b) != 0)
+            .filter_map(|b| self.rare.subset(b));
+        if bits.count_ones() == 1 {
+            for sub in subsets {
+                sub.search(&self.points, q, k, max_d2, f, out);
+            }
+            return;
+        }
+        // Several values: the union of their subsets (a place may be in several).
+        out.clear();
+        let mut part = Vec::new();
+        let mut bound = max_d2;
+        for sub in subsets {
+            sub.search(&self.points, q, k, bound, f, &mut part);
+            out.extend_from_slice(&part);
+            sort_found(&self.points, out);
+            out.dedup_by_key(|f| f.1);
+            if let Some(k) = k {
+                out.truncate(k);
+                if out.len() == k {
+                    bound = out[k - 1].0;
+                }
+            }
         }
     }
 }

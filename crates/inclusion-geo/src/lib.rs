@@ -7,6 +7,9 @@
 //!   optional maximum distance and a [`HelpFilter`] (services, publics, specific support, fees,
 //!   support and access modes, national programmes, open at an instant). Answers are the true
 //!   nearest by great-circle distance, in metres, sorted by distance then `id`.
+//! * [`HelpIndex::nearest_many`] / [`HelpIndex::nearest_many_parallel`] → [`ManyHits`]: the
+//!   same question from many positions at once (a coverage run's communes), in a cache-friendly
+//!   order, on one thread or several.
 //! * [`HelpQuery`] / [`Hit`] / [`NearbyPlace`]: the query and its answers, serialisable (serde)
 //!   and described by JSON Schema (schemars).
 //! * [`sphere`]: unit vectors, chord ↔ metres conversions, haversine distance;
@@ -38,14 +41,17 @@
 pub mod error;
 pub mod filter;
 pub mod index;
+mod many;
 mod open;
 pub mod query;
 pub mod sphere;
+mod subset;
 mod tree;
 
 pub use error::GeoError;
 pub use filter::HelpFilter;
 pub use index::HelpIndex;
+pub use many::ManyHits;
 pub use query::{HelpQuery, Hit, NearbyPlace};
 
 /// The examples of the crate's README, compiled and run as doc tests.

@@ -79,17 +79,7 @@ impl HelpQuery {
     /// Checks the query: a finite position in range, `k ≥ 1`, a finite distance `≥ 0`, and at
     /// least one of `k` and `max_distance_m`.
     pub fn validate(&self) -> Result<(), GeoError> {
-        let (lat, lon) = (self.latitude, self.longitude);
-        if !(lat.is_finite()
-            && lon.is_finite()
-            && (-90.0..=90.0).contains(&lat)
-            && (-180.0..=180.0).contains(&lon))
-        {
-            return Err(GeoError::InvalidCoordinates {
-                latitude: lat,
-                longitude: lon,
-            });
-        }
+        check_position(self.latitude, self.longitude)?;
         if self.k == Some(0) {
             return Err(GeoError::ZeroK);
         }
@@ -105,6 +95,22 @@ impl HelpQuery {
         self.max_distance_m
             .unwrap_or(MAX_DISTANCE_M)
             .min(MAX_DISTANCE_M)
+    }
+}
+
+/// Checks a query position: finite, latitude in [-90, 90], longitude in [-180, 180].
+pub(crate) fn check_position(latitude: f64, longitude: f64) -> Result<(), GeoError> {
+    if latitude.is_finite()
+        && longitude.is_finite()
+        && (-90.0..=90.0).contains(&latitude)
+        && (-180.0..=180.0).contains(&longitude)
+    {
+        Ok(())
+    } else {
+        Err(GeoError::InvalidCoordinates {
+            latitude,
+            longitude,
+        })
     }
 }
 

@@ -1,39 +1,41 @@
 //! The static tree behind [`crate::HelpIndex`]: a bounding-volume hierarchy over 3D unit
 //! vectors, bulk-loaded by median splits, stored as flat arrays.
 //!
-//! * Points are reordered so that every node covers a contiguous range of them; the tree is a
-//!   complete binary tree in heap order (children of node `i` are `2i + 1` and `2i + 2`) whose
-//!   leaves all sit at the same depth and hold at most [`LEAF_SIZE`] points. A node's range is
-//!   recomputed while descending (`mid = lo + (hi - lo) / 2`), so nodes store no pointers.
-//! * Each node stores its axis-aligned box (the squared distance from a query to the box is a
-//!   lower bound of the chord² to every point inside) and the OR and AND of the filter masks of
-//!   its points, so that a filtered search skips subtrees with no possible match.
-//! * Search is depth-first, nearer child first, with an explicit stack and a sorted buffer of the
-//!   `k` best `(chord², place)` pairs: ties are broken by place number, so results are
+//! * The tree is a complete binary tree in heap order (children of node `i` are `2i + 1` and
+//!   `2i + 2`) whose `2^depth` leaves all sit at the same depth. Leaf `j` holds the points
+//!   `j·n / 2^depth .. (j + 1)·n / 2^depth` (rounded down) of the reordered points, at most
+//!   [`LEAF_SIZE`]: a node's range is computed from its number, so nodes store no pointers
+//!   and the search stack holds node numbers only.
+//! * The tree holds the hierarchy (boxes); the points are read through [`Points`]. The main
+//!   tree's points ([`Coordinates`]) are stored one array per coordinate ("structure of
+//!   arrays"), so that the squared distances of a leaf's points are computed in one vectorised
+//!   loop; the place number of a point is in another array, read only for the answers and to
+//!   break ties. A tree over a subset of them reads them through their positions
+//!   ([`Gathered`]), so that it costs 4 bytes per point besides its boxes.
+//! * Each node stores its axis-aligned box in `f32`, rounded outwards: the squared distance
+//!   from a query to the box (computed in `f64`) is a lower bound of the chord² to every point
+//!   inside. Filters keep their own per-node summaries (see [`Filter`]), so that a search
+//!   without a filter reads boxes and coordinates only.
+//! * Search is depth-first, nearer child first, with a fixed stack and a sorted buffer of the
+//!   `k` best `(chord², position)` pairs: ties are broken by place number, so results are
 //!   deterministic.
+//! * Bulk loading orders 16-byte items (the position quantised to 32-bit integers, and the
+//!   point number), splitting each node at its median on the axis where its items spread
+//!   most; the boxes then come from the exact positions.
 
 use crate::sphere::distance2;
 
-/// The most points a leaf holds (chosen by measurement, see the `nearest_help` benchmark).
+/// The most points a leaf holds (chosen by measurement, see ARCHITECTURE.md).
 pub(crate) const LEAF_SIZE: usize = 16;
 
-/// One indexed place: its unit vector, filter mask, place number and hours slot.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Point {
-    pub(crate) xyz: [f64; 3],
-    pub(crate) mask: u64,
-    pub(crate) place: u32,
-    pub(crate) hours: u32,
-}
+/// A result of a search: squared chord and tree position of the point.
+pub(crate) type Found = (f64, u32);
 
-/// A node: the box of its points (in `f32`, rounded outwards, so that its distance stays a
-/// lower bound) and the OR / AND of their masks. 40 bytes.
+/// A node's box, in `f32` rounded outwards. 24 bytes.
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct Node {
-    pub(crate) min: [f32; 3],
-    pub(crate) max: [f32; 3],
-    pub(crate) or: u64,
-    pub(crate) and: u64,
+struct Bounds {
+    min: [f32; 3],
+    max: [f32; 3],
 }
 
 /// The largest `f32` not above `x`.
@@ -48,37 +50,24 @@ fn f32_up(x: f64) -> f32 {
     if f64::from(y) < x { y.next_up() } else { y }
 }
 
-impl Node {
-    const EMPTY: Node = Node {
+impl Bounds {
+    const EMPTY: Bounds = Bounds {
         min: [f32::INFINITY; 3],
         max: [f32::NEG_INFINITY; 3],
-        or: 0,
-        and: u64::MAX,
     };
 
-    fn add_point(&mut self, p: &Point) {
-        for a in 0..3 {
-            self.min[a] = self.min[a].min(f32_down(p.xyz[a]));
-            self.max[a] = self.max[a].max(f32_up(p.xyz[a]));
-        }
-        self.or |= p.mask;
-        self.and &= p.mask;
-    }
-
-    fn merge(a: &Node, b: &Node) -> Node {
+    fn merge(a: &Bounds, b: &Bounds) -> Bounds {
         let mut n = *a;
         for i in 0..3 {
             n.min[i] = n.min[i].min(b.min[i]);
             n.max[i] = n.max[i].max(b.max[i]);
         }
-        n.or |= b.or;
-        n.and &= b.and;
         n
     }
 
     /// The squared distance from `q` to the box (0 inside).
-    #[inline]
-    pub(crate) fn distance2(&self, q: &[f64; 3]) -> f64 {
+    #[inline(always)]
+    fn distance2(&self, q: &[f64; 3]) -> f64 {
         let mut d = 0.0;
         for (a, &x) in q.iter().enumerate() {
             let t = (f64::from(self.min[a]) - x)
@@ -90,20 +79,18 @@ impl Node {
     }
 }
 
-/// The tree: points in tree order and nodes in heap order.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct Tree {
-    points: Vec<Point>,
-    nodes: Vec<Node>,
-    /// Index of the first leaf: `2^depth - 1`.
-    first_leaf: usize,
+/// What a search asks of nodes and points besides distance: the filter of a query.
+pub(crate) trait Filter {
+    /// Whether node `i` may hold a point that passes: `false` only when none can.
+    fn node(&mut self, i: usize) -> bool;
+    /// Whether the point at tree position `pos` passes: yes, no, or "decide later" (a
+    /// costly check, run only for the points that would make it into the answer).
+    fn point(&mut self, pos: usize) -> Verdict;
+    /// Decides a point judged [`Verdict::Later`].
+    fn resolve(&mut self, pos: usize) -> bool;
 }
 
-/// A result of a search: squared chord and place number.
-pub(crate) type Found = (f64, u32);
-
-/// Whether a point passes a filter: yes, no, or "decide later" (a costly check, run only for
-/// the points that would make it into the answer).
+/// Whether a point passes a filter: yes, no, or "decide later".
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Verdict {
     Yes,
@@ -111,319 +98,478 @@ pub(crate) enum Verdict {
     Later,
 }
 
-/// What a search asks of nodes and points: `node` must return true for every node that holds
-/// a point passing `point` (or `resolve`); `point` says yes, no or later; `resolve` decides
-/// the points set aside.
-pub(crate) struct Checks<N, P, R> {
-    pub(crate) node: N,
-    pub(crate) point: P,
-    pub(crate) resolve: R,
-}
-
 /// No filter: every node and point passes.
-#[allow(clippy::type_complexity)] // three closure types, named once here
-pub(crate) fn no_checks()
--> Checks<impl Fn(usize, &Node) -> bool, impl FnMut(&Point) -> Verdict, impl FnMut(&Point) -> bool>
-{
-    Checks {
-        node: |_: usize, _: &Node| true,
-        point: |_: &Point| Verdict::Yes,
-        resolve: |_: &Point| true,
+pub(crate) struct Everything;
+
+impl Filter for Everything {
+    #[inline(always)]
+    fn node(&mut self, _: usize) -> bool {
+        true
+    }
+    #[inline(always)]
+    fn point(&mut self, _: usize) -> Verdict {
+        Verdict::Yes
+    }
+    #[inline(always)]
+    fn resolve(&mut self, _: usize) -> bool {
+        true
     }
 }
 
-/// Inserts `cand` into the sorted `k`-best buffer `out` if it belongs there; returns the new
-/// pruning bound (the k-th distance once the buffer is full, else `bound`).
-#[inline]
-fn insert_best(out: &mut Vec<Found>, k: usize, cand: Found, bound: f64) -> f64 {
-    if out.len() == k {
-        match out.last() {
-            Some(&worst) if before(cand, worst) => {
-                out.pop();
-            }
-            _ => return bound,
+/// The points a tree is searched over, by tree position.
+pub(crate) trait Points {
+    /// The place number of the point at tree position `pos`.
+    fn place(&self, pos: u32) -> u32;
+    /// The squared distances from `q` to the points `lo..hi` (at most [`LEAF_SIZE`]), into
+    /// `d`; returns how many.
+    fn distances(&self, q: &[f64; 3], lo: usize, hi: usize, d: &mut [f64; LEAF_SIZE]) -> usize;
+}
+
+/// The unit vectors and place numbers of the main tree's points, in tree order.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Coordinates {
+    x: Vec<f64>,
+    y: Vec<f64>,
+    z: Vec<f64>,
+    place: Vec<u32>,
+}
+
+impl Coordinates {
+    /// The points `xyz` with place numbers `places`, in the order `order` (of
+    /// [`Tree::build`]).
+    pub(crate) fn new(xyz: &[[f64; 3]], places: &[u32], order: &[u32]) -> Coordinates {
+        let coordinate = |a: usize| order.iter().map(|&i| xyz[i as usize][a]).collect();
+        Coordinates {
+            x: coordinate(0),
+            y: coordinate(1),
+            z: coordinate(2),
+            place: order.iter().map(|&i| places[i as usize]).collect(),
         }
     }
-    let at = out.partition_point(|&f| before(f, cand));
-    out.insert(at, cand);
-    if out.len() == k { out[k - 1].0 } else { bound }
+
+    /// How many points.
+    #[cfg(test)]
+    fn len(&self) -> usize {
+        self.place.len()
+    }
+
+    /// The unit vector of the point at tree position `pos`.
+    #[inline]
+    pub(crate) fn xyz(&self, pos: u32) -> [f64; 3] {
+        let i = pos as usize;
+        [self.x[i], self.y[i], self.z[i]]
+    }
+
+    /// Heap bytes.
+    pub(crate) fn memory_bytes(&self) -> usize {
+        (self.x.capacity() + self.y.capacity() + self.z.capacity()) * size_of::<f64>()
+            + self.place.capacity() * size_of::<u32>()
+    }
 }
 
-/// `(d2, place)` ordering: by distance, then place number.
-#[inline]
-fn before(a: Found, b: Found) -> bool {
-    a.0 < b.0 || (a.0 == b.0 && a.1 < b.1)
+impl Points for Coordinates {
+    #[inline(always)]
+    fn place(&self, pos: u32) -> u32 {
+        self.place[pos as usize]
+    }
+
+    /// One loop over the three coordinate arrays, which the compiler vectorises.
+    #[inline(always)]
+    fn distances(&self, q: &[f64; 3], lo: usize, hi: usize, d: &mut [f64; LEAF_SIZE]) -> usize {
+        let (xs, ys, zs) = (&self.x[lo..hi], &self.y[lo..hi], &self.z[lo..hi]);
+        let n = xs.len().min(LEAF_SIZE);
+        for (((d, &x), &y), &z) in d[..n].iter_mut().zip(xs).zip(ys).zip(zs) {
+            *d = distance2(q, &[x, y, z]);
+        }
+        n
+    }
 }
+
+/// Some of the points of [`Coordinates`], by their positions there.
+pub(crate) struct Gathered<'a> {
+    pub(crate) all: &'a Coordinates,
+    pub(crate) positions: &'a [u32],
+}
+
+impl Points for Gathered<'_> {
+    #[inline(always)]
+    fn place(&self, pos: u32) -> u32 {
+        self.all.place(self.positions[pos as usize])
+    }
+
+    #[inline(always)]
+    fn distances(&self, q: &[f64; 3], lo: usize, hi: usize, d: &mut [f64; LEAF_SIZE]) -> usize {
+        let positions = &self.positions[lo..hi];
+        let n = positions.len().min(LEAF_SIZE);
+        for (d, &p) in d[..n].iter_mut().zip(positions) {
+            *d = distance2(q, &self.all.xyz(p));
+        }
+        n
+    }
+}
+
+/// The tree: boxes in heap order over points in tree order.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Tree {
+    boxes: Vec<Bounds>,
+    /// How many points.
+    n: usize,
+    /// Depth of the leaves (the root is at depth 0).
+    depth: u32,
+    /// Index of the first leaf: `2^depth - 1`.
+    first_leaf: usize,
+}
+
+/// The deepest tree: more than `2^32` points cannot be indexed, so a stack of one pending
+/// sibling per level never holds more than this.
+const MAX_DEPTH: usize = 32;
 
 impl Tree {
-    /// Bulk-loads the tree (takes O(n log n)).
-    pub(crate) fn build(points: Vec<Point>) -> Tree {
-        if points.is_empty() {
-            return Tree::default();
+    /// Bulk-loads the tree of the points `xyz` (O(n log n)). Returns the tree and, for each
+    /// tree position, the index of its point in `xyz`.
+    ///
+    /// At most `u32::MAX` points.
+    pub(crate) fn build(xyz: &[[f64; 3]]) -> (Tree, Vec<u32>) {
+        let n = xyz.len();
+        if n == 0 {
+            return (Tree::default(), Vec::new());
         }
         let mut depth = 0u32;
-        while points.len().div_ceil(1 << depth) > LEAF_SIZE {
+        while n.div_ceil(1 << depth) > LEAF_SIZE {
             depth += 1;
         }
         let first_leaf = (1usize << depth) - 1;
-        // Order 16-byte items (position rounded to f32, point number) rather than the 40-byte
-        // points: the order only decides which points share a node, the boxes come from the
-        // exact positions below.
-        let mut items: Vec<([f32; 3], u32)> = points
+        // Order 16-byte items (position quantised to u32, point number): the order only
+        // decides which points share a node, the boxes come from the exact positions below.
+        let mut items: Vec<[u32; 4]> = xyz
             .iter()
             .enumerate()
-            .map(|(i, p)| (p.xyz.map(|c| c as f32), i as u32))
+            .map(|(i, p)| [quantise(p[0]), quantise(p[1]), quantise(p[2]), i as u32])
             .collect();
-        order(&mut items, 0, first_leaf);
-        let points: Vec<Point> = items.iter().map(|&(_, i)| points[i as usize]).collect();
+        let span = Span { n, depth };
+        order(&mut items, span, 0, 1 << depth);
+        let order: Vec<u32> = items.iter().map(|it| it[3]).collect();
+        drop(items);
         let mut tree = Tree {
-            points,
-            nodes: Vec::new(),
+            boxes: vec![Bounds::EMPTY; 2 * first_leaf + 1],
+            n,
+            depth,
             first_leaf,
         };
-        tree.nodes = tree.summarize(Node::EMPTY, Node::add_point, Node::merge);
-        tree
+        for leaf in first_leaf..tree.boxes.len() {
+            let (lo, hi) = tree.range(leaf);
+            let mut b = Bounds::EMPTY;
+            for &i in &order[lo..hi] {
+                let p = &xyz[i as usize];
+                for a in 0..3 {
+                    b.min[a] = b.min[a].min(f32_down(p[a]));
+                    b.max[a] = b.max[a].max(f32_up(p[a]));
+                }
+            }
+            tree.boxes[leaf] = b;
+        }
+        for node in (0..first_leaf).rev() {
+            tree.boxes[node] = Bounds::merge(&tree.boxes[2 * node + 1], &tree.boxes[2 * node + 2]);
+        }
+        (tree, order)
     }
 
-    /// A summary of the points of every node, in node order: `add` folds a point into a
-    /// summary, `merge` combines two children's.
-    pub(crate) fn summarize<S: Copy>(
+    /// How many points the tree holds.
+    pub(crate) fn len(&self) -> usize {
+        self.n
+    }
+
+    /// How many nodes the tree has (leaves included).
+    #[cfg(test)]
+    fn nodes(&self) -> usize {
+        self.boxes.len()
+    }
+
+    /// The tree positions `lo..hi` of the points under node `node`.
+    #[inline]
+    pub(crate) fn range(&self, node: usize) -> (usize, usize) {
+        // Node `node` is at depth d = floor(log2(node + 1)), number p in its level, and covers
+        // the leaves p·2^(depth - d) .. (p + 1)·2^(depth - d).
+        let level = (node + 1).ilog2();
+        let p = node + 1 - (1 << level);
+        let shift = self.depth - level;
+        let span = Span {
+            n: self.n,
+            depth: self.depth,
+        };
+        (span.start(p << shift), span.start((p + 1) << shift))
+    }
+
+    /// A summary of the points of every node, in node order: `leaf` summarises the tree
+    /// positions `lo..hi` of a leaf, `merge` combines two children's.
+    pub(crate) fn summarize<S: Clone>(
         &self,
         empty: S,
-        add: impl Fn(&mut S, &Point),
+        leaf: impl Fn(std::ops::Range<usize>) -> S,
         merge: impl Fn(&S, &S) -> S,
     ) -> Vec<S> {
-        if self.points.is_empty() {
+        if self.boxes.is_empty() {
             return Vec::new();
         }
-        let mut all = vec![empty; 2 * self.first_leaf + 1];
-        fn fill<S: Copy>(
-            all: &mut [S],
-            points: &[Point],
-            first_leaf: usize,
-            (node, lo, hi): (usize, usize, usize),
-            add: &impl Fn(&mut S, &Point),
-            merge: &impl Fn(&S, &S) -> S,
-        ) {
-            if node >= first_leaf {
-                for p in &points[lo..hi] {
-                    add(&mut all[node], p);
-                }
-                return;
-            }
-            let mid = lo + (hi - lo) / 2;
-            fill(all, points, first_leaf, (2 * node + 1, lo, mid), add, merge);
-            fill(all, points, first_leaf, (2 * node + 2, mid, hi), add, merge);
+        let mut all = vec![empty; self.boxes.len()];
+        for (node, s) in all.iter_mut().enumerate().skip(self.first_leaf) {
+            let (lo, hi) = self.range(node);
+            *s = leaf(lo..hi);
+        }
+        for node in (0..self.first_leaf).rev() {
             all[node] = merge(&all[2 * node + 1], &all[2 * node + 2]);
         }
-        let root = (0, 0, self.points.len());
-        fill(&mut all, &self.points, self.first_leaf, root, &add, &merge);
         all
     }
 
-    /// The points, in tree order.
-    pub(crate) fn points(&self) -> &[Point] {
-        &self.points
-    }
-
-    /// Heap bytes used by the tree (points and nodes).
+    /// Heap bytes used by the tree (its boxes).
     pub(crate) fn memory_bytes(&self) -> usize {
-        self.points.capacity() * size_of::<Point>() + self.nodes.capacity() * size_of::<Node>()
+        self.boxes.capacity() * size_of::<Bounds>()
     }
 
-    /// The `k` nearest points with chord² ≤ `max_d2` that pass `point_ok`, in `(d2, place)`
-    /// order, into `out` (cleared first). `node_ok` must return true for every node that holds a
-    /// point passing `point_ok`. A point judged [`Verdict::Later`] is decided by `resolve` at the
-    /// end, and only if it would still be among the `k` best: costly checks run as rarely as
-    /// possible.
-    pub(crate) fn nearest(
+    /// Inserts `cand` into the sorted `k`-best buffer `out` if it belongs there; returns the
+    /// new pruning bound (the k-th distance once the buffer is full, else `bound`).
+    #[inline(always)]
+    fn insert_best(
+        points: &impl Points,
+        out: &mut Vec<Found>,
+        k: usize,
+        cand: Found,
+        bound: f64,
+    ) -> f64 {
+        let mut at = out.len();
+        if at == k {
+            if !before(points, cand, out[k - 1]) {
+                return bound;
+            }
+            at -= 1;
+        } else {
+            out.push(cand);
+        }
+        while at > 0 && before(points, cand, out[at - 1]) {
+            out[at] = out[at - 1];
+            at -= 1;
+        }
+        out[at] = cand;
+        if out.len() == k { out[k - 1].0 } else { bound }
+    }
+
+    /// The `k` nearest points with chord² ≤ `max_d2` (at most `bound` when one is known: a
+    /// chord² within which `k` points are known to pass) that pass `filter`, in `(d2, place)`
+    /// order, into `out` (cleared first). A point judged [`Verdict::Later`] is decided by
+    /// `filter.resolve` at the end, and only if it would still be among the `k` best: costly
+    /// checks run as rarely as possible.
+    pub(crate) fn nearest<F: Filter>(
         &self,
+        points: &impl Points,
         q: &[f64; 3],
         k: usize,
         max_d2: f64,
-        checks: Checks<
-            impl Fn(usize, &Node) -> bool,
-            impl FnMut(&Point) -> Verdict,
-            impl FnMut(&Point) -> bool,
-        >,
+        filter: &mut F,
         out: &mut Vec<Found>,
     ) {
-        let Checks {
-            node: node_ok,
-            point: mut point_ok,
-            mut resolve,
-        } = checks;
         out.clear();
         if k == 0 {
             return;
         }
         // Points set aside, resolved nearest first whenever there are `k` of them (so the
         // bound keeps shrinking even when most points need `resolve`) and at the end.
-        let mut pending: Vec<(f64, Point)> = Vec::new();
-        let mut flush = |pending: &mut Vec<(f64, Point)>, out: &mut Vec<Found>, bound: f64| {
-            pending.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.place.cmp(&b.1.place)));
+        let mut pending: Vec<Found> = Vec::new();
+        let flush = |filter: &mut F, pending: &mut Vec<Found>, out: &mut Vec<Found>, bound| {
+            pending.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
             let mut bound = bound;
-            for (d2, p) in pending.drain(..) {
-                let cand = (d2, p.place);
-                if d2 > bound || (out.len() == k && out.last().is_some_and(|&w| !before(cand, w))) {
+            for &cand in pending.iter() {
+                if cand.0 > bound || (out.len() == k && !before(points, cand, out[k - 1])) {
                     break;
                 }
-                if resolve(&p) {
-                    bound = insert_best(out, k, cand, bound);
+                if filter.resolve(cand.1 as usize) {
+                    bound = Self::insert_best(points, out, k, cand, bound);
                 }
             }
             pending.clear();
             bound
         };
-        let mut bound = max_d2;
-        self.search(q, max_d2, &node_ok, |b, p| {
-            bound = b;
-            let d2 = distance2(q, &p.xyz);
-            if d2 > bound {
-                return bound;
-            }
-            match point_ok(p) {
-                Verdict::Yes => insert_best(out, k, (d2, p.place), bound),
-                Verdict::No => bound,
-                Verdict::Later => {
-                    pending.push((d2, *p));
-                    if pending.len() >= k {
-                        flush(&mut pending, out, bound)
-                    } else {
-                        bound
-                    }
+        let bound = self.search(q, max_d2, filter, |filter, lo, hi, mut bound| {
+            let mut d = [0.0; LEAF_SIZE];
+            let n = points.distances(q, lo, hi, &mut d);
+            for (i, &d2) in d[..n].iter().enumerate() {
+                if d2 > bound {
+                    continue;
                 }
-            }
-        });
-        flush(&mut pending, out, bound);
-    }
-
-    /// Every point with chord² ≤ `max_d2` that passes `point_ok` (or, for
-    /// [`Verdict::Later`], `resolve`), in `(d2, place)` order.
-    pub(crate) fn within(
-        &self,
-        q: &[f64; 3],
-        max_d2: f64,
-        checks: Checks<
-            impl Fn(usize, &Node) -> bool,
-            impl FnMut(&Point) -> Verdict,
-            impl FnMut(&Point) -> bool,
-        >,
-        out: &mut Vec<Found>,
-    ) {
-        let Checks {
-            node: node_ok,
-            point: mut point_ok,
-            mut resolve,
-        } = checks;
-        out.clear();
-        self.search(q, max_d2, &node_ok, |bound, p| {
-            let d2 = distance2(q, &p.xyz);
-            if d2 <= max_d2 {
-                let keep = match point_ok(p) {
-                    Verdict::Yes => true,
-                    Verdict::No => false,
-                    Verdict::Later => resolve(p),
-                };
-                if keep {
-                    out.push((d2, p.place));
+                let pos = lo + i;
+                match filter.point(pos) {
+                    Verdict::Yes => {
+                        bound = Self::insert_best(points, out, k, (d2, pos as u32), bound)
+                    }
+                    Verdict::No => {}
+                    Verdict::Later => {
+                        pending.push((d2, pos as u32));
+                        if pending.len() >= k {
+                            bound = flush(filter, &mut pending, out, bound);
+                        }
+                    }
                 }
             }
             bound
         });
-        out.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        if !pending.is_empty() {
+            flush(filter, &mut pending, out, bound);
+        }
     }
 
-    /// Depth-first traversal, nearer child first, visiting every leaf point whose node box is
-    /// within the current bound. `visit(bound, point)` returns the new bound (it only shrinks).
-    fn search(
+    /// Every point with chord² ≤ `max_d2` that passes `filter` (or, for [`Verdict::Later`],
+    /// `filter.resolve`), in `(d2, place)` order, into `out` (cleared first).
+    pub(crate) fn within<F: Filter>(
+        &self,
+        points: &impl Points,
+        q: &[f64; 3],
+        max_d2: f64,
+        filter: &mut F,
+        out: &mut Vec<Found>,
+    ) {
+        out.clear();
+        self.search(q, max_d2, filter, |filter, lo, hi, bound| {
+            let mut d = [0.0; LEAF_SIZE];
+            let n = points.distances(q, lo, hi, &mut d);
+            for (i, &d2) in d[..n].iter().enumerate() {
+                if d2 > max_d2 {
+                    continue;
+                }
+                let pos = lo + i;
+                let keep = match filter.point(pos) {
+                    Verdict::Yes => true,
+                    Verdict::No => false,
+                    Verdict::Later => filter.resolve(pos),
+                };
+                if keep {
+                    out.push((d2, pos as u32));
+                }
+            }
+            bound
+        });
+        sort_found(points, out);
+    }
+
+    /// Depth-first traversal, nearer child first, calling `leaf(filter, lo, hi, bound)` for
+    /// every leaf whose box is within the current bound; `leaf` returns the new bound (it only
+    /// shrinks). Returns the final bound.
+    #[inline(always)]
+    fn search<F: Filter>(
         &self,
         q: &[f64; 3],
         max_d2: f64,
-        node_ok: &impl Fn(usize, &Node) -> bool,
-        mut visit: impl FnMut(f64, &Point) -> f64,
-    ) {
-        let Some(root) = self.nodes.first() else {
-            return;
+        filter: &mut F,
+        mut leaf: impl FnMut(&mut F, usize, usize, f64) -> f64,
+    ) -> f64 {
+        // Finite, so that the infinite distance given to the nodes the filter rules out
+        // always prunes them.
+        let mut bound = max_d2.min(f64::MAX);
+        let Some(root) = self.boxes.first() else {
+            return bound;
         };
-        if !node_ok(0, root) {
-            return;
+        if !filter.node(0) || root.distance2(q) > bound {
+            return bound;
         }
-        let mut bound = max_d2;
-        let root_d2 = root.distance2(q);
-        if root_d2 > bound {
-            return;
-        }
-        // (node, lo, hi, box distance²): at most one pending sibling per level.
-        let mut stack: [(usize, usize, usize, f64); 64] = [(0, 0, 0, 0.0); 64];
+        // At most one pending sibling per level.
+        let mut stack = [(0u32, 0.0f64); MAX_DEPTH];
         let mut top = 0;
-        let mut current = Some((0usize, 0usize, self.points.len(), root_d2));
-        loop {
-            let (mut node, mut lo, mut hi, d2) = match current.take() {
-                Some(c) => c,
-                None => {
-                    if top == 0 {
-                        return;
-                    }
-                    top -= 1;
-                    stack[top]
-                }
-            };
-            if d2 > bound {
-                continue;
-            }
+        let mut node = 0usize;
+        'visit: loop {
             // Descend to a leaf, pushing the farther child at each level.
             while node < self.first_leaf {
-                let mid = lo + (hi - lo) / 2;
                 let (l, r) = (2 * node + 1, 2 * node + 2);
-                let (ln, rn) = (&self.nodes[l], &self.nodes[r]);
-                let ld = if node_ok(l, ln) {
-                    ln.distance2(q)
+                let ld = if filter.node(l) {
+                    self.boxes[l].distance2(q)
                 } else {
                     f64::INFINITY
                 };
-                let rd = if node_ok(r, rn) {
-                    rn.distance2(q)
+                let rd = if filter.node(r) {
+                    self.boxes[r].distance2(q)
                 } else {
                     f64::INFINITY
                 };
-                let (near, far) = if ld <= rd {
-                    ((l, lo, mid, ld), (r, mid, hi, rd))
+                let (near, nd, far, fd) = if ld <= rd {
+                    (l, ld, r, rd)
                 } else {
-                    ((r, mid, hi, rd), (l, lo, mid, ld))
+                    (r, rd, l, ld)
                 };
-                if far.3 <= bound {
-                    stack[top] = far;
+                if fd <= bound {
+                    stack[top] = (far as u32, fd);
                     top += 1;
                 }
-                if near.3 > bound {
-                    node = usize::MAX;
+                if nd > bound {
                     break;
                 }
-                (node, lo, hi) = (near.0, near.1, near.2);
+                node = near;
             }
-            if node == usize::MAX {
-                continue;
+            if node >= self.first_leaf {
+                let (lo, hi) = self.range(node);
+                bound = leaf(filter, lo, hi, bound);
             }
-            for p in &self.points[lo..hi] {
-                bound = visit(bound, p);
+            // The next pending sibling still within the bound.
+            loop {
+                if top == 0 {
+                    break 'visit;
+                }
+                top -= 1;
+                let (n, d) = stack[top];
+                if d <= bound {
+                    node = n as usize;
+                    continue 'visit;
+                }
             }
         }
+        bound
     }
 }
 
-/// Orders `items` (the points of node `node`) so that each child of the node gets a
-/// contiguous half: median split on the axis where the items spread most, recursively down to
-/// the leaves.
-fn order(items: &mut [([f32; 3], u32)], node: usize, first_leaf: usize) {
-    if node >= first_leaf || items.len() < 2 {
+/// `a` comes before `b`: by distance, then place number.
+#[inline(always)]
+fn before(points: &impl Points, a: Found, b: Found) -> bool {
+    a.0 < b.0 || (a.0 == b.0 && points.place(a.1) < points.place(b.1))
+}
+
+/// Sorts found points by distance, then place number.
+pub(crate) fn sort_found(points: &impl Points, found: &mut [Found]) {
+    found.sort_unstable_by(|a, b| {
+        a.0.total_cmp(&b.0)
+            .then_with(|| points.place(a.1).cmp(&points.place(b.1)))
+    });
+}
+
+/// The leaf boundaries of `n` points in `2^depth` leaves.
+#[derive(Clone, Copy)]
+struct Span {
+    n: usize,
+    depth: u32,
+}
+
+impl Span {
+    /// The first point of leaf `j` (`n` for `j = 2^depth`).
+    #[inline]
+    fn start(self, j: usize) -> usize {
+        ((j as u64 * self.n as u64) >> self.depth) as usize
+    }
+}
+
+/// A unit-vector coordinate in [-1, 1] as an order-preserving `u32`.
+fn quantise(c: f64) -> u32 {
+    // Saturating cast: 1.0 maps to u32::MAX.
+    ((c + 1.0) * 2_147_483_648.0) as u32
+}
+
+/// Orders `items` (the points of the leaves `first..first + leaves`) so that each half of the
+/// leaves gets a contiguous part: median split on the axis where the items spread most,
+/// recursively down to the leaves.
+fn order(items: &mut [[u32; 4]], span: Span, first: usize, leaves: usize) {
+    if leaves < 2 || items.len() < 2 {
         return;
     }
-    let (mut min, mut max) = ([f32::INFINITY; 3], [f32::NEG_INFINITY; 3]);
-    for (xyz, _) in items.iter() {
+    let (mut min, mut max) = ([u32::MAX; 3], [0u32; 3]);
+    for it in items.iter() {
         for a in 0..3 {
-            min[a] = min[a].min(xyz[a]);
-            max[a] = max[a].max(xyz[a]);
+            min[a] = min[a].min(it[a]);
+            max[a] = max[a].max(it[a]);
         }
     }
     let spread = [max[0] - min[0], max[1] - min[1], max[2] - min[2]];
@@ -434,11 +580,12 @@ fn order(items: &mut [([f32; 3], u32)], node: usize, first_leaf: usize) {
     } else {
         2
     };
-    let mid = items.len() / 2;
-    items.select_nth_unstable_by(mid, |a, b| a.0[axis].total_cmp(&b.0[axis]));
+    let half = leaves / 2;
+    let mid = span.start(first + half) - span.start(first);
+    items.select_nth_unstable_by_key(mid, |it| it[axis]);
     let (left, right) = items.split_at_mut(mid);
-    order(left, 2 * node + 1, first_leaf);
-    order(right, 2 * node + 2, first_leaf);
+    order(left, span, first, half);
+    order(right, span, first + half, half);
 }
 
 #[cfg(test)]
@@ -446,26 +593,30 @@ mod tests {
     use super::*;
     use crate::sphere::unit_vector;
 
-    fn points(n: usize) -> Vec<Point> {
+    fn points(n: usize) -> (Vec<[f64; 3]>, Vec<u64>) {
         (0..n)
             .map(|i| {
                 let lat = -60.0 + (i as f64 * 7.31) % 120.0;
                 let lon = -180.0 + (i as f64 * 13.7) % 360.0;
-                Point {
-                    xyz: unit_vector(lat, lon),
-                    mask: 1 << (i % 5),
-                    place: i as u32,
-                    hours: 0,
-                }
+                (unit_vector(lat, lon), 1 << (i % 5))
             })
-            .collect()
+            .unzip()
     }
 
-    fn brute(pts: &[Point], q: &[f64; 3], k: usize, max_d2: f64, bit: u64) -> Vec<Found> {
-        let mut all: Vec<Found> = pts
+    fn brute(
+        xyz: &[[f64; 3]],
+        masks: &[u64],
+        q: &[f64; 3],
+        k: usize,
+        max_d2: f64,
+        bit: u64,
+    ) -> Vec<(f64, u32)> {
+        let mut all: Vec<(f64, u32)> = xyz
             .iter()
-            .filter(|p| p.mask & bit != 0)
-            .map(|p| (distance2(q, &p.xyz), p.place))
+            .zip(masks)
+            .enumerate()
+            .filter(|(_, (_, m))| *m & bit != 0)
+            .map(|(i, (p, _))| (distance2(q, p), i as u32))
             .filter(|f| f.0 <= max_d2)
             .collect();
         all.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
@@ -473,13 +624,52 @@ mod tests {
         all
     }
 
+    /// A filter on one mask bit, with every third point decided late, as opening hours
+    /// sometimes are (or every point, with `later`).
+    struct Bit<'a> {
+        bit: u64,
+        masks: &'a [u64],
+        nodes: &'a [u64],
+        places: &'a Coordinates,
+        later: bool,
+    }
+
+    impl Filter for Bit<'_> {
+        fn node(&mut self, i: usize) -> bool {
+            self.nodes[i] & self.bit != 0
+        }
+        fn point(&mut self, pos: usize) -> Verdict {
+            match self.masks[pos] & self.bit != 0 {
+                true if self.later || self.places.place(pos as u32).is_multiple_of(3) => {
+                    Verdict::Later
+                }
+                true => Verdict::Yes,
+                false => Verdict::No,
+            }
+        }
+        fn resolve(&mut self, _: usize) -> bool {
+            true
+        }
+    }
+
     #[test]
     fn every_size_from_empty_to_several_leaves_matches_brute_force() {
-        for n in [0, 1, 2, 7, 8, 9, 16, 17, 100, 1000] {
-            let pts = points(n);
-            let tree = Tree::build(pts.clone());
-            assert_eq!(tree.points().len(), n);
+        for n in [0, 1, 2, 7, 8, 9, 16, 17, 33, 100, 1000] {
+            let (xyz, masks) = points(n);
+            let ids: Vec<u32> = (0..n as u32).collect();
+            let (tree, order) = Tree::build(&xyz);
+            let places = Coordinates::new(&xyz, &ids, &order);
+            assert_eq!((tree.len(), places.len()), (n, n));
+            let tree_masks: Vec<u64> = order.iter().map(|&i| masks[i as usize]).collect();
+            let nodes = tree.summarize(
+                0,
+                |r| tree_masks[r].iter().fold(0, |a, m| a | m),
+                |a, b| a | b,
+            );
             let mut out = Vec::new();
+            let answer = |out: &[Found]| -> Vec<(f64, u32)> {
+                out.iter().map(|&(d, pos)| (d, places.place(pos))).collect()
+            };
             for (qi, (lat, lon)) in [(45.0, 5.0), (-13.0, 179.9), (90.0, 0.0)]
                 .iter()
                 .enumerate()
@@ -487,42 +677,92 @@ mod tests {
                 let q = unit_vector(*lat, *lon);
                 for k in [1, 3, 10, 2000] {
                     let bit = 1u64 << qi;
-                    let verdict = |p: &Point| match p.mask & bit != 0 {
-                        // Every third point is decided late, as opening hours sometimes are.
-                        true if p.place.is_multiple_of(3) => Verdict::Later,
-                        true => Verdict::Yes,
-                        false => Verdict::No,
+                    let mut f = Bit {
+                        bit,
+                        masks: &tree_masks,
+                        nodes: &nodes,
+                        places: &places,
+                        later: false,
                     };
-                    let checks = Checks {
-                        node: |_: usize, nd: &Node| nd.or & bit != 0,
-                        point: verdict,
-                        resolve: |_: &Point| true,
+                    for max_d2 in [4.0, f64::MAX] {
+                        tree.nearest(&places, &q, k, max_d2, &mut f, &mut out);
+                        let want = brute(&xyz, &masks, &q, k, max_d2, bit);
+                        assert_eq!(answer(&out), want, "n={n} k={k}");
+                    }
+                    tree.nearest(&places, &q, k, f64::MAX, &mut Everything, &mut out);
+                    let want = brute(&xyz, &masks, &q, k, 5.0, u64::MAX);
+                    assert_eq!(answer(&out), want);
+                    let mut later = Bit {
+                        bit: u64::MAX,
+                        later: true,
+                        ..f
                     };
-                    tree.nearest(&q, k, 4.0, checks, &mut out);
-                    assert_eq!(out, brute(&pts, &q, k, 4.0, bit), "n={n} k={k}");
-                    let later = Checks {
-                        node: |_: usize, _: &Node| true,
-                        point: |_: &Point| Verdict::Later,
-                        resolve: |_: &Point| true,
-                    };
-                    tree.within(&q, 0.05, later, &mut out);
-                    assert_eq!(out, brute(&pts, &q, usize::MAX, 0.05, u64::MAX));
+                    tree.within(&places, &q, 0.05, &mut later, &mut out);
+                    let want = brute(&xyz, &masks, &q, usize::MAX, 0.05, u64::MAX);
+                    assert_eq!(answer(&out), want);
                 }
             }
         }
     }
 
     #[test]
-    fn leaves_are_small_and_boxes_hold_their_points() {
-        let tree = Tree::build(points(1000));
-        let leaves = tree.nodes.len() - tree.first_leaf;
-        assert!(1000_usize.div_ceil(leaves) <= LEAF_SIZE);
-        let root = tree.nodes[0];
-        for p in tree.points() {
-            assert_eq!(root.distance2(&p.xyz), 0.0);
-            assert_eq!(root.or & p.mask, p.mask);
+    fn a_subset_read_through_positions_gives_the_same_answers() {
+        let (xyz, _) = points(3000);
+        let ids: Vec<u32> = (0..3000).collect();
+        let (tree, order) = Tree::build(&xyz);
+        let all = Coordinates::new(&xyz, &ids, &order);
+        // Every seventh point, in tree positions.
+        let chosen: Vec<u32> = (0..3000).step_by(7).collect();
+        let sub_xyz: Vec<[f64; 3]> = chosen.iter().map(|&p| all.xyz(p)).collect();
+        let (sub, sub_order) = Tree::build(&sub_xyz);
+        let positions: Vec<u32> = sub_order.iter().map(|&i| chosen[i as usize]).collect();
+        let gathered = Gathered {
+            all: &all,
+            positions: &positions,
+        };
+        let own = Coordinates::new(
+            &sub_xyz,
+            &chosen.iter().map(|&p| all.place(p)).collect::<Vec<_>>(),
+            &sub_order,
+        );
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        for (lat, lon) in [(45.0, 5.0), (-13.0, 179.9), (10.0, -60.0)] {
+            let q = unit_vector(lat, lon);
+            sub.nearest(&gathered, &q, 7, f64::MAX, &mut Everything, &mut a);
+            sub.nearest(&own, &q, 7, f64::MAX, &mut Everything, &mut b);
+            assert_eq!(a, b);
+            assert_eq!(a.len(), 7);
         }
-        assert_eq!(root.or, 0b11111);
-        assert_eq!(root.and, 0);
+    }
+
+    #[test]
+    fn leaves_are_small_and_boxes_hold_their_points() {
+        for n in [1, 15, 16, 17, 1000, 4097] {
+            let (xyz, _) = points(n);
+            let ids: Vec<u32> = (0..n as u32).collect();
+            let (tree, order) = Tree::build(&xyz);
+            let places = Coordinates::new(&xyz, &ids, &order);
+            let mut seen = vec![false; n];
+            for node in 0..tree.nodes() {
+                let (lo, hi) = tree.range(node);
+                assert!(lo < hi, "no empty node (n={n}, node {node})");
+                if node >= tree.first_leaf {
+                    assert!(hi - lo <= LEAF_SIZE);
+                } else {
+                    // Children split the node's range.
+                    assert_eq!(tree.range(2 * node + 1).0, lo);
+                    assert_eq!(tree.range(2 * node + 1).1, tree.range(2 * node + 2).0);
+                    assert_eq!(tree.range(2 * node + 2).1, hi);
+                }
+                for pos in lo..hi {
+                    let p = xyz[order[pos] as usize];
+                    assert_eq!(places.xyz(pos as u32), p);
+                    assert_eq!(tree.boxes[node].distance2(&p), 0.0);
+                    seen[order[pos] as usize] = true;
+                }
+            }
+            assert!(seen.iter().all(|&s| s));
+            assert_eq!(tree.range(0), (0, n));
+        }
     }
 }

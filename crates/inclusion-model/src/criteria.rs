@@ -117,23 +117,19 @@ impl Criteria {
         self.masks().accepts(place_mask(place))
     }
 
-    /// The criteria as masks over [`place_mask`] bits.
+    /// The criteria as masks over [`place_mask`] bits (no allocation: a query compiles its
+    /// filter once, then tests places and tree nodes with a few AND instructions).
     pub fn masks(&self) -> CriteriaMasks {
-        let mut any = Vec::with_capacity(7);
-        let mut push = |mask: u64| {
-            if mask != 0 {
-                any.push(mask);
-            }
-        };
-        push(field_mask(&self.services, SERVICES));
+        let mut any = AnyMasks::default();
+        any.push(field_mask(&self.services, SERVICES));
         if !self.publics.is_empty() {
-            push(field_mask(&self.publics, PUBLICS) | EVERYONE_BIT);
+            any.push(field_mask(&self.publics, PUBLICS) | EVERYONE_BIT);
         }
-        push(field_mask(&self.specific_support, SPECIFIC));
-        push(field_mask(&self.fees, FEES));
-        push(field_mask(&self.support_modes, SUPPORT));
-        push(field_mask(&self.national_programmes, PROGRAMMES));
-        push(field_mask(&self.access_modes, ACCESS));
+        any.push(field_mask(&self.specific_support, SPECIFIC));
+        any.push(field_mask(&self.fees, FEES));
+        any.push(field_mask(&self.support_modes, SUPPORT));
+        any.push(field_mask(&self.national_programmes, PROGRAMMES));
+        any.push(field_mask(&self.access_modes, ACCESS));
         CriteriaMasks {
             any,
             none: field_mask(&self.exclude_access_modes, ACCESS),
@@ -222,9 +218,53 @@ pub fn place_mask(place: &Place) -> u64 {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CriteriaMasks {
     /// One "any of" mask per list the criteria use.
-    pub any: Vec<u64>,
+    pub any: AnyMasks,
     /// The bits a place must not have.
     pub none: u64,
+}
+
+/// The "any of" masks of [`CriteriaMasks`]: at most one per "any of" list of [`Criteria`]
+/// (seven), stored inline (a query compiles its filter without allocating). Reads as a slice.
+///
+/// ```
+/// use inclusion_model::{Criteria, Fee, Service};
+/// let masks = Criteria::default().services([Service::SafeUse]).fees([Fee::Free]).masks();
+/// assert_eq!(masks.any.len(), 2);
+/// assert!(masks.any.iter().all(|&m| m != 0));
+/// ```
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
+pub struct AnyMasks {
+    masks: [u64; ANY_LISTS],
+    len: u8,
+}
+
+/// How many "any of" lists [`Criteria`] has.
+const ANY_LISTS: usize = 7;
+
+impl AnyMasks {
+    /// Adds a mask (an empty mask, from an empty list, is not kept).
+    fn push(&mut self, mask: u64) {
+        if mask != 0
+            && let Some(slot) = self.masks.get_mut(usize::from(self.len))
+        {
+            *slot = mask;
+            self.len += 1;
+        }
+    }
+}
+
+impl std::ops::Deref for AnyMasks {
+    type Target = [u64];
+    #[inline]
+    fn deref(&self) -> &[u64] {
+        &self.masks[..usize::from(self.len)]
+    }
+}
+
+impl std::fmt::Debug for AnyMasks {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
 }
 
 impl CriteriaMasks {
