@@ -546,7 +546,11 @@ fn main() {
         let mut places = places;
         let t = Instant::now();
         let (r, _, _) = workload(what, &c, &mut places, &qs);
-        println!("{spec}: {r} in {:.1} ms", t.elapsed().as_secs_f64() * 1e3);
+        println!(
+            "{spec}: {r} in {:.1} ms; index {:.1} bytes per place",
+            t.elapsed().as_secs_f64() * 1e3,
+            c.index.index_bytes() as f64 / c.index.len() as f64
+        );
         return;
     }
     let mut crit = Criterion::default()

@@ -138,67 +138,64 @@ impl HelpFilter {
 }
 
 /// The criteria masks of the indexed places ([`inclusion_model::criteria::place_mask`]), in
-/// tree order, and the OR and AND of the masks below each tree node.
+/// main-tree order, and the AND of them all.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct PointMasks {
     points: Vec<u64>,
-    /// Per node: `[or, and]`.
-    nodes: Vec<[u64; 2]>,
+    and: u64,
 }
 
 impl PointMasks {
-    /// The masks of the points of `tree`, given in tree order.
-    pub(crate) fn new(tree: &Tree, points: Vec<u64>) -> PointMasks {
-        let nodes = tree.summarize(
-            [0, u64::MAX],
-            |r| {
-                points[r]
-                    .iter()
-                    .fold([0, u64::MAX], |[or, and], &m| [or | m, and & m])
-            },
-            |a, b| [a[0] | b[0], a[1] & b[1]],
-        );
-        PointMasks { points, nodes }
+    /// The masks of the points, given in main-tree order.
+    pub(crate) fn new(points: Vec<u64>) -> PointMasks {
+        let and = points.iter().fold(u64::MAX, |a, &m| a & m);
+        PointMasks { points, and }
     }
 
-    /// The masks of the points, in tree order.
+    /// The masks of the points, in main-tree order.
     pub(crate) fn points(&self) -> &[u64] {
         &self.points
     }
 
+    /// Whether some place may pass `masks`: `false` when every place has an excluded value.
+    pub(crate) fn may_match(&self, masks: &CriteriaMasks) -> bool {
+        !self.points.is_empty() && masks.may_match(u64::MAX, self.and)
+    }
+
+    /// The OR of the masks below each node of `tree`, whose tree position `pos` is the
+    /// main-tree position `main(pos)`.
+    pub(crate) fn node_masks(&self, tree: &Tree, main: impl Fn(usize) -> usize) -> Vec<u64> {
+        tree.summarize(
+            0,
+            |r| r.fold(0, |or, pos| or | self.points[main(pos)]),
+            |a, b| a | b,
+        )
+    }
+
     /// Heap bytes.
     pub(crate) fn memory_bytes(&self) -> usize {
-        self.points.capacity() * size_of::<u64>() + self.nodes.capacity() * size_of::<[u64; 2]>()
-    }
-
-    /// Whether some point of node `i` may pass `masks`.
-    #[inline(always)]
-    pub(crate) fn node_may_match(&self, masks: &CriteriaMasks, i: usize) -> bool {
-        let [or, and] = self.nodes[i];
-        masks.may_match(or, and)
-    }
-
-    /// Whether the point at tree position `pos` passes `masks`.
-    #[inline(always)]
-    pub(crate) fn accepts(&self, masks: &CriteriaMasks, pos: usize) -> bool {
-        masks.accepts(self.points[pos])
+        self.points.capacity() * size_of::<u64>()
     }
 }
 
-/// A query's criteria (not empty) as a tree filter.
+/// A query's criteria (not empty) as a filter of one tree: `nodes` are the OR of the masks
+/// below each of its nodes. A node is skipped when its OR misses an "any of" mask (the AND
+/// of the masks, which would rule out subtrees where every place has an excluded value, is
+/// kept for the whole index only: it costs 8 bytes per node and almost never prunes).
 pub(crate) struct MaskFilter<'a> {
     pub(crate) masks: &'a CriteriaMasks,
-    pub(crate) points: &'a PointMasks,
+    pub(crate) points: &'a [u64],
+    pub(crate) nodes: &'a [u64],
 }
 
 impl Filter for MaskFilter<'_> {
     #[inline(always)]
     fn node(&mut self, i: usize) -> bool {
-        self.points.node_may_match(self.masks, i)
+        self.masks.may_match(self.nodes[i], 0)
     }
     #[inline(always)]
-    fn point(&mut self, pos: usize) -> Verdict {
-        if self.points.accepts(self.masks, pos) {
+    fn point(&mut self, main: usize) -> Verdict {
+        if self.masks.accepts(self.points[main]) {
             Verdict::Yes
         } else {
             Verdict::No

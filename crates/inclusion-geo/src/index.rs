@@ -5,10 +5,10 @@ use inclusion_model::Place;
 use chrono::{DateTime, Utc};
 
 use crate::filter::{MaskFilter, PointMasks};
-use crate::open::{HoursIndex, HoursTable, OpenAt, OpenFilter};
+use crate::open::{HoursIndex, HoursSummary, HoursTable, OpenAt, OpenFilter};
 use crate::query::{HelpQuery, Hit, NearbyPlace, check_position};
 use crate::sphere::{chord2_to_metres, metres_to_chord2, unit_vector};
-use crate::subset::RareValues;
+use crate::subset::{RareValues, SubTree};
 use crate::tree::{Coordinates, Everything, Filter, Found, Points, Tree, sort_found};
 use crate::{GeoError, HelpFilter};
 use inclusion_model::criteria::{CriteriaMasks, place_mask};
@@ -55,15 +55,19 @@ use inclusion_model::criteria::{CriteriaMasks, place_mask};
 #[derive(Debug, Clone)]
 pub struct HelpIndex {
     pub(crate) places: Vec<Place>,
-    pub(crate) tree: Tree,
-    /// Unit vectors and place numbers of the indexed places, in tree order.
+    /// The main tree, with the summaries of its nodes (its `main` is empty: positions are
+    /// main-tree positions).
+    pub(crate) tree: SubTree,
+    /// Unit vectors and place numbers of the indexed places, in main-tree order.
     pub(crate) points: Coordinates,
-    /// Criteria masks of the points and nodes.
+    /// Criteria masks of the points.
     pub(crate) masks: PointMasks,
+    /// Opening hours of the points.
+    pub(crate) hours: HoursIndex,
     /// Trees of the places with a rare criteria value.
     pub(crate) rare: RareValues,
-    /// Opening hours of the points and nodes.
-    pub(crate) hours: HoursIndex,
+    /// The tree of the places that may be open at quiet hours.
+    pub(crate) quiet: Option<SubTree>,
 }
 
 impl HelpIndex {
@@ -91,26 +95,35 @@ impl HelpIndex {
         let (tree, order) = Tree::build(&xyz);
         let points = Coordinates::new(&xyz, &numbers, &order);
         drop(xyz);
-        let in_tree_order = |f: &dyn Fn(usize) -> u64| -> Vec<u64> {
+        let place_of = |i: &u32| numbers[*i as usize] as usize;
+        let masks = PointMasks::new(
             order
                 .iter()
-                .map(|&i| f(numbers[i as usize] as usize))
-                .collect()
+                .map(|i| place_mask(&places[place_of(i)]))
+                .collect(),
+        );
+        let hours = HoursIndex::new(
+            hours,
+            order.iter().map(|i| hours_ids[place_of(i)]).collect(),
+        );
+        let tree = SubTree {
+            masks: masks.node_masks(&tree, |pos| pos),
+            hours: hours.summaries(&tree, |pos| pos),
+            tree,
+            main: Vec::new(),
         };
-        let masks = PointMasks::new(&tree, in_tree_order(&|p| place_mask(&places[p])));
-        let rare = RareValues::new(&points, masks.points());
-        let hours_of: Vec<u32> = order
-            .iter()
-            .map(|&i| hours_ids[numbers[i as usize] as usize])
-            .collect();
-        let hours = HoursIndex::new(hours, &tree, hours_of);
+        let rare = RareValues::new(&points, &masks, &hours);
+        let quiet = Some(hours.quiet_positions())
+            .filter(|p| !p.is_empty())
+            .map(|p| SubTree::new(&points, &p, &masks, &hours));
         Ok(HelpIndex {
             places,
             tree,
             points,
             masks,
-            rare,
             hours,
+            rare,
+            quiet,
         })
     }
 
@@ -130,7 +143,7 @@ impl HelpIndex {
 
     /// How many places are indexed (those with coordinates).
     pub fn len(&self) -> usize {
-        self.tree.len()
+        self.tree.tree.len()
     }
 
     /// Whether no place has coordinates.
@@ -145,8 +158,9 @@ impl HelpIndex {
         self.tree.memory_bytes()
             + self.points.memory_bytes()
             + self.masks.memory_bytes()
-            + self.rare.memory_bytes()
             + self.hours.memory_bytes()
+            + self.rare.memory_bytes()
+            + self.quiet.as_ref().map_or(0, SubTree::memory_bytes)
     }
 
     /// Whether a place is open at an instant, by its `horaires` in its own time zone (from
@@ -271,85 +285,159 @@ impl HelpIndex {
         }
     }
 
-    /// The search of one query, into `out` as `(chord², tree position)` in answer order: the
-    /// `k` nearest (or, without `k`, every place) within chord² `max_d2` that pass `masks` and,
-    /// with `open`, are open at its instant.
+    /// The search of one query, into `out` as `(chord², main-tree position)` in answer
+    /// order: the `k` nearest (or, without `k`, every place) within chord² `max_d2` that pass
+    /// `masks` and, with `open`, are open at its instant.
+    ///
+    /// The trees searched: the subsets of a rare criteria value when the criteria need one
+    /// (only their places can pass); else, at a quiet hour, the quiet subset then the main tree
+    /// for the other places within the bound found; else the main tree.
     pub(crate) fn search(
         &self,
         q: &[f64; 3],
         k: Option<usize>,
         max_d2: f64,
         masks: &CriteriaMasks,
-        open: Option<&mut OpenAt>,
+        mut open: Option<&mut OpenAt>,
         out: &mut Vec<Found>,
     ) {
+        out.clear();
+        if !self.masks.may_match(masks) || (open.is_some() && self.hours.is_empty()) {
+            return;
+        }
         // Asking for at least every place: collect them all, then sort (no k-best buffer).
         let k = k.filter(|&k| k < self.len());
-        // A rare criteria value: only the places of its subset can pass.
         let rare = if masks.any.is_empty() {
             None
         } else {
             self.rare.covering(&masks.any)
         };
-        if let Some(at) = open {
-            if self.hours.is_empty() {
-                out.clear();
+        if let Some(bits) = rare {
+            let mut subsets = (0..64)
+                .filter(|b| bits & (1 << b) != 0)
+                .filter_map(|b| self.rare.subset(b));
+            if bits.count_ones() == 1 {
+                if let Some(subset) = subsets.next() {
+                    self.search_in(subset, q, k, max_d2, masks, open, false, out);
+                }
                 return;
             }
-            let mut f = OpenFilter::new(masks, &self.masks, &self.hours, at);
-            return self.search_with(q, k, max_d2, rare, &mut f, out);
-        }
-        if masks.is_empty() {
-            return self.search_with(q, k, max_d2, None, &mut Everything, out);
-        }
-        let mut f = MaskFilter {
-            masks,
-            points: &self.masks,
-        };
-        self.search_with(q, k, max_d2, rare, &mut f, out)
-    }
-
-    /// The search in the main tree, or, with `rare`, in the subsets of its bits.
-    #[inline(always)]
-    fn search_with<F: Filter>(
-        &self,
-        q: &[f64; 3],
-        k: Option<usize>,
-        max_d2: f64,
-        rare: Option<u64>,
-        f: &mut F,
-        out: &mut Vec<Found>,
-    ) {
-        let Some(bits) = rare else {
-            return match k {
-                Some(k) => self.tree.nearest(&self.points, q, k, max_d2, f, out),
-                None => self.tree.within(&self.points, q, max_d2, f, out),
-            };
-        };
-        let subsets = (0..64)
-            .filter(|b| bits & (1 << b) != 0)
-            .filter_map(|b| self.rare.subset(b));
-        if bits.count_ones() == 1 {
-            for sub in subsets {
-                sub.search(&self.points, q, k, max_d2, f, out);
+            // Several values: the union of their subsets (a place may be in several).
+            let mut part = Vec::new();
+            let mut bound = max_d2;
+            for subset in subsets {
+                let at = open.as_deref_mut();
+                self.search_in(subset, q, k, bound, masks, at, false, &mut part);
+                out.extend_from_slice(&part);
+                sort_found(&self.points, out);
+                out.dedup_by_key(|f| f.1);
+                if let Some(k) = k {
+                    out.truncate(k);
+                    if out.len() == k {
+                        bound = out[k - 1].0;
+                    }
+                }
             }
             return;
         }
-        // Several values: the union of their subsets (a place may be in several).
-        out.clear();
-        let mut part = Vec::new();
-        let mut bound = max_d2;
-        for sub in subsets {
-            sub.search(&self.points, q, k, bound, f, &mut part);
-            out.extend_from_slice(&part);
-            sort_found(&self.points, out);
-            out.dedup_by_key(|f| f.1);
-            if let Some(k) = k {
-                out.truncate(k);
-                if out.len() == k {
-                    bound = out[k - 1].0;
+        // A quiet hour: the places that may be open are in a small subset, but for places of
+        // other locales whose hour is not quiet.
+        if let (Some(at), Some(quiet)) = (open.as_deref_mut(), &self.quiet)
+            && self.hours.quiet_at(at)
+        {
+            self.search_in(quiet, q, k, max_d2, masks, Some(&mut *at), false, out);
+            let bound = match k {
+                Some(k) if out.len() == k => out[k - 1].0,
+                _ => max_d2,
+            };
+            let mut rest = Vec::new();
+            self.search_in(&self.tree, q, k, bound, masks, Some(at), true, &mut rest);
+            if !rest.is_empty() {
+                out.extend_from_slice(&rest);
+                sort_found(&self.points, out);
+                if let Some(k) = k {
+                    out.truncate(k);
                 }
             }
+            return;
+        }
+        self.search_in(&self.tree, q, k, max_d2, masks, open, false, out);
+    }
+
+    /// The search of one tree (the main tree or a subset) with the filter of its summaries;
+    /// `out` gets main-tree positions. With `outside_quiet`, only the places outside the
+    /// quiet subset.
+    #[allow(clippy::too_many_arguments)] // the parts of one query, passed down once
+    fn search_in(
+        &self,
+        t: &SubTree,
+        q: &[f64; 3],
+        k: Option<usize>,
+        max_d2: f64,
+        masks: &CriteriaMasks,
+        open: Option<&mut OpenAt>,
+        outside_quiet: bool,
+        out: &mut Vec<Found>,
+    ) {
+        let criteria = (!masks.is_empty()).then_some(MaskFilter {
+            masks,
+            points: self.masks.points(),
+            nodes: &t.masks,
+        });
+        let open = open.map(|at| (at, &t.hours[..], outside_quiet));
+        if t.main.is_empty() {
+            self.search_points(&t.tree, &self.points, q, k, max_d2, criteria, open, out);
+        } else {
+            let points = t.points(&self.points);
+            self.search_points(&t.tree, &points, q, k, max_d2, criteria, open, out);
+            for found in out.iter_mut() {
+                found.1 = t.main[found.1 as usize];
+            }
+        }
+    }
+
+    /// [`HelpIndex::search_in`] for one kind of points, with the filter of the query (`open`:
+    /// the instant, the hours summaries of the tree's nodes, outside the quiet subset only).
+    #[allow(clippy::too_many_arguments)] // the parts of one query, passed down once
+    #[inline(always)]
+    fn search_points(
+        &self,
+        tree: &Tree,
+        points: &impl Points,
+        q: &[f64; 3],
+        k: Option<usize>,
+        max_d2: f64,
+        criteria: Option<MaskFilter>,
+        open: Option<(&mut OpenAt, &[HoursSummary], bool)>,
+        out: &mut Vec<Found>,
+    ) {
+        fn run<F: Filter>(
+            tree: &Tree,
+            points: &impl Points,
+            q: &[f64; 3],
+            k: Option<usize>,
+            max_d2: f64,
+            f: &mut F,
+            out: &mut Vec<Found>,
+        ) {
+            match k {
+                Some(k) => tree.nearest(points, q, k, max_d2, f, out),
+                None => tree.within(points, q, max_d2, f, out),
+            }
+        }
+        match (open, criteria) {
+            (Some((at, nodes, outside_quiet)), criteria) => {
+                let mut f = OpenFilter {
+                    criteria,
+                    hours: &self.hours,
+                    nodes,
+                    at,
+                    outside_quiet,
+                };
+                run(tree, points, q, k, max_d2, &mut f, out)
+            }
+            (None, Some(mut f)) => run(tree, points, q, k, max_d2, &mut f, out),
+            (None, None) => run(tree, points, q, k, max_d2, &mut Everything, out),
         }
     }
 }

@@ -7,31 +7,50 @@
 //! search costs. Two kinds of subsets are kept:
 //!
 //! * rare criteria values: the places with one bit of the criteria masks (a service, a
-//!   public...) held by at most 1/32 of the places, within a budget of 1/8 of the places in
+//!   public...) held by at most 1/32 of the places, within a budget of 1/16 of the places in
 //!   all ([`RareValues`]);
 //! * the places that may be open at quiet hours (see `open::Quiet`).
 //!
 //! A subset's tree keeps, per point, only its main-tree position: coordinates and place
 //! numbers (ties break as in the main tree) are read there, and so are the masks and hours
-//! that filters test. A subset costs 4 bytes per point besides its boxes.
+//! that filters test. Its nodes have their own summaries (criteria masks, opening hours), so
+//! that a filter prunes there as in the main tree. A subset costs 4 bytes per point besides
+//! its nodes (64 bytes each, one per 6 to 8 points).
 
-use crate::tree::{Coordinates, Filter, Found, Gathered, Tree, Verdict};
+use crate::filter::PointMasks;
+use crate::open::{HoursIndex, HoursSummary};
+use crate::tree::{Coordinates, Gathered, Tree};
 
-/// A tree of some of the points of the main tree.
+/// A tree of some of the points of the main tree, with the summaries of its nodes.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct SubTree {
-    tree: Tree,
+    pub(crate) tree: Tree,
     /// The main-tree position of each point of `tree`, in its tree order.
-    main: Vec<u32>,
+    pub(crate) main: Vec<u32>,
+    /// Per node, the OR of the criteria masks below it.
+    pub(crate) masks: Vec<u64>,
+    /// Per node, when its places may be open (empty when no place has hours).
+    pub(crate) hours: Vec<HoursSummary>,
 }
 
 impl SubTree {
     /// The tree of the points at main-tree positions `positions`.
-    pub(crate) fn new(all: &Coordinates, positions: &[u32]) -> SubTree {
+    pub(crate) fn new(
+        all: &Coordinates,
+        positions: &[u32],
+        masks: &PointMasks,
+        hours: &HoursIndex,
+    ) -> SubTree {
         let xyz: Vec<[f64; 3]> = positions.iter().map(|&p| all.xyz(p)).collect();
         let (tree, order) = Tree::build(&xyz);
-        let main = order.iter().map(|&i| positions[i as usize]).collect();
-        SubTree { tree, main }
+        let main: Vec<u32> = order.iter().map(|&i| positions[i as usize]).collect();
+        let to_main = |pos: usize| main[pos] as usize;
+        SubTree {
+            masks: masks.node_masks(&tree, to_main),
+            hours: hours.summaries(&tree, to_main),
+            tree,
+            main,
+        }
     }
 
     /// How many points.
@@ -39,58 +58,20 @@ impl SubTree {
         self.main.len()
     }
 
-    /// Heap bytes.
-    pub(crate) fn memory_bytes(&self) -> usize {
-        self.tree.memory_bytes() + self.main.capacity() * size_of::<u32>()
-    }
-
-    /// [`Tree::nearest`] (with `k`) or [`Tree::within`] (without) in this subset of the
-    /// points `all`, `filter` reading main-tree positions; `out` gets main-tree positions.
-    pub(crate) fn search<F: Filter>(
-        &self,
-        all: &Coordinates,
-        q: &[f64; 3],
-        k: Option<usize>,
-        max_d2: f64,
-        filter: &mut F,
-        out: &mut Vec<Found>,
-    ) {
-        let mut f = InSubset {
-            main: &self.main,
-            filter,
-        };
-        let points = Gathered {
+    /// Its points, read in those of the main tree.
+    pub(crate) fn points<'a>(&'a self, all: &'a Coordinates) -> Gathered<'a> {
+        Gathered {
             all,
             positions: &self.main,
-        };
-        match k {
-            Some(k) => self.tree.nearest(&points, q, k, max_d2, &mut f, out),
-            None => self.tree.within(&points, q, max_d2, &mut f, out),
-        }
-        for found in out.iter_mut() {
-            found.1 = self.main[found.1 as usize];
         }
     }
-}
 
-/// A main-tree filter applied to a subset's points (its nodes have no summaries: every node
-/// may hold a point that passes).
-struct InSubset<'a, F> {
-    main: &'a [u32],
-    filter: &'a mut F,
-}
-
-impl<F: Filter> Filter for InSubset<'_, F> {
-    #[inline(always)]
-    fn node(&mut self, _: usize) -> bool {
-        true
-    }
-    #[inline(always)]
-    fn point(&mut self, pos: usize) -> Verdict {
-        self.filter.point(self.main[pos] as usize)
-    }
-    fn resolve(&mut self, pos: usize) -> bool {
-        self.filter.resolve(self.main[pos] as usize)
+    /// Heap bytes.
+    pub(crate) fn memory_bytes(&self) -> usize {
+        self.tree.memory_bytes()
+            + self.main.capacity() * size_of::<u32>()
+            + self.masks.capacity() * size_of::<u64>()
+            + self.hours.capacity() * size_of::<HoursSummary>()
     }
 }
 
@@ -106,10 +87,15 @@ impl RareValues {
     /// At most this share of the places hold a bit with a subset.
     const MAX_SHARE: usize = 32;
     /// All subsets together hold at most this share of the places.
-    const BUDGET_SHARE: usize = 8;
+    const BUDGET_SHARE: usize = 16;
 
-    /// The subsets of the rare bits of `masks` (per point of `all`, in tree order).
-    pub(crate) fn new(all: &Coordinates, masks: &[u64]) -> RareValues {
+    /// The subsets of the rare bits of the masks of the points of `all`.
+    pub(crate) fn new(
+        all: &Coordinates,
+        point_masks: &PointMasks,
+        hours: &HoursIndex,
+    ) -> RareValues {
+        let masks = point_masks.points();
         let n = masks.len();
         let mut counts = [0usize; 64];
         for &m in masks {
@@ -135,7 +121,7 @@ impl RareValues {
                 .filter(|&p| masks[p as usize] & (1 << b) != 0)
                 .collect();
             by_bit[b] = Some(trees.len() as u8);
-            trees.push(SubTree::new(all, &positions));
+            trees.push(SubTree::new(all, &positions, point_masks, hours));
         }
         RareValues { by_bit, trees }
     }

@@ -79,15 +79,17 @@ impl Bounds {
     }
 }
 
-/// What a search asks of nodes and points besides distance: the filter of a query.
+/// What a search asks of nodes and points besides distance: the filter of a query, for one
+/// tree (its node summaries).
 pub(crate) trait Filter {
-    /// Whether node `i` may hold a point that passes: `false` only when none can.
+    /// Whether node `i` of the tree searched may hold a point that passes: `false` only when
+    /// none can.
     fn node(&mut self, i: usize) -> bool;
-    /// Whether the point at tree position `pos` passes: yes, no, or "decide later" (a
+    /// Whether the point at main-tree position `main` passes: yes, no, or "decide later" (a
     /// costly check, run only for the points that would make it into the answer).
-    fn point(&mut self, pos: usize) -> Verdict;
+    fn point(&mut self, main: usize) -> Verdict;
     /// Decides a point judged [`Verdict::Later`].
-    fn resolve(&mut self, pos: usize) -> bool;
+    fn resolve(&mut self, main: usize) -> bool;
 }
 
 /// Whether a point passes a filter: yes, no, or "decide later".
@@ -120,6 +122,8 @@ impl Filter for Everything {
 pub(crate) trait Points {
     /// The place number of the point at tree position `pos`.
     fn place(&self, pos: u32) -> u32;
+    /// The main-tree position of the point at tree position `pos`.
+    fn main(&self, pos: usize) -> usize;
     /// The squared distances from `q` to the points `lo..hi` (at most [`LEAF_SIZE`]), into
     /// `d`; returns how many.
     fn distances(&self, q: &[f64; 3], lo: usize, hi: usize, d: &mut [f64; LEAF_SIZE]) -> usize;
@@ -173,6 +177,11 @@ impl Points for Coordinates {
         self.place[pos as usize]
     }
 
+    #[inline(always)]
+    fn main(&self, pos: usize) -> usize {
+        pos
+    }
+
     /// One loop over the three coordinate arrays, which the compiler vectorises.
     #[inline(always)]
     fn distances(&self, q: &[f64; 3], lo: usize, hi: usize, d: &mut [f64; LEAF_SIZE]) -> usize {
@@ -195,6 +204,11 @@ impl Points for Gathered<'_> {
     #[inline(always)]
     fn place(&self, pos: u32) -> u32 {
         self.all.place(self.positions[pos as usize])
+    }
+
+    #[inline(always)]
+    fn main(&self, pos: usize) -> usize {
+        self.positions[pos] as usize
     }
 
     #[inline(always)]
@@ -260,10 +274,9 @@ impl Tree {
             let (lo, hi) = tree.range(leaf);
             let mut b = Bounds::EMPTY;
             for &i in &order[lo..hi] {
-                let p = &xyz[i as usize];
-                for a in 0..3 {
-                    b.min[a] = b.min[a].min(f32_down(p[a]));
-                    b.max[a] = b.max[a].max(f32_up(p[a]));
+                for (a, &c) in xyz[i as usize].iter().enumerate() {
+                    b.min[a] = b.min[a].min(f32_down(c));
+                    b.max[a] = b.max[a].max(f32_up(c));
                 }
             }
             tree.boxes[leaf] = b;
@@ -382,7 +395,7 @@ impl Tree {
                 if cand.0 > bound || (out.len() == k && !before(points, cand, out[k - 1])) {
                     break;
                 }
-                if filter.resolve(cand.1 as usize) {
+                if filter.resolve(points.main(cand.1 as usize)) {
                     bound = Self::insert_best(points, out, k, cand, bound);
                 }
             }
@@ -397,7 +410,7 @@ impl Tree {
                     continue;
                 }
                 let pos = lo + i;
-                match filter.point(pos) {
+                match filter.point(points.main(pos)) {
                     Verdict::Yes => {
                         bound = Self::insert_best(points, out, k, (d2, pos as u32), bound)
                     }
@@ -436,10 +449,11 @@ impl Tree {
                     continue;
                 }
                 let pos = lo + i;
-                let keep = match filter.point(pos) {
+                let main = points.main(pos);
+                let keep = match filter.point(main) {
                     Verdict::Yes => true,
                     Verdict::No => false,
-                    Verdict::Later => filter.resolve(pos),
+                    Verdict::Later => filter.resolve(main),
                 };
                 if keep {
                     out.push((d2, pos as u32));
@@ -709,7 +723,7 @@ mod tests {
     fn a_subset_read_through_positions_gives_the_same_answers() {
         let (xyz, _) = points(3000);
         let ids: Vec<u32> = (0..3000).collect();
-        let (tree, order) = Tree::build(&xyz);
+        let (_, order) = Tree::build(&xyz);
         let all = Coordinates::new(&xyz, &ids, &order);
         // Every seventh point, in tree positions.
         let chosen: Vec<u32> = (0..3000).step_by(7).collect();
