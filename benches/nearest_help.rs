@@ -521,6 +521,33 @@ fn workload(
             let f = HelpFilter::default().open_at(evening_number(i + 1));
             hits(c.index.nearest(la, lo, 5, &f))
         }),
+        "buildtime" => {
+            let copies: Vec<Vec<Place>> = (0..21).map(|_| places.clone()).collect();
+            let mut ts = Vec::new();
+            let mut keep = Vec::new();
+            for p in copies {
+                let t = Instant::now();
+                let i = HelpIndex::build(p).ok();
+                ts.push(t.elapsed().as_secs_f64() * 1e3);
+                keep.push(i);
+            }
+            let mut ks = Vec::new();
+            for _ in 0..21 {
+                let t = Instant::now();
+                let k = ImmutableKdTree::<f64, 3>::new_from_slice(&c.xyz).ok();
+                ks.push(t.elapsed().as_secs_f64() * 1e3);
+                drop(k);
+            }
+            ts.sort_by(f64::total_cmp);
+            ks.sort_by(f64::total_cmp);
+            println!(
+                "build median {:.2} ms, kiddo {:.2} ms, ratio {:.2}",
+                ts[10],
+                ks[10],
+                ts[10] / ks[10]
+            );
+            keep.len()
+        }
         "within" => sum(&|_, (la, lo)| hits(c.index.query(&HelpQuery::within(la, lo, 10_000.0)))),
         "build" => built.as_ref().map_or(0, HelpIndex::len),
         "kiddo_build" => kiddo.as_ref().map_or(0, |t| t.size()),

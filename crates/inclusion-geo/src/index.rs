@@ -83,29 +83,28 @@ impl HelpIndex {
         if !places.is_sorted_by(|a, b| a.id <= b.id) {
             places.sort_by(|a, b| a.id.cmp(&b.id));
         }
+        // One pass over the places, in their order: each place's data lives in several heap
+        // blocks, and reading them in tree order would miss the caches at every place.
         let (hours, hours_ids) = HoursTable::build(&places);
         let mut xyz = Vec::with_capacity(places.len());
         let mut numbers = Vec::with_capacity(places.len());
+        let mut place_masks = Vec::with_capacity(places.len());
         for (i, place) in places.iter().enumerate() {
             if let Some(c) = place.coordinates {
                 xyz.push(unit_vector(c.latitude(), c.longitude()));
                 numbers.push(i as u32);
+                place_masks.push(place_mask(place));
             }
         }
         let (tree, order) = Tree::build(&xyz);
         let points = Coordinates::new(&xyz, &numbers, &order);
         drop(xyz);
-        let place_of = |i: &u32| numbers[*i as usize] as usize;
-        let masks = PointMasks::new(
-            order
-                .iter()
-                .map(|i| place_mask(&places[place_of(i)]))
-                .collect(),
-        );
-        let hours = HoursIndex::new(
-            hours,
-            order.iter().map(|i| hours_ids[place_of(i)]).collect(),
-        );
+        let masks = PointMasks::new(order.iter().map(|&i| place_masks[i as usize]).collect());
+        drop(place_masks);
+        let hours_of = order
+            .iter()
+            .map(|&i| hours_ids[numbers[i as usize] as usize]);
+        let hours = HoursIndex::new(hours, hours_of.collect());
         let tree = SubTree {
             masks: masks.node_masks(&tree, |pos| pos),
             hours: hours.summaries(&tree, |pos| pos),
@@ -439,5 +438,111 @@ impl HelpIndex {
             (None, Some(mut f)) => run(tree, points, q, k, max_d2, &mut f, out),
             (None, None) => run(tree, points, q, k, max_d2, &mut Everything, out),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{NaiveDate, TimeZone};
+    use inclusion_model::{Address, Coordinates, Criteria, HoursCache, Service};
+
+    /// Places open in office hours (a few in the evening, some only exactly known), with a
+    /// service held by 1% of them.
+    fn places(n: usize) -> Vec<Place> {
+        let date = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+        let mut cache = HoursCache::new();
+        (0..n)
+            .map(|i| {
+                let mut p = Place::new(
+                    format!("p{i:05}"),
+                    "00000000000000",
+                    "Lieu",
+                    Address::new("-", if i % 10 == 0 { "97400" } else { "38000" }, "-"),
+                    date,
+                );
+                let (lat, lon) = if i % 10 == 0 {
+                    (-21.1, 55.5)
+                } else {
+                    (45.5, 5.5)
+                };
+                let (a, b) = ((i * 7919 % 1000) as f64, (i * 104_729 % 1000) as f64);
+                p.coordinates = Coordinates::new(lat + a / 2000.0, lon + b / 2000.0).ok();
+                let hours = match i % 50 {
+                    0 => "Mo-Fr 18:00-21:00",
+                    1 => "Mo-Fr 09:00-19:00; Dec 25 off",
+                    2..=20 => "Mo-Fr 09:00-12:00,14:00-18:00; PH off",
+                    _ => "Mo-Fr 09:00-17:00",
+                };
+                p.opening_hours = Some(cache.get(hours));
+                if i % 100 == 7 {
+                    p.services.push(Service::AffordableEquipment);
+                }
+                p
+            })
+            .collect()
+    }
+
+    /// The searches through subsets give what the main tree alone gives.
+    #[test]
+    fn subsets_answer_as_the_main_tree_alone() {
+        let index = HelpIndex::build(places(4000)).unwrap();
+        let rare = Criteria::default()
+            .services([Service::AffordableEquipment])
+            .masks();
+        assert!(index.rare.covering(&rare.any).is_some());
+        assert!(index.quiet.is_some());
+        let none = Criteria::default().masks();
+        // Monday 19:30 in Grenoble (quiet), Tuesday 10:00 (busy), Christmas 18:00.
+        let instants = [
+            (2026, 12, 7, 18, 30),
+            (2026, 12, 8, 9, 0),
+            (2026, 12, 25, 17, 0),
+        ];
+        let (mut via_subsets, mut main_only) = (Vec::new(), Vec::new());
+        let mut quiet_used = 0;
+        for (y, m, d, h, mi) in instants {
+            let at = Utc.with_ymd_and_hms(y, m, d, h, mi, 0).unwrap();
+            for masks in [&none, &rare] {
+                for i in 0..200 {
+                    let q = unit_vector(45.0 + i as f64 / 200.0, 5.0 + (i % 7) as f64 / 5.0);
+                    for k in [Some(1), Some(6), None] {
+                        let max_d2 = if k.is_some() { f64::MAX } else { 1e-5 };
+                        let mut open = OpenAt::new(at);
+                        quiet_used += usize::from(self::quiet_hour(&index, at));
+                        index.search(&q, k, max_d2, masks, Some(&mut open), &mut via_subsets);
+                        let mut open = OpenAt::new(at);
+                        index.search_in(
+                            &index.tree,
+                            &q,
+                            k.filter(|&k| k < index.len()),
+                            max_d2,
+                            masks,
+                            Some(&mut open),
+                            false,
+                            &mut main_only,
+                        );
+                        assert_eq!(via_subsets, main_only, "{at} {k:?}");
+                        index.search(&q, k, max_d2, masks, None, &mut via_subsets);
+                        index.search_in(
+                            &index.tree,
+                            &q,
+                            k,
+                            max_d2,
+                            masks,
+                            None,
+                            false,
+                            &mut main_only,
+                        );
+                        assert_eq!(via_subsets, main_only);
+                    }
+                }
+            }
+        }
+        assert!(quiet_used > 0);
+    }
+
+    fn quiet_hour(index: &HelpIndex, at: DateTime<Utc>) -> bool {
+        index.hours.quiet_at(&mut OpenAt::new(at))
     }
 }

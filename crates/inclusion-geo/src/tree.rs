@@ -253,16 +253,23 @@ impl Tree {
             depth += 1;
         }
         let first_leaf = (1usize << depth) - 1;
-        // Order 16-byte items (position quantised to u32, point number): the order only
-        // decides which points share a node, the boxes come from the exact positions below.
-        let mut items: Vec<[u32; 4]> = xyz
+        // Order 16-byte items (position rounded to f32, point number): the order only decides
+        // which points share a node, the boxes come from the exact positions below.
+        let mut items: Vec<Item> = xyz
             .iter()
             .enumerate()
-            .map(|(i, p)| [quantise(p[0]), quantise(p[1]), quantise(p[2]), i as u32])
+            .map(|(i, p)| {
+                [
+                    p[0] as f32,
+                    p[1] as f32,
+                    p[2] as f32,
+                    f32::from_bits(i as u32),
+                ]
+            })
             .collect();
         let span = Span { n, depth };
         order(&mut items, span, 0, 1 << depth);
-        let order: Vec<u32> = items.iter().map(|it| it[3]).collect();
+        let order: Vec<u32> = items.iter().map(|it| it[3].to_bits()).collect();
         drop(items);
         let mut tree = Tree {
             boxes: vec![Bounds::EMPTY; 2 * first_leaf + 1],
@@ -566,21 +573,25 @@ impl Span {
     }
 }
 
-/// A unit-vector coordinate in [-1, 1] as an order-preserving `u32`.
-fn quantise(c: f64) -> u32 {
-    // Saturating cast: 1.0 maps to u32::MAX.
-    ((c + 1.0) * 2_147_483_648.0) as u32
-}
+/// How many items of a node give its spread.
+const SAMPLE: usize = 512;
+
+/// A point being ordered: its position in `f32` (never NaN) and its number (the bits of the
+/// last lane).
+type Item = [f32; 4];
 
 /// Orders `items` (the points of the leaves `first..first + leaves`) so that each half of the
 /// leaves gets a contiguous part: median split on the axis where the items spread most,
 /// recursively down to the leaves.
-fn order(items: &mut [[u32; 4]], span: Span, first: usize, leaves: usize) {
+fn order(items: &mut [Item], span: Span, first: usize, leaves: usize) {
     if leaves < 2 || items.len() < 2 {
         return;
     }
-    let (mut min, mut max) = ([u32::MAX; 3], [0u32; 3]);
-    for it in items.iter() {
+    // The spread of a large node from a sample of its items: the axis it chooses is the same
+    // but for nodes almost as wide as high, whose split matters least.
+    let step = (items.len() / SAMPLE).max(1);
+    let (mut min, mut max) = ([f32::INFINITY; 3], [f32::NEG_INFINITY; 3]);
+    for it in items.iter().step_by(step) {
         for a in 0..3 {
             min[a] = min[a].min(it[a]);
             max[a] = max[a].max(it[a]);
@@ -596,7 +607,11 @@ fn order(items: &mut [[u32; 4]], span: Span, first: usize, leaves: usize) {
     };
     let half = leaves / 2;
     let mid = span.start(first + half) - span.start(first);
-    items.select_nth_unstable_by_key(mid, |it| it[axis]);
+    items.select_nth_unstable_by(mid, |a, b| {
+        a[axis]
+            .partial_cmp(&b[axis])
+            .unwrap_or(std::cmp::Ordering::Equal)
+    });
     let (left, right) = items.split_at_mut(mid);
     order(left, span, first, half);
     order(right, span, first + half, half);

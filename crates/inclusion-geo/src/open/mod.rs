@@ -82,6 +82,31 @@ struct Entry {
     hours: OpeningHours,
 }
 
+/// A postcode or code INSEE as a map key: up to 7 bytes packed in a number with their count
+/// (hashed and compared in one instruction), a longer code as text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Code<'a> {
+    Packed(u64),
+    Text(&'a str),
+    None,
+}
+
+impl<'a> Code<'a> {
+    fn of(code: Option<&'a str>) -> Code<'a> {
+        match code {
+            None => Code::None,
+            Some(c) if c.len() <= 7 => Code::Packed(
+                c.bytes()
+                    .enumerate()
+                    .fold((c.len() as u64) << 56, |k, (i, b)| {
+                        k | u64::from(b) << (8 * i)
+                    }),
+            ),
+            Some(c) => Code::Text(c),
+        }
+    }
+}
+
 /// How node summaries see an entry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Seen {
@@ -161,24 +186,37 @@ impl HoursTable {
             holiday_groups: vec![Vec::new(); GROUPS],
             ..HoursTable::default()
         };
-        // A place's locale depends only on its postcode, code INSEE and whether its hours use
-        // school holidays (`Place::hours_locale`), and finding it costs a few microseconds:
-        // it is computed once per distinct triple.
-        let mut locale_of: FxHashMap<(&str, Option<&str>, bool), u8> = FxHashMap::default();
-        let mut seen: FxHashMap<(&str, u8), u32> = FxHashMap::default();
+        // Distinct texts first (a place's text is hashed once), then the locale: it depends
+        // only on the postcode, the code INSEE and whether the hours use school holidays
+        // (`Place::hours_locale`), and finding it costs microseconds, so it is computed once per
+        // distinct triple; an entry is then found by two small numbers.
+        let mut texts: FxHashMap<&str, (u32, bool)> = FxHashMap::default();
+        // Places often share their opening hours (clones, `HoursCache`): the address of the
+        // text finds it without hashing the text.
+        let mut by_address: FxHashMap<usize, (u32, bool)> = FxHashMap::default();
+        let mut locale_of: FxHashMap<(Code, Code, bool), u8> = FxHashMap::default();
+        let mut seen: FxHashMap<(u32, u8), u32> = FxHashMap::default();
         // Classes for exact answers: a text alone, or with its locale when it has holiday
         // rules (see `exact`).
-        let mut classes: FxHashMap<(&str, Option<u8>), u32> = FxHashMap::default();
+        let mut classes: FxHashMap<(u32, Option<u8>), u32> = FxHashMap::default();
         let ids = places
             .iter()
             .map(|place| {
                 let Some(hours) = &place.opening_hours else {
                     return NO_HOURS;
                 };
+                let (text, school) = *by_address
+                    .entry(hours.as_str().as_ptr() as usize)
+                    .or_insert_with(|| {
+                        let next = texts.len() as u32;
+                        *texts
+                            .entry(hours.as_str())
+                            .or_insert_with(|| (next, hours.uses_school_holidays()))
+                    });
                 let key = (
-                    place.address.postcode.as_str(),
-                    place.address.insee_code.as_deref(),
-                    hours.uses_school_holidays(),
+                    Code::of(Some(&place.address.postcode)),
+                    Code::of(place.address.insee_code.as_deref()),
+                    school,
                 );
                 let locale = *locale_of.entry(key).or_insert_with(|| {
                     let locale = place.hours_locale();
@@ -190,14 +228,14 @@ impl HoursTable {
                         }
                     }
                 });
-                if let Some(&id) = seen.get(&(hours.as_str(), locale)) {
+                if let Some(&id) = seen.get(&(text, locale)) {
                     return id;
                 }
                 let id = match Entry::new(hours, locale) {
                     None => NO_HOURS,
                     Some(mut entry) => {
                         let holiday_rules = entry.form.exceptions.contains(Exceptions::HOLIDAYS);
-                        let key = (hours.as_str(), holiday_rules.then_some(locale));
+                        let key = (text, holiday_rules.then_some(locale));
                         entry.class = *classes.entry(key).or_insert_with(|| {
                             let l = table.locales[usize::from(locale)];
                             table.classes.push(local_time_locale(l, holiday_rules));
@@ -213,7 +251,7 @@ impl HoursTable {
                         id
                     }
                 };
-                seen.insert((hours.as_str(), locale), id);
+                seen.insert((text, locale), id);
                 id
             })
             .collect();
