@@ -243,12 +243,12 @@ impl Children {
     fn distance2(&self, q: &[f64; 3]) -> [f64; 2] {
         let mut d = [0.0; 2];
         for (a, &x) in q.iter().enumerate() {
-            for c in 0..2 {
-                let below = f64::from(self.min[a][c]) - x;
-                let above = x - f64::from(self.max[a][c]);
+            for ((d, &min), &max) in d.iter_mut().zip(&self.min[a]).zip(&self.max[a]) {
+                let below = f64::from(min) - x;
+                let above = x - f64::from(max);
                 let t = if below > above { below } else { above };
                 let t = if t > 0.0 { t } else { 0.0 };
-                d[c] += t * t;
+                *d += t * t;
             }
         }
         d
@@ -327,16 +327,14 @@ impl Tree {
             first_leaf,
         };
         let mut boxes = vec![Bounds::EMPTY; tree.nodes];
-        for leaf in first_leaf..tree.nodes {
+        for (leaf, b) in boxes.iter_mut().enumerate().skip(first_leaf) {
             let (lo, hi) = tree.range(leaf);
-            let mut b = Bounds::EMPTY;
             for &i in &order[lo..hi] {
                 for (a, &c) in xyz[i as usize].iter().enumerate() {
                     b.min[a] = b.min[a].min(f32_down(c));
                     b.max[a] = b.max[a].max(f32_up(c));
                 }
             }
-            boxes[leaf] = b;
         }
         for node in (0..first_leaf).rev() {
             boxes[node] = Bounds::merge(&boxes[2 * node + 1], &boxes[2 * node + 2]);
