@@ -11,8 +11,13 @@
 //! linear scan of 3D unit vectors (a dot product per place, the fastest scan there is; a
 //! haversine scan is about 30 times slower), measured on 1,000 communes and scaled to all of
 //! them. Besides criterion's medians, the run prints one Markdown table.
+//!
+//! The batch of nearest-place queries alone (`HelpIndex::nearest_many`, k = 1, no filter) for
+//! the 28,997 commune points is timed on one and on two threads, against the same queries
+//! asked one by one (`HelpIndex::nearest`), in queries per second (a second table).
 
 use std::hint::black_box;
+use std::num::NonZeroUsize;
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
@@ -86,6 +91,16 @@ fn scan(points: &[[f64; 3]], communes: &[[f64; 3]]) -> f64 {
     sum
 }
 
+/// The nearest place of each position, one query at a time.
+fn one_by_one(index: &HelpIndex, positions: &[(f64, f64)]) -> usize {
+    let none = HelpFilter::default();
+    positions
+        .iter()
+        .filter_map(|&(lat, lon)| index.nearest(lat, lon, 1, &none).ok())
+        .map(|hits| hits.len())
+        .sum()
+}
+
 /// The median of `runs` timings of `f`, in seconds.
 fn median(runs: usize, mut f: impl FnMut()) -> f64 {
     let mut t: Vec<f64> = (0..runs)
@@ -128,6 +143,14 @@ fn main() {
         .collect();
     let scale = commune_points.len() as f64 / sample.len() as f64;
 
+    let commune_positions: Vec<(f64, f64)> = g
+        .communes()
+        .iter()
+        .filter_map(|c| c.point.map(|p| (p.latitude, p.longitude)))
+        .collect();
+    let every = HelpFilter::default();
+    let two = NonZeroUsize::MIN.saturating_add(1);
+    let mut batches = Vec::new();
     let mut rows = Vec::new();
     for n in [1_000usize, 10_000, 100_000] {
         let places = places(g, n);
@@ -155,6 +178,37 @@ fn main() {
             b.iter(|| black_box(scan(&points, &sample)))
         });
         group.finish();
+        let mut group = crit.benchmark_group("nearest_communes");
+        group.bench_function(BenchmarkId::new("one_by_one", n), |b| {
+            b.iter(|| black_box(one_by_one(&index, &commune_positions)))
+        });
+        group.bench_function(BenchmarkId::new("nearest_many_1_thread", n), |b| {
+            b.iter(|| black_box(index.nearest_many(&commune_positions, 1, &every).ok()))
+        });
+        group.bench_function(BenchmarkId::new("nearest_many_2_threads", n), |b| {
+            b.iter(|| {
+                black_box(
+                    index
+                        .nearest_many_parallel(&commune_positions, 1, &every, two)
+                        .ok(),
+                )
+            })
+        });
+        group.finish();
+        let single = median(9, || {
+            black_box(one_by_one(&index, &commune_positions));
+        });
+        let many = median(9, || {
+            black_box(index.nearest_many(&commune_positions, 1, &every).ok());
+        });
+        let many2 = median(9, || {
+            black_box(
+                index
+                    .nearest_many_parallel(&commune_positions, 1, &every, two)
+                    .ok(),
+            );
+        });
+        batches.push((n, single, many, many2));
 
         let run = median(7, || {
             black_box(all.run(&index, g).ok());
@@ -204,6 +258,22 @@ fn main() {
             no_query * 1e3,
             baseline * 1e3,
             baseline / run
+        );
+    }
+    let q = commune_positions.len() as f64;
+    println!();
+    println!(
+        "| places | one by one (`nearest`), queries/s | `nearest_many`, 1 thread | `nearest_many`, 2 threads | speed-up, 1 thread | speed-up, 2 threads |"
+    );
+    println!("|---|---|---|---|---|---|");
+    for (n, single, many, many2) in batches {
+        println!(
+            "| {n} | {:.2} M | {:.2} M | {:.2} M | {:.2}× | {:.2}× |",
+            q / single / 1e6,
+            q / many / 1e6,
+            q / many2 / 1e6,
+            single / many,
+            single / many2
         );
     }
     if let Some((svg, csv, geojson, bytes)) = exports {

@@ -162,6 +162,8 @@ struct Competitors {
     xyz: Vec<[f64; 3]>,
     latlon: Vec<(f64, f64)>,
     rare: Vec<bool>,
+    /// The commune points of the gazetteer.
+    communes: Vec<(f64, f64)>,
 }
 
 fn competitors(places: Vec<Place>) -> Competitors {
@@ -211,6 +213,11 @@ fn competitors(places: Vec<Place>) -> Competitors {
         xyz,
         latlon,
         rare,
+        communes: Gazetteer::embedded()
+            .communes()
+            .iter()
+            .filter_map(|c| c.point.map(|p| (p.latitude, p.longitude)))
+            .collect(),
     }
 }
 
@@ -480,8 +487,11 @@ fn bench_build(crit: &mut Criterion, name: &str, places: &[Place], c: &Competito
 /// for callgrind; returns a number that depends on every answer, so nothing is optimised away.
 /// WHAT: `k5` (HelpIndex, no filter), `kiddo` (kiddo `nearest_n(5)`), `rare` (1% service),
 /// `evening` (open Monday 18:30), `evenings` (10,000 other evenings, cold index), `within`
-/// (10 km), `build` (HelpIndex::build of the set), `kiddo_build`: each query workload runs the
-/// 10,000 queries once. What is built is returned, so that it is dropped outside.
+/// (10 km), `many` (the k = 5 queries by `nearest_many`), `communes` / `communes_single` (the
+/// nearest place of each of the 28,997 commune points, by `nearest_many` / one by one),
+/// `build` (HelpIndex::build of the set), `kiddo_build`, `buildtime` (medians of 21 builds,
+/// wall clock): each query workload runs the 10,000 queries once. What is built is
+/// returned, so that it is dropped outside.
 #[inline(never)]
 fn workload(
     what: &str,
@@ -548,6 +558,19 @@ fn workload(
             );
             keep.len()
         }
+        "many" => c
+            .index
+            .nearest_many(qs, 5, &none)
+            .map_or(0, |m| m.iter().flatten().map(|h| h.place).sum()),
+        "communes" => c
+            .index
+            .nearest_many(&c.communes, 1, &none)
+            .map_or(0, |m| m.iter().flatten().map(|h| h.place).sum()),
+        "communes_single" => c
+            .communes
+            .iter()
+            .map(|&(la, lo)| hits(c.index.nearest(la, lo, 1, &none)))
+            .sum(),
         "within" => sum(&|_, (la, lo)| hits(c.index.query(&HelpQuery::within(la, lo, 10_000.0)))),
         "build" => built.as_ref().map_or(0, HelpIndex::len),
         "kiddo_build" => kiddo.as_ref().map_or(0, |t| t.size()),

@@ -1,7 +1,7 @@
-//! The coverage run: the communes of the scope, one nearest-place query each, the aggregates
-//! and the notices.
+//! The coverage run: the communes of the scope, one batch of nearest-place queries
+//! ([`HelpIndex::nearest_many`]), the aggregates and the notices.
 
-use inclusion_geo::{HelpFilter, HelpIndex, HelpQuery, Hit};
+use inclusion_geo::{HelpFilter, HelpIndex, Hit};
 use inclusion_territory::admin::{Region, departement, region, region_of_departement};
 use inclusion_territory::communes::{Commune, Gazetteer, PointSource};
 
@@ -68,7 +68,18 @@ impl CoverageRequest {
         }
 
         let matching_places = matching_places(index, &self.filter);
-        let mut query = HelpQuery::nearest(0.0, 0.0, 1).filter(self.filter.clone());
+        // One batch of nearest-place queries for every commune with a point (none when no
+        // place matches): answered in a cache-friendly order, each bounded by the previous.
+        let positions: Vec<(f64, f64)> = if matching_places.is_empty() {
+            Vec::new()
+        } else {
+            selected
+                .iter()
+                .filter_map(|c| c.point.map(|p| (p.latitude, p.longitude)))
+                .collect()
+        };
+        let nearest = index.nearest_many(&positions, 1, &self.filter)?;
+        let mut nearest = nearest.iter();
         let thresholds_m: Vec<f64> = request.thresholds_km.iter().map(|&t| km_to_m(t)).collect();
         let mut communes = Vec::with_capacity(selected.len());
         let mut region_of = RegionOf::default();
@@ -90,14 +101,10 @@ impl CoverageRequest {
                 nearest_place: None,
                 band: None,
             };
-            if let Some(point) = commune.point {
-                if !matching_places.is_empty() {
-                    query.latitude = point.latitude;
-                    query.longitude = point.longitude;
-                    if let Some(hit) = index.query(&query)?.first() {
-                        c.distance_m = Some(round_mm(hit.distance_m));
-                        c.nearest_place = Some(index.place(hit).id.clone());
-                    }
+            if commune.point.is_some() {
+                if let Some(hit) = nearest.next().and_then(|hits| hits.first()) {
+                    c.distance_m = Some(round_mm(hit.distance_m));
+                    c.nearest_place = Some(index.place(hit).id.clone());
                 }
                 c.band = Some(
                     thresholds_m
