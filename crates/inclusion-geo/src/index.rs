@@ -70,6 +70,48 @@ pub struct HelpIndex {
     pub(crate) quiet: Option<SubTree>,
 }
 
+/// What the index needs of the places, read in one pass (in tree order, or more than once,
+/// the 664 bytes of a place and its heap blocks cost more than building the tree).
+#[derive(Default)]
+struct Read {
+    hours: HoursTable,
+    /// Per place, its entry in `hours`.
+    hours_ids: Vec<u32>,
+    /// Per place with coordinates: unit vector, place number, criteria mask.
+    xyz: Vec<[f64; 3]>,
+    numbers: Vec<u32>,
+    masks: Vec<u64>,
+}
+
+impl Read {
+    /// The places' data, or `None` when they are not sorted by `id`.
+    fn places(places: &[Place]) -> Option<Read> {
+        let mut table = HoursTable::builder();
+        let mut read = Read {
+            hours_ids: Vec::with_capacity(places.len()),
+            xyz: Vec::with_capacity(places.len()),
+            numbers: Vec::with_capacity(places.len()),
+            masks: Vec::with_capacity(places.len()),
+            ..Read::default()
+        };
+        let mut previous: Option<&str> = None;
+        for (i, place) in places.iter().enumerate() {
+            if previous.is_some_and(|p| p > place.id.as_str()) {
+                return None;
+            }
+            previous = Some(&place.id);
+            read.hours_ids.push(table.entry(place));
+            if let Some(c) = place.coordinates {
+                read.xyz.push(unit_vector(c.latitude(), c.longitude()));
+                read.numbers.push(i as u32);
+                read.masks.push(place_mask(place));
+            }
+        }
+        read.hours = table.finish();
+        Some(read)
+    }
+}
+
 impl HelpIndex {
     /// Builds the index (bulk load, O(n log n)). Places without coordinates are kept in
     /// [`HelpIndex::places`] but never returned by a query.
@@ -80,22 +122,22 @@ impl HelpIndex {
         if places.len() >= u32::MAX as usize {
             return Err(GeoError::TooManyPlaces(places.len()));
         }
-        if !places.is_sorted_by(|a, b| a.id <= b.id) {
-            places.sort_by(|a, b| a.id.cmp(&b.id));
-        }
-        // One pass over the places, in their order: each place's data lives in several heap
-        // blocks, and reading them in tree order would miss the caches at every place.
-        let (hours, hours_ids) = HoursTable::build(&places);
-        let mut xyz = Vec::with_capacity(places.len());
-        let mut numbers = Vec::with_capacity(places.len());
-        let mut place_masks = Vec::with_capacity(places.len());
-        for (i, place) in places.iter().enumerate() {
-            if let Some(c) = place.coordinates {
-                xyz.push(unit_vector(c.latitude(), c.longitude()));
-                numbers.push(i as u32);
-                place_masks.push(place_mask(place));
+        // Places usually come sorted by `id`: that is checked during the one pass that reads
+        // them, which starts again after a sort when they do not.
+        let read = match Read::places(&places) {
+            Some(read) => read,
+            None => {
+                places.sort_by(|a, b| a.id.cmp(&b.id));
+                Read::places(&places).unwrap_or_default()
             }
-        }
+        };
+        let Read {
+            hours,
+            hours_ids,
+            xyz,
+            numbers,
+            masks: place_masks,
+        } = read;
         let (tree, order) = Tree::build(&xyz);
         let points = Coordinates::new(&xyz, &numbers, &order);
         drop(xyz);

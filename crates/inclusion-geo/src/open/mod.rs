@@ -178,85 +178,22 @@ pub(crate) struct HoursIndex {
 }
 
 impl HoursTable {
-    /// Builds the table and gives each place its entry number ([`NO_HOURS`] when it has no
-    /// usable hours).
-    pub(crate) fn build(places: &[Place]) -> (HoursTable, Vec<u32>) {
-        let mut table = HoursTable {
-            exact_groups: vec![Vec::new(); GROUPS],
-            holiday_groups: vec![Vec::new(); GROUPS],
-            ..HoursTable::default()
-        };
-        // Distinct texts first (a place's text is hashed once), then the locale: it depends
-        // only on the postcode, the code INSEE and whether the hours use school holidays
-        // (`Place::hours_locale`), and finding it costs microseconds, so it is computed once per
-        // distinct triple; an entry is then found by two small numbers.
-        let mut texts: FxHashMap<&str, (u32, bool)> = FxHashMap::default();
-        // Places often share their opening hours (clones, `HoursCache`): the address of the
-        // text finds it without hashing the text.
-        let mut by_address: FxHashMap<usize, (u32, bool)> = FxHashMap::default();
-        let mut locale_of: FxHashMap<(Code, Code, bool), u8> = FxHashMap::default();
-        let mut seen: FxHashMap<(u32, u8), u32> = FxHashMap::default();
-        // Classes for exact answers: a text alone, or with its locale when it has holiday
-        // rules (see `exact`).
-        let mut classes: FxHashMap<(u32, Option<u8>), u32> = FxHashMap::default();
-        let ids = places
-            .iter()
-            .map(|place| {
-                let Some(hours) = &place.opening_hours else {
-                    return NO_HOURS;
-                };
-                let (text, school) = *by_address
-                    .entry(hours.as_str().as_ptr() as usize)
-                    .or_insert_with(|| {
-                        let next = texts.len() as u32;
-                        *texts
-                            .entry(hours.as_str())
-                            .or_insert_with(|| (next, hours.uses_school_holidays()))
-                    });
-                let key = (
-                    Code::of(Some(&place.address.postcode)),
-                    Code::of(place.address.insee_code.as_deref()),
-                    school,
-                );
-                let locale = *locale_of.entry(key).or_insert_with(|| {
-                    let locale = place.hours_locale();
-                    match table.locales.iter().position(|l| *l == locale) {
-                        Some(i) => i as u8,
-                        None => {
-                            table.locales.push(locale);
-                            (table.locales.len() - 1) as u8
-                        }
-                    }
-                });
-                if let Some(&id) = seen.get(&(text, locale)) {
-                    return id;
-                }
-                let id = match Entry::new(hours, locale) {
-                    None => NO_HOURS,
-                    Some(mut entry) => {
-                        let holiday_rules = entry.form.exceptions.contains(Exceptions::HOLIDAYS);
-                        let key = (text, holiday_rules.then_some(locale));
-                        entry.class = *classes.entry(key).or_insert_with(|| {
-                            let l = table.locales[usize::from(locale)];
-                            table.classes.push(local_time_locale(l, holiday_rules));
-                            (table.classes.len() - 1) as u32
-                        });
-                        let id = table.entries.len() as u32;
-                        match entry.seen {
-                            Seen::Hours => {}
-                            Seen::Exact(g) => table.exact_groups[usize::from(g)].push(id),
-                            Seen::Holiday(g) => table.holiday_groups[usize::from(g)].push(id),
-                        }
-                        table.entries.push(entry);
-                        id
-                    }
-                };
-                seen.insert((text, locale), id);
-                id
-            })
-            .collect();
-        (table, ids)
+    /// A table to fill place by place ([`TableBuilder::entry`]).
+    pub(crate) fn builder<'a>() -> TableBuilder<'a> {
+        TableBuilder {
+            table: HoursTable {
+                exact_groups: vec![Vec::new(); GROUPS],
+                holiday_groups: vec![Vec::new(); GROUPS],
+                ..HoursTable::default()
+            },
+            texts: FxHashMap::default(),
+            by_address: FxHashMap::default(),
+            locale_of: FxHashMap::default(),
+            seen: FxHashMap::default(),
+            classes: FxHashMap::default(),
+        }
     }
+
 
     /// Heap bytes of the table (the opening hours themselves are shared with the places).
     fn memory_bytes(&self) -> usize {
@@ -293,6 +230,90 @@ impl HoursTable {
                 *s |= h;
             }
         }
+    }
+}
+
+/// Builds a [`HoursTable`] from the places, one at a time (so that the index reads each place
+/// once).
+///
+/// Distinct texts first (a place's text is found by its address when places share their
+/// opening hours, clones or a `HoursCache`, else hashed once), then the locale: it depends
+/// only on the postcode, the code INSEE and whether the hours use school holidays
+/// (`Place::hours_locale`), and finding it costs microseconds, so it is computed once per
+/// distinct triple; an entry is then found by two small numbers.
+pub(crate) struct TableBuilder<'a> {
+    table: HoursTable,
+    texts: FxHashMap<&'a str, (u32, bool)>,
+    by_address: FxHashMap<usize, (u32, bool)>,
+    locale_of: FxHashMap<(Code<'a>, Code<'a>, bool), u8>,
+    seen: FxHashMap<(u32, u8), u32>,
+    /// Classes for exact answers: a text alone, or with its locale when it has holiday rules
+    /// (see [`exact`]).
+    classes: FxHashMap<(u32, Option<u8>), u32>,
+}
+
+impl<'a> TableBuilder<'a> {
+    /// The entry number of a place ([`NO_HOURS`] when it has no usable hours).
+    pub(crate) fn entry(&mut self, place: &'a Place) -> u32 {
+        let Some(hours) = &place.opening_hours else {
+            return NO_HOURS;
+        };
+        let texts = &mut self.texts;
+        let (text, school) = *self
+            .by_address
+            .entry(hours.as_str().as_ptr() as usize)
+            .or_insert_with(|| {
+                let next = texts.len() as u32;
+                *texts
+                    .entry(hours.as_str())
+                    .or_insert_with(|| (next, hours.uses_school_holidays()))
+            });
+        let key = (
+            Code::of(Some(&place.address.postcode)),
+            Code::of(place.address.insee_code.as_deref()),
+            school,
+        );
+        let table = &mut self.table;
+        let locale = *self.locale_of.entry(key).or_insert_with(|| {
+            let locale = place.hours_locale();
+            match table.locales.iter().position(|l| *l == locale) {
+                Some(i) => i as u8,
+                None => {
+                    table.locales.push(locale);
+                    (table.locales.len() - 1) as u8
+                }
+            }
+        });
+        if let Some(&id) = self.seen.get(&(text, locale)) {
+            return id;
+        }
+        let id = match Entry::new(hours, locale) {
+            None => NO_HOURS,
+            Some(mut entry) => {
+                let holiday_rules = entry.form.exceptions.contains(Exceptions::HOLIDAYS);
+                let key = (text, holiday_rules.then_some(locale));
+                entry.class = *self.classes.entry(key).or_insert_with(|| {
+                    let l = table.locales[usize::from(locale)];
+                    table.classes.push(local_time_locale(l, holiday_rules));
+                    (table.classes.len() - 1) as u32
+                });
+                let id = table.entries.len() as u32;
+                match entry.seen {
+                    Seen::Hours => {}
+                    Seen::Exact(g) => table.exact_groups[usize::from(g)].push(id),
+                    Seen::Holiday(g) => table.holiday_groups[usize::from(g)].push(id),
+                }
+                table.entries.push(entry);
+                id
+            }
+        };
+        self.seen.insert((text, locale), id);
+        id
+    }
+
+    /// The table.
+    pub(crate) fn finish(self) -> HoursTable {
+        self.table
     }
 }
 
