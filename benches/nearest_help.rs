@@ -516,6 +516,41 @@ fn workload(
         .flatten();
     let n = match what {
         "k5" => sum(&|_, (la, lo)| hits(c.index.nearest(la, lo, 5, &none))),
+        "race" => {
+            // HelpIndex and kiddo in turns, 40 rounds of the 10,000 queries: the least and the
+            // median time of each (the least is the least disturbed by other processes).
+            let (mut ours, mut theirs) = (Vec::new(), Vec::new());
+            let mut total = 0;
+            for _ in 0..40 {
+                let t = Instant::now();
+                total += sum(&|_, (la, lo)| hits(c.index.nearest(la, lo, 5, &none)));
+                ours.push(t.elapsed().as_secs_f64());
+                let t = Instant::now();
+                total += sum(&|_, (la, lo)| {
+                    c.kiddo
+                        .query(&unit_vector(la, lo))
+                        .nearest_n::<SquaredEuclidean<f64>>(k5())
+                        .execute()
+                        .iter()
+                        .map(|n| n.item as usize)
+                        .sum()
+                });
+                theirs.push(t.elapsed().as_secs_f64());
+            }
+            ours.sort_by(f64::total_cmp);
+            theirs.sort_by(f64::total_cmp);
+            let per = |t: f64| t * 1e9 / qs.len() as f64;
+            println!(
+                "HelpIndex min {:.0} ns median {:.0} ns; kiddo min {:.0} ns median {:.0} ns; ratio min {:.3} median {:.3}",
+                per(ours[0]),
+                per(ours[20]),
+                per(theirs[0]),
+                per(theirs[20]),
+                ours[0] / theirs[0],
+                ours[20] / theirs[20]
+            );
+            total
+        }
         "kiddo" => sum(&|_, (la, lo)| {
             c.kiddo
                 .query(&unit_vector(la, lo))

@@ -27,6 +27,7 @@ use crate::sphere::distance2;
 
 /// The most points a leaf holds (chosen by measurement, see ARCHITECTURE.md).
 pub(crate) const LEAF_SIZE: usize = 16;
+const _: () = assert!(LEAF_SIZE <= 32, "a leaf's points are bits of a u32");
 
 /// A result of a search: squared chord and tree position of the point.
 pub(crate) type Found = (f64, u32);
@@ -473,7 +474,16 @@ impl Tree {
         let bound = self.search(q, max_d2, filter, |filter, lo, hi, mut bound| {
             let mut d = [0.0; LEAF_SIZE];
             let n = points.distances(q, lo, hi, &mut d);
-            for (i, &d2) in d[..n].iter().enumerate() {
+            // The points within the bound as bits (one comparison per point, no branch), then
+            // only those, nearest bound first (it shrinks as points are taken).
+            let mut near = d[..n]
+                .iter()
+                .enumerate()
+                .fold(0u32, |m, (i, &d2)| m | u32::from(d2 <= bound) << i);
+            while near != 0 {
+                let i = near.trailing_zeros() as usize;
+                near &= near - 1;
+                let d2 = d[i];
                 if d2 > bound {
                     continue;
                 }
@@ -549,14 +559,41 @@ impl Tree {
         if self.nodes == 0 || !filter.node(0) || self.root.distance2(q) > bound {
             return bound;
         }
-        // At most one pending sibling per level.
-        let mut stack = [(0u32, 0.0f64); MAX_DEPTH];
+        // At most three pending nodes per two levels.
+        let mut stack = [(0u32, 0.0f64); 2 * MAX_DEPTH];
         let mut top = 0;
         let mut node = 0usize;
         'visit: loop {
-            // Descend to a leaf, pushing the farther child at each level.
+            // Descend to a leaf, two levels at a time while it can: the boxes of the four
+            // grandchildren of `node` are the children of its two children, side by side in
+            // memory, so that one step reads one place and waits for one load instead of two.
             while node < self.first_leaf {
-                let (l, r) = (2 * node + 1, 2 * node + 2);
+                let l = 2 * node + 1;
+                if l < self.first_leaf {
+                    let [a, b] = self.children[l].distance2(q);
+                    let [c, d] = self.children[l + 1].distance2(q);
+                    let g = 2 * l + 1;
+                    let mut next = [(g, a), (g + 1, b), (g + 2, c), (g + 3, d)];
+                    for (n, dist) in next.iter_mut() {
+                        if !filter.node(*n) {
+                            *dist = f64::INFINITY;
+                        }
+                    }
+                    sort4(&mut next);
+                    // The three others, farthest first, so that the nearest comes back first.
+                    for &(n, dist) in next[1..].iter().rev() {
+                        if dist <= bound {
+                            stack[top] = (n as u32, dist);
+                            top += 1;
+                        }
+                    }
+                    if next[0].1 > bound {
+                        break;
+                    }
+                    node = next[0].0;
+                    continue;
+                }
+                let r = l + 1;
                 let [ld, rd] = self.children[node].distance2(q);
                 let ld = if filter.node(l) { ld } else { f64::INFINITY };
                 let rd = if filter.node(r) { rd } else { f64::INFINITY };
@@ -593,6 +630,21 @@ impl Tree {
         }
         bound
     }
+}
+
+/// Sorts four (node, distance) pairs by distance (a sorting network).
+#[inline(always)]
+fn sort4(v: &mut [(usize, f64); 4]) {
+    let mut swap = |i: usize, j: usize| {
+        if v[j].1 < v[i].1 {
+            v.swap(i, j);
+        }
+    };
+    swap(0, 1);
+    swap(2, 3);
+    swap(0, 2);
+    swap(1, 3);
+    swap(1, 2);
 }
 
 /// `a` comes before `b`: by distance, then place number.

@@ -194,7 +194,6 @@ impl HoursTable {
         }
     }
 
-
     /// Heap bytes of the table (the opening hours themselves are shared with the places).
     fn memory_bytes(&self) -> usize {
         self.entries.capacity() * size_of::<Entry>()
