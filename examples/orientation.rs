@@ -22,12 +22,8 @@ use std::process::ExitCode;
 use chrono::Utc;
 use inclusion::data::sample_places;
 use inclusion::geo::HelpIndex;
-use inclusion::model::Vocabulary;
 use inclusion::orient::nearest_for_needs;
-use inclusion::skills::{
-    self, Accompaniment, Answers, Area, Assessment, Choice, DsiResult, HelpNeeds, Questionnaire,
-    Relaxation, Text, eurostat,
-};
+use inclusion::skills::{self, Answers, HelpNeeds, Lang, Questionnaire, eurostat, render};
 use inclusion::territory::communes::Gazetteer;
 
 const USAGE: &str = "usage:
@@ -150,7 +146,8 @@ fn run(args: &Args) -> Result<(), String> {
                 serde_json::to_string(&assessment.result).map_err(|e| e.to_string())?
             );
         } else {
-            print_eurostat(&assessment, args.english);
+            let lang = if args.english { Lang::En } else { Lang::Fr };
+            print!("{}", render::eurostat_text(&assessment, lang));
         }
         return Ok(());
     }
@@ -168,172 +165,13 @@ fn run(args: &Args) -> Result<(), String> {
         );
         return Ok(());
     }
-    let lang = Lang(args.english);
-    print_profile(&assessment, lang);
-    print_recommendation(&assessment, lang);
-    print_needs(&assessment.outcome.needs, lang);
+    let lang = if args.english { Lang::En } else { Lang::Fr };
+    print!("{}", render::profile_text(&assessment, lang));
+    println!();
+    print!("{}", render::recommendation_text(&assessment, lang));
+    println!();
+    print!("{}", render::needs_text(&assessment.outcome.needs, lang));
     print_places(args, position, &assessment.outcome.needs, lang)
-}
-
-#[derive(Clone, Copy)]
-struct Lang(bool);
-
-impl Lang {
-    fn t(self, text: &Text) -> &str {
-        if self.0 { &text.en } else { &text.fr }
-    }
-    fn s<'a>(self, fr: &'a str, en: &'a str) -> &'a str {
-        if self.0 { en } else { fr }
-    }
-}
-
-fn area_label(area: Area, lang: Lang) -> &'static str {
-    if lang.0 {
-        area.label_en()
-    } else {
-        area.label_fr()
-    }
-}
-
-fn level_code(level: Option<skills::AreaLevel>) -> &'static str {
-    level.map_or("-", |l| l.code())
-}
-
-fn print_profile(a: &Assessment, lang: Lang) {
-    let e = &a.explanation;
-    println!(
-        "{} {} — {} {}",
-        lang.s("Questionnaire", "Questionnaire"),
-        a.questionnaire,
-        lang.s("règles", "rules"),
-        a.rules
-    );
-    println!();
-    println!("{}", lang.s("Profil par domaine", "Profile per area"));
-    println!(
-        "{:<34} {:<26} {:<12} {}",
-        lang.s("domaine", "area"),
-        lang.s(
-            "activités (3 mois) / seuils",
-            "activities (3 months) / thresholds"
-        ),
-        lang.s("niveau DSI", "DSI level"),
-        lang.s("auto-évaluation DigComp", "DigComp self-assessment")
-    );
-    for area in Area::ALL {
-        let count = &e.dsi.areas[area];
-        let total = count.counted.len() + count.not_counted.len();
-        let thresholds = count
-            .thresholds
-            .map_or(String::new(), |t| format!("{}/{}+", t.basic, t.above_basic));
-        let counted = if count.counted.is_empty() {
-            String::new()
-        } else {
-            format!(" {}", count.counted.join(","))
-        };
-        println!(
-            "{:<34} {:<26} {:<12} {}",
-            area_label(area, lang),
-            format!("{}/{total}{counted} [{thresholds}]", count.counted.len()),
-            level_code(a.outcome.dsi.areas[area]),
-            lang.t(&a.outcome.proficiency[area].label)
-        );
-    }
-    println!();
-    print_class(a.outcome.dsi.class, lang);
-    if let Some(rule) = &e.dsi.class_rule {
-        println!("  {}: {}", lang.s("règle", "rule"), lang.t(rule));
-    }
-    println!(
-        "  {}",
-        lang.s(
-            "style DSI : règles Eurostat sur 3 activités par domaine ; non comparable aux chiffres Eurostat ou Insee",
-            "DSI-style: Eurostat rules on 3 activities per area; not comparable with Eurostat or INSEE figures"
-        )
-    );
-}
-
-fn print_recommendation(a: &Assessment, lang: Lang) {
-    let r = &a.outcome.recommendation;
-    let e = &a.explanation.accompaniment;
-    println!();
-    println!(
-        "{}: {} — {}",
-        lang.s("Accompagnement recommandé", "Recommended accompaniment"),
-        r.accompaniment.code(),
-        lang.t(&r.label)
-    );
-    println!(
-        "  {}: {} ({} {}; {} {})",
-        lang.s("règle décisive", "binding rule"),
-        e.binding_rule.code(),
-        lang.s("autonomie la plus faible", "lowest autonomy"),
-        e.task_autonomy.code(),
-        lang.s("classe DSI", "DSI class"),
-        e.dsi_class.code()
-    );
-    for p in &e.proposals {
-        println!(
-            "    {:<21} {}",
-            p.proposed.map_or("—", Accompaniment::code),
-            lang.t(&p.rule_text)
-        );
-    }
-    if !r.flags.is_empty() {
-        let flags: Vec<&str> = r.flags.iter().map(|f| f.code()).collect();
-        println!("  {}: {}", lang.s("besoins", "needs"), flags.join(", "));
-    }
-    for n in &r.notes {
-        println!("  {}: {}", lang.s("note", "note"), lang.t(&n.text));
-    }
-}
-
-fn labels<V: Vocabulary>(values: &[V]) -> String {
-    if values.is_empty() {
-        "—".to_owned()
-    } else {
-        values
-            .iter()
-            .map(|v| v.label_fr())
-            .collect::<Vec<_>>()
-            .join(" | ")
-    }
-}
-
-fn print_needs(n: &HelpNeeds, lang: Lang) {
-    println!();
-    println!(
-        "{}",
-        lang.s(
-            "Aide à chercher (un des éléments de chaque liste)",
-            "Help to look for (any value of each list)"
-        )
-    );
-    println!("  services: {}", labels(&n.criteria.services));
-    println!(
-        "  modalites_accompagnement: {}",
-        labels(&n.criteria.support_modes)
-    );
-    println!(
-        "  dispositif_programmes_nationaux: {}",
-        labels(&n.criteria.national_programmes)
-    );
-    println!(
-        "  prise_en_charge_specifique: {}",
-        labels(&n.criteria.specific_support)
-    );
-    println!(
-        "  {}: {}",
-        lang.s("sauf", "except"),
-        labels(&n.criteria.exclude_access_modes)
-    );
-    if !n.also_suggest.is_empty() {
-        println!(
-            "  {}: {}",
-            lang.s("à chercher aussi", "also look for"),
-            labels(&n.also_suggest)
-        );
-    }
 }
 
 /// Where to search from: `--near` resolved with the gazetteer, or `--lat`/`--lon`.
@@ -360,123 +198,14 @@ fn print_places(
         return Ok(());
     };
     let index = HelpIndex::build(sample_places().iter().cloned()).map_err(|e| e.to_string())?;
-    let now = Utc::now();
     // The exact search first; looser ones only when it finds fewer than k places.
-    let found =
-        nearest_for_needs(&index, needs, latitude, longitude, args.k).map_err(|e| e.to_string())?;
+    let found = nearest_for_needs(&index, needs, latitude, longitude, args.k)
+        .map_err(|e| e.to_string())?;
+    let source = lang.pick(
+        "lieux embarqués, réseau Hinaura, Auvergne-Rhône-Alpes",
+        "embedded places, Hinaura network, Auvergne-Rhône-Alpes",
+    );
     println!();
-    println!(
-        "{} {from} ({} {})",
-        lang.s("Lieux les plus proches de", "Nearest places to"),
-        index.len(),
-        lang.s(
-            "lieux embarqués, réseau Hinaura, Auvergne-Rhône-Alpes",
-            "embedded places, Hinaura network, Auvergne-Rhône-Alpes"
-        )
-    );
-    let hits = &found.hits;
-    match found.relaxation {
-        Relaxation::Exact => {}
-        Relaxation::WithoutSpecificSupport => println!(
-            "  {}",
-            lang.s(
-                "(aucun lieu assez proche ne déclare la prise en charge spécifique : critère retiré)",
-                "(no place near enough declares the specific support: criterion dropped)"
-            )
-        ),
-        Relaxation::WithoutSupportModes => println!(
-            "  {}",
-            lang.s(
-                "(critères assouplis : sans prise en charge spécifique ni modalité d'accompagnement)",
-                "(relaxed: without specific support or support modes)"
-            )
-        ),
-        _ => println!(
-            "  {}",
-            lang.s(
-                "(critères assouplis : services seulement ; vérifier avec le lieu le dispositif, l'accompagnement et la prise en charge)",
-                "(relaxed: services only; check the programme, support mode and specific support with the place)"
-            )
-        ),
-    }
-    if hits.is_empty() {
-        println!(
-            "  {}",
-            lang.s("aucun lieu ne correspond", "no place matches")
-        );
-    }
-    for (rank, hit) in hits.iter().enumerate() {
-        let place = index.place(hit);
-        let open = match index.is_open_at(hit, now) {
-            Some(true) => lang.s("ouvert maintenant", "open now"),
-            Some(false) => lang.s("fermé maintenant", "closed now"),
-            None => lang.s("horaires inconnus", "hours unknown"),
-        };
-        println!(
-            "  {}. {:>6.1} km  {} — {} {} — {open}",
-            rank + 1,
-            hit.distance_m / 1000.0,
-            place.name,
-            place.address.postcode,
-            place.address.commune
-        );
-        if let Some(phone) = &place.contact.phone {
-            println!("              {phone}");
-        }
-    }
-    for (service, hit) in &found.also {
-        let found = hit.map_or_else(
-            || {
-                lang.s("aucun lieu dans les données", "no place in the data")
-                    .to_owned()
-            },
-            |h| {
-                let p = index.place(&h);
-                format!(
-                    "{:.1} km, {} — {}",
-                    h.distance_m / 1000.0,
-                    p.name,
-                    p.address.commune
-                )
-            },
-        );
-        println!(
-            "  {} « {} » : {found}",
-            lang.s("aussi", "also"),
-            service.label_fr()
-        );
-    }
+    print!("{}", found.text(&index, &from, source, lang, Utc::now()));
     Ok(())
-}
-
-fn print_eurostat(a: &eurostat::EurostatAssessment, english: bool) {
-    let lang = Lang(english);
-    let DsiResult { areas, class } = a.result;
-    println!(
-        "{} ({})",
-        lang.s("Mode Eurostat complet", "Full Eurostat mode"),
-        a.explanation.rules
-    );
-    for area in Area::ALL {
-        let c = &a.explanation.areas[area];
-        println!(
-            "{:<34} {:<12} {}/{} {}",
-            area_label(area, lang),
-            level_code(areas[area]),
-            c.counted.len(),
-            c.counted.len() + c.not_counted.len(),
-            c.counted.join(",")
-        );
-    }
-    print_class(class, lang);
-}
-
-fn print_class(class: skills::DsiClass, lang: Lang) {
-    println!(
-        "{}: {} ({}) — {}",
-        lang.s("Classe DSI 2.0", "DSI 2.0 class"),
-        class.code(),
-        class.eurostat_code(),
-        lang.s(class.label_fr(), class.label_en())
-    );
 }

@@ -28,26 +28,11 @@
 //! ```
 
 use chrono::{DateTime, Datelike, Utc};
-use serde::{Deserialize, Serialize};
 
 use super::OpeningHours;
 use super::eval::{Locale, State};
+use super::lang::Lang;
 use super::plan::{ALL_DAYS, DayKey, DayState, Parity, Part, Plan, Scope, Span};
-
-/// The language of a description or a state line.
-///
-/// (It lives with opening hours for now; the other crates have no shared language type yet.)
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, schemars::JsonSchema,
-)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    /// French (`fr`).
-    #[default]
-    Fr,
-    /// English (`en`).
-    En,
-}
 
 const FR_DAYS: [&str; 7] = [
     "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",

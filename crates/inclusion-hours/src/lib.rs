@@ -89,6 +89,7 @@ mod error;
 mod eval;
 mod french;
 mod holidays;
+mod lang;
 mod lenient;
 mod plan;
 mod school;
@@ -103,11 +104,11 @@ pub use bitmap::{
     slot_of,
 };
 pub use chrono_tz::Tz;
-pub use describe::Lang;
 pub use error::HoursError;
 pub use eval::{Change, HORIZON_DAYS, Interval, Locale, State, Status, WeekSchedule};
 pub use french::{Conversion, Understood, from_french, suggest_osm};
 pub use inclusion_territory::{Territory, time_zone_for};
+pub use lang::Lang;
 pub use school::{
     SCHOOL_CALENDAR_FIRST, SCHOOL_CALENDAR_LAST, SchoolHolidayPeriod, SchoolZone,
     is_school_holiday, school_holiday_periods,

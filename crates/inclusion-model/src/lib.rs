@@ -88,7 +88,7 @@ pub use error::ModelError;
 /// Opening hours: the `inclusion-hours` crate, whose types the places hold.
 pub use inclusion_hours as hours;
 pub use inclusion_hours::{
-    HoursCache, Locale, OpeningHours, State, Territory, Timetable, WeekBitmap, WeeklyForm,
+    HoursCache, Lang, Locale, OpeningHours, State, Territory, Timetable, WeekBitmap, WeeklyForm,
 };
 pub use labels::Labels;
 pub use migrate::{SchemaVersion, VersionChoice};
