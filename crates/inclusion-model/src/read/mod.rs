@@ -11,6 +11,13 @@
 //! (`file.unknown_column`, their values kept in [`Place::extra`]), optional columns missing
 //! from the header (`file.missing_optional_column`).
 //!
+//! Records parsed elsewhere (a database, an API) go through the same validation, all at once
+//! ([`validate_records`], which builds a [`ReadReport`]) or one at a time ([`RecordValidator`]).
+//!
+//! A report keeps every problem of the file itself and, of each code, the first
+//! [`ReadOptions::max_diagnostics_per_code`] problems of rows (1,000 by default); its counts
+//! stay exact ([`ReadReport::counts`], [`ReadReport::omitted`]).
+//!
 //! ```
 //! use inclusion_model::{read_csv_str, ReadOptions, Service};
 //!
@@ -25,28 +32,37 @@
 //! assert!(report.places[0].offers(Service::AdministrativeProcedures));
 //! // The bad row is reported with its row number as in a spreadsheet (the header is row 1).
 //! let d = report.errors().next().unwrap();
-//! assert_eq!((d.row, d.column.as_deref(), d.code), (Some(3), Some("date_maj"), "date"));
+//! assert_eq!((d.row(), d.column(), d.code()), (Some(3), Some("date_maj"), "date"));
 //! ```
 
 pub(crate) mod csv;
 mod decode;
+mod header;
 mod json;
+mod report;
+mod stream;
 
 use std::path::Path;
 
 use chrono::NaiveDate;
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::ModelError;
+use crate::diagnostic::Diagnostic;
 use crate::migrate::{SchemaVersion, VersionChoice};
-use crate::place::Place;
-use crate::validate::Level;
-use crate::{ModelError, codes};
+use crate::record::FlatRecord;
+use crate::validate::{Level, Validator};
 
 pub use self::csv::read_csv_str;
 pub use self::json::read_json_slice;
+pub use self::report::{CodeCount, ReadReport};
+pub use self::stream::{CheckedRecord, RecordValidator};
+
+/// How many problems of rows a report keeps per code, by default (see
+/// [`ReadOptions::max_diagnostics_per_code`]).
+pub const DEFAULT_MAX_DIAGNOSTICS_PER_CODE: usize = 1_000;
 
 /// How to read a file.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct ReadOptions {
     /// The validation level (default: [`Level::Standard`]).
@@ -58,6 +74,26 @@ pub struct ReadOptions {
     pub today: Option<NaiveDate>,
     /// Which version of the standard to read the file as (default: detected from the header).
     pub version: VersionChoice,
+    /// How many problems of rows the report keeps per code (and severity); the others are
+    /// counted ([`ReadReport::counts`]) but not kept. Problems of the file itself are always
+    /// kept. Default: [`DEFAULT_MAX_DIAGNOSTICS_PER_CODE`] (1,000): far more than a person
+    /// reads before fixing the cause, which is nearly always one mistake repeated (a column
+    /// shifted, a wrong label everywhere); enough for a tool to page through examples; and it
+    /// bounds the report to a few megabytes (about 40 codes of 1,000 diagnostics of about 100
+    /// bytes) whatever the size of the file. `usize::MAX` keeps everything.
+    pub max_diagnostics_per_code: usize,
+}
+
+impl Default for ReadOptions {
+    fn default() -> ReadOptions {
+        ReadOptions {
+            level: Level::default(),
+            lenient: false,
+            today: None,
+            version: VersionChoice::default(),
+            max_diagnostics_per_code: DEFAULT_MAX_DIAGNOSTICS_PER_CODE,
+        }
+    }
 }
 
 impl ReadOptions {
@@ -87,6 +123,12 @@ impl ReadOptions {
         self
     }
 
+    /// Sets how many problems of rows the report keeps per code.
+    pub fn with_max_diagnostics_per_code(mut self, max: usize) -> ReadOptions {
+        self.max_diagnostics_per_code = max;
+        self
+    }
+
     pub(crate) fn version_for<'a>(
         &self,
         names: impl IntoIterator<Item = &'a str>,
@@ -103,9 +145,20 @@ impl ReadOptions {
         self
     }
 
-    pub(crate) fn today(&self) -> NaiveDate {
+    /// The date used as "today": [`ReadOptions::today`], or the system date.
+    pub fn today(&self) -> NaiveDate {
         self.today
             .unwrap_or_else(|| chrono::Utc::now().date_naive())
+    }
+
+    /// The validator these options ask for.
+    fn validator(&self) -> Validator {
+        Validator::new(self.level, self.lenient, self.today())
+    }
+
+    /// An empty report for these options.
+    fn report(&self, format: Format) -> ReadReport {
+        ReadReport::new(format, self.max_diagnostics_per_code)
     }
 }
 
@@ -119,94 +172,90 @@ pub enum Format {
     Json,
 }
 
-/// What reading a file gives: the valid places and every problem found.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct ReadReport {
-    /// The places of the rows that can be kept (valid rows; in lenient reading, also rows whose
-    /// errors are all in optional fields).
-    pub places: Vec<Place>,
-    /// Every problem, in file order (file-level problems first).
-    pub diagnostics: Vec<Diagnostic>,
-    /// The number of data rows (records) in the file.
-    pub rows: usize,
-    /// The number of rows with at least one error.
-    pub invalid_rows: usize,
-    /// The format read.
-    pub format: Format,
-    /// The version of the standard the file was read as (detected, unless forced).
-    pub version: SchemaVersion,
+/// Validates records one after the other into a report: the reader's side of the
+/// [`Validator`], shared by the CSV and JSON readers and [`validate_records`].
+struct Rows {
+    validator: Validator,
+    /// The problems of the row being read, before they go into the report.
+    diags: Vec<Diagnostic>,
 }
 
-impl ReadReport {
-    pub(crate) fn new(format: Format) -> ReadReport {
-        ReadReport {
-            places: Vec::new(),
-            diagnostics: Vec::new(),
-            rows: 0,
-            invalid_rows: 0,
-            format,
-            version: SchemaVersion::V1_0,
+impl Rows {
+    fn new(options: &ReadOptions) -> Rows {
+        Rows {
+            validator: options.validator(),
+            diags: Vec::new(),
         }
     }
 
-    /// The number of rows without error.
-    pub fn valid_rows(&self) -> usize {
-        self.rows - self.invalid_rows
+    /// Room for `rows` more rows: the places (at most one per row, and no more than `bytes`
+    /// could hold) and the duplicate-id set.
+    fn reserve(&mut self, rows: usize, bytes: usize, report: &mut ReadReport) {
+        // A valid record holds its seven required values and six separators, 32 bytes at least
+        // (`a,123456789,n,c,51100,a,2024-1-1`): no file holds more places than this.
+        const SMALLEST_VALID_RECORD: usize = 32;
+        let places = rows.min(bytes / SMALLEST_VALID_RECORD + 1);
+        report.places.reserve(places);
+        self.validator.reserve(places);
     }
 
-    /// The errors (not the warnings).
-    pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
-        self.diagnostics.iter().filter(|d| d.is_error())
+    /// The problems found by the reader in the row about to be validated.
+    fn diags(&mut self) -> &mut Vec<Diagnostic> {
+        &mut self.diags
     }
 
-    /// The warnings.
-    pub fn warnings(&self) -> impl Iterator<Item = &Diagnostic> {
-        self.diagnostics
-            .iter()
-            .filter(|d| d.severity == Severity::Warning)
-    }
-
-    /// Whether there is any error, in a row or in the file.
-    pub fn has_errors(&self) -> bool {
-        self.errors().next().is_some()
-    }
-
-    /// The file-level error that made the whole file unreadable, if any.
-    pub fn unreadable(&self) -> Option<&Diagnostic> {
-        self.diagnostics.iter().find(|d| {
-            d.row.is_none()
-                && d.is_error()
-                && matches!(
-                    d.code,
-                    codes::FILE_UNREADABLE | codes::FILE_MISSING_COLUMN | codes::JSON_TYPE
-                )
-        })
-    }
-
-    pub(crate) fn file_error(&mut self, code: &'static str, fr: String, en: String) {
-        self.diagnostics
-            .push(Diagnostic::new(Severity::Error, code, fr, en));
-    }
-
-    pub(crate) fn file_warning(&mut self, code: &'static str, fr: String, en: String) {
-        self.diagnostics
-            .push(Diagnostic::new(Severity::Warning, code, fr, en));
-    }
-
-    /// Counts a row the reader could not turn into a record, with its error.
-    pub(crate) fn row_error(
+    /// Validates the record of a row: its place and problems (after those the reader found)
+    /// into the report. `row_error` says whether the reader found an error in the row.
+    fn accept(
         &mut self,
+        rec: &mut FlatRecord<'_>,
         row: usize,
-        code: &'static str,
-        fr: impl Into<String>,
-        en: impl Into<String>,
+        row_error: bool,
+        report: &mut ReadReport,
     ) {
-        self.rows += 1;
-        self.invalid_rows += 1;
-        self.diagnostics
-            .push(Diagnostic::new(Severity::Error, code, fr, en).at_row(row));
+        let error = self
+            .validator
+            .accept(rec, row, row_error, &mut self.diags, &mut report.places);
+        report.count_row(error);
+        report.extend(&mut self.diags);
     }
+
+    /// A row the reader could not turn into a record: its problems into the report.
+    fn reject(&mut self, report: &mut ReadReport) {
+        report.count_row(true);
+        report.extend(&mut self.diags);
+    }
+}
+
+/// Validates records already split into columns (see [`FlatRecord`]); rows are numbered from 1.
+///
+/// The records are consumed: the texts they own move into the places without copy.
+///
+/// ```
+/// use inclusion_model::{FlatRecord, ReadOptions, validate_records};
+///
+/// let mut r = FlatRecord::new();
+/// for (k, v) in [("id", "p1"), ("pivot", "43493312300029"), ("nom", "Mairie"), ("commune", "Reims"),
+///                ("code_postal", "5110"), ("adresse", "1 place X"), ("date_maj", "2024-04-02")] {
+///     r.set(k, v);
+/// }
+/// let report = validate_records([r], &ReadOptions::default());
+/// assert_eq!((report.rows, report.invalid_rows), (1, 1));
+/// assert_eq!(report.diagnostics[0].code(), "pattern");
+/// ```
+pub fn validate_records<'a>(
+    records: impl IntoIterator<Item = FlatRecord<'a>>,
+    options: &ReadOptions,
+) -> ReadReport {
+    let mut report = options.report(Format::Json);
+    let records = records.into_iter();
+    let mut rows = Rows::new(options);
+    let hint = records.size_hint().0;
+    rows.reserve(hint, usize::MAX, &mut report);
+    for (i, mut r) in records.enumerate() {
+        rows.accept(&mut r, i + 1, false, &mut report);
+    }
+    report
 }
 
 /// Reads bytes in any supported format: JSON when the first non-blank character is `[` or
