@@ -579,14 +579,14 @@ mod tests {
     #[test]
     fn foreign_services_are_merged_and_what_has_no_place_is_reported() {
         let mut a = service("Atelier seniors", "Ateliers tablette pour les seniors.");
-        a.r#type = Some(super::super::ServiceType::Workshop);
+        a.r#type = Some(crate::data_inclusion::vocabulary::ServiceType::Workshop);
         a.thematiques = Some(vec![Theme::DIGITAL_FUNDAMENTALS]);
         a.publics = Some(vec![Audience::Seniors, Audience::Jobseekers]);
-        a.frais = Some(super::super::Cost::Paying);
+        a.frais = Some(crate::data_inclusion::vocabulary::Cost::Paying);
         a.frais_precisions = Some("5 € par séance".into());
         let mut b = service("Accès libre", "Postes en accès libre.");
         b.id = "src--a--2".into();
-        b.r#type = Some(super::super::ServiceType::Information);
+        b.r#type = Some(crate::data_inclusion::vocabulary::ServiceType::Information);
         b.thematiques = Some(vec![Theme::INTERNET_CONNECTION]);
         b.modes_accueil = Some(vec![ReceptionMode::OnSite, ReceptionMode::Remote]);
         b.modes_mobilisation = Some(vec![MobilisationMode::WalkIn]);
@@ -671,9 +671,9 @@ mod tests {
         s.latitude = Some(45.0);
         s.lien_source = Some("https://dora.exemple/s/1".into());
         s.reseaux_porteurs = Some(vec![
-            super::super::Network::DIGITAL_ADVISORS,
-            super::super::Network::known("simplon"),
-            super::super::Network::known("la-poste"),
+            crate::data_inclusion::network::Network::DIGITAL_ADVISORS,
+            crate::data_inclusion::network::Network::known("simplon"),
+            crate::data_inclusion::network::Network::known("la-poste"),
         ]);
         s.extra
             .insert("score_qualite".into(), serde_json::json!(0.8));

@@ -4,7 +4,9 @@ use std::borrow::Cow;
 
 use super::decode::{decode, delimiter};
 use super::header::{HeaderCell, check_v01_header, map_header};
-use super::{Format, ReadOptions, ReadReport, Rows};
+use super::options::ReadOptions;
+use super::report::{Format, ReadReport};
+use super::rows::Rows;
 use crate::diagnostic::{Arg, Diagnostic, Severity};
 use crate::messages;
 use crate::migrate::{self, SchemaVersion};

@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 
-use super::ReadReport;
+use super::report::ReadReport;
 use crate::diagnostic::{Arg, Diagnostic, Severity};
 use crate::messages;
 
@@ -58,7 +58,7 @@ pub(crate) fn delimiter(text: &str, report: &mut ReadReport) -> u8 {
 mod tests {
     use super::*;
     use crate::codes;
-    use crate::read::Format;
+    use crate::read::report::Format;
 
     #[test]
     fn utf8_bom_and_1252() {

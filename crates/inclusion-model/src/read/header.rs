@@ -6,7 +6,7 @@ use crate::diagnostic::{Arg, Diagnostic, Severity, Template};
 use crate::legacy;
 use crate::messages;
 
-use super::{Format, ReadReport};
+use super::report::{Format, ReadReport};
 
 /// What a header cell is.
 #[derive(Clone)]

@@ -9,7 +9,9 @@ use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Number, Value};
 
 use super::header::check_json_keys;
-use super::{Format, ReadOptions, ReadReport, Rows};
+use super::options::ReadOptions;
+use super::report::{Format, ReadReport};
+use super::rows::Rows;
 use crate::columns::{Column, ColumnKind};
 use crate::diagnostic::{Arg, Diagnostic, Severity};
 use crate::messages;

@@ -6,7 +6,15 @@ use crate::diagnostic::{Diagnostic, Severity, thousands};
 use crate::migrate::SchemaVersion;
 use crate::place::Place;
 
-use super::Format;
+/// The format of a file, as detected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Format {
+    /// CSV.
+    Csv,
+    /// JSON: an array of flat records keyed by the standard's column names.
+    Json,
+}
 
 /// What reading a file gives: the valid places and the problems found.
 ///

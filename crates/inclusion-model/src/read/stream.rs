@@ -5,10 +5,10 @@ use crate::place::Place;
 use crate::record::FlatRecord;
 use crate::validate::Validator;
 
-use super::ReadOptions;
+use super::options::ReadOptions;
 
 /// Validates records one at a time, with the same rules and diagnostics as
-/// [`validate_records`](super::validate_records), without keeping the places: for an import
+/// [`validate_records`](crate::validate_records), without keeping the places: for an import
 /// into a database, a file larger than memory, or a check that stops at the first error.
 /// Every diagnostic of a record is handed back (there is no report to summarise them).
 ///
@@ -92,7 +92,7 @@ impl RecordValidator {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::read::validate_records;
+    use crate::read::rows::validate_records;
     use proptest::prelude::*;
 
     fn record(id: &str, pivot: &str, fees: &str) -> FlatRecord<'static> {
