@@ -53,7 +53,9 @@ impl Rows {
             .validator
             .accept(rec, row, row_error, &mut self.diags, &mut report.places);
         report.count_row(error);
-        report.extend(&mut self.diags);
+        if !self.diags.is_empty() {
+            report.extend(&mut self.diags);
+        }
     }
 
     /// A row the reader could not turn into a record: its problems into the report.

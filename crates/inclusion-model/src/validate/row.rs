@@ -22,6 +22,7 @@ pub(crate) struct Row<'r, 'a> {
 }
 
 impl<'r, 'a> Row<'r, 'a> {
+    #[inline]
     pub(crate) fn new(
         rec: &'r FlatRecord<'a>,
         row: usize,
@@ -41,6 +42,7 @@ impl<'r, 'a> Row<'r, 'a> {
     }
 
     /// The text of a column given as text.
+    #[inline]
     pub(crate) fn get(&self, c: Column) -> Option<&'r str> {
         self.rec.cell(c)
     }

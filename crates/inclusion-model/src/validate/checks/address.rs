@@ -40,6 +40,7 @@ use super::text::required;
 
 /// `required` and `pattern` on `code_postal`: whether the postcode is given, and the postcode
 /// when it matches the pattern.
+#[inline]
 pub(crate) fn postcode<'r>(r: &mut Row<'r, '_>) -> (bool, Option<&'r str>) {
     let c = Column::Postcode;
     let Some(p) = required(r, c) else {
@@ -54,6 +55,7 @@ pub(crate) fn postcode<'r>(r: &mut Row<'r, '_>) -> (bool, Option<&'r str>) {
 }
 
 /// `pattern` on `code_insee`: the code when it is given and matches the pattern.
+#[inline]
 pub(crate) fn insee_code<'r>(r: &mut Row<'r, '_>) -> Option<&'r str> {
     let c = Column::InseeCode;
     let code = r.get(c)?;
@@ -67,6 +69,7 @@ pub(crate) fn insee_code<'r>(r: &mut Row<'r, '_>) -> Option<&'r str> {
 
 /// `code_postal.insee_mismatch` (Strict): a valid postcode outside the département of a valid
 /// code INSEE.
+#[inline]
 pub(crate) fn consistency(r: &mut Row<'_, '_>, postcode: Option<&str>, insee: Option<&str>) {
     if !r.strict {
         return;

@@ -38,6 +38,7 @@ use crate::syntax;
 use super::super::row::Row;
 
 /// `pattern` on `telephone`: whether the phone (if any) can be kept.
+#[inline]
 pub(crate) fn phone(r: &mut Row<'_, '_>) -> bool {
     let c = Column::Phone;
     match r.get(c) {
@@ -50,6 +51,7 @@ pub(crate) fn phone(r: &mut Row<'_, '_>) -> bool {
 }
 
 /// `courriels.syntax` (Strict), on each item of `courriels`.
+#[inline]
 pub(crate) fn emails(r: &mut Row<'_, '_>) {
     let c = Column::Emails;
     if let (true, Some(list)) = (r.strict, r.get(c)) {
@@ -62,6 +64,7 @@ pub(crate) fn emails(r: &mut Row<'_, '_>) {
 }
 
 /// `url.syntax` (Strict), on each item of `site_web`.
+#[inline]
 pub(crate) fn websites(r: &mut Row<'_, '_>) {
     let c = Column::Websites;
     if let (true, Some(list)) = (r.strict, r.get(c)) {
@@ -72,6 +75,7 @@ pub(crate) fn websites(r: &mut Row<'_, '_>) {
 }
 
 /// `url.syntax` (Strict), on `fiche_acces_libre` and `prise_rdv`.
+#[inline]
 pub(crate) fn links(r: &mut Row<'_, '_>) {
     if !r.strict {
         return;
@@ -82,7 +86,6 @@ pub(crate) fn links(r: &mut Row<'_, '_>) {
         }
     }
 }
-
 fn url(r: &mut Row<'_, '_>, c: Column, u: &str) {
     if !syntax::is_web_url(u) {
         r.warn(c, u, &messages::URL_SYNTAX, []);

@@ -42,6 +42,7 @@ use crate::syntax;
 use super::super::row::Row;
 
 /// The coordinates of the place, when both are numbers in range; every problem reported.
+#[inline]
 pub(crate) fn coordinates(r: &mut Row<'_, '_>) -> Option<Coordinates> {
     let lat = number(r, Column::Latitude);
     let lon = number(r, Column::Longitude);
@@ -93,6 +94,7 @@ fn text(r: &Row<'_, '_>) -> String {
 }
 
 /// `number`: the value of a number column, if it is one.
+#[inline]
 fn number(r: &mut Row<'_, '_>, c: Column) -> Option<f64> {
     let s = match r.rec.number(c)? {
         Ok(n) => return Some(n),

@@ -44,6 +44,7 @@ const OLDEST: NaiveDate = match NaiveDate::from_ymd_opt(2000, 1, 1) {
 
 /// `required` and `date` on `date_maj`, and at the Strict level `date_maj.future` and
 /// `date_maj.too_old`: the date, when it is one.
+#[inline]
 pub(crate) fn updated_on(r: &mut Row<'_, '_>, today: NaiveDate) -> Option<NaiveDate> {
     let c = Column::UpdatedOn;
     let s = required(r, c)?;

@@ -31,6 +31,7 @@ use super::super::row::Row;
 
 /// The opening hours of the place (shared with the other rows that have the same text), and at
 /// the Strict level `horaires.syntax`.
+#[inline]
 pub(crate) fn opening_hours(r: &mut Row<'_, '_>, cache: &mut HoursCache) -> Option<OpeningHours> {
     let c = Column::OpeningHours;
     let h = r.get(c)?;

@@ -37,6 +37,7 @@ use super::text::required;
 
 /// `required` and `unique` on `id`: whether the id is given, and its hash when no earlier row
 /// has it (the caller adds it to `ids` once it knows where the id is kept).
+#[inline]
 pub(crate) fn id(r: &mut Row<'_, '_>, ids: &IdSet, places: &[Place]) -> (bool, Option<u32>) {
     let Some(id) = required(r, Column::Id) else {
         return (false, None);
@@ -52,6 +53,7 @@ pub(crate) fn id(r: &mut Row<'_, '_>, ids: &IdSet, places: &[Place]) -> (bool, O
 
 /// `required` and `pattern` on `pivot`, and at the Strict level what the pivot holds: whether
 /// the pivot is given.
+#[inline]
 pub(crate) fn pivot(r: &mut Row<'_, '_>) -> bool {
     let c = Column::Pivot;
     let Some(p) = required(r, c) else {

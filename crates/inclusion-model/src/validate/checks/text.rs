@@ -29,6 +29,7 @@ use crate::syntax;
 use super::super::row::Row;
 
 /// `blank_row`: reports a row whose cells are all empty; returns whether it is one.
+#[inline]
 pub(crate) fn blank_row(r: &mut Row<'_, '_>) -> bool {
     if !r.rec.is_blank() {
         return false;
@@ -40,6 +41,7 @@ pub(crate) fn blank_row(r: &mut Row<'_, '_>) -> bool {
 }
 
 /// `required`: the text of a required column, or an error when it is empty.
+#[inline]
 pub(crate) fn required<'r>(r: &mut Row<'r, '_>, c: Column) -> Option<&'r str> {
     let v = r.get(c);
     if v.is_none() {
@@ -51,6 +53,7 @@ pub(crate) fn required<'r>(r: &mut Row<'r, '_>, c: Column) -> Option<&'r str> {
 }
 
 /// `max_length`: whether `presentation_resume` (if any) has at most 280 characters.
+#[inline]
 pub(crate) fn summary(r: &mut Row<'_, '_>) -> bool {
     let c = Column::Summary;
     let Some(s) = r.get(c) else {

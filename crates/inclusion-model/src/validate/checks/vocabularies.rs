@@ -45,6 +45,7 @@ use crate::vocab::{self, TrainingLabel, Vocabulary};
 use super::super::row::Row;
 
 /// `label`: the labels of a vocabulary column, each item that is not one reported.
+#[inline]
 pub(crate) fn list<V: Vocabulary>(r: &mut Row<'_, '_>, c: Column) -> Labels<V> {
     let Some(s) = r.get(c) else {
         return Labels::new();
@@ -60,6 +61,7 @@ pub(crate) fn list<V: Vocabulary>(r: &mut Row<'_, '_>, c: Column) -> Labels<V> {
 }
 
 /// `typologie.unlisted` (Strict): the `typologie` codes, listed or not.
+#[inline]
 pub(crate) fn typology(r: &mut Row<'_, '_>) -> Vec<Typology> {
     let c = Column::Typology;
     let Some(s) = r.get(c) else {
@@ -78,6 +80,7 @@ pub(crate) fn typology(r: &mut Row<'_, '_>) -> Vec<Typology> {
 
 /// `label`, `formations_labels.etapes_spelling`, `formations_labels.ordi_variant`: the
 /// labels of `formations_labels`.
+#[inline]
 pub(crate) fn training_labels(r: &mut Row<'_, '_>) -> Labels<TrainingLabel> {
     let c = Column::TrainingLabels;
     let Some(s) = r.get(c) else {
@@ -146,13 +149,11 @@ fn label_problem<V: Vocabulary>(item: &str) -> (&'static Template, Option<&'stat
         (&messages::LABEL_UNKNOWN, None)
     }
 }
-
 fn strip_combining(s: &str) -> String {
     s.chars()
         .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
         .collect()
 }
-
 fn strip_accents(s: &str) -> String {
     s.chars()
         .map(|c| match c {
