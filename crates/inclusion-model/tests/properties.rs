@@ -149,3 +149,80 @@ proptest! {
         prop_assert_eq!(report.places, places);
     }
 }
+
+/// A CSV file of rows with frequent defects: repeated ids, bad pivots, postcodes, dates, labels
+/// and coordinates, missing values, cells too many.
+fn defective_csv() -> impl Strategy<Value = String> {
+    let row = (
+        prop::sample::select(vec!["a", "b", "c", ""]),
+        prop::sample::select(vec!["43493312300029", "12", "00000000000000"]),
+        prop::sample::select(vec!["51100", "5110", ""]),
+        prop::sample::select(vec!["2024-04-02", "2024-13-01", "1970-01-01"]),
+        prop::sample::select(vec!["Gratuit", "gratuit", "Gratos|Payant", ""]),
+        prop::sample::select(vec!["49.25", "95", "x", ""]),
+        any::<bool>(),
+    );
+    prop::collection::vec(row, 0..40).prop_map(|rows| {
+        let mut text =
+            String::from("id,pivot,nom,commune,code_postal,adresse,date_maj,frais_a_charge,latitude,longitude,Services\n");
+        for (id, pivot, postcode, date, fees, lat, extra) in rows {
+            text.push_str(&format!(
+                "{id},{pivot},Mairie,Reims,{postcode},1 rue X,{date},{fees},{lat},4.03,x{}\n",
+                if extra { ",y" } else { "" }
+            ));
+        }
+        text
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    /// A report with a limit per code keeps every problem of the file and the first ones of
+    /// each code and severity in rows, in file order; its counts, rows and places are those of
+    /// the report that keeps everything.
+    #[test]
+    fn a_limited_report_keeps_the_first_problems_of_each_code_and_counts_them_all(
+        csv in defective_csv(),
+        limit in 0usize..4,
+        strict in any::<bool>(),
+    ) {
+        let all_options = if strict { ReadOptions::strict() } else { ReadOptions::default() }
+            .with_max_diagnostics_per_code(usize::MAX);
+        let all = read_csv_str(&csv, &all_options);
+        let limited = read_csv_str(&csv, &all_options.clone().with_max_diagnostics_per_code(limit));
+        prop_assert_eq!((limited.rows, limited.invalid_rows), (all.rows, all.invalid_rows));
+        prop_assert_eq!(&limited.places, &all.places);
+        prop_assert_eq!(limited.has_errors(), all.has_errors());
+        prop_assert_eq!(limited.error_count(), all.errors().count());
+        prop_assert_eq!(limited.warning_count(), all.warnings().count());
+
+        let mut seen = std::collections::HashMap::new();
+        let expected: Vec<_> = all
+            .diagnostics
+            .iter()
+            .filter(|d| {
+                let n = seen.entry((d.code(), d.severity())).or_insert(0usize);
+                *n += 1;
+                d.row().is_none() || *n <= limit
+            })
+            .collect();
+        prop_assert_eq!(limited.diagnostics.iter().collect::<Vec<_>>(), expected);
+
+        prop_assert!(all.omitted().next().is_none());
+        let found = |r: &inclusion_model::ReadReport| -> Vec<_> {
+            r.counts().iter().map(|c| (c.code, c.severity, c.found)).collect()
+        };
+        prop_assert_eq!(found(&limited), found(&all));
+        for c in limited.counts() {
+            let listed = limited
+                .diagnostics
+                .iter()
+                .filter(|d| (d.code(), d.severity()) == (c.code, c.severity))
+                .count();
+            prop_assert_eq!(c.kept, listed);
+        }
+        let omitted: usize = limited.omitted().map(|c| c.omitted()).sum();
+        prop_assert_eq!(omitted + limited.diagnostics.len(), all.diagnostics.len());
+    }
+}

@@ -274,3 +274,180 @@ impl Validator {
         (Some(place), error)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::diagnostic::Severity;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 1, 1).unwrap()
+    }
+
+    fn record(fields: &[(&str, &str)]) -> FlatRecord<'static> {
+        let mut r = FlatRecord::new();
+        for (k, v) in [
+            ("id", "p1"),
+            ("pivot", "43493312300029"),
+            ("nom", "Mairie"),
+            ("commune", "Reims"),
+            ("code_postal", "51100"),
+            ("adresse", "1 place X"),
+            ("date_maj", "2024-04-02"),
+        ] {
+            r.set(k, v.to_owned());
+        }
+        for (k, v) in fields {
+            r.set(k, v.to_string());
+        }
+        r
+    }
+
+    /// A diagnostic as `(row, column, code, severity)`.
+    type Found = (usize, Option<String>, &'static str, Severity);
+
+    /// Validates records in order as a reader does; the places kept and every diagnostic.
+    fn accept_all(
+        level: Level,
+        lenient: bool,
+        records: Vec<FlatRecord<'static>>,
+    ) -> (Vec<Place>, Vec<Found>) {
+        let mut v = Validator::new(level, lenient, today());
+        let (mut places, mut diags) = (Vec::new(), Vec::new());
+        for (i, mut r) in records.into_iter().enumerate() {
+            v.accept(&mut r, i + 1, false, &mut diags, &mut places);
+        }
+        let diags = diags
+            .iter()
+            .map(|d: &Diagnostic| {
+                let column = d.column().map(str::to_owned);
+                (d.row().unwrap_or(0), column, d.code(), d.severity())
+            })
+            .collect();
+        (places, diags)
+    }
+
+    #[test]
+    fn a_valid_record_gives_its_place_and_nothing_else() {
+        let (places, diags) = accept_all(Level::Strict, false, vec![record(&[])]);
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(places.len(), 1);
+        assert_eq!(places[0].address.postcode, "51100");
+    }
+
+    #[test]
+    fn an_id_is_taken_by_a_row_whether_it_is_kept_or_not() {
+        let records = vec![
+            record(&[("code_postal", "5110")]), // p1, not kept
+            record(&[]),                        // p1 again: a duplicate
+            record(&[("id", "p2")]),
+        ];
+        let (places, diags) = accept_all(Level::Standard, false, records);
+        let codes: Vec<_> = diags.iter().map(|d| (d.0, d.2)).collect();
+        assert_eq!(codes, [(1, "pattern"), (2, "unique")]);
+        assert_eq!(places.len(), 1);
+        assert_eq!(places[0].id, "p2");
+    }
+
+    #[test]
+    fn lenient_reading_drops_bad_optional_values_not_places_with_bad_required_ones() {
+        let bad_phone = record(&[("telephone", "03 26 00 00 00"), ("code_insee", "20004")]);
+        let bad_postcode = record(&[("id", "p2"), ("code_postal", "5110")]);
+        let (places, diags) = accept_all(Level::Standard, true, vec![bad_phone, bad_postcode]);
+        assert_eq!(places.len(), 1);
+        assert_eq!(places[0].contact.phone, None);
+        assert_eq!(places[0].address.insee_code, None);
+        assert_eq!(diags.len(), 3);
+        assert!(diags.iter().all(|d| d.3 == Severity::Error));
+    }
+
+    #[test]
+    fn an_error_found_by_the_reader_keeps_the_place_out_unless_lenient() {
+        for lenient in [false, true] {
+            let mut v = Validator::new(Level::Standard, lenient, today());
+            let (mut places, mut diags) = (Vec::new(), Vec::new());
+            let error = v.accept(&mut record(&[]), 2, true, &mut diags, &mut places);
+            assert!(error);
+            assert!(diags.is_empty());
+            assert_eq!(places.len(), usize::from(lenient));
+        }
+    }
+
+    #[test]
+    fn check_gives_the_place_back_and_remembers_its_id() {
+        let mut v = Validator::new(Level::Standard, false, today());
+        let mut diags = Vec::new();
+        let (place, error) = v.check(&mut record(&[]), 1, &mut diags);
+        assert!(!error && place.is_some() && diags.is_empty());
+        let (place, error) = v.check(&mut record(&[]), 2, &mut diags);
+        assert!(error && place.is_none());
+        assert_eq!(diags[0].code(), crate::codes::UNIQUE);
+        assert_eq!(diags[0].row(), Some(2));
+    }
+
+    #[test]
+    fn a_blank_record_is_one_error_and_nothing_more() {
+        let (places, diags) = accept_all(Level::Strict, true, vec![FlatRecord::new()]);
+        assert!(places.is_empty());
+        assert_eq!(diags, [(1, None, crate::codes::BLANK_ROW, Severity::Error)]);
+    }
+
+    fn field() -> impl Strategy<Value = (&'static str, &'static str)> {
+        prop::sample::select(vec![
+            ("pivot", "00000000000000"),
+            ("pivot", "43493312300028"),
+            ("pivot", "12"),
+            ("code_postal", "75001"),
+            ("code_insee", "51454"),
+            ("latitude", "95"),
+            ("latitude", "4.0317"),
+            ("longitude", "49.2583"),
+            ("courriels", "contact@mairie"),
+            ("site_web", "www.mairie.fr"),
+            ("telephone", "0326000000"),
+            ("date_maj", "2027-01-01"),
+            ("date_maj", "1970-01-01"),
+            ("frais_a_charge", "gratuit"),
+            ("typologie", "MAIRIE"),
+            ("formations_labels", "ORDI 3X0"),
+            ("horaires", "le matin"),
+            ("nom", ""),
+        ])
+    }
+
+    proptest! {
+        /// The Strict level only adds: every Standard problem is found at the Strict level too
+        /// (out-of-range coordinates become an error there), and a place the Strict level keeps
+        /// is the place the Standard level keeps.
+        #[test]
+        fn the_strict_level_adds_to_the_standard_level(
+            records in prop::collection::vec(prop::collection::vec(field(), 0..4), 1..6),
+            lenient in any::<bool>(),
+        ) {
+            let records: Vec<_> = records
+                .iter()
+                .enumerate()
+                .map(|(i, fields)| {
+                    let id = format!("p{i}");
+                    let mut r = record(fields);
+                    r.set("id", id);
+                    r
+                })
+                .collect();
+            let (standard_places, standard) = accept_all(Level::Standard, lenient, records.clone());
+            let (strict_places, strict) = accept_all(Level::Strict, lenient, records);
+            for d in &standard {
+                let found = strict.iter().any(|s| {
+                    (s.0, &s.1, s.2) == (d.0, &d.1, d.2)
+                        && (s.3 == d.3 || s.2 == crate::codes::COORDINATES_OUT_OF_RANGE)
+                });
+                prop_assert!(found, "{:?} not found at the Strict level: {:?}", d, strict);
+            }
+            for p in &strict_places {
+                prop_assert!(standard_places.contains(p));
+            }
+        }
+    }
+}
