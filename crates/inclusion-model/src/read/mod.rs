@@ -1,4 +1,5 @@
-//! Reading standard files: CSV (v1.0.x) and JSON, with every problem as a [`Diagnostic`].
+//! Reading standard files: CSV (v1.0.x) and JSON, with every problem as a
+//! [`Diagnostic`](crate::Diagnostic).
 //!
 //! Reading never fails on a bad row: the report holds every valid place and every problem
 //! (row, column, value, code, message). A file that cannot be read at all (not UTF-8 nor
@@ -8,7 +9,7 @@
 //! What is accepted beyond the standard's publication format, each reported as a warning:
 //! a UTF-8 byte-order mark (`file.bom`), `;` as column delimiter (`file.semicolon_delimiter`),
 //! Windows-1252 text (`file.windows_1252`), columns outside the standard
-//! (`file.unknown_column`, their values kept in [`Place::extra`]), optional columns missing
+//! (`file.unknown_column`, their values kept in [`Place::extra`](crate::Place::extra)), optional columns missing
 //! from the header (`file.missing_optional_column`).
 //!
 //! Records parsed elsewhere (a database, an API) go through the same validation, all at once

@@ -14,7 +14,7 @@
 //! [`checks`]. Every code is listed in [`codes`](crate::codes), every message in
 //! [`messages`](crate::messages).
 //!
-//! Validation turns one record ([`FlatRecord`](crate::FlatRecord)) into a place and its
+//! Validation turns one record ([`FlatRecord`]) into a place and its
 //! diagnostics; it knows nothing of files and reports. The readers ([`read`](crate::read)),
 //! [`validate_records`](crate::validate_records) and [`RecordValidator`](crate::RecordValidator)
 //! use it.
@@ -23,8 +23,8 @@
 //!
 //! | defect | Standard level | Strict level | on write |
 //! |---|---|---|---|
-//! | the pattern of `formations_labels` spells `Étapes numériques(La Poste)` without a space, the description and the reference library with one | only the pattern's spelling is valid; the spaced spelling is an error `formations_labels.etapes_spelling` (kept as [`TrainingLabel::EtapesNumeriques`] in lenient reading) | same | the pattern's spelling, so that written files pass the official validator |
-//! | `ORDI 3.0`: the dot is not escaped, so `ORDI 3X0` matches | accepted as [`TrainingLabel::Ordi30`] | warning `formations_labels.ordi_variant` | `ORDI 3.0` |
+//! | the pattern of `formations_labels` spells `Étapes numériques(La Poste)` without a space, the description and the reference library with one | only the pattern's spelling is valid; the spaced spelling is an error `formations_labels.etapes_spelling` (kept as [`TrainingLabel::EtapesNumeriques`](crate::TrainingLabel::EtapesNumeriques) in lenient reading) | same | the pattern's spelling, so that written files pass the official validator |
+//! | `ORDI 3.0`: the dot is not escaped, so `ORDI 3X0` matches | accepted as [`TrainingLabel::Ordi30`](crate::TrainingLabel::Ordi30) | warning `formations_labels.ordi_variant` | `ORDI 3.0` |
 //! | `latitude`/`longitude` have no range | `95` is valid; the place is kept without coordinates and a warning `coordinates.out_of_range` | error `coordinates.out_of_range` | — |
 //! | `pivot` admits any 9–14 letters or digits (no checksum), and RIDETs of 6–7 digits fail | as the pattern | SIRET checksum, RNA format, placeholder warnings | — |
 //! | the services' description misspells `Comprehension du monde numérique` | only the accented label is valid | same | accented label |

@@ -5,7 +5,7 @@
 //! | `horaires.syntax` | Strict | warning | not OpenStreetMap `opening_hours` syntax, as `opening_hours.js` reads it (with its corrections of French day names, `9h30`, `14-17`) |
 //!
 //! The standard does not check `horaires`. Each distinct text is parsed once per file (an
-//! [`HoursCache`](inclusion_hours::HoursCache)); at the Standard level, on first use rather
+//! [`HoursCache`]); at the Standard level, on first use rather
 //! than at reading. The text is kept either way.
 //!
 //! ```
