@@ -122,7 +122,7 @@ fn main() -> ExitCode {
         eprintln!("{d}");
     }
     if let Some(d) = report.unreadable() {
-        eprintln!("{}: cannot be read: {}", args.input, d.message_en);
+        eprintln!("{}: cannot be read: {}", args.input, d.message_en());
         return ExitCode::from(2);
     }
     let mut places = report.places.clone();

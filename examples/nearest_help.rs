@@ -149,7 +149,7 @@ fn load_places(data: Option<&str>) -> Result<(Vec<Place>, String), String> {
     let report =
         read_path(path, &ReadOptions::default().with_lenient(true)).map_err(|e| e.to_string())?;
     if let Some(d) = report.unreadable() {
-        return Err(format!("{path}: {}", d.message_en));
+        return Err(format!("{path}: {}", d.message_en()));
     }
     let skipped = report.rows - report.places.len();
     Ok((

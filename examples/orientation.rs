@@ -199,8 +199,8 @@ fn print_places(
     };
     let index = HelpIndex::build(sample_places().iter().cloned()).map_err(|e| e.to_string())?;
     // The exact search first; looser ones only when it finds fewer than k places.
-    let found = nearest_for_needs(&index, needs, latitude, longitude, args.k)
-        .map_err(|e| e.to_string())?;
+    let found =
+        nearest_for_needs(&index, needs, latitude, longitude, args.k).map_err(|e| e.to_string())?;
     let source = lang.pick(
         "lieux embarqués, réseau Hinaura, Auvergne-Rhône-Alpes",
         "embedded places, Hinaura network, Auvergne-Rhône-Alpes",

@@ -71,8 +71,12 @@ fn print_text(file: &str, report: &ReadReport) {
     for d in &report.diagnostics {
         println!("{d}");
     }
-    let warnings = report.warnings().count();
-    let errors = report.errors().count();
+    // Past the first 1,000 of a code, problems are counted, not listed.
+    for omitted in report.omitted() {
+        println!("{}", omitted.summary_en());
+    }
+    let warnings = report.warning_count();
+    let errors = report.error_count();
     println!(
         "\n{file}: {} rows, {} valid, {} invalid; {errors} errors, {warnings} warnings; {} places kept.",
         report.rows,
@@ -106,7 +110,7 @@ fn main() -> ExitCode {
         print_text(&args.file, &report);
     }
     if let Some(d) = report.unreadable() {
-        eprintln!("{}: cannot be read: {}", args.file, d.message_en);
+        eprintln!("{}: cannot be read: {}", args.file, d.message_en());
         return ExitCode::from(2);
     }
     if report.invalid_rows > 0 {

@@ -19,7 +19,7 @@ fn every_embedded_place_has_coordinates_inside_france() {
     let outside: Vec<_> = report
         .diagnostics
         .iter()
-        .filter(|d| d.code.starts_with("coordinates."))
+        .filter(|d| d.code().starts_with("coordinates."))
         .collect();
     assert!(outside.is_empty(), "{outside:#?}");
     assert!(sample_places().iter().all(|p| p.coordinates.is_some()));

@@ -3,6 +3,8 @@
 //! Codes never change meaning; new ones may be added. Codes without a dot come from the
 //! standard's own schema (the Standard level: what the official validator checks); codes
 //! with a dot are checks the standard forgot (the Strict level) or concern the file itself.
+//! Each check is documented, with an example, in the [catalogue](crate::validate::checks);
+//! each message (some codes have a few variants) in [`messages`](crate::messages).
 //!
 //! | code | level | severity | meaning |
 //! |---|---|---|---|
@@ -21,10 +23,10 @@
 //! | `coordinates.swapped` | Strict | warning | the position is in no French territory, but would be with latitude and longitude swapped |
 //! | `pivot.siret_checksum` | Strict | warning | a 14-digit SIRET whose Luhn checksum fails (La Poste's rule applied to its SIREN 356000000) |
 //! | `pivot.placeholder` | Strict | warning | the placeholder `00000000000000` |
-//! | `pivot.format` | Strict | warning | neither a SIRET (14 digits) nor an RNA number (`W` + 9) |
+//! | `pivot.format` | Strict | warning | neither a SIRET (14 digits) nor an RNA number ([`syntax::is_rna`](crate::syntax::is_rna)) |
 //! | `code_postal.insee_mismatch` | Strict | warning | the postcode is not in the département of `code_insee` |
-//! | `courriels.syntax` | Strict | warning | an e-mail address that is not plausible |
-//! | `url.syntax` | Strict | warning | a URL of `site_web`, `fiche_acces_libre` or `prise_rdv` that is not `http(s)://host/...` |
+//! | `courriels.syntax` | Strict | warning | an item of `courriels` that is not an e-mail address ([`syntax::is_email`](crate::syntax::is_email): ASCII, RFC 5322) |
+//! | `url.syntax` | Strict | warning | a URL of `site_web`, `fiche_acces_libre` or `prise_rdv` that is not a web address ([`syntax::is_web_url`](crate::syntax::is_web_url): `http(s)://host/...`, RFC 3986 characters) |
 //! | `typologie.unlisted` | Strict | warning | a `typologie` code outside the 92 codes of the reference library |
 //! | `formations_labels.ordi_variant` | Strict | warning | `ORDI 3X0`-like spelling accepted by the standard's unescaped pattern |
 //! | `formations_labels.etapes_spelling` | Standard | error | `Étapes numériques (La Poste)` (with a space): the standard's pattern requires `Étapes numériques(La Poste)` |

@@ -56,30 +56,30 @@ use crate::vocab::{
 #[non_exhaustive]
 pub struct Criteria {
     /// `services`: the place offers at least one of these services.
-    #[schemars(schema_with = "crate::wire::labels_array_schema::<Service>")]
+    #[schemars(schema_with = "crate::vocab::labels_array_schema::<Service>")]
     pub services: Vec<Service>,
     /// `publics_specifiquement_adresses`: the place specifically addresses one of these publics,
     /// **or addresses no specific public** (the standard's default: open to everyone).
-    #[schemars(schema_with = "crate::wire::labels_array_schema::<Public>")]
+    #[schemars(schema_with = "crate::vocab::labels_array_schema::<Public>")]
     pub publics: Vec<Public>,
     /// `prise_en_charge_specifique`: the place provides at least one of these specific supports.
-    #[schemars(schema_with = "crate::wire::labels_array_schema::<SpecificSupport>")]
+    #[schemars(schema_with = "crate::vocab::labels_array_schema::<SpecificSupport>")]
     pub specific_support: Vec<SpecificSupport>,
     /// `frais_a_charge`: the place has at least one of these fee conditions.
-    #[schemars(schema_with = "crate::wire::labels_array_schema::<Fee>")]
+    #[schemars(schema_with = "crate::vocab::labels_array_schema::<Fee>")]
     pub fees: Vec<Fee>,
     /// `modalites_accompagnement`: the place gives help in at least one of these ways.
-    #[schemars(schema_with = "crate::wire::labels_array_schema::<SupportMode>")]
+    #[schemars(schema_with = "crate::vocab::labels_array_schema::<SupportMode>")]
     pub support_modes: Vec<SupportMode>,
     /// `dispositif_programmes_nationaux`: the place belongs to at least one of these programmes.
-    #[schemars(schema_with = "crate::wire::labels_array_schema::<NationalProgramme>")]
+    #[schemars(schema_with = "crate::vocab::labels_array_schema::<NationalProgramme>")]
     pub national_programmes: Vec<NationalProgramme>,
     /// `modalites_acces`: the place can be reached in at least one of these ways.
-    #[schemars(schema_with = "crate::wire::labels_array_schema::<AccessMode>")]
+    #[schemars(schema_with = "crate::vocab::labels_array_schema::<AccessMode>")]
     pub access_modes: Vec<AccessMode>,
     /// `modalites_acces`: the place has none of these access modes (for example
     /// « Ce lieu n'accueille pas de public »).
-    #[schemars(schema_with = "crate::wire::labels_array_schema::<AccessMode>")]
+    #[schemars(schema_with = "crate::vocab::labels_array_schema::<AccessMode>")]
     pub exclude_access_modes: Vec<AccessMode>,
 }
 

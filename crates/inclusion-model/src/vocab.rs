@@ -54,6 +54,40 @@ pub trait Vocabulary: Sized + Copy + Eq + Ord + fmt::Debug + 'static {
     }
 }
 
+/// The valid labels of the vocabulary of a column (by its name), separated by ` | `; `None`
+/// for a column without vocabulary.
+pub(crate) fn labels_of_column(column: &str) -> Option<String> {
+    fn of<V: Vocabulary>(column: &str) -> Option<String> {
+        (column == V::COLUMN).then(expected_labels::<V>)
+    }
+    of::<Service>(column)
+        .or_else(|| of::<Public>(column))
+        .or_else(|| of::<SpecificSupport>(column))
+        .or_else(|| of::<Fee>(column))
+        .or_else(|| of::<Mobility>(column))
+        .or_else(|| of::<NationalProgramme>(column))
+        .or_else(|| of::<TrainingLabel>(column))
+        .or_else(|| of::<AccessMode>(column))
+        .or_else(|| of::<SupportMode>(column))
+}
+
+/// The JSON Schema of a list of values of one vocabulary, as the Rust types hold them (a JSON
+/// array of its exact French labels): for `#[schemars(schema_with = "...")]` on `Vec<V>` fields.
+///
+/// ```
+/// use inclusion_model::{Fee, wire::labels_array_schema};
+/// let mut generator = schemars::SchemaGenerator::default();
+/// let schema = labels_array_schema::<Fee>(&mut generator);
+/// assert_eq!(schema.as_value()["items"]["enum"][2], "Payant");
+/// ```
+pub fn labels_array_schema<V: Vocabulary>(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    let labels: Vec<&'static str> = V::ALL.iter().map(|v| v.label_fr()).collect();
+    schemars::json_schema!({
+        "type": "array",
+        "items": { "type": "string", "enum": labels },
+    })
+}
+
 pub(crate) fn expected_labels<V: Vocabulary>() -> String {
     V::ALL
         .iter()
@@ -212,7 +246,8 @@ vocabulary! {
     ///   `Étapes numériques(La Poste)` (no space), while its description and the reference
     ///   TypeScript library spell it `Étapes numériques (La Poste)`. The wire label is the
     ///   pattern's (the only one the official validator accepts); [`str::parse`] also accepts the
-    ///   spaced form, and the validator of this crate reports it (see `crate::validate`).
+    ///   spaced form, and the validator of this crate reports it (code
+    ///   `formations_labels.etapes_spelling`).
     /// * [`TrainingLabel::Ordi30`]: the pattern `ORDI 3.0` leaves the dot unescaped, so the
     ///   official validator also accepts `ORDI 3X0`; the validator of this crate does too at the
     ///   Standard level and warns at the Strict level.

@@ -1,4 +1,5 @@
-//! The vocabularies of schema v0.1.x and their mapping to v1.0.2.
+//! Schema v0.1.x: its columns, its vocabularies and their mapping to v1.0.2 (used by the
+//! migration, and by the validator to recognise a v0.1 value in a v1 file).
 //!
 //! Labels are verbatim from `schema.json` at tag v0.1.1 (`;`-separated lists). The service
 //! mapping is the one the reference TypeScript library and the national cartography's ETL
@@ -6,9 +7,69 @@
 //! the library's data·inclusion v0 codes (`pass-numerique` → « Gratuit sous condition »,
 //! `adhesion` → « Payant », `delegation` → « Accompagnement individuel »...).
 
+use crate::diagnostic::Template;
+use crate::messages;
 use crate::vocab::{
     Fee, NationalProgramme, Public, Service, SpecificSupport, SupportMode, TrainingLabel,
 };
+
+/// Columns that only v0.1 has.
+pub(crate) const V01_ONLY: [&str; 7] = [
+    "publics_accueillis",
+    "conditions_acces",
+    "labels_nationaux",
+    "labels_autres",
+    "courriel",
+    "cle_ban",
+    "accessibilite",
+];
+
+/// Columns that only v1 has.
+pub(crate) const V1_ONLY: [&str; 10] = [
+    "courriels",
+    "itinerance",
+    "publics_specifiquement_adresses",
+    "prise_en_charge_specifique",
+    "frais_a_charge",
+    "dispositif_programmes_nationaux",
+    "formations_labels",
+    "autres_formations_labels",
+    "modalites_acces",
+    "fiche_acces_libre",
+];
+
+/// The 29 columns of v0.1.1, in schema order.
+pub(crate) const V01_COLUMNS: [&str; 29] = [
+    "id",
+    "pivot",
+    "nom",
+    "commune",
+    "code_postal",
+    "code_insee",
+    "adresse",
+    "complement_adresse",
+    "latitude",
+    "longitude",
+    "cle_ban",
+    "typologie",
+    "telephone",
+    "courriel",
+    "site_web",
+    "horaires",
+    "presentation_resume",
+    "presentation_detail",
+    "source",
+    "structure_parente",
+    "date_maj",
+    "services",
+    "publics_accueillis",
+    "conditions_acces",
+    "labels_nationaux",
+    "labels_autres",
+    "modalites_accompagnement",
+    "accessibilite",
+    "prise_rdv",
+];
 
 /// How well a v0.1 value maps to v1.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,8 +85,8 @@ pub(crate) enum Fit {
 pub(crate) enum PublicTarget {
     Public(Public),
     Support(SpecificSupport),
-    /// No v1 equivalent (the reason is given in French and English).
-    Nothing(&'static str, &'static str),
+    /// No v1 equivalent (the message says why).
+    Nothing(&'static Template),
 }
 
 /// A v0.1 national label becomes a national programme, a training label, or, without v1
@@ -110,10 +171,7 @@ pub(crate) const PUBLICS: &[(&str, PublicTarget, Fit)] = &[
     ),
     (
         "Adultes",
-        PublicTarget::Nothing(
-            "en v1 un lieu accueille tous les publics par défaut",
-            "in v1 a place is open to every public by default",
-        ),
+        PublicTarget::Nothing(&messages::MIGRATION_ADULTS),
         Fit::Exact,
     ),
     (

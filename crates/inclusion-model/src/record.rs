@@ -4,19 +4,19 @@ use std::borrow::Cow;
 
 use crate::columns::{Column, ColumnKind};
 
-use super::rules;
+use crate::syntax;
 
 /// One flat record as read from a file, before validation: the text of each of the 32 columns
 /// (an empty value is absent, as in the standard) and the columns outside the standard.
 ///
 /// The readers build these for you; build them yourself to validate records you already
-/// parsed (from a database, an API...), with [`validate_records`](super::validate_records).
+/// parsed (from a database, an API...), with [`validate_records`](crate::validate_records) or
+/// [`RecordValidator`](crate::RecordValidator).
 /// Texts can be borrowed (`&str`, copied into the places) or owned (`String`, moved into the
 /// places without copy); `latitude` and `longitude` can also be given as numbers.
 ///
 /// ```
-/// use inclusion_model::validate::{FlatRecord, validate_records};
-/// use inclusion_model::ReadOptions;
+/// use inclusion_model::{FlatRecord, ReadOptions, validate_records};
 ///
 /// let mut r = FlatRecord::new();
 /// for (k, v) in [("id", "p1"), ("pivot", "43493312300029"), ("nom", "Mairie"), ("commune", "Reims"),
@@ -132,7 +132,7 @@ impl<'a> FlatRecord<'a> {
     /// values that are not finite, its text is set, as [`FlatRecord::set`] would.
     ///
     /// ```
-    /// use inclusion_model::validate::FlatRecord;
+    /// use inclusion_model::FlatRecord;
     /// let mut r = FlatRecord::new();
     /// r.set_number("longitude", 4.0317);
     /// r.set_number("code_postal", 51100.0);
@@ -238,7 +238,7 @@ impl<'a> FlatRecord<'a> {
         match self.take(c) {
             None => Vec::new(),
             Some(v) if !v.contains('|') => vec![v],
-            Some(v) => rules::list_items(&v)
+            Some(v) => syntax::list_items(&v)
                 .filter(|i| !i.is_empty())
                 .map(str::to_owned)
                 .collect(),

@@ -2,20 +2,21 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::place::Place;
-use crate::read::ReadOptions;
+use crate::record::FlatRecord;
+use crate::validate::Validator;
 
-use super::{FlatRecord, Validator};
+use super::options::ReadOptions;
 
 /// Validates records one at a time, with the same rules and diagnostics as
-/// [`validate_records`](super::validate_records), without keeping the places: for an import
+/// [`validate_records`](crate::validate_records), without keeping the places: for an import
 /// into a database, a file larger than memory, or a check that stops at the first error.
+/// Every diagnostic of a record is handed back (there is no report to summarise them).
 ///
 /// The validator remembers every id it has seen (the standard's `unique` rule holds across the
 /// whole stream), and nothing else; rows are numbered from 1 in the order of the calls.
 ///
 /// ```
-/// use inclusion_model::validate::{FlatRecord, RecordValidator};
-/// use inclusion_model::ReadOptions;
+/// use inclusion_model::{FlatRecord, ReadOptions, RecordValidator};
 ///
 /// let mut validator = RecordValidator::new(&ReadOptions::default());
 /// let record = |id: &str| {
@@ -33,7 +34,7 @@ use super::{FlatRecord, Validator};
 ///
 /// let again = validator.check(record("p1"));
 /// assert!(again.error && again.place.is_none());
-/// assert_eq!((again.row, again.diagnostics[0].code), (2, "unique"));
+/// assert_eq!((again.row, again.diagnostics[0].code()), (2, "unique"));
 /// assert_eq!(validator.rows(), 2);
 /// ```
 #[derive(Debug)]
@@ -62,7 +63,7 @@ impl RecordValidator {
     /// does not apply: records are v1).
     pub fn new(options: &ReadOptions) -> RecordValidator {
         RecordValidator {
-            validator: Validator::new(options.level, options.lenient, options.today()),
+            validator: options.validator(),
             rows: 0,
         }
     }
@@ -91,7 +92,7 @@ impl RecordValidator {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::validate::validate_records;
+    use crate::read::rows::validate_records;
     use proptest::prelude::*;
 
     fn record(id: &str, pivot: &str, fees: &str) -> FlatRecord<'static> {
@@ -130,7 +131,7 @@ mod tests {
             for (i, r) in records().enumerate() {
                 let c = v.check(r);
                 prop_assert_eq!(c.row, i + 1);
-                prop_assert!(c.diagnostics.iter().all(|d| d.row == Some(i + 1)));
+                prop_assert!(c.diagnostics.iter().all(|d| d.row() == Some(i + 1)));
                 places.extend(c.place);
                 diagnostics.extend(c.diagnostics);
                 invalid += usize::from(c.error);
