@@ -331,9 +331,19 @@ fn split_departement(q: &str) -> (&str, Option<&str>) {
     (q, None)
 }
 
-/// Lower case, accents removed, every run of non-alphanumeric characters as one space,
-/// `st`/`ste` as `saint`/`sainte`.
-pub(crate) fn fold(name: &str) -> String {
+/// Folds a name for comparison: lower case, accents removed (`œ` → `oe`, `æ` → `ae`), every
+/// run of non-alphanumeric characters as one space, `st`/`ste` as `saint`/`sainte`. The
+/// gazetteer's name lookups use it; so does the comparison of place names and addresses in
+/// `inclusion-merge`.
+///
+/// ```
+/// use inclusion_geo::communes::fold;
+/// assert_eq!(fold("Saint-Étienne"), "saint etienne");
+/// assert_eq!(fold("  L'Île-d'Yeu "), "l ile d yeu");
+/// assert_eq!(fold("St-Genis-Laval"), "saint genis laval");
+/// assert_eq!(fold("Cœur d'Œuvre"), "coeur d oeuvre");
+/// ```
+pub fn fold(name: &str) -> String {
     let mut s = String::with_capacity(name.len());
     for c in name.chars().flat_map(char::to_lowercase) {
         match c {

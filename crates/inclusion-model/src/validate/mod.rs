@@ -60,6 +60,7 @@ mod stream;
 pub use record::FlatRecord;
 pub use stream::{CheckedRecord, RecordValidator};
 pub(crate) mod strict;
+pub use strict::{PivotKind, email as is_email, pivot_kind, url as is_url};
 
 use chrono::NaiveDate;
 

@@ -1,9 +1,10 @@
 //! The checks the standard forgot, applied at the Strict level: identifiers, territory,
 //! e-mail and URL syntax, consistency of the codes.
 
-/// What a `pivot` value is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum PivotKind {
+/// What a `pivot` value is (see [`pivot_kind`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum PivotKind {
     /// 14 digits with a valid Luhn checksum (or La Poste's SIRET rule).
     Siret,
     /// 14 digits whose checksum fails.
@@ -20,7 +21,19 @@ pub(crate) enum PivotKind {
 /// their digits is a multiple of 5 instead.
 const LA_POSTE_SIREN: &str = "356000000";
 
-pub(crate) fn pivot_kind(s: &str) -> PivotKind {
+/// What a `pivot` value is: a SIRET (with its checksum: Luhn, or La Poste's sum-of-digits
+/// rule), the placeholder `00000000000000` of real data, an RNA number, or something else the
+/// standard's pattern accepts. The Strict level's checks use it; so does the comparison of
+/// identifiers in `inclusion-merge`.
+///
+/// ```
+/// use inclusion_model::validate::{pivot_kind, PivotKind};
+/// assert_eq!(pivot_kind("43493312300029"), PivotKind::Siret);
+/// assert_eq!(pivot_kind("43493312300028"), PivotKind::SiretBadChecksum);
+/// assert_eq!(pivot_kind("00000000000000"), PivotKind::Placeholder);
+/// assert_eq!(pivot_kind("W9R2003255"), PivotKind::Rna);
+/// ```
+pub fn pivot_kind(s: &str) -> PivotKind {
     let b = s.as_bytes();
     if b.len() == 14 && b.iter().all(u8::is_ascii_digit) {
         if b.iter().all(|&c| c == b'0') {
@@ -66,8 +79,14 @@ pub(crate) fn luhn(digits: &[u8]) -> bool {
 
 /// A plausible e-mail address: one `@`, a non-empty local part without spaces, a domain of
 /// dot-separated labels of letters, digits and hyphens, ending in a top-level domain of at
-/// least two letters.
-pub(crate) fn email(s: &str) -> bool {
+/// least two letters (the Strict level's `email.syntax` check).
+///
+/// ```
+/// use inclusion_model::validate::is_email;
+/// assert!(is_email("contact@laquincaillerie.tl"));
+/// assert!(!is_email("test@gmail"));
+/// ```
+pub fn email(s: &str) -> bool {
     let Some((local, domain)) = s.split_once('@') else {
         return false;
     };
@@ -101,8 +120,14 @@ fn host(domain: &str) -> bool {
 }
 
 /// A plausible web URL: `http://` or `https://`, a host name (optionally with a port), then any
-/// path without spaces.
-pub(crate) fn url(s: &str) -> bool {
+/// path without spaces (the Strict level's `url.syntax` check).
+///
+/// ```
+/// use inclusion_model::validate::is_url;
+/// assert!(is_url("https://www.laquincaillerie.tl/"));
+/// assert!(!is_url("www.google.com"));
+/// ```
+pub fn url(s: &str) -> bool {
     let rest = if let Some(r) = s.strip_prefix("https://") {
         r
     } else if let Some(r) = s.strip_prefix("http://") {
