@@ -1,0 +1,388 @@
+//! What the comparison needs of a place, computed once per place: name tokens with their
+//! class, kinds of organisation, the parsed street, the point on the sphere, the commune key,
+//! identifiers and contacts in comparable form.
+
+use std::collections::hash_map::Entry;
+
+use inclusion_geo::communes::Gazetteer;
+use inclusion_geo::sphere::unit_vector;
+use inclusion_model::validate::{PivotKind, pivot_kind};
+use inclusion_model::{Mobility, NationalProgramme, Place};
+use rustc_hash::FxHashMap;
+
+use crate::contact::{
+    WebsiteKey, is_mobile, is_personal_email, normalize_email, normalize_phone, website_key,
+};
+use crate::text::{
+    Kind, expand_acronym, fold, is_generic, is_itinerant_word, is_stop_word, kinds_of,
+    parse_street, stem,
+};
+
+/// Strings as small integers, so that token equality is an integer comparison.
+#[derive(Debug, Default)]
+pub(crate) struct Interner {
+    ids: FxHashMap<Box<str>, u32>,
+    strings: Vec<Box<str>>,
+}
+
+impl Interner {
+    pub(crate) fn id(&mut self, s: &str) -> u32 {
+        if let Some(&id) = self.ids.get(s) {
+            return id;
+        }
+        let id = self.strings.len() as u32;
+        self.strings.push(s.into());
+        match self.ids.entry(s.into()) {
+            Entry::Vacant(v) => {
+                v.insert(id);
+            }
+            Entry::Occupied(_) => unreachable!("checked above"),
+        }
+        id
+    }
+
+    pub(crate) fn get(&self, id: u32) -> &str {
+        &self.strings[id as usize]
+    }
+}
+
+/// The class of a name token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Class {
+    /// A word many organisations carry (see [`crate::text`]).
+    Generic,
+    /// A word of the place's commune name.
+    Locality,
+    /// Any other word: what names this organisation.
+    Distinctive,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct NameToken {
+    pub id: u32,
+    pub class: Class,
+}
+
+/// The `pivot` in comparable form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Pivot {
+    /// Placeholder or absent.
+    None,
+    /// 14 digits (checksum valid or not).
+    Siret(String),
+    /// An RNA number or another identifier (RIDET...).
+    Other(String),
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Prepared {
+    pub name: Vec<NameToken>,
+    /// Initials of the runs of non-stop-word tokens, for acronyms: the string of the first
+    /// letters of every token.
+    pub initials: String,
+    pub kinds: u16,
+    /// For a France Services: its name names another commune of its département (« France
+    /// Services de Marthon (permanence L'Isle-d'Espagnac) » in L'Isle-d'Espagnac), so it is
+    /// another commune's desk (rule R7b's exception).
+    pub names_other_commune: bool,
+    pub itinerant: bool,
+    pub street_number: Option<(u32, u32)>,
+    pub street_name: Vec<u32>,
+    pub point: Option<[f64; 3]>,
+    pub commune: u32,
+    pub pivot: Pivot,
+    pub phone: Option<(String, bool)>,
+    pub emails: Vec<(String, bool)>,
+    pub websites: Vec<WebsiteKey>,
+    pub typology: Vec<u32>,
+    pub parent: Option<String>,
+    /// The source (for the "same source" guard of clusters).
+    pub source: u32,
+}
+
+/// The key of a place's commune: its code INSEE when the gazetteer confirms it (arrondissements
+/// of Paris, Lyon and Marseille read as their commune), else the commune found by postcode and
+/// name in the gazetteer, else `postcode name` folded.
+pub(crate) fn commune_key(place: &Place, gazetteer: &Gazetteer) -> String {
+    let address = &place.address;
+    let name = fold(&address.commune);
+    let postcode = address.postcode.trim();
+    if let Some(code) = address.insee_code.as_deref().map(str::trim) {
+        let code = commune_of_arrondissement(code);
+        if let Some(c) = gazetteer.by_code(code)
+            && (c.postcodes().any(|p| p == postcode) || fold(&c.name) == name)
+        {
+            return c.code.clone();
+        }
+    }
+    let candidates = gazetteer.by_postcode(postcode);
+    let by_name = candidates
+        .iter()
+        .find(|c| fold(&c.name) == name)
+        .or_else(|| {
+            // "MARSEILLE 6E ARRONDISSEMENT", "Meythet - Annecy": a commune name inside.
+            candidates.iter().find(|c| {
+                let n = fold(&c.name);
+                name.split(' ')
+                    .collect::<Vec<_>>()
+                    .windows(n.split(' ').count())
+                    .any(|w| w.join(" ") == n)
+            })
+        });
+    match by_name {
+        Some(c) => c.code.clone(),
+        None if candidates.len() == 1 => candidates[0].code.clone(),
+        None => format!("{postcode} {name}"),
+    }
+}
+
+/// Whether the name of a place names a commune of its département other than its own (runs of
+/// one to four words of the folded name, starting and ending with a word that is not a stop
+/// word nor a generic word).
+fn names_other_commune(place: &Place, key: &str, gazetteer: &Gazetteer) -> bool {
+    let own = fold(&place.address.commune);
+    let departement = match gazetteer.by_code(key) {
+        Some(c) => c.departement.clone(),
+        None => {
+            let p = place.address.postcode.trim();
+            if p.starts_with("97") || p.starts_with("98") {
+                p.get(..3).unwrap_or(p).to_owned()
+            } else {
+                p.get(..2).unwrap_or(p).to_owned()
+            }
+        }
+    };
+    let same_departement = |d: &str| d == departement || (departement == "20" && d.starts_with('2'));
+    let folded = fold(&place.name);
+    let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
+    let meaningful = |w: &str| !is_stop_word(w) && !is_generic(&stem(w)) && w.len() > 2;
+    for start in 0..words.len() {
+        if !meaningful(words[start]) {
+            continue;
+        }
+        for end in start..words.len().min(start + 4) {
+            if !meaningful(words[end]) {
+                continue;
+            }
+            let run = words[start..=end].join(" ");
+            if own.contains(&run) {
+                continue;
+            }
+            if gazetteer
+                .by_name(&run)
+                .iter()
+                .any(|c| c.code != key && same_departement(&c.departement))
+            {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// The code of the commune of an arrondissement of Paris (751xx), Lyon (6938x) or Marseille
+/// (132xx); other codes unchanged.
+fn commune_of_arrondissement(code: &str) -> &str {
+    if code.len() != 5 {
+        return code;
+    }
+    match &code[..3] {
+        "751" => "75056",
+        "693" if code.as_bytes()[3] == b'8' => "69123",
+        "132" => "13055",
+        _ => code,
+    }
+}
+
+/// The name's tokens: folded, stop words removed, acronyms of the field expanded, stemmed.
+pub(crate) fn name_words(name: &str) -> Vec<String> {
+    let folded = fold(name);
+    let mut words = Vec::new();
+    for t in folded.split(' ').filter(|t| !t.is_empty()) {
+        if is_stop_word(t) {
+            continue;
+        }
+        match expand_acronym(t, words.is_empty()) {
+            Some(expansion) => words.extend(expansion.iter().map(|w| (*w).to_owned())),
+            None => words.push(stem(t).into_owned()),
+        }
+    }
+    words
+}
+
+pub(crate) struct Preparer<'g> {
+    pub interner: Interner,
+    gazetteer: &'g Gazetteer,
+    communes: Interner,
+    sources: Interner,
+}
+
+impl<'g> Preparer<'g> {
+    pub(crate) fn new(gazetteer: &'g Gazetteer) -> Preparer<'g> {
+        Preparer {
+            interner: Interner::default(),
+            gazetteer,
+            communes: Interner::default(),
+            sources: Interner::default(),
+        }
+    }
+
+    pub(crate) fn prepare(&mut self, place: &Place) -> Prepared {
+        let locality: Vec<String> = fold(&place.address.commune)
+            .split(' ')
+            .filter(|t| !t.is_empty() && !is_stop_word(t))
+            .map(|t| stem(t).into_owned())
+            .collect();
+        let words = name_words(&place.name);
+        let word_refs: Vec<&str> = words.iter().map(String::as_str).collect();
+        let mut kinds = kinds_of(&word_refs);
+        if place
+            .national_programmes
+            .contains(&NationalProgramme::FranceServices)
+        {
+            kinds |= Kind::FranceServices.bit();
+        }
+        let itinerant = place.mobility.contains(&Mobility::Itinerant)
+            || word_refs.iter().any(|w| is_itinerant_word(w));
+        let mut initials = String::with_capacity(words.len());
+        let name = words
+            .iter()
+            .map(|w| {
+                initials.push(w.chars().next().unwrap_or(' '));
+                let class = if locality.iter().any(|l| l == w) {
+                    Class::Locality
+                } else if is_generic(w) || w.len() <= 2 {
+                    Class::Generic
+                } else {
+                    Class::Distinctive
+                };
+                NameToken {
+                    id: self.interner.id(w),
+                    class,
+                }
+            })
+            .collect();
+        let commune_folded = fold(&place.address.commune);
+        let mut locality_refs: Vec<&str> =
+            commune_folded.split(' ').filter(|t| !t.is_empty()).collect();
+        locality_refs.push(place.address.postcode.trim());
+        let street = parse_street(&place.address.street, &locality_refs);
+        let street_name = street
+            .name
+            .iter()
+            .map(|w| self.interner.id(w))
+            .collect();
+        let point = place
+            .coordinates
+            .map(|c| unit_vector(c.latitude(), c.longitude()));
+        let key = commune_key(place, self.gazetteer);
+        let names_other_commune = kinds & Kind::FranceServices.bit() != 0
+            && names_other_commune(place, &key, self.gazetteer);
+        let commune = self.communes.id(&key);
+        let pivot = match pivot_kind(place.pivot.trim()) {
+            PivotKind::Placeholder => Pivot::None,
+            PivotKind::Siret | PivotKind::SiretBadChecksum => Pivot::Siret(place.pivot.trim().into()),
+            _ if place.pivot.trim().is_empty() => Pivot::None,
+            _ => Pivot::Other(place.pivot.trim().to_uppercase()),
+        };
+        let phone = place
+            .contact
+            .phone
+            .as_deref()
+            .and_then(normalize_phone)
+            .map(|p| {
+                let mobile = is_mobile(&p);
+                (p, mobile)
+            });
+        let emails = place
+            .contact
+            .emails
+            .iter()
+            .filter_map(|e| normalize_email(e))
+            .map(|e| {
+                let personal = is_personal_email(&e);
+                (e, personal)
+            })
+            .collect();
+        let websites = place
+            .contact
+            .websites
+            .iter()
+            .filter_map(|w| website_key(w))
+            .collect();
+        let typology = place
+            .typology
+            .iter()
+            .map(|t| self.interner.id(t.code()))
+            .collect();
+        let parent = place
+            .parent_organisation
+            .as_deref()
+            .map(fold)
+            .filter(|p| !p.is_empty());
+        let source = self.sources.id(place.source.as_deref().unwrap_or(""));
+        Prepared {
+            name,
+            initials,
+            kinds,
+            names_other_commune,
+            itinerant,
+            street_number: street.number,
+            street_name,
+            point,
+            commune,
+            pivot,
+            phone,
+            emails,
+            websites,
+            typology,
+            parent,
+            source,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+    use inclusion_model::Address;
+
+    fn place(name: &str, street: &str, postcode: &str, commune: &str, insee: Option<&str>) -> Place {
+        let mut address = Address::new(street, postcode, commune);
+        address.insee_code = insee.map(str::to_owned);
+        Place::new(
+            "p",
+            "00000000000000",
+            name,
+            address,
+            NaiveDate::from_ymd_opt(2024, 1, 1).unwrap(),
+        )
+    }
+
+    #[test]
+    fn commune_keys() {
+        let g = Gazetteer::embedded();
+        // Aix-en-Provence under two postcodes, without a code INSEE: one key.
+        let a = commune_key(&place("x", "1 rue A", "13100", "AIX-EN-PROVENCE", None), g);
+        let b = commune_key(&place("x", "1 rue A", "13090", "Aix en Provence", None), g);
+        assert_eq!(a, "13001");
+        assert_eq!(a, b);
+        // A Marseille arrondissement reads as Marseille.
+        let m = commune_key(&place("x", "1 rue A", "13006", "MARSEILLE 6E ARRONDISSEMENT", Some("13206")), g);
+        assert_eq!(m, "13055");
+        // A code INSEE that contradicts the postcode and the name is not trusted.
+        let nc = commune_key(&place("x", "1 rue A", "98800", "Mont-Dore", Some("63236")), g);
+        assert_ne!(nc, "63236");
+    }
+
+    #[test]
+    fn name_words_expand_and_stem() {
+        assert_eq!(
+            name_words("EFS de Rouillac"),
+            ["espace", "france", "service", "rouillac"]
+        );
+        assert_eq!(name_words("CCAS PÉGOMAS"), ["centre", "communal", "action", "social", "pegoma"]);
+        assert_eq!(name_words("Médiathèques départementales"), ["mediatheque", "departement"]);
+    }
+}

@@ -1,0 +1,3 @@
+//! Support shared by the tests and the benchmark.
+pub mod baseline;
+pub mod eval;
