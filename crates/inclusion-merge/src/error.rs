@@ -54,6 +54,9 @@ pub enum MergeError {
         /// The number of places.
         len: usize,
     },
+    /// Serialising to JSON failed.
+    #[error("JSON serialisation failed: {0}")]
+    Json(#[from] serde_json::Error),
     /// Merging an empty cluster.
     #[error("cannot merge an empty cluster")]
     EmptyCluster,

@@ -96,8 +96,6 @@ pub(crate) struct Prepared {
     pub websites: Vec<WebsiteKey>,
     pub typology: Vec<u32>,
     pub parent: Option<String>,
-    /// The source (for the "same source" guard of clusters).
-    pub source: u32,
 }
 
 /// The key of a place's commune: its code INSEE when the gazetteer confirms it (arrondissements
@@ -109,8 +107,15 @@ pub(crate) fn commune_key(place: &Place, gazetteer: &Gazetteer) -> String {
     let postcode = address.postcode.trim();
     if let Some(code) = address.insee_code.as_deref().map(str::trim) {
         let code = commune_of_arrondissement(code);
+        // The postcode is the commune's, or the name is and the postcode is of its département
+        // (a CEDEX); a homonym elsewhere (« Mont-Dore » 63236 for Le Mont-Dore, 98800) is not.
+        let departement_of_postcode = |d: &str| match d {
+            "2A" | "2B" => postcode.starts_with("20"),
+            d => postcode.starts_with(d),
+        };
         if let Some(c) = gazetteer.by_code(code)
-            && (c.postcodes().any(|p| p == postcode) || fold(&c.name) == name)
+            && (c.postcodes().any(|p| p == postcode)
+                || (fold(&c.name) == name && departement_of_postcode(&c.departement)))
         {
             return c.code.clone();
         }
@@ -214,7 +219,6 @@ pub(crate) struct Preparer<'g> {
     pub interner: Interner,
     gazetteer: &'g Gazetteer,
     communes: Interner,
-    sources: Interner,
 }
 
 impl<'g> Preparer<'g> {
@@ -223,7 +227,6 @@ impl<'g> Preparer<'g> {
             interner: Interner::default(),
             gazetteer,
             communes: Interner::default(),
-            sources: Interner::default(),
         }
     }
 
@@ -320,7 +323,6 @@ impl<'g> Preparer<'g> {
             .as_deref()
             .map(fold)
             .filter(|p| !p.is_empty());
-        let source = self.sources.id(place.source.as_deref().unwrap_or(""));
         Prepared {
             name,
             initials,
@@ -337,7 +339,6 @@ impl<'g> Preparer<'g> {
             websites,
             typology,
             parent,
-            source,
         }
     }
 }

@@ -78,9 +78,12 @@ pub struct Pair {
     pub right: String,
     /// The decision.
     pub decision: Decision,
-    /// The score, from 0 to 100 (see [`crate::config`]).
+    /// The score, from 0 to 100 (see [`crate::config`]); written rounded to 0.1.
+    #[serde(serialize_with = "serialize_round1")]
     pub score: f64,
-    /// The distance between the places in metres, when both have coordinates.
+    /// The distance between the places in metres, when both have coordinates; written
+    /// rounded to 0.1.
+    #[serde(serialize_with = "serialize_round1_option")]
     pub distance_m: Option<f64>,
     /// Every comparator's verdict, in a fixed order.
     pub reasons: Vec<Reason>,
@@ -274,6 +277,17 @@ pub(crate) fn round1(x: f64) -> f64 {
     (x * 10.0).round() / 10.0
 }
 
+fn serialize_round1<S: serde::Serializer>(x: &f64, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_f64(round1(*x))
+}
+
+fn serialize_round1_option<S: serde::Serializer>(x: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+    match x {
+        Some(x) => s.serialize_some(&round1(*x)),
+        None => s.serialize_none(),
+    }
+}
+
 pub(crate) fn build_pair(
     places: &[Place],
     set: &PreparedSet<'_>,
@@ -306,8 +320,8 @@ pub(crate) fn build_pair(
         left: a.id.clone(),
         right: b.id.clone(),
         decision,
-        score: round1(score),
-        distance_m: comparison.distance_m.map(round1),
+        score,
+        distance_m: comparison.distance_m,
         reasons,
         decided_by,
         left_index: i,

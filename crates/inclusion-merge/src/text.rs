@@ -696,7 +696,7 @@ mod tests {
     fn kinds_from_names() {
         let k = |s: &str| {
             let f = fold(s);
-            let words: Vec<&str> = f
+            let words: Vec<String> = f
                 .split(' ')
                 .filter(|t| !t.is_empty() && !is_stop_word(t))
                 .map(|t| stem(t).into_owned())
