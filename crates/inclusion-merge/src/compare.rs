@@ -387,14 +387,25 @@ fn match_tokens(
     }
     // Acronyms: a distinctive word of 3 to 6 letters that spells the initials of a run of the
     // other name's words (« FLEP » = Foyer Laïque d'Éducation Permanente).
-    acronyms(a, b, interner, na, &mut ma, &mut mb);
-    acronyms(b, a, interner, nb, &mut mb, &mut ma);
+    // Both directions look at the words left unmatched before acronyms, so that the result
+    // does not depend on which place is `a`.
+    let (ua, ub) = (ma, mb);
+    acronyms(a, b, interner, na, ua, &mut ma, &mut mb);
+    acronyms(b, a, interner, nb, ub, &mut mb, &mut ma);
     (ma, mb)
 }
 
-fn acronyms(a: &Prepared, b: &Prepared, interner: &Interner, na: usize, ma: &mut u64, mb: &mut u64) {
+fn acronyms(
+    a: &Prepared,
+    b: &Prepared,
+    interner: &Interner,
+    na: usize,
+    matched_before: u64,
+    ma: &mut u64,
+    mb: &mut u64,
+) {
     for (i, ta) in a.name[..na].iter().enumerate() {
-        if ta.class != Class::Distinctive || *ma & (1 << i) != 0 {
+        if ta.class != Class::Distinctive || matched_before & (1 << i) != 0 {
             continue;
         }
         let s = interner.get(ta.id);
