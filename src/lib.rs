@@ -7,6 +7,8 @@
 //! * [`geo`] (`inclusion-geo`): nearest-help lookup on the sphere, with filters and opening
 //!   hours, and the gazetteer of French communes (`geo::communes`).
 //! * [`skills`] (`inclusion-skills`): the digital-skills diagnostic and the help it recommends.
+//! * [`merge`] (`inclusion-merge`): duplicates across sources — candidate pairs, explained
+//!   decisions, guarded clusters, merge with provenance, quality score.
 //! * [`schema`] (`inclusion-schema`): JSON Schema of every public JSON form, and the
 //!   standard's Table Schema.
 //! * [`data`]: embedded real places (cargo feature `embedded-data`, on by default).
@@ -19,6 +21,7 @@
 pub mod data;
 
 pub use inclusion_geo as geo;
+pub use inclusion_merge as merge;
 pub use inclusion_model as model;
 pub use inclusion_schema as schema;
 pub use inclusion_skills as skills;

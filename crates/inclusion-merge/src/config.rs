@@ -176,6 +176,7 @@ impl Config {
 /// The thresholds of the decisions, on the 0–100 score.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(default, deny_unknown_fields)]
+#[schemars(rename = "DedupThresholds")]
 #[non_exhaustive]
 pub struct Thresholds {
     /// At or above: `duplicate` (default 95).
