@@ -6,7 +6,6 @@
 use inclusion_geo::sphere::metres_to_chord2;
 use rstar::RTree;
 use rstar::primitives::GeomWithData;
-use rustc_hash::FxHashMap;
 use schemars::JsonSchema;
 use serde::Serialize;
 
@@ -61,59 +60,46 @@ pub(crate) fn candidates(
     }
     stats.spatial_pairs = pairs.len();
 
-    // Same commune, a shared distinctive word (or, for generic names, the same words).
-    let mut by_commune: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
+    // Same commune, a shared distinctive word (or, for generic names, the same words): the
+    // (commune, word, place) triples sorted, each run of one commune and one word a block.
+    let mut entries: Vec<(u32, u64, u32)> = Vec::with_capacity(prepared.len() * 3);
     for (i, p) in prepared.iter().enumerate() {
-        by_commune.entry(p.commune).or_default().push(i as u32);
+        let i = i as u32;
+        let mut any = false;
+        for t in p.name.iter().filter(|t| t.class == Class::Distinctive) {
+            any = true;
+            entries.push((p.commune, u64::from(t.id), i));
+        }
+        if !any {
+            // A generic name: its generic words, as one key (high bit set).
+            let mut words: Vec<u32> = p
+                .name
+                .iter()
+                .filter(|t| t.class == Class::Generic)
+                .map(|t| t.id)
+                .collect();
+            words.sort_unstable();
+            words.dedup();
+            let key = words.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &w| {
+                (h ^ u64::from(w)).wrapping_mul(0x100_0000_01b3)
+            }) | (1 << 63);
+            entries.push((p.commune, key, i));
+        }
     }
+    entries.sort_unstable();
+    entries.dedup();
     let mut name_pairs: Vec<(u32, u32)> = Vec::new();
-    let mut buckets: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
-    for members in by_commune.values() {
-        if members.len() < 2 {
+    for block in entries.chunk_by(|x, y| x.0 == y.0 && x.1 == y.1) {
+        if block.len() < 2 {
             continue;
         }
-        buckets.clear();
-        for &i in members {
-            let p = &prepared[i as usize];
-            let mut any = false;
-            for t in p.name.iter().filter(|t| t.class == Class::Distinctive) {
-                any = true;
-                let bucket = buckets.entry(u64::from(t.id)).or_default();
-                if bucket.last() != Some(&i) {
-                    bucket.push(i);
-                }
-            }
-            if !any {
-                // A generic name: its generic words, as one key.
-                let mut words: Vec<u32> = p
-                    .name
-                    .iter()
-                    .filter(|t| t.class == Class::Generic)
-                    .map(|t| t.id)
-                    .collect();
-                words.sort_unstable();
-                words.dedup();
-                let key = words
-                    .iter()
-                    .fold(0xcbf2_9ce4_8422_2325u64, |h, &w| {
-                        (h ^ u64::from(w)).wrapping_mul(0x100_0000_01b3)
-                    })
-                    | (1 << 63);
-                buckets.entry(key).or_default().push(i);
-            }
+        if block.len() > name_block_limit {
+            stats.common_words_skipped += 1;
+            continue;
         }
-        for bucket in buckets.values() {
-            if bucket.len() < 2 {
-                continue;
-            }
-            if bucket.len() > name_block_limit {
-                stats.common_words_skipped += 1;
-                continue;
-            }
-            for (k, &i) in bucket.iter().enumerate() {
-                for &j in &bucket[k + 1..] {
-                    name_pairs.push((i.min(j), i.max(j)));
-                }
+        for (k, &(_, _, i)) in block.iter().enumerate() {
+            for &(_, _, j) in &block[k + 1..] {
+                name_pairs.push((i, j));
             }
         }
     }

@@ -9,16 +9,18 @@
 //! [`Config::max_cluster_size`](crate::Config::max_cluster_size). Every duplicate pair left out
 //! is reported with the reason.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 
 use inclusion_geo::communes::Gazetteer;
 use inclusion_model::Place;
+use rustc_hash::FxHashMap;
 use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::MergeError;
 use crate::config::Config;
-use crate::features::{Prepared, Preparer};
+use crate::features::{Prepared, Preparer, Words};
 use crate::pairs::{Decision, Pairs, round1};
 use crate::quality::quality_on;
 use crate::text::fold;
@@ -100,6 +102,7 @@ struct Scorer<'p> {
     known: HashMap<(usize, usize), f64>,
     preparer: Preparer<'static>,
     prepared: HashMap<usize, Prepared>,
+    similar: RefCell<FxHashMap<u64, bool>>,
 }
 
 impl Scorer<'_> {
@@ -114,13 +117,9 @@ impl Scorer<'_> {
                 self.prepared.insert(k, p);
             }
         }
-        let s = crate::compare::compare(
-            &self.prepared[&i],
-            &self.prepared[&j],
-            &self.preparer.interner,
-            config,
-        )
-        .score();
+        let words = Words::new(&self.preparer.interner, &config.similarity, &self.similar);
+        let s = crate::compare::compare(&self.prepared[&i], &self.prepared[&j], &words, config)
+            .score();
         self.known.insert(key, s);
         s
     }
@@ -181,6 +180,7 @@ pub fn clusters(places: &[Place], pairs: &Pairs, config: &Config) -> Result<Clus
             .collect(),
         preparer: Preparer::new(Gazetteer::embedded()),
         prepared: HashMap::new(),
+        similar: RefCell::default(),
     };
     let review = config.thresholds.review;
     let mut group_of: HashMap<usize, usize> = HashMap::new();

@@ -6,8 +6,8 @@ use inclusion_geo::sphere::{chord2_to_metres, distance2};
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use crate::config::{Config, Metric};
-use crate::features::{Class, Interner, Pivot, Prepared};
+use crate::config::Config;
+use crate::features::{Class, Pivot, Prepared, Words};
 use crate::text::{Kind, kinds_compatible};
 
 /// What a comparator looks at.
@@ -196,7 +196,7 @@ impl Comparison {
 }
 
 /// Compares two prepared places.
-pub(crate) fn compare(a: &Prepared, b: &Prepared, interner: &Interner, config: &Config) -> Comparison {
+pub(crate) fn compare(a: &Prepared, b: &Prepared, words: &Words<'_>, config: &Config) -> Comparison {
     let w = &config.weights;
     let mut c = Comparison {
         evidence: [Evidence::unknown(Comparator::Name); 12],
@@ -204,9 +204,7 @@ pub(crate) fn compare(a: &Prepared, b: &Prepared, interner: &Interner, config: &
         points: w.prior,
         distance_m: None,
     };
-    let metric = config.similarity.metric;
-    let threshold = config.similarity.word_threshold;
-    let name = compare_names(a, b, interner, metric, threshold);
+    let name = compare_names(a, b, words);
     c.push(Evidence::new(
         Comparator::Name,
         name.outcome,
@@ -229,7 +227,7 @@ pub(crate) fn compare(a: &Prepared, b: &Prepared, interner: &Interner, config: &
     } else {
         Evidence::new(Comparator::Kind, Outcome::Different, 0.0, w.kind_different)
     });
-    let address = compare_streets(a, b, interner, metric, threshold, config);
+    let address = compare_streets(a, b, words, config);
     c.push(address);
     c.push(compare_distance(a, b, config));
     c.distance_m = c.get(Comparator::Distance).and_then(|e| {
@@ -239,7 +237,7 @@ pub(crate) fn compare(a: &Prepared, b: &Prepared, interner: &Interner, config: &
     c.push(compare_phones(a, b, config));
     c.push(compare_emails(a, b, config));
     c.push(compare_websites(a, b, config));
-    c.push(compare_typologies(a, b, interner, config));
+    c.push(compare_typologies(a, b, config));
     c.push(match (&a.parent, &b.parent) {
         (Some(x), Some(y)) if x == y => {
             Evidence::new(Comparator::Parent, Outcome::Same, 1.0, w.parent_same)
@@ -350,13 +348,7 @@ pub(crate) struct NameMatch {
 
 /// Which tokens of each name found a match in the other (bit `i` for token `i`; names are
 /// cut at 64 words).
-fn match_tokens(
-    a: &Prepared,
-    b: &Prepared,
-    interner: &Interner,
-    metric: Metric,
-    threshold: f64,
-) -> (u64, u64) {
+fn match_tokens(a: &Prepared, b: &Prepared, words: &Words<'_>) -> (u64, u64) {
     let (mut ma, mut mb) = (0u64, 0u64);
     let na = a.name.len().min(64);
     let nb = b.name.len().min(64);
@@ -369,7 +361,7 @@ fn match_tokens(
         }
     }
     // Typos: a distinctive word left unmatched against any unmatched word of the other name.
-    if metric != Metric::Exact {
+    {
         for (i, ta) in a.name[..na].iter().enumerate() {
             for (j, tb) in b.name[..nb].iter().enumerate() {
                 let unmatched_distinctive = (ta.class == Class::Distinctive && ma & (1 << i) == 0)
@@ -377,8 +369,7 @@ fn match_tokens(
                 if !unmatched_distinctive {
                     continue;
                 }
-                let (sa, sb) = (interner.get(ta.id), interner.get(tb.id));
-                if sa.len() >= 4 && sb.len() >= 4 && metric.similarity(sa, sb) >= threshold {
+                if words.similar(ta.id, tb.id) {
                     ma |= 1 << i;
                     mb |= 1 << j;
                 }
@@ -390,15 +381,15 @@ fn match_tokens(
     // Both directions look at the words left unmatched before acronyms, so that the result
     // does not depend on which place is `a`.
     let (ua, ub) = (ma, mb);
-    acronyms(a, b, interner, na, ua, &mut ma, &mut mb);
-    acronyms(b, a, interner, nb, ub, &mut mb, &mut ma);
+    acronyms(a, b, words, na, ua, &mut ma, &mut mb);
+    acronyms(b, a, words, nb, ub, &mut mb, &mut ma);
     (ma, mb)
 }
 
 fn acronyms(
     a: &Prepared,
     b: &Prepared,
-    interner: &Interner,
+    words: &Words<'_>,
     na: usize,
     matched_before: u64,
     ma: &mut u64,
@@ -408,7 +399,7 @@ fn acronyms(
         if ta.class != Class::Distinctive || matched_before & (1 << i) != 0 {
             continue;
         }
-        let s = interner.get(ta.id);
+        let s = words.get(ta.id);
         if !(3..=6).contains(&s.len()) || !s.bytes().all(|c| c.is_ascii_lowercase()) {
             continue;
         }
@@ -425,14 +416,8 @@ fn acronyms(
 }
 
 /// Compares two names (see [`Outcome`] for the levels).
-pub(crate) fn compare_names(
-    a: &Prepared,
-    b: &Prepared,
-    interner: &Interner,
-    metric: Metric,
-    threshold: f64,
-) -> NameMatch {
-    let (ma, mb) = match_tokens(a, b, interner, metric, threshold);
+pub(crate) fn compare_names(a: &Prepared, b: &Prepared, words: &Words<'_>) -> NameMatch {
+    let (ma, mb) = match_tokens(a, b, words);
     let count = |p: &Prepared, m: u64| -> (u32, u32) {
         let mut total = 0;
         let mut matched = 0;
@@ -512,33 +497,19 @@ pub(crate) fn compare_names(
 }
 
 /// The share of the words of `a` found in `b` and of `b` found in `a`.
-fn word_cover(a: &[u32], b: &[u32], interner: &Interner, metric: Metric, threshold: f64) -> (f64, f64) {
-    let found = |x: u32, ys: &[u32]| {
-        ys.iter().any(|&y| {
-            x == y || {
-                let (sx, sy) = (interner.get(x), interner.get(y));
-                sx.len() >= 4 && sy.len() >= 4 && metric.similarity(sx, sy) >= threshold
-            }
-        })
-    };
+fn word_cover(a: &[u32], b: &[u32], words: &Words<'_>) -> (f64, f64) {
+    let found = |x: u32, ys: &[u32]| ys.contains(&x) || ys.iter().any(|&y| words.similar(x, y));
     let ca = a.iter().filter(|&&x| found(x, b)).count() as f64 / a.len() as f64;
     let cb = b.iter().filter(|&&y| found(y, a)).count() as f64 / b.len() as f64;
     (ca, cb)
 }
 
-fn compare_streets(
-    a: &Prepared,
-    b: &Prepared,
-    interner: &Interner,
-    metric: Metric,
-    threshold: f64,
-    config: &Config,
-) -> Evidence {
+fn compare_streets(a: &Prepared, b: &Prepared, words: &Words<'_>, config: &Config) -> Evidence {
     let w = &config.weights;
     if a.street_name.is_empty() || b.street_name.is_empty() {
         return Evidence::unknown(Comparator::Address);
     }
-    let (ca, cb) = word_cover(&a.street_name, &b.street_name, interner, metric, threshold);
+    let (ca, cb) = word_cover(&a.street_name, &b.street_name, words);
     let (low, high) = if ca < cb { (ca, cb) } else { (cb, ca) };
     let same_street = low >= 0.66 || (high >= 1.0 && low >= 0.3);
     let street_similarity = (ca + cb) / 2.0;
@@ -616,11 +587,11 @@ fn compare_distance(a: &Prepared, b: &Prepared, config: &Config) -> Evidence {
 fn compare_pivots(a: &Pivot, b: &Pivot, config: &Config) -> Evidence {
     let w = &config.weights;
     let c = Comparator::Identifier;
-    match (a, b) {
-        (Pivot::Siret(x), Pivot::Siret(y)) => {
+    match (*a, *b) {
+        (Pivot::Siret { siret: x, siren: sx }, Pivot::Siret { siret: y, siren: sy }) => {
             if x == y {
                 Evidence::new(c, Outcome::Same, 1.0, w.identifier_same)
-            } else if x[..9] == y[..9] {
+            } else if sx == sy {
                 Evidence::new(c, Outcome::SameEntity, 0.5, w.identifier_same_entity)
             } else {
                 Evidence::new(c, Outcome::Different, 0.0, w.identifier_different)
@@ -640,9 +611,9 @@ fn compare_pivots(a: &Pivot, b: &Pivot, config: &Config) -> Evidence {
 fn compare_phones(a: &Prepared, b: &Prepared, config: &Config) -> Evidence {
     let w = &config.weights;
     let c = Comparator::Phone;
-    match (&a.phone, &b.phone) {
+    match (a.phone, b.phone) {
         (Some((x, mobile)), Some((y, _))) if x == y => {
-            if *mobile {
+            if mobile {
                 Evidence::new(c, Outcome::SamePersonal, 1.0, w.phone_same_personal)
             } else {
                 Evidence::new(c, Outcome::Same, 1.0, w.phone_same)
@@ -661,8 +632,8 @@ fn compare_emails(a: &Prepared, b: &Prepared, config: &Config) -> Evidence {
     }
     let mut shared = false;
     let mut place_address = false;
-    for (x, personal) in &a.emails {
-        if b.emails.iter().any(|(y, _)| x == y) {
+    for &(x, personal) in &a.emails {
+        if b.emails.iter().any(|&(y, _)| x == y) {
             shared = true;
             place_address |= !personal;
         }
@@ -683,18 +654,19 @@ fn compare_websites(a: &Prepared, b: &Prepared, config: &Config) -> Evidence {
     if a.websites.is_empty() || b.websites.is_empty() {
         return Evidence::unknown(c);
     }
-    if a.websites.iter().any(|x| b.websites.contains(x)) {
+    if a.websites.iter().any(|x| b.websites.iter().any(|y| x.page == y.page)) {
         return Evidence::new(c, Outcome::Same, 1.0, w.website_same);
     }
-    if a.websites.iter().any(|x| {
-        !x.is_shared_host() && b.websites.iter().any(|y| y.host == x.host)
-    }) {
+    if a.websites
+        .iter()
+        .any(|x| !x.shared_host && b.websites.iter().any(|y| y.host == x.host))
+    {
         return Evidence::new(c, Outcome::SameHost, 0.5, w.website_same_host);
     }
     Evidence::new(c, Outcome::Different, 0.0, 0.0)
 }
 
-fn compare_typologies(a: &Prepared, b: &Prepared, interner: &Interner, config: &Config) -> Evidence {
+fn compare_typologies(a: &Prepared, b: &Prepared, config: &Config) -> Evidence {
     let w = &config.weights;
     let c = Comparator::Typology;
     if a.typology.is_empty() || b.typology.is_empty() {
@@ -702,8 +674,7 @@ fn compare_typologies(a: &Prepared, b: &Prepared, interner: &Interner, config: &
     }
     let shared = a.typology.iter().any(|x| b.typology.contains(x));
     // The national cartography's one compatible pair: a France Services and a PIMMS.
-    let code = |p: &Prepared, s: &str| p.typology.iter().any(|&t| interner.get(t) == s);
-    let compatible = (code(a, "RFS") && code(b, "PIMMS")) || (code(a, "PIMMS") && code(b, "RFS"));
+    let compatible = (a.rfs && b.pimms) || (a.pimms && b.rfs);
     if shared || compatible {
         Evidence::new(c, Outcome::Shared, 1.0, w.typology_shared)
     } else {

@@ -3,6 +3,7 @@
 use inclusion_model::Place;
 
 use crate::compare::{Comparator, Evidence, Note, Outcome};
+use crate::contact::{normalize_email, normalize_phone};
 use crate::features::Prepared;
 use crate::text::Kind;
 
@@ -174,8 +175,14 @@ fn verdict(e: &Evidence, a: &Place, b: &Place, pa: &Prepared, pb: &Prepared) -> 
             "pas d'identifiant à comparer (fictif ou absent)".to_owned(),
         ),
         (Comparator::Phone, outcome) => {
-            let pa_phone = pa.phone.as_ref().map(|p| p.0.as_str()).unwrap_or("");
-            let pb_phone = pb.phone.as_ref().map(|p| p.0.as_str()).unwrap_or("");
+            let e164 = |p: &Place| {
+                p.contact
+                    .phone
+                    .as_deref()
+                    .map(|x| normalize_phone(x).unwrap_or_else(|| x.to_owned()))
+                    .unwrap_or_default()
+            };
+            let (pa_phone, pb_phone) = (e164(a), e164(b));
             match outcome {
                 Outcome::Same => t(
                     format!("same phone {pa_phone}"),
@@ -196,12 +203,14 @@ fn verdict(e: &Evidence, a: &Place, b: &Place, pa: &Prepared, pb: &Prepared) -> 
             }
         }
         (Comparator::Email, outcome) => {
-            let shared = pa
-                .emails
-                .iter()
-                .find(|(x, _)| pb.emails.iter().any(|(y, _)| x == y))
-                .map(|(x, _)| x.as_str())
-                .unwrap_or("");
+            let emails = |p: &Place| -> Vec<String> {
+                p.contact.emails.iter().filter_map(|e| normalize_email(e)).collect()
+            };
+            let theirs = emails(b);
+            let shared = emails(a)
+                .into_iter()
+                .find(|x| theirs.contains(x))
+                .unwrap_or_default();
             match outcome {
                 Outcome::Same => t(
                     format!("same e-mail {shared}"),

@@ -2,6 +2,7 @@
 //! class, kinds of organisation, the parsed street, the point on the sphere, the commune key,
 //! identifiers and contacts in comparable form.
 
+use std::cell::RefCell;
 use std::collections::hash_map::Entry;
 
 use inclusion_geo::communes::Gazetteer;
@@ -10,12 +11,13 @@ use inclusion_model::validate::{PivotKind, pivot_kind};
 use inclusion_model::{Mobility, NationalProgramme, Place};
 use rustc_hash::FxHashMap;
 
+use crate::config::{Metric, Similarity};
 use crate::contact::{
-    WebsiteKey, is_mobile, is_personal_email, normalize_email, normalize_phone, website_key,
+    is_mobile, is_personal_email, normalize_email, normalize_phone, website_key,
 };
 use crate::text::{
     Kind, expand_acronym, fold, is_generic, is_itinerant_word, is_stop_word, kinds_of,
-    parse_street, stem,
+    parse_folded_street, stem,
 };
 
 /// Strings as small integers, so that token equality is an integer comparison.
@@ -46,6 +48,53 @@ impl Interner {
     }
 }
 
+/// Words of a run with their similarity: equal ids, or the configured [`Similarity`] of two
+/// words of at least 4 letters at or above its threshold. Results are cached per pair of
+/// words (the same street and organisation words meet again and again).
+pub(crate) struct Words<'a> {
+    interner: &'a Interner,
+    similarity: &'a Similarity,
+    cache: &'a RefCell<FxHashMap<u64, bool>>,
+}
+
+impl<'a> Words<'a> {
+    pub(crate) fn new(
+        interner: &'a Interner,
+        similarity: &'a Similarity,
+        cache: &'a RefCell<FxHashMap<u64, bool>>,
+    ) -> Words<'a> {
+        Words {
+            interner,
+            similarity,
+            cache,
+        }
+    }
+
+    pub(crate) fn get(&self, id: u32) -> &str {
+        self.interner.get(id)
+    }
+
+    pub(crate) fn similar(&self, x: u32, y: u32) -> bool {
+        if x == y {
+            return true;
+        }
+        if self.similarity.metric == Metric::Exact {
+            return false;
+        }
+        let (sx, sy) = (self.interner.get(x), self.interner.get(y));
+        if sx.len() < 4 || sy.len() < 4 {
+            return false;
+        }
+        let key = (u64::from(x.min(y)) << 32) | u64::from(x.max(y));
+        if let Some(&v) = self.cache.borrow().get(&key) {
+            return v;
+        }
+        let v = self.similarity.metric.similarity(sx, sy) >= self.similarity.word_threshold;
+        self.cache.borrow_mut().insert(key, v);
+        v
+    }
+}
+
 /// The class of a name token.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Class {
@@ -63,15 +112,25 @@ pub(crate) struct NameToken {
     pub class: Class,
 }
 
-/// The `pivot` in comparable form.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// The `pivot` in comparable form (interned).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Pivot {
     /// Placeholder or absent.
     None,
-    /// 14 digits (checksum valid or not).
-    Siret(String),
+    /// 14 digits (checksum valid or not), and its SIREN (the first 9).
+    Siret { siret: u32, siren: u32 },
     /// An RNA number or another identifier (RIDET...).
-    Other(String),
+    Other(u32),
+}
+
+/// A web site in comparable form (interned).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Site {
+    /// Host and path.
+    pub page: u32,
+    pub host: u32,
+    /// A platform hosting unrelated pages (see [`WebsiteKey::is_shared_host`]).
+    pub shared_host: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -91,11 +150,16 @@ pub(crate) struct Prepared {
     pub point: Option<[f64; 3]>,
     pub commune: u32,
     pub pivot: Pivot,
-    pub phone: Option<(String, bool)>,
-    pub emails: Vec<(String, bool)>,
-    pub websites: Vec<WebsiteKey>,
+    /// The phone in E.164 (interned) and whether it is a mobile.
+    pub phone: Option<(u32, bool)>,
+    /// The e-mails (interned, lower case) and whether each looks like a person's.
+    pub emails: Vec<(u32, bool)>,
+    pub websites: Vec<Site>,
     pub typology: Vec<u32>,
-    pub parent: Option<String>,
+    /// `typologie` holds `RFS` / `PIMMS` (the cartography's one compatible pair).
+    pub rfs: bool,
+    pub pimms: bool,
+    pub parent: Option<u32>,
 }
 
 /// The key of a place's commune: its code INSEE when the gazetteer confirms it (arrondissements
@@ -199,7 +263,9 @@ fn commune_of_arrondissement(code: &str) -> &str {
     }
 }
 
-/// The name's tokens: folded, stop words removed, acronyms of the field expanded, stemmed.
+/// The name's tokens: folded, stop words removed, acronyms of the field expanded, stemmed
+/// (what [`Preparer::prepare`] interns).
+#[cfg(test)]
 pub(crate) fn name_words(name: &str) -> Vec<String> {
     let folded = fold(name);
     let mut words = Vec::new();
@@ -217,28 +283,82 @@ pub(crate) fn name_words(name: &str) -> Vec<String> {
 
 pub(crate) struct Preparer<'g> {
     pub interner: Interner,
+    /// Per word id: 0 not known yet, 1 a generic word, 2 another word.
+    generic: Vec<u8>,
+    /// Per commune text: its folded text and the ids of its stemmed words.
+    localities: FxHashMap<String, (String, Vec<u32>)>,
+    buffer: String,
     gazetteer: &'g Gazetteer,
     communes: Interner,
+    /// `code INSEE \0 postcode \0 commune` → the commune key (and whether the name names
+    /// another commune, for France Services).
+    keys: FxHashMap<String, String>,
 }
 
 impl<'g> Preparer<'g> {
     pub(crate) fn new(gazetteer: &'g Gazetteer) -> Preparer<'g> {
         Preparer {
             interner: Interner::default(),
+            generic: Vec::new(),
+            localities: FxHashMap::default(),
+            buffer: String::new(),
             gazetteer,
             communes: Interner::default(),
+            keys: FxHashMap::default(),
         }
     }
 
+    /// The id of a word, remembering whether it is generic.
+    fn word(&mut self, w: &str) -> u32 {
+        let id = self.interner.id(w);
+        let i = id as usize;
+        if i >= self.generic.len() {
+            self.generic.resize(i + 1, 0);
+        }
+        if self.generic[i] == 0 {
+            self.generic[i] = if is_generic(w) || w.len() <= 2 { 1 } else { 2 };
+        }
+        id
+    }
+
     pub(crate) fn prepare(&mut self, place: &Place) -> Prepared {
-        let locality: Vec<String> = fold(&place.address.commune)
-            .split(' ')
-            .filter(|t| !t.is_empty() && !is_stop_word(t))
-            .map(|t| stem(t).into_owned())
-            .collect();
-        let words = name_words(&place.name);
-        let word_refs: Vec<&str> = words.iter().map(String::as_str).collect();
-        let mut kinds = kinds_of(&word_refs);
+        let address = &place.address;
+        if !self.localities.contains_key(address.commune.as_str()) {
+            let folded = fold(&address.commune);
+            let ids = folded
+                .split(' ')
+                .filter(|t| !t.is_empty() && !is_stop_word(t))
+                .map(|t| stem(t).into_owned())
+                .collect::<Vec<_>>()
+                .iter()
+                .map(|w| self.word(w))
+                .collect();
+            self.localities
+                .insert(address.commune.clone(), (folded, ids));
+        }
+
+        // Name: folded, stop words out, acronyms expanded, stemmed, interned.
+        let folded_name = fold(&place.name);
+        let mut ids: Vec<u32> = Vec::with_capacity(8);
+        for t in folded_name.split(' ').filter(|t| !t.is_empty()) {
+            if is_stop_word(t) {
+                continue;
+            }
+            match expand_acronym(t, ids.is_empty()) {
+                Some(expansion) => {
+                    for w in expansion {
+                        ids.push(self.word(w));
+                    }
+                }
+                None => {
+                    let w = stem(t);
+                    ids.push(self.word(&w));
+                }
+            }
+        }
+        let (_, locality) = &self.localities[address.commune.as_str()];
+        let words: Vec<&str> = ids.iter().map(|&i| self.interner.get(i)).collect();
+        let mut kinds = kinds_of(&words);
         if place
             .national_programmes
             .contains(&NationalProgramme::FranceServices)
@@ -246,91 +366,107 @@ impl<'g> Preparer<'g> {
             kinds |= Kind::FranceServices.bit();
         }
         let itinerant = place.mobility.contains(&Mobility::Itinerant)
-            || word_refs.iter().any(|w| is_itinerant_word(w));
-        let mut initials = String::with_capacity(words.len());
-        let name = words
+            || words.iter().any(|w| is_itinerant_word(w));
+        let initials: String = words
             .iter()
-            .map(|w| {
-                initials.push(w.chars().next().unwrap_or(' '));
-                let class = if locality.iter().any(|l| l == w) {
+            .map(|w| w.chars().next().unwrap_or(' '))
+            .collect();
+        let name = ids
+            .iter()
+            .map(|&id| NameToken {
+                id,
+                class: if locality.contains(&id) {
                     Class::Locality
-                } else if is_generic(w) || w.len() <= 2 {
+                } else if self.generic[id as usize] == 1 {
                     Class::Generic
                 } else {
                     Class::Distinctive
-                };
-                NameToken {
-                    id: self.interner.id(w),
-                    class,
-                }
+                },
             })
             .collect();
-        let commune_folded = fold(&place.address.commune);
-        let mut locality_refs: Vec<&str> =
-            commune_folded.split(' ').filter(|t| !t.is_empty()).collect();
-        locality_refs.push(place.address.postcode.trim());
-        let street = parse_street(&place.address.street, &locality_refs);
-        let street_name = street
-            .name
-            .iter()
-            .map(|w| self.interner.id(w))
-            .collect();
+
+        // Street.
+        let folded_street = fold(&address.street);
+        let (street_number, street_words) = {
+            let (folded_commune, _) = &self.localities[address.commune.as_str()];
+            let mut locality_refs: Vec<&str> =
+                folded_commune.split(' ').filter(|t| !t.is_empty()).collect();
+            locality_refs.push(address.postcode.trim());
+            let street = parse_folded_street(&folded_street, &locality_refs);
+            let ids: Vec<u32> = street.name.iter().map(|w| self.interner.id(w)).collect();
+            (street.number, ids)
+        };
+
         let point = place
             .coordinates
             .map(|c| unit_vector(c.latitude(), c.longitude()));
-        let key = commune_key(place, self.gazetteer);
+        self.buffer.clear();
+        self.buffer
+            .push_str(address.insee_code.as_deref().unwrap_or(""));
+        self.buffer.push('\0');
+        self.buffer.push_str(&address.postcode);
+        self.buffer.push('\0');
+        self.buffer.push_str(&address.commune);
+        let key = match self.keys.get(self.buffer.as_str()) {
+            Some(k) => k.clone(),
+            None => {
+                let k = commune_key(place, self.gazetteer);
+                self.keys.insert(self.buffer.clone(), k.clone());
+                k
+            }
+        };
         let names_other_commune = kinds & Kind::FranceServices.bit() != 0
             && names_other_commune(place, &key, self.gazetteer);
         let commune = self.communes.id(&key);
-        let pivot = match pivot_kind(place.pivot.trim()) {
+        let pivot_text = place.pivot.trim();
+        let pivot = match pivot_kind(pivot_text) {
             PivotKind::Placeholder => Pivot::None,
-            PivotKind::Siret | PivotKind::SiretBadChecksum => Pivot::Siret(place.pivot.trim().into()),
-            _ if place.pivot.trim().is_empty() => Pivot::None,
-            _ => Pivot::Other(place.pivot.trim().to_uppercase()),
+            PivotKind::Siret | PivotKind::SiretBadChecksum => Pivot::Siret {
+                siret: self.interner.id(pivot_text),
+                siren: self.interner.id(&pivot_text[..9]),
+            },
+            _ if pivot_text.is_empty() => Pivot::None,
+            _ => Pivot::Other(self.interner.id(&pivot_text.to_uppercase())),
         };
-        let phone = place
-            .contact
-            .phone
-            .as_deref()
-            .and_then(normalize_phone)
-            .map(|p| {
-                let mobile = is_mobile(&p);
-                (p, mobile)
+        let phone = match place.contact.phone.as_deref().and_then(normalize_phone) {
+            Some(p) => Some((self.interner.id(&p), is_mobile(&p))),
+            None => None,
+        };
+        let mut emails = Vec::new();
+        for e in place.contact.emails.iter().filter_map(|e| normalize_email(e)) {
+            let personal = is_personal_email(&e);
+            emails.push((self.interner.id(&e), personal));
+        }
+        let mut websites = Vec::new();
+        for key in place.contact.websites.iter().filter_map(|w| website_key(w)) {
+            self.buffer.clear();
+            self.buffer.push_str(&key.host);
+            self.buffer.push_str(&key.path);
+            let page = self.interner.id(&self.buffer);
+            websites.push(Site {
+                page,
+                host: self.interner.id(&key.host),
+                shared_host: key.is_shared_host(),
             });
-        let emails = place
-            .contact
-            .emails
-            .iter()
-            .filter_map(|e| normalize_email(e))
-            .map(|e| {
-                let personal = is_personal_email(&e);
-                (e, personal)
-            })
-            .collect();
-        let websites = place
-            .contact
-            .websites
-            .iter()
-            .filter_map(|w| website_key(w))
-            .collect();
+        }
         let typology = place
             .typology
             .iter()
             .map(|t| self.interner.id(t.code()))
             .collect();
-        let parent = place
-            .parent_organisation
-            .as_deref()
-            .map(fold)
-            .filter(|p| !p.is_empty());
+        let code = |c: &str| place.typology.iter().any(|t| t.code() == c);
+        let parent = match place.parent_organisation.as_deref().map(fold) {
+            Some(p) if !p.is_empty() => Some(self.interner.id(&p)),
+            _ => None,
+        };
         Prepared {
             name,
             initials,
             kinds,
             names_other_commune,
             itinerant,
-            street_number: street.number,
-            street_name,
+            street_number,
+            street_name: street_words,
             point,
             commune,
             pivot,
@@ -338,6 +474,8 @@ impl<'g> Preparer<'g> {
             emails,
             websites,
             typology,
+            rfs: code("RFS"),
+            pimms: code("PIMMS"),
             parent,
         }
     }

@@ -1,7 +1,10 @@
 //! [`find_duplicates`]: candidate pairs, compared and decided, each with its reasons.
 
+use std::cell::RefCell;
+
 use inclusion_geo::communes::Gazetteer;
 use inclusion_model::Place;
+use rustc_hash::FxHashMap;
 use schemars::JsonSchema;
 use serde::Serialize;
 
@@ -10,7 +13,7 @@ use crate::candidates::{CandidateStats, candidates};
 use crate::compare::{Comparator, Comparison, Outcome, compare};
 use crate::config::{Config, Thresholds};
 use crate::explain::describe;
-use crate::features::{Prepared, Preparer};
+use crate::features::{Prepared, Preparer, Words};
 
 /// The decision on a pair of places.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, JsonSchema)]
@@ -157,24 +160,26 @@ impl Pairs {
 pub(crate) struct PreparedSet<'g> {
     pub preparer: Preparer<'g>,
     pub prepared: Vec<Prepared>,
+    similar: RefCell<FxHashMap<u64, bool>>,
 }
 
 impl PreparedSet<'static> {
     pub(crate) fn new(places: &[Place]) -> PreparedSet<'static> {
         let mut preparer = Preparer::new(Gazetteer::embedded());
         let prepared = places.iter().map(|p| preparer.prepare(p)).collect();
-        PreparedSet { preparer, prepared }
+        PreparedSet {
+            preparer,
+            prepared,
+            similar: RefCell::default(),
+        }
     }
 }
 
 impl PreparedSet<'_> {
+    /// Compares two places (the word similarities cached for one configuration at a time).
     pub(crate) fn compare(&self, i: usize, j: usize, config: &Config) -> Comparison {
-        compare(
-            &self.prepared[i],
-            &self.prepared[j],
-            &self.preparer.interner,
-            config,
-        )
+        let words = Words::new(&self.preparer.interner, &config.similarity, &self.similar);
+        compare(&self.prepared[i], &self.prepared[j], &words, config)
     }
 }
 
@@ -215,9 +220,12 @@ pub fn find_duplicates(places: &[Place], config: &Config) -> Result<Pairs, Merge
     if places.len() >= u32::MAX as usize {
         return Err(MergeError::TooManyPlaces(places.len()));
     }
+    let t0 = std::time::Instant::now();
     let set = PreparedSet::new(places);
+    let t1 = std::time::Instant::now();
     let (candidates, candidate_stats) =
         candidates(&set.prepared, config.radius_m, config.name_block_limit);
+    let t2 = std::time::Instant::now();
     let mut stats = PairStats {
         candidates: candidate_stats,
         ..PairStats::default()
@@ -236,6 +244,7 @@ pub fn find_duplicates(places: &[Place], config: &Config) -> Result<Pairs, Merge
             kept.push(build_pair(places, &set, i, j, &comparison, config));
         }
     }
+    eprintln!("prepare {:?} candidates {:?} compare {:?}", t1 - t0, t2 - t1, t2.elapsed());
     kept.sort_by(|a, b| {
         b.score
             .total_cmp(&a.score)

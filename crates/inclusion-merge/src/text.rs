@@ -533,6 +533,23 @@ pub(crate) struct Street {
 /// of the street name.
 pub(crate) fn parse_street(address: &str, locality: &[&str]) -> Street {
     let folded = fold(address);
+    let s = parse_folded_street(&folded, locality);
+    Street {
+        number: s.number,
+        kind: s.kind,
+        name: s.name.into_iter().map(str::to_owned).collect(),
+    }
+}
+
+/// [`parse_street`] on an address already folded, the words borrowed from it.
+pub(crate) struct StreetRef<'a> {
+    pub number: Option<(u32, u32)>,
+    pub kind: Option<&'static str>,
+    pub name: Vec<&'a str>,
+}
+
+/// [`parse_street`] on folded text.
+pub(crate) fn parse_folded_street<'a>(folded: &'a str, locality: &[&str]) -> StreetRef<'a> {
     let tokens: Vec<&str> = folded.split(' ').filter(|t| !t.is_empty()).collect();
     // The street type preceded by a number wins; else the first street type.
     let mut chosen: Option<(usize, Option<(u32, u32)>)> = None;
@@ -563,7 +580,7 @@ pub(crate) fn parse_street(address: &str, locality: &[&str]) -> Street {
             }
         }
     };
-    let mut name: Vec<&str> = Vec::new();
+    let mut name: Vec<&'a str> = Vec::new();
     let mut i = name_start;
     while i < tokens.len() {
         let t = tokens[i];
@@ -594,11 +611,7 @@ pub(crate) fn parse_street(address: &str, locality: &[&str]) -> Street {
             break;
         }
     }
-    Street {
-        number,
-        kind,
-        name: name.into_iter().map(str::to_owned).collect(),
-    }
+    StreetRef { number, kind, name }
 }
 
 /// The house number (or range) just before token `i`: digits, an optional suffix (`bis`), and
