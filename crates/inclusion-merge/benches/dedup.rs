@@ -40,22 +40,48 @@ fn accuracy() {
     let config = Config::default();
     for file in eval::anchor_files("real-pairs.", ".json") {
         let real = eval::load_real(&file);
-        println!("{}", real.measure(|p| ours(p, &config)).0.line(&format!("{} inclusion-merge", real.name)));
+        println!(
+            "{}",
+            real.measure(|p| ours(p, &config))
+                .0
+                .line(&format!("{} inclusion-merge", real.name))
+        );
         for complete in [false, true] {
-            let m = real.measure(|p| baseline::duplicates(p, complete).0.into_iter().collect()).0;
-            let what = if complete { "baseline, code INSEE completed" } else { "baseline" };
+            let m = real
+                .measure(|p| baseline::duplicates(p, complete).0.into_iter().collect())
+                .0;
+            let what = if complete {
+                "baseline, code INSEE completed"
+            } else {
+                "baseline"
+            };
             println!("{}", m.line(&format!("{} {what}", real.name)));
         }
     }
     for file in eval::anchor_files("synthetic.", ".truth.json") {
         let set = eval::load_synthetic(&file);
-        println!("{}", set.measure(&ours(&set.places, &config)).0.line(&format!("{} inclusion-merge", set.name)));
-        let b: HashSet<_> = baseline::duplicates(&set.places, true).0.into_iter().collect();
-        println!("{}", set.measure(&b).0.line(&format!("{} baseline", set.name)));
+        println!(
+            "{}",
+            set.measure(&ours(&set.places, &config))
+                .0
+                .line(&format!("{} inclusion-merge", set.name))
+        );
+        let b: HashSet<_> = baseline::duplicates(&set.places, true)
+            .0
+            .into_iter()
+            .collect();
+        println!(
+            "{}",
+            set.measure(&b).0.line(&format!("{} baseline", set.name))
+        );
     }
 }
 
-fn measure_generated(places: &[Place], truth: &HashSet<(usize, usize)>, predicted: &HashSet<(usize, usize)>) -> eval::Metrics {
+fn measure_generated(
+    places: &[Place],
+    truth: &HashSet<(usize, usize)>,
+    predicted: &HashSet<(usize, usize)>,
+) -> eval::Metrics {
     let mut m = eval::Metrics::default();
     for p in predicted {
         if truth.contains(p) {
@@ -94,7 +120,10 @@ fn bench(c: &mut Criterion) {
         pairs.stats.reviews,
         ours_time.as_secs_f64()
     );
-    println!("{}", measure_generated(&places, &truth, &predicted).line("generated 100k inclusion-merge"));
+    println!(
+        "{}",
+        measure_generated(&places, &truth, &predicted).line("generated 100k inclusion-merge")
+    );
     let t = Instant::now();
     let (baseline_pairs, compared) = baseline::duplicates(&places, false);
     let baseline_time = t.elapsed();
@@ -103,7 +132,10 @@ fn bench(c: &mut Criterion) {
         baseline_time.as_secs_f64()
     );
     let b: HashSet<_> = baseline_pairs.into_iter().collect();
-    println!("{}", measure_generated(&places, &truth, &b).line("generated 100k baseline"));
+    println!(
+        "{}",
+        measure_generated(&places, &truth, &b).line("generated 100k baseline")
+    );
 
     let mut group = c.benchmark_group("dedup_100k");
     group.sample_size(10);

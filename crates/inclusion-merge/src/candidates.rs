@@ -3,9 +3,9 @@
 //! their distance (so that a place with bad coordinates is still found). Never all pairs of a
 //! commune or a département.
 
-use inclusion_geo::sphere::metres_to_chord2;
+use inclusion_geo::sphere::{distance2, metres_to_chord2};
 use rstar::RTree;
-use rstar::primitives::GeomWithData;
+use rstar::primitives::{GeomWithData, Rectangle};
 use schemars::JsonSchema;
 use serde::Serialize;
 
@@ -42,20 +42,34 @@ pub(crate) fn candidates(
     };
     let mut pairs: Vec<(u32, u32)> = Vec::new();
 
-    // Within the radius.
-    let points: Vec<GeomWithData<[f64; 3], u32>> = prepared
+    // Within the radius: each point as a cube of side `chord` around it, one R*-tree of them
+    // joined with itself (two cubes meet when the points are within `chord` on every axis),
+    // then the exact distance on the sphere.
+    let chord2 = metres_to_chord2(radius_m);
+    let half = chord2.sqrt() / 2.0;
+    let cubes: Vec<GeomWithData<Rectangle<[f64; 3]>, u32>> = prepared
         .iter()
         .enumerate()
-        .filter_map(|(i, p)| p.point.map(|xyz| GeomWithData::new(xyz, i as u32)))
+        .filter_map(|(i, p)| {
+            let [x, y, z] = p.point?;
+            let cube = Rectangle::from_corners(
+                [x - half, y - half, z - half],
+                [x + half, y + half, z + half],
+            );
+            Some(GeomWithData::new(cube, i as u32))
+        })
         .collect();
-    stats.with_coordinates = points.len();
-    let chord2 = metres_to_chord2(radius_m);
-    let tree = RTree::bulk_load(points.clone());
-    for p in &points {
-        for q in tree.locate_within_distance(*p.geom(), chord2) {
-            if q.data > p.data {
-                pairs.push((p.data, q.data));
-            }
+    stats.with_coordinates = cubes.len();
+    let tree = RTree::bulk_load(cubes);
+    for (a, b) in tree.intersection_candidates_with_other_tree(&tree) {
+        if a.data < b.data
+            && let (Some(pa), Some(pb)) = (
+                prepared[a.data as usize].point,
+                prepared[b.data as usize].point,
+            )
+            && distance2(&pa, &pb) <= chord2
+        {
+            pairs.push((a.data, b.data));
         }
     }
     stats.spatial_pairs = pairs.len();

@@ -118,18 +118,15 @@ impl Scorer<'_> {
             }
         }
         let words = Words::new(&self.preparer.interner, &config.similarity, &self.similar);
-        let s = crate::compare::compare(&self.prepared[&i], &self.prepared[&j], &words, config)
-            .score();
+        let s =
+            crate::compare::compare(&self.prepared[&i], &self.prepared[&j], &words, config).score();
         self.known.insert(key, s);
         s
     }
 }
 
 fn source_key(p: &Place) -> Option<String> {
-    p.source
-        .as_deref()
-        .map(fold)
-        .filter(|s| !s.is_empty())
+    p.source.as_deref().map(fold).filter(|s| !s.is_empty())
 }
 
 /// Groups the duplicate pairs of `places` (see the [module documentation](self)).
@@ -164,7 +161,10 @@ pub fn clusters(places: &[Place], pairs: &Pairs, config: &Config) -> Result<Clus
     config.validate()?;
     for p in &pairs.pairs {
         let index = p.left_index.max(p.right_index);
-        if index >= places.len() || places[p.left_index].id != p.left || places[p.right_index].id != p.right {
+        if index >= places.len()
+            || places[p.left_index].id != p.left
+            || places[p.right_index].id != p.right
+        {
             return Err(MergeError::PlaceIndex {
                 index,
                 len: places.len(),

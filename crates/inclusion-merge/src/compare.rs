@@ -184,7 +184,10 @@ impl Comparison {
 
     /// Changes the points of a comparator's verdict (with the note that says why).
     fn adjust(&mut self, c: Comparator, note: Note, points: impl Fn(f32) -> f32) {
-        if let Some(e) = self.evidence[..self.len].iter_mut().find(|e| e.comparator == c) {
+        if let Some(e) = self.evidence[..self.len]
+            .iter_mut()
+            .find(|e| e.comparator == c)
+        {
             let new = points(e.points);
             if new != e.points {
                 self.points += f64::from(new - e.points);
@@ -196,7 +199,12 @@ impl Comparison {
 }
 
 /// Compares two prepared places.
-pub(crate) fn compare(a: &Prepared, b: &Prepared, words: &Words<'_>, config: &Config) -> Comparison {
+pub(crate) fn compare(
+    a: &Prepared,
+    b: &Prepared,
+    words: &Words<'_>,
+    config: &Config,
+) -> Comparison {
     let w = &config.weights;
     let mut c = Comparison {
         evidence: [Evidence::unknown(Comparator::Name); 12],
@@ -230,9 +238,9 @@ pub(crate) fn compare(a: &Prepared, b: &Prepared, words: &Words<'_>, config: &Co
     let address = compare_streets(a, b, words, config);
     c.push(address);
     c.push(compare_distance(a, b, config));
-    c.distance_m = c.get(Comparator::Distance).and_then(|e| {
-        (e.outcome == Outcome::Measured).then_some(f64::from(e.value))
-    });
+    c.distance_m = c
+        .get(Comparator::Distance)
+        .and_then(|e| (e.outcome == Outcome::Measured).then_some(f64::from(e.value)));
     c.push(compare_pivots(&a.pivot, &b.pivot, config));
     c.push(compare_phones(a, b, config));
     c.push(compare_emails(a, b, config));
@@ -242,9 +250,12 @@ pub(crate) fn compare(a: &Prepared, b: &Prepared, words: &Words<'_>, config: &Co
         (Some(x), Some(y)) if x == y => {
             Evidence::new(Comparator::Parent, Outcome::Same, 1.0, w.parent_same)
         }
-        (Some(_), Some(_)) => {
-            Evidence::new(Comparator::Parent, Outcome::Different, 0.0, w.parent_different)
-        }
+        (Some(_), Some(_)) => Evidence::new(
+            Comparator::Parent,
+            Outcome::Different,
+            0.0,
+            w.parent_different,
+        ),
         _ => Evidence::unknown(Comparator::Parent),
     });
 
@@ -252,10 +263,14 @@ pub(crate) fn compare(a: &Prepared, b: &Prepared, words: &Words<'_>, config: &Co
     // geocoding difference (a record on the commune's centre), not two places.
     let distance = c.distance_m;
     match address.outcome {
-        Outcome::Same => c.adjust(Comparator::Distance, Note::SameAddressGeocoding, |p| p.max(0.0)),
+        Outcome::Same => c.adjust(Comparator::Distance, Note::SameAddressGeocoding, |p| {
+            p.max(0.0)
+        }),
         Outcome::Neighbour | Outcome::SameStreet => {
             let floor = w.distance_2000 as f32;
-            c.adjust(Comparator::Distance, Note::SameStreetGeocoding, |p| p.max(floor));
+            c.adjust(Comparator::Distance, Note::SameStreetGeocoding, |p| {
+                p.max(floor)
+            });
         }
         Outcome::Different if distance.is_some_and(|d| d <= 60.0) => {
             let near = w.address_different_near as f32;
@@ -403,7 +418,13 @@ fn acronyms(
         if !(3..=6).contains(&s.len()) || !s.bytes().all(|c| c.is_ascii_lowercase()) {
             continue;
         }
-        if let Some(k) = b.initials.find(s) {
+        let (hay, needle) = (b.initials.as_bytes(), s.as_bytes());
+        if needle.len() > hay.len() {
+            continue;
+        }
+        let found = (0..=hay.len() - needle.len())
+            .find(|&k| hay[k] == needle[0] && hay[k..k + needle.len()] == *needle);
+        if let Some(k) = found {
             let end = (k + s.len()).min(64);
             if end - k == s.len() {
                 *ma |= 1 << i;
@@ -434,21 +455,22 @@ pub(crate) fn compare_names(a: &Prepared, b: &Prepared, words: &Words<'_>) -> Na
     let (da, mda) = count(a, ma);
     let (db, mdb) = count(b, mb);
     if da + db == 0 {
-        // Both generic: the same words (one set inside the other), or not.
-        let words = |p: &Prepared| -> Vec<u32> {
-            let mut v: Vec<u32> = p
-                .name
+        // Both generic: the same words (one set inside the other), or not. Names are short:
+        // the distinct generic words are counted in place, without allocating.
+        fn generic(p: &Prepared) -> impl Iterator<Item = u32> + '_ {
+            let words = &p.name;
+            words
                 .iter()
-                .filter(|t| t.class == Class::Generic)
-                .map(|t| t.id)
-                .collect();
-            v.sort_unstable();
-            v.dedup();
-            v
-        };
-        let (wa, wb) = (words(a), words(b));
-        let shared = wa.iter().filter(|x| wb.contains(x)).count();
-        let union = wa.len() + wb.len() - shared;
+                .enumerate()
+                .filter(move |&(i, t)| {
+                    t.class == Class::Generic && !words[..i].iter().any(|u| u.id == t.id)
+                })
+                .map(|(_, t)| t.id)
+        }
+        let la = generic(a).count();
+        let lb = generic(b).count();
+        let shared = generic(a).filter(|x| generic(b).any(|y| y == *x)).count();
+        let union = la + lb - shared;
         let similarity = if union == 0 {
             1.0
         } else {
@@ -456,7 +478,7 @@ pub(crate) fn compare_names(a: &Prepared, b: &Prepared, words: &Words<'_>) -> Na
         };
         let outcome = if union > 0 && shared == union {
             Outcome::GenericSame
-        } else if union > 0 && shared == wa.len().min(wb.len()) {
+        } else if union > 0 && shared == la.min(lb) {
             Outcome::GenericContained
         } else {
             Outcome::GenericOther
@@ -538,7 +560,11 @@ fn compare_streets(a: &Prepared, b: &Prepared, words: &Words<'_>, config: &Confi
             let mut e = Evidence::new(
                 Comparator::Address,
                 outcome,
-                if gap == 0 { street_similarity } else { street_similarity / 2.0 },
+                if gap == 0 {
+                    street_similarity
+                } else {
+                    street_similarity / 2.0
+                },
                 points,
             );
             e.value = gap as f32;
@@ -588,7 +614,16 @@ fn compare_pivots(a: &Pivot, b: &Pivot, config: &Config) -> Evidence {
     let w = &config.weights;
     let c = Comparator::Identifier;
     match (*a, *b) {
-        (Pivot::Siret { siret: x, siren: sx }, Pivot::Siret { siret: y, siren: sy }) => {
+        (
+            Pivot::Siret {
+                siret: x,
+                siren: sx,
+            },
+            Pivot::Siret {
+                siret: y,
+                siren: sy,
+            },
+        ) => {
             if x == y {
                 Evidence::new(c, Outcome::Same, 1.0, w.identifier_same)
             } else if sx == sy {
@@ -654,7 +689,10 @@ fn compare_websites(a: &Prepared, b: &Prepared, config: &Config) -> Evidence {
     if a.websites.is_empty() || b.websites.is_empty() {
         return Evidence::unknown(c);
     }
-    if a.websites.iter().any(|x| b.websites.iter().any(|y| x.page == y.page)) {
+    if a.websites
+        .iter()
+        .any(|x| b.websites.iter().any(|y| x.page == y.page))
+    {
         return Evidence::new(c, Outcome::Same, 1.0, w.website_same);
     }
     if a.websites

@@ -20,6 +20,13 @@
 /// already international are kept. `None` when the text is not a phone number.
 pub fn normalize_phone(raw: &str) -> Option<String> {
     let trimmed = raw.trim();
+    // Already E.164, as the standard requires: nothing to do.
+    if let Some(digits) = trimmed.strip_prefix('+')
+        && (8..=15).contains(&digits.len())
+        && digits.bytes().all(|b| b.is_ascii_digit())
+    {
+        return Some(trimmed.to_owned());
+    }
     let international = trimmed.starts_with('+') || trimmed.starts_with("00");
     let mut digits = String::with_capacity(trimmed.len());
     let mut rest = trimmed;
@@ -69,9 +76,11 @@ pub fn is_mobile(e164: &str) -> bool {
     let starts = |p: &str| e164.starts_with(p);
     starts("+336")
         || starts("+337")
-        || ["+590690", "+590691", "+594694", "+262692", "+262693", "+262639"]
-            .iter()
-            .any(|p| starts(p))
+        || [
+            "+590690", "+590691", "+594694", "+262692", "+262693", "+262639",
+        ]
+        .iter()
+        .any(|p| starts(p))
         || ["+596696", "+596697"].iter().any(|p| starts(p))
         || (starts("+687") && matches!(e164.as_bytes().get(4), Some(b'7'..=b'9')))
         || starts("+68987")
@@ -208,11 +217,26 @@ mod tests {
 
     #[test]
     fn phones() {
-        assert_eq!(normalize_phone("+33545931158").as_deref(), Some("+33545931158"));
-        assert_eq!(normalize_phone("0033 5 45 93 11 58").as_deref(), Some("+33545931158"));
-        assert_eq!(normalize_phone("05.45.93.11.58").as_deref(), Some("+33545931158"));
-        assert_eq!(normalize_phone("0590 12 34 56").as_deref(), Some("+590590123456"));
-        assert_eq!(normalize_phone("06 12 34 56 78").as_deref(), Some("+33612345678"));
+        assert_eq!(
+            normalize_phone("+33545931158").as_deref(),
+            Some("+33545931158")
+        );
+        assert_eq!(
+            normalize_phone("0033 5 45 93 11 58").as_deref(),
+            Some("+33545931158")
+        );
+        assert_eq!(
+            normalize_phone("05.45.93.11.58").as_deref(),
+            Some("+33545931158")
+        );
+        assert_eq!(
+            normalize_phone("0590 12 34 56").as_deref(),
+            Some("+590590123456")
+        );
+        assert_eq!(
+            normalize_phone("06 12 34 56 78").as_deref(),
+            Some("+33612345678")
+        );
         assert_eq!(normalize_phone("41 03 20").as_deref(), Some("+687410320"));
         assert_eq!(normalize_phone("12"), None);
         assert_eq!(normalize_phone("05 45 93 11 58 poste 12"), None);
@@ -223,7 +247,10 @@ mod tests {
 
     #[test]
     fn emails() {
-        assert_eq!(normalize_email(" Contact@Apej-App.fr ").as_deref(), Some("contact@apej-app.fr"));
+        assert_eq!(
+            normalize_email(" Contact@Apej-App.fr ").as_deref(),
+            Some("contact@apej-app.fr")
+        );
         assert_eq!(normalize_email("pas un courriel"), None);
         assert!(is_personal_email("mf.guichou@rochefoucauld-perigord.fr"));
         assert!(is_personal_email("pauline@conseiller-numerique.fr"));

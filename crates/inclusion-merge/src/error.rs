@@ -47,7 +47,9 @@ pub enum MergeError {
     #[error("too many places: {0} (at most 4,294,967,294); split the input by département")]
     TooManyPlaces(usize),
     /// A cluster that names a place index outside the places given.
-    #[error("a cluster names place {index}, but only {len} places were given: pass the places the pairs were found in")]
+    #[error(
+        "a cluster names place {index}, but only {len} places were given: pass the places the pairs were found in"
+    )]
     PlaceIndex {
         /// The index.
         index: usize,

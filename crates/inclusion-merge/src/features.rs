@@ -12,9 +12,7 @@ use inclusion_model::{Mobility, NationalProgramme, Place};
 use rustc_hash::FxHashMap;
 
 use crate::config::{Metric, Similarity};
-use crate::contact::{
-    is_mobile, is_personal_email, normalize_email, normalize_phone, website_key,
-};
+use crate::contact::{is_mobile, is_personal_email, normalize_email, normalize_phone, website_key};
 use crate::text::{
     Kind, expand_acronym, fold, is_generic, is_itinerant_word, is_stop_word, kinds_of,
     parse_folded_street, stem,
@@ -221,7 +219,8 @@ fn names_other_commune(place: &Place, key: &str, gazetteer: &Gazetteer) -> bool 
             }
         }
     };
-    let same_departement = |d: &str| d == departement || (departement == "20" && d.starts_with('2'));
+    let same_departement =
+        |d: &str| d == departement || (departement == "20" && d.starts_with('2'));
     let folded = fold(&place.name);
     let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
     let meaningful = |w: &str| !is_stop_word(w) && !is_generic(&stem(w)) && w.len() > 2;
@@ -389,8 +388,10 @@ impl<'g> Preparer<'g> {
         let folded_street = fold(&address.street);
         let (street_number, street_words) = {
             let (folded_commune, _) = &self.localities[address.commune.as_str()];
-            let mut locality_refs: Vec<&str> =
-                folded_commune.split(' ').filter(|t| !t.is_empty()).collect();
+            let mut locality_refs: Vec<&str> = folded_commune
+                .split(' ')
+                .filter(|t| !t.is_empty())
+                .collect();
             locality_refs.push(address.postcode.trim());
             let street = parse_folded_street(&folded_street, &locality_refs);
             let ids: Vec<u32> = street.name.iter().map(|w| self.interner.id(w)).collect();
@@ -433,7 +434,12 @@ impl<'g> Preparer<'g> {
             None => None,
         };
         let mut emails = Vec::new();
-        for e in place.contact.emails.iter().filter_map(|e| normalize_email(e)) {
+        for e in place
+            .contact
+            .emails
+            .iter()
+            .filter_map(|e| normalize_email(e))
+        {
             let personal = is_personal_email(&e);
             emails.push((self.interner.id(&e), personal));
         }
@@ -487,7 +493,13 @@ mod tests {
     use chrono::NaiveDate;
     use inclusion_model::Address;
 
-    fn place(name: &str, street: &str, postcode: &str, commune: &str, insee: Option<&str>) -> Place {
+    fn place(
+        name: &str,
+        street: &str,
+        postcode: &str,
+        commune: &str,
+        insee: Option<&str>,
+    ) -> Place {
         let mut address = Address::new(street, postcode, commune);
         address.insee_code = insee.map(str::to_owned);
         Place::new(
@@ -508,10 +520,22 @@ mod tests {
         assert_eq!(a, "13001");
         assert_eq!(a, b);
         // A Marseille arrondissement reads as Marseille.
-        let m = commune_key(&place("x", "1 rue A", "13006", "MARSEILLE 6E ARRONDISSEMENT", Some("13206")), g);
+        let m = commune_key(
+            &place(
+                "x",
+                "1 rue A",
+                "13006",
+                "MARSEILLE 6E ARRONDISSEMENT",
+                Some("13206"),
+            ),
+            g,
+        );
         assert_eq!(m, "13055");
         // A code INSEE that contradicts the postcode and the name is not trusted.
-        let nc = commune_key(&place("x", "1 rue A", "98800", "Mont-Dore", Some("63236")), g);
+        let nc = commune_key(
+            &place("x", "1 rue A", "98800", "Mont-Dore", Some("63236")),
+            g,
+        );
         assert_ne!(nc, "63236");
     }
 
@@ -521,7 +545,13 @@ mod tests {
             name_words("EFS de Rouillac"),
             ["espace", "france", "service", "rouillac"]
         );
-        assert_eq!(name_words("CCAS PÉGOMAS"), ["centre", "communal", "action", "social", "pegoma"]);
-        assert_eq!(name_words("Médiathèques départementales"), ["mediatheque", "departement"]);
+        assert_eq!(
+            name_words("CCAS PÉGOMAS"),
+            ["centre", "communal", "action", "social", "pegoma"]
+        );
+        assert_eq!(
+            name_words("Médiathèques départementales"),
+            ["mediatheque", "departement"]
+        );
     }
 }

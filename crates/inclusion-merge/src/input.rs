@@ -11,7 +11,9 @@
 use std::collections::HashSet;
 use std::path::Path;
 
-use inclusion_model::{Diagnostic, Place, ReadOptions, ReadReport, SchemaVersion, Severity, read_bytes};
+use inclusion_model::{
+    Diagnostic, Place, ReadOptions, ReadReport, SchemaVersion, Severity, read_bytes,
+};
 use schemars::JsonSchema;
 use serde::Serialize;
 
@@ -78,7 +80,9 @@ impl InputSet {
     ///
     /// # Errors
     /// See [`InputSet::add_path`].
-    pub fn read_paths<P: AsRef<Path>>(paths: impl IntoIterator<Item = P>) -> Result<InputSet, MergeError> {
+    pub fn read_paths<P: AsRef<Path>>(
+        paths: impl IntoIterator<Item = P>,
+    ) -> Result<InputSet, MergeError> {
         let mut set = InputSet::new();
         for p in paths {
             set.add_path(p)?;
@@ -120,14 +124,17 @@ impl InputSet {
         let mut report_places = places;
         let mut diagnostics = Vec::new();
         self.adopt(name, &mut report_places, &mut diagnostics);
-        self.push(InputFile {
-            name: name.to_owned(),
-            path: None,
-            version: "1.0".to_owned(),
-            rows,
-            places: report_places.len(),
-            diagnostics,
-        }, report_places)
+        self.push(
+            InputFile {
+                name: name.to_owned(),
+                path: None,
+                version: "1.0".to_owned(),
+                rows,
+                places: report_places.len(),
+                diagnostics,
+            },
+            report_places,
+        )
     }
 
     /// The file a place (by index) came from.
@@ -138,7 +145,12 @@ impl InputSet {
         &self.files[self.origins[index]]
     }
 
-    fn add_report(&mut self, name: String, path: Option<String>, report: ReadReport) -> Result<&InputFile, MergeError> {
+    fn add_report(
+        &mut self,
+        name: String,
+        path: Option<String>,
+        report: ReadReport,
+    ) -> Result<&InputFile, MergeError> {
         if let Some(d) = report.unreadable() {
             return Err(MergeError::Unreadable {
                 path: path.unwrap_or_else(|| name.clone()),
@@ -205,7 +217,9 @@ impl InputSet {
                 Diagnostic::new(
                     Severity::Warning,
                     "merge.source_from_file",
-                    format!("{filled} lieux sans « source » prennent le nom du fichier, « {name} »"),
+                    format!(
+                        "{filled} lieux sans « source » prennent le nom du fichier, « {name} »"
+                    ),
                     format!("{filled} places without « source » take the file's name, « {name} »"),
                 )
                 .in_column("source")
@@ -216,7 +230,8 @@ impl InputSet {
 
     fn push(&mut self, file: InputFile, places: Vec<Place>) -> &InputFile {
         let index = self.files.len();
-        self.origins.extend(std::iter::repeat_n(index, places.len()));
+        self.origins
+            .extend(std::iter::repeat_n(index, places.len()));
         self.places.extend(places);
         self.files.push(file);
         &self.files[index]

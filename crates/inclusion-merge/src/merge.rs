@@ -30,11 +30,11 @@ use schemars::JsonSchema;
 use serde::Serialize;
 use siphasher::sip128::{Hasher128, SipHasher13};
 
+use crate::MergeError;
 use crate::config::Config;
 use crate::contact::{normalize_phone, website_key};
 use crate::quality::quality_on;
 use crate::text::fold;
-use crate::MergeError;
 
 /// A merged place, where each of its values came from, and the values left out.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
@@ -291,7 +291,8 @@ impl Merger<'_> {
         ) {
             place.coordinates = Some(coordinates);
             // Coordinates conflict only when more than 50 m apart.
-            self.conflicts.retain(|c| c.column != Column::Latitude.name());
+            self.conflicts
+                .retain(|c| c.column != Column::Latitude.name());
             let far: Vec<ConflictValue> = members
                 .iter()
                 .enumerate()
@@ -337,8 +338,9 @@ impl Merger<'_> {
             .map(|(v, _)| v);
         place.summary = self.text(Column::Summary, |p| p.summary.clone());
         place.description = self.text(Column::Description, |p| p.description.clone());
-        place.parent_organisation =
-            self.text(Column::ParentOrganisation, |p| p.parent_organisation.clone());
+        place.parent_organisation = self.text(Column::ParentOrganisation, |p| {
+            p.parent_organisation.clone()
+        });
         place.accessibility_url =
             self.text(Column::AccessibilityUrl, |p| p.accessibility_url.clone());
         place.booking_url = self.text(Column::BookingUrl, |p| p.booking_url.clone());
@@ -367,7 +369,9 @@ impl Merger<'_> {
         place.contact.websites = union(
             members,
             |p| p.contact.websites.clone(),
-            |w| website_key(w).map_or_else(|| w.to_lowercase(), |k| format!("{}{}", k.host, k.path)),
+            |w| {
+                website_key(w).map_or_else(|| w.to_lowercase(), |k| format!("{}{}", k.host, k.path))
+            },
         );
         place.other_labels = union(members, |p| p.other_labels.clone(), |s| fold(s));
         place.mobility = labels(members, |p| &p.mobility);
@@ -433,7 +437,11 @@ impl Merger<'_> {
 }
 
 /// The union of the members' lists, in member order, without repeats (compared by `key`).
-fn union<T: Clone>(members: &[&Place], list: impl Fn(&Place) -> Vec<T>, key: impl Fn(&T) -> String) -> Vec<T> {
+fn union<T: Clone>(
+    members: &[&Place],
+    list: impl Fn(&Place) -> Vec<T>,
+    key: impl Fn(&T) -> String,
+) -> Vec<T> {
     let mut out: Vec<T> = Vec::new();
     let mut keys: Vec<String> = Vec::new();
     for p in members {
@@ -448,7 +456,10 @@ fn union<T: Clone>(members: &[&Place], list: impl Fn(&Place) -> Vec<T>, key: imp
     out
 }
 
-fn labels<V: Vocabulary + Copy + PartialEq>(members: &[&Place], list: impl Fn(&Place) -> &Labels<V>) -> Labels<V> {
+fn labels<V: Vocabulary + Copy + PartialEq>(
+    members: &[&Place],
+    list: impl Fn(&Place) -> &Labels<V>,
+) -> Labels<V> {
     let mut out = Labels::new();
     for p in members {
         for v in list(p).iter() {

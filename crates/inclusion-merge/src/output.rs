@@ -60,7 +60,11 @@ fn reasons(pair: &Pair, fr: bool) -> String {
 ///
 /// # Errors
 /// [`MergeError::Write`] when writing fails.
-pub fn write_pairs_csv<W: Write>(pairs: &Pairs, places: &[Place], out: W) -> Result<(), MergeError> {
+pub fn write_pairs_csv<W: Write>(
+    pairs: &Pairs,
+    places: &[Place],
+    out: W,
+) -> Result<(), MergeError> {
     let err = csv_error("the pairs CSV");
     let mut w = csv::Writer::from_writer(out);
     w.write_record([
@@ -82,15 +86,22 @@ pub fn write_pairs_csv<W: Write>(pairs: &Pairs, places: &[Place], out: W) -> Res
         let (a, b) = (places.get(pair.left_index), places.get(pair.right_index));
         let name = |p: Option<&Place>| p.map(|p| p.name.clone()).unwrap_or_default();
         let street = |p: Option<&Place>| {
-            p.map(|p| format!("{}, {} {}", p.address.street, p.address.postcode, p.address.commune))
-                .unwrap_or_default()
+            p.map(|p| {
+                format!(
+                    "{}, {} {}",
+                    p.address.street, p.address.postcode, p.address.commune
+                )
+            })
+            .unwrap_or_default()
         };
         w.write_record([
             pair.left.clone(),
             pair.right.clone(),
             pair.decision.as_str().to_owned(),
             format!("{:.1}", pair.score),
-            pair.distance_m.map(|d| format!("{d:.0}")).unwrap_or_default(),
+            pair.distance_m
+                .map(|d| format!("{d:.0}"))
+                .unwrap_or_default(),
             name(a),
             name(b),
             street(a),
@@ -114,10 +125,25 @@ pub fn write_pairs_csv<W: Write>(pairs: &Pairs, places: &[Place], out: W) -> Res
 ///
 /// # Errors
 /// [`MergeError::Write`] when writing fails.
-pub fn write_review_csv<W: Write>(pairs: &Pairs, places: &[Place], out: W) -> Result<(), MergeError> {
+pub fn write_review_csv<W: Write>(
+    pairs: &Pairs,
+    places: &[Place],
+    out: W,
+) -> Result<(), MergeError> {
     let err = csv_error("the review CSV");
     let mut w = csv::Writer::from_writer(out);
-    let side = ["id", "nom", "adresse", "code_postal", "commune", "source", "telephone", "courriels", "site_web", "date_maj"];
+    let side = [
+        "id",
+        "nom",
+        "adresse",
+        "code_postal",
+        "commune",
+        "source",
+        "telephone",
+        "courriels",
+        "site_web",
+        "date_maj",
+    ];
     let mut header = vec!["score".to_owned(), "distance_m".to_owned()];
     for prefix in ["gauche", "droite"] {
         header.extend(side.iter().map(|c| format!("{prefix}_{c}")));
@@ -127,9 +153,14 @@ pub fn write_review_csv<W: Write>(pairs: &Pairs, places: &[Place], out: W) -> Re
     for pair in pairs.with_decision(Decision::Review) {
         let mut row = vec![
             format!("{:.1}", pair.score),
-            pair.distance_m.map(|d| format!("{d:.0}")).unwrap_or_default(),
+            pair.distance_m
+                .map(|d| format!("{d:.0}"))
+                .unwrap_or_default(),
         ];
-        for (i, id) in [(pair.left_index, &pair.left), (pair.right_index, &pair.right)] {
+        for (i, id) in [
+            (pair.left_index, &pair.left),
+            (pair.right_index, &pair.right),
+        ] {
             match places.get(i).filter(|p| &p.id == id) {
                 Some(p) => row.extend([
                     p.id.clone(),
@@ -197,7 +228,12 @@ pub fn render_text(report: &DedupReport) -> String {
         "{} duplicate, {} to review, {} distinct",
         st.duplicates, st.reviews, st.distinct
     );
-    let grouped: usize = report.clusters.clusters.iter().map(|c| c.members.len()).sum();
+    let grouped: usize = report
+        .clusters
+        .clusters
+        .iter()
+        .map(|c| c.members.len())
+        .sum();
     let _ = writeln!(
         s,
         "{} clusters ({grouped} places), {} duplicate pairs left out of them; {} places after merging",
@@ -213,7 +249,9 @@ pub fn render_text(report: &DedupReport) -> String {
             pair.score,
             pair.left,
             pair.right,
-            pair.distance_m.map(|d| format!(", {d:.0} m")).unwrap_or_default()
+            pair.distance_m
+                .map(|d| format!(", {d:.0} m"))
+                .unwrap_or_default()
         );
         let _ = writeln!(s, "  {}", pair.decided_by.en);
         for r in &pair.reasons {

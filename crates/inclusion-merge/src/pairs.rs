@@ -220,12 +220,9 @@ pub fn find_duplicates(places: &[Place], config: &Config) -> Result<Pairs, Merge
     if places.len() >= u32::MAX as usize {
         return Err(MergeError::TooManyPlaces(places.len()));
     }
-    let t0 = std::time::Instant::now();
     let set = PreparedSet::new(places);
-    let t1 = std::time::Instant::now();
     let (candidates, candidate_stats) =
         candidates(&set.prepared, config.radius_m, config.name_block_limit);
-    let t2 = std::time::Instant::now();
     let mut stats = PairStats {
         candidates: candidate_stats,
         ..PairStats::default()
@@ -244,7 +241,6 @@ pub fn find_duplicates(places: &[Place], config: &Config) -> Result<Pairs, Merge
             kept.push(build_pair(places, &set, i, j, &comparison, config));
         }
     }
-    eprintln!("prepare {:?} candidates {:?} compare {:?}", t1 - t0, t2 - t1, t2.elapsed());
     kept.sort_by(|a, b| {
         b.score
             .total_cmp(&a.score)
@@ -317,7 +313,8 @@ pub(crate) fn build_pair(
             Reason {
                 comparator: e.comparator,
                 outcome: e.outcome,
-                sub_score: (!e.similarity.is_nan()).then(|| (f64::from(e.similarity) * 100.0).round() / 100.0),
+                sub_score: (!e.similarity.is_nan())
+                    .then(|| (f64::from(e.similarity) * 100.0).round() / 100.0),
                 points: f64::from(e.points),
                 en: texts.en,
                 fr: texts.fr,

@@ -192,7 +192,11 @@ pub fn quality_on(place: &Place, today: NaiveDate) -> Quality {
             "coordinates with fewer than 4 decimals".to_owned(),
             "coordonnées à moins de 4 décimales".to_owned(),
         ),
-        None => (0.0, "no coordinates".to_owned(), "pas de coordonnées".to_owned()),
+        None => (
+            0.0,
+            "no coordinates".to_owned(),
+            "pas de coordonnées".to_owned(),
+        ),
     };
     criteria.push(mark(Q::Coordinates, coordinates, en, fr));
 
@@ -302,7 +306,13 @@ mod tests {
     fn freshness_decays_from_six_months_to_two_years() {
         let today = day(2024, 6, 1);
         let at = |date| {
-            let p = Place::new("p", "00000000000000", "X", Address::new("-", "75001", "Paris"), date);
+            let p = Place::new(
+                "p",
+                "00000000000000",
+                "X",
+                Address::new("-", "75001", "Paris"),
+                date,
+            );
             quality_on(&p, today).criteria[0].value
         };
         assert_eq!(at(day(2024, 1, 1)), 1.0);
@@ -329,7 +339,8 @@ mod tests {
         p.coordinates = Some(Coordinates::new(49.2583, 4.0317).unwrap());
         p.summary = Some("Un espace public numérique ouvert à tous, avec des ateliers.".into());
         p.opening_hours = Some(OpeningHours::new("Mo-Fr 09:00-12:00"));
-        p.services.push(inclusion_model::Service::AdministrativeProcedures);
+        p.services
+            .push(inclusion_model::Service::AdministrativeProcedures);
         assert_eq!(quality_on(&p, today).score, 100.0);
         p.opening_hours = Some(OpeningHours::new("quand on peut"));
         p.coordinates = Some(Coordinates::new(49.26, 4.03).unwrap());

@@ -50,7 +50,9 @@ pub(crate) fn stem(t: &str) -> Cow<'_, str> {
     let t = match t {
         "dep" | "dept" | "depart" | "departemental" | "departementale" | "departementaux"
         | "departementales" | "departements" => return Cow::Borrowed("departement"),
-        "asso" | "assoc" | "ass" | "associatif" | "associative" => return Cow::Borrowed("association"),
+        "asso" | "assoc" | "ass" | "associatif" | "associative" => {
+            return Cow::Borrowed("association");
+        }
         "bibli" | "biblio" | "bib" | "bm" => return Cow::Borrowed("bibliotheque"),
         "media" | "mediatheques" => return Cow::Borrowed("mediatheque"),
         "ctre" => return Cow::Borrowed("centre"),
@@ -376,9 +378,7 @@ pub(crate) fn kinds_of(tokens: &[&str]) -> u16 {
             }
             "espace" if has(i, &["espace", "socioculturel"]) => Some(Kind::SocialCentre),
             "maison" if has(i, &["maison", "jeune", "culture"]) => Some(Kind::Mjc),
-            "information" if has(i, &["information", "jeunesse"]) => {
-                Some(Kind::YouthInformation)
-            }
+            "information" if has(i, &["information", "jeunesse"]) => Some(Kind::YouthInformation),
             "poste" | "postal" => Some(Kind::PostOffice),
             "communaute" => Some(Kind::Intercommunality),
             "metropole" | "agglomeration" => Some(Kind::Intercommunality),
@@ -558,7 +558,10 @@ pub(crate) fn parse_folded_street<'a>(folded: &'a str, locality: &[&str]) -> Str
             continue;
         }
         // `r` and `al` are types only when they open the text or follow a number.
-        if matches!(*t, "r" | "al" | "ch" | "pl" | "lot") && i > 0 && number_before(&tokens, i).is_none() {
+        if matches!(*t, "r" | "al" | "ch" | "pl" | "lot")
+            && i > 0
+            && number_before(&tokens, i).is_none()
+        {
             continue;
         }
         let number = number_before(&tokens, i);
@@ -618,8 +621,7 @@ pub(crate) fn parse_folded_street<'a>(folded: &'a str, locality: &[&str]) -> Str
 /// an optional second number for a range (`13 15`, from `13-15`).
 fn number_before(tokens: &[&str], i: usize) -> Option<(u32, u32)> {
     let mut j = i;
-    if j > 0 && is_number_suffix(tokens[j - 1]) && j >= 2 && house_number(tokens[j - 2]).is_some()
-    {
+    if j > 0 && is_number_suffix(tokens[j - 1]) && j >= 2 && house_number(tokens[j - 2]).is_some() {
         j -= 1;
     }
     let high = house_number(tokens.get(j.checked_sub(1)?)?)?;
@@ -685,7 +687,10 @@ mod tests {
             street("17 Avenue docteur Tagnard"),
             (Some((17, 17)), Some("avenue"), "docteur tagnard".into())
         );
-        assert_eq!(street("Mairie annexe - Vao"), (None, None, "mairie annexe vao".into()));
+        assert_eq!(
+            street("Mairie annexe - Vao"),
+            (None, None, "mairie annexe vao".into())
+        );
         assert_eq!(
             street("6 av. du Gal Leclerc"),
             (Some((6, 6)), Some("avenue"), "general leclerc".into())
@@ -726,7 +731,10 @@ mod tests {
         );
         assert_eq!(k("Centre Social de Montbrison"), Kind::SocialCentre.bit());
         assert_eq!(k("Association CAFES"), 0);
-        assert!(!kinds_compatible(k("Mairie de Marthon"), k("France Services de Marthon")));
+        assert!(!kinds_compatible(
+            k("Mairie de Marthon"),
+            k("France Services de Marthon")
+        ));
         assert!(kinds_compatible(
             k("France services La Poste"),
             k("Bureau de poste")

@@ -46,10 +46,18 @@ fn real_pairs() {
         let real = eval::load_real(&file);
         let (m, errors) = real.measure(|places| ours(places, &config));
         println!("{}", m.line(&format!("{} inclusion-merge", real.name)));
-        let (b, _) = real.measure(|places| baseline::duplicates(places, false).0.into_iter().collect());
-        println!("{}", b.line(&format!("{} baseline (code INSEE as published)", real.name)));
-        let (bc, _) = real.measure(|places| baseline::duplicates(places, true).0.into_iter().collect());
-        println!("{}", bc.line(&format!("{} baseline (code INSEE completed)", real.name)));
+        let (b, _) =
+            real.measure(|places| baseline::duplicates(places, false).0.into_iter().collect());
+        println!(
+            "{}",
+            b.line(&format!("{} baseline (code INSEE as published)", real.name))
+        );
+        let (bc, _) =
+            real.measure(|places| baseline::duplicates(places, true).0.into_iter().collect());
+        println!(
+            "{}",
+            bc.line(&format!("{} baseline (code INSEE completed)", real.name))
+        );
         if show_errors() {
             for (p, said) in &errors {
                 let places = &real.datasets[p.dataset].1;
@@ -90,7 +98,11 @@ fn synthetic_sets() {
                 b.line(&format!(
                     "{} baseline{}",
                     set.name,
-                    if complete { " (code INSEE completed)" } else { "" }
+                    if complete {
+                        " (code INSEE completed)"
+                    } else {
+                        ""
+                    }
                 ))
             );
         }
@@ -158,5 +170,8 @@ fn similarity_choice() {
             default_f1 = (r.f1(), s.f1());
         }
     }
-    assert!(default_f1.0 >= best.0 - 0.005 && default_f1.1 >= best.1 - 0.005, "{default_f1:?} vs {best:?}");
+    assert!(
+        default_f1.0 >= best.0 - 0.005 && default_f1.1 >= best.1 - 0.005,
+        "{default_f1:?} vs {best:?}"
+    );
 }

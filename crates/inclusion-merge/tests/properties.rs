@@ -3,7 +3,9 @@
 //! merging is idempotent, and a merged place validates at the Standard level.
 
 use chrono::NaiveDate;
-use inclusion_merge::{Config, Decision, clusters, explain, find_duplicates, merge, merge_clusters};
+use inclusion_merge::{
+    Config, Decision, clusters, explain, find_duplicates, merge, merge_clusters,
+};
 use inclusion_model::{
     Address, Coordinates, Place, ReadOptions, Service, Vocabulary, read_csv_str, to_csv_string,
 };
@@ -14,9 +16,28 @@ const COMMUNES: [(&str, &str, f64, f64); 3] = [
     ("Angoulême", "16000", 45.6500, 0.1550),
     ("Soyaux", "16800", 45.6410, 0.1990),
 ];
-const KINDS: [&str; 6] = ["Mairie de", "Médiathèque", "France Services", "Association", "CCAS", "EPN"];
-const WORDS: [&str; 6] = ["Sisley", "Les Pixels", "APEJ", "Omega", "La Turbine", "Rives"];
-const STREETS: [&str; 4] = ["rue de Pons", "avenue Jean Monnet", "place de la Mairie", "bd Léon Blum"];
+const KINDS: [&str; 6] = [
+    "Mairie de",
+    "Médiathèque",
+    "France Services",
+    "Association",
+    "CCAS",
+    "EPN",
+];
+const WORDS: [&str; 6] = [
+    "Sisley",
+    "Les Pixels",
+    "APEJ",
+    "Omega",
+    "La Turbine",
+    "Rives",
+];
+const STREETS: [&str; 4] = [
+    "rue de Pons",
+    "avenue Jean Monnet",
+    "place de la Mairie",
+    "bd Léon Blum",
+];
 
 prop_compose! {
     fn place(id: usize)(
@@ -62,11 +83,7 @@ prop_compose! {
 }
 
 fn places(max: usize) -> impl Strategy<Value = Vec<Place>> {
-    (2..max).prop_flat_map(|n| {
-        (0..n)
-            .map(place)
-            .collect::<Vec<_>>()
-    })
+    (2..max).prop_flat_map(|n| (0..n).map(place).collect::<Vec<_>>())
 }
 
 fn key(places: &[Place], pairs: &inclusion_merge::Pairs) -> Vec<(String, String, Decision, u64)> {

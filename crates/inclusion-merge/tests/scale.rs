@@ -28,5 +28,8 @@ fn generated_places_at_scale() {
         pairs.stats.candidates.compared
     );
     assert!(pairs.stats.candidates.compared * 5 < within_insee);
-    assert!(precision >= 0.95 && recall >= 0.9, "precision {precision}, recall {recall}");
+    assert!(
+        precision >= 0.95 && recall >= 0.9,
+        "precision {precision}, recall {recall}"
+    );
 }

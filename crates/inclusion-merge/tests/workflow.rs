@@ -36,13 +36,21 @@ fn a_cluster_is_never_held_by_one_weak_link() {
     let pairs = find_duplicates(&places, &config).unwrap();
     assert_eq!(pairs.get(0, 1).unwrap().decision, Decision::Duplicate);
     assert_eq!(pairs.get(1, 2).unwrap().decision, Decision::Duplicate);
-    assert!(pairs.get(0, 2).is_none_or(|p| p.decision == Decision::Distinct));
+    assert!(
+        pairs
+            .get(0, 2)
+            .is_none_or(|p| p.decision == Decision::Distinct)
+    );
     let groups = clusters(&places, &pairs, &config).unwrap();
     assert_eq!(groups.clusters.len(), 1);
     assert_eq!(groups.clusters[0].indices.len(), 2);
     let refused = &groups.refused[0];
     assert_eq!(refused.reason, Refusal::WeakLink);
-    assert!(refused.en.contains("« a »") && refused.en.contains("« c »"), "{}", refused.en);
+    assert!(
+        refused.en.contains("« a »") && refused.en.contains("« c »"),
+        "{}",
+        refused.en
+    );
     // Every link of the cluster is listed with its score.
     assert_eq!(groups.clusters[0].links.len(), 1);
 }
@@ -59,7 +67,12 @@ fn same_source_and_size_limits() {
     assert_eq!(pairs.with_decision(Decision::Duplicate).count(), 3);
     let groups = clusters(&places, &pairs, &config).unwrap();
     assert_eq!(groups.clusters[0].members, ["a", "c"]);
-    assert!(groups.refused.iter().all(|r| r.reason == Refusal::SameSource));
+    assert!(
+        groups
+            .refused
+            .iter()
+            .all(|r| r.reason == Refusal::SameSource)
+    );
     config.allow_internal = true;
     let groups = clusters(&places, &pairs, &config).unwrap();
     assert_eq!(groups.clusters[0].members, ["a", "b", "c"]);
@@ -100,17 +113,30 @@ fn merge_keeps_the_most_recent_values_and_reports_the_rest() {
     assert_eq!(p.updated_on, new.updated_on);
     assert_eq!(p.pivot, "33820960400028", "the placeholder is no value");
     assert_eq!(p.address.street, "72 RUE DE PONS");
-    assert_eq!(p.address.insee_code.as_deref(), Some("42218"), "filled from a member of the same commune");
+    assert_eq!(
+        p.address.insee_code.as_deref(),
+        Some("42218"),
+        "filled from a member of the same commune"
+    );
     assert_eq!(p.contact.phone.as_deref(), Some("+33545829800"));
     assert_eq!(p.contact.emails, ["contact@apej.fr", "accueil@apej.fr"]);
-    assert_eq!(p.services, [Service::EverydayDigitalTools, Service::AdministrativeProcedures]);
+    assert_eq!(
+        p.services,
+        [
+            Service::EverydayDigitalTools,
+            Service::AdministrativeProcedures
+        ]
+    );
     assert_eq!(p.source.as_deref(), Some("dora|conseiller-numerique"));
     assert_eq!(p.id, merged_id(["cnfs-1", "dora-7"]));
     // Conflicts: the name, the phone and the coordinates (350 m), not the address (case only).
     let columns: Vec<&str> = merged.conflicts.iter().map(|c| c.column.as_str()).collect();
     assert_eq!(columns, ["nom", "latitude", "telephone"]);
     let phone = &merged.conflicts[2];
-    assert_eq!((phone.kept.as_str(), phone.kept_from.as_str()), ("+33545829800", "dora-7"));
+    assert_eq!(
+        (phone.kept.as_str(), phone.kept_from.as_str()),
+        ("+33545829800", "dora-7")
+    );
     assert_eq!(phone.others[0].value, "+33545353891");
     assert_eq!(phone.others[0].from, ["cnfs-1"]);
     // Provenance of every value.
@@ -121,13 +147,22 @@ fn merge_keeps_the_most_recent_values_and_reports_the_rest() {
             .find(|v| v.column == column && v.value == value)
             .map(|v| v.from.clone())
     };
-    assert_eq!(from("pivot", "33820960400028"), Some(vec!["cnfs-1".to_owned()]));
+    assert_eq!(
+        from("pivot", "33820960400028"),
+        Some(vec!["cnfs-1".to_owned()])
+    );
     assert_eq!(
         from("services", "Aide aux démarches administratives"),
         Some(vec!["dora-7".to_owned(), "cnfs-1".to_owned()])
     );
-    assert_eq!(from("courriels", "accueil@apej.fr"), Some(vec!["dora-7".to_owned()]));
-    assert!(matches!(merge(&[], &Config::default()), Err(MergeError::EmptyCluster)));
+    assert_eq!(
+        from("courriels", "accueil@apej.fr"),
+        Some(vec!["dora-7".to_owned()])
+    );
+    assert!(matches!(
+        merge(&[], &Config::default()),
+        Err(MergeError::EmptyCluster)
+    ));
 }
 
 #[test]
@@ -153,29 +188,46 @@ fn input_sets_read_several_files_leniently() {
     .unwrap();
     let set = InputSet::read_paths([&v01, &v1]).unwrap();
     assert_eq!(set.files.len(), 2);
-    assert_eq!((set.files[0].name.as_str(), set.files[0].version.as_str()), ("hub", "0.1"));
+    assert_eq!(
+        (set.files[0].name.as_str(), set.files[0].version.as_str()),
+        ("hub", "0.1")
+    );
     assert_eq!(set.places[0].id, "12");
     assert_eq!(set.places[0].contact.emails, ["contact@apej.fr"]);
     assert_eq!(set.places[1].id, "dora:12");
     assert_eq!(set.files[1].rows, 2);
-    assert_eq!(set.files[1].places, 1, "a row without a valid date_maj (required) cannot take part");
+    assert_eq!(
+        set.files[1].places, 1,
+        "a row without a valid date_maj (required) cannot take part"
+    );
     let codes: Vec<&str> = set.files[1].diagnostics.iter().map(|d| d.code).collect();
     assert!(codes.contains(&"merge.id_collision"), "{codes:?}");
     assert!(codes.contains(&"date"), "{codes:?}");
-    assert!(set.places[1].contact.phone.is_none(), "the invalid phone is dropped, and reported");
+    assert!(
+        set.places[1].contact.phone.is_none(),
+        "the invalid phone is dropped, and reported"
+    );
     assert_eq!(set.file_of(1).name, "dora");
 
     let report = dedup(&set, &Config::default()).unwrap();
     assert_eq!(report.clusters.clusters.len(), 1);
     assert_eq!(report.places.len(), 1);
     let text = render_text(&report);
-    assert!(text.contains("file hub: 1 places of 1 rows (v0.1)"), "{text}");
+    assert!(
+        text.contains("file hub: 1 places of 1 rows (v0.1)"),
+        "{text}"
+    );
     assert!(text.contains("duplicate "), "{text}");
-    assert!(text.contains("conflict nom: kept « APEJ COGNAC »"), "{text}");
+    assert!(
+        text.contains("conflict nom: kept « APEJ COGNAC »"),
+        "{text}"
+    );
 
     // Errors name the file.
     let missing = InputSet::read_paths([dir.join("absent.csv")]).unwrap_err();
-    assert!(matches!(missing, MergeError::Read { .. }) && missing.to_string().contains("absent.csv"));
+    assert!(
+        matches!(missing, MergeError::Read { .. }) && missing.to_string().contains("absent.csv")
+    );
     let garbage = dir.join("garbage.json");
     std::fs::write(&garbage, "{\"not\": \"an array\"}").unwrap();
     let err = InputSet::read_paths([&garbage]).unwrap_err();
@@ -190,7 +242,12 @@ fn outputs_read_back() {
     let b = place("b", "APEJ", "72 rue de Pons", "s2");
     // A review pair: the same building, a generic name and a named association.
     let c = place("c", "Les Pixels", "3 rue Victor Hugo", "s1");
-    let d = place("d", "Médiathèque de Saint-Étienne", "3 rue Victor Hugo", "s2");
+    let d = place(
+        "d",
+        "Médiathèque de Saint-Étienne",
+        "3 rue Victor Hugo",
+        "s2",
+    );
     let places = [a, b, c, d];
     let pairs = find_duplicates(&places, &Config::default()).unwrap();
     assert_eq!(pairs.stats.duplicates, 1);
@@ -201,7 +258,10 @@ fn outputs_read_back() {
     let mut reader = csv::Reader::from_reader(out.as_slice());
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), pairs.pairs.len());
-    assert_eq!((&rows[0][0], &rows[0][1], &rows[0][2]), ("a", "b", "duplicate"));
+    assert_eq!(
+        (&rows[0][0], &rows[0][1], &rows[0][2]),
+        ("a", "b", "duplicate")
+    );
     assert!(rows[0][10].contains("même adresse"), "{:?}", &rows[0]);
 
     let mut out = Vec::new();

@@ -19,7 +19,10 @@ fn input() -> InputSet {
         "real-datasets/charente.20230711.json",
         "real-datasets/hinaura.schema-v0.1.json",
     ];
-    let paths: Vec<_> = files.iter().filter_map(|f| inclusion_anchors::anchor(f)).collect();
+    let paths: Vec<_> = files
+        .iter()
+        .filter_map(|f| inclusion_anchors::anchor(f))
+        .collect();
     if paths.len() == files.len() {
         for p in paths {
             set.add_path(p).unwrap();
@@ -76,10 +79,17 @@ fn configurations_follow_their_schema() {
         "a partial configuration",
     );
     checker.assert_invalid(&json!({"radius": 300}), "an unknown key");
-    checker.assert_invalid(&json!({"similarity": {"metric": "soundex"}}), "an unknown metric");
-    checker.assert_invalid(&json!({"thresholds": {"duplicate": "high"}}), "a threshold as text");
+    checker.assert_invalid(
+        &json!({"similarity": {"metric": "soundex"}}),
+        "an unknown metric",
+    );
+    checker.assert_invalid(
+        &json!({"thresholds": {"duplicate": "high"}}),
+        "a threshold as text",
+    );
     checker.assert_invalid(&json!({"today": "2024-13-01"}), "a date that is not one");
     // What the schema accepts, serde reads.
-    let read: Config = serde_json::from_value(json!({"radius_m": 300, "today": "2024-06-01"})).unwrap();
+    let read: Config =
+        serde_json::from_value(json!({"radius_m": 300, "today": "2024-06-01"})).unwrap();
     assert_eq!(read.radius_m, 300.0);
 }

@@ -33,9 +33,9 @@ pub fn ratio(a: &str, b: &str) -> f64 {
 
 fn distance_score(a: &Place, b: &Place) -> f64 {
     let d = match (a.coordinates, b.coordinates) {
-        (Some(x), Some(y)) => ((x.latitude() - y.latitude()).powi(2)
-            + (x.longitude() - y.longitude()).powi(2))
-        .sqrt(),
+        (Some(x), Some(y)) => {
+            ((x.latitude() - y.latitude()).powi(2) + (x.longitude() - y.longitude()).powi(2)).sqrt()
+        }
         _ => 0.0,
     };
     if d < 0.0004 {
@@ -70,7 +70,11 @@ pub fn insee_code(place: &Place, complete: bool) -> Option<String> {
     candidates
         .iter()
         .find(|c| fold(&c.name) == name)
-        .or(if candidates.len() == 1 { candidates.first() } else { None })
+        .or(if candidates.len() == 1 {
+            candidates.first()
+        } else {
+            None
+        })
         .map(|c| c.code.clone())
 }
 

@@ -38,7 +38,11 @@ impl Metrics {
     }
     pub fn f1(&self) -> f64 {
         let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
     }
     pub fn line(&self, what: &str) -> String {
         format!(
@@ -157,8 +161,11 @@ impl RealPairs {
         &self,
         mut predict: impl FnMut(&[Place]) -> HashSet<(usize, usize)>,
     ) -> (Metrics, Vec<(Labelled, bool)>) {
-        let predicted: Vec<HashSet<(usize, usize)>> =
-            self.datasets.iter().map(|(_, places)| predict(places)).collect();
+        let predicted: Vec<HashSet<(usize, usize)>> = self
+            .datasets
+            .iter()
+            .map(|(_, places)| predict(places))
+            .collect();
         let mut m = Metrics {
             left_out: self.left_out,
             ..Metrics::default()
@@ -215,7 +222,11 @@ pub fn load_synthetic(truth_path: &Path) -> Synthetic {
         })
         .collect();
     Synthetic {
-        name: truth_path.file_name().unwrap().to_string_lossy().into_owned(),
+        name: truth_path
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .into_owned(),
         places,
         a_len,
         truth,
@@ -225,7 +236,10 @@ pub fn load_synthetic(truth_path: &Path) -> Synthetic {
 impl Synthetic {
     /// Measures `predicted` (duplicate pairs over all places): only cross pairs (one place of
     /// A, one of B) count; every cross pair not in the truth is distinct.
-    pub fn measure(&self, predicted: &HashSet<(usize, usize)>) -> (Metrics, Vec<((usize, usize), bool)>) {
+    pub fn measure(
+        &self,
+        predicted: &HashSet<(usize, usize)>,
+    ) -> (Metrics, Vec<((usize, usize), bool)>) {
         let cross = |&(i, j): &(usize, usize)| (i < self.a_len) != (j < self.a_len);
         let mut m = Metrics::default();
         let mut errors = Vec::new();

@@ -19,21 +19,97 @@ mod rng;
 pub use rng::Rng;
 
 const WORDS: [&str; 64] = [
-    "Tilleuls", "Peupliers", "Chênes", "Érables", "Platanes", "Cèdres", "Saules", "Bouleaux",
-    "Héron", "Martinet", "Mésange", "Hirondelle", "Rossignol", "Alouette", "Colibri", "Pélican",
-    "Aurore", "Zénith", "Horizon", "Boussole", "Passerelle", "Escale", "Rivage", "Clairière",
-    "Sources", "Cascade", "Estuaire", "Vallon", "Coteaux", "Garrigue", "Bocage", "Lande",
-    "Ardoise", "Granit", "Basalte", "Silex", "Ocre", "Indigo", "Vermillon", "Safran",
-    "Comète", "Orion", "Pléiades", "Galaxie", "Nébuleuse", "Astrolabe", "Équinoxe", "Solstice",
-    "Moulin", "Lavoir", "Forge", "Halle", "Grange", "Fontaine", "Beffroi", "Belvédère",
-    "Pixel", "Octet", "Réseau", "Clavier", "Souris", "Écran", "Câble", "Antenne",
+    "Tilleuls",
+    "Peupliers",
+    "Chênes",
+    "Érables",
+    "Platanes",
+    "Cèdres",
+    "Saules",
+    "Bouleaux",
+    "Héron",
+    "Martinet",
+    "Mésange",
+    "Hirondelle",
+    "Rossignol",
+    "Alouette",
+    "Colibri",
+    "Pélican",
+    "Aurore",
+    "Zénith",
+    "Horizon",
+    "Boussole",
+    "Passerelle",
+    "Escale",
+    "Rivage",
+    "Clairière",
+    "Sources",
+    "Cascade",
+    "Estuaire",
+    "Vallon",
+    "Coteaux",
+    "Garrigue",
+    "Bocage",
+    "Lande",
+    "Ardoise",
+    "Granit",
+    "Basalte",
+    "Silex",
+    "Ocre",
+    "Indigo",
+    "Vermillon",
+    "Safran",
+    "Comète",
+    "Orion",
+    "Pléiades",
+    "Galaxie",
+    "Nébuleuse",
+    "Astrolabe",
+    "Équinoxe",
+    "Solstice",
+    "Moulin",
+    "Lavoir",
+    "Forge",
+    "Halle",
+    "Grange",
+    "Fontaine",
+    "Beffroi",
+    "Belvédère",
+    "Pixel",
+    "Octet",
+    "Réseau",
+    "Clavier",
+    "Souris",
+    "Écran",
+    "Câble",
+    "Antenne",
 ];
 
 const STREETS: [&str; 24] = [
-    "de la République", "Victor Hugo", "Jean Jaurès", "de la Gare", "du Moulin", "des Écoles",
-    "de l'Église", "du Marché", "de la Paix", "des Lilas", "du Stade", "de la Mairie",
-    "Pasteur", "des Acacias", "du Château", "de la Liberté", "des Vignes", "du Port",
-    "de la Fontaine", "des Prés", "du Lavoir", "de Verdun", "du Général de Gaulle", "Gambetta",
+    "de la République",
+    "Victor Hugo",
+    "Jean Jaurès",
+    "de la Gare",
+    "du Moulin",
+    "des Écoles",
+    "de l'Église",
+    "du Marché",
+    "de la Paix",
+    "des Lilas",
+    "du Stade",
+    "de la Mairie",
+    "Pasteur",
+    "des Acacias",
+    "du Château",
+    "de la Liberté",
+    "des Vignes",
+    "du Port",
+    "de la Fontaine",
+    "des Prés",
+    "du Lavoir",
+    "de Verdun",
+    "du Général de Gaulle",
+    "Gambetta",
 ];
 
 const TYPES: [(&str, &str); 6] = [
@@ -76,7 +152,12 @@ impl Communes<'_> {
 
 /// A name; a commune has at most one mairie, one France Services and one CCAS (`singletons`
 /// holds the commune codes and kinds already drawn).
-fn name(rng: &mut Rng, commune: &str, code: &str, singletons: &mut HashSet<(String, usize)>) -> String {
+fn name(
+    rng: &mut Rng,
+    commune: &str,
+    code: &str,
+    singletons: &mut HashSet<(String, usize)>,
+) -> String {
     let w = WORDS[rng.below(WORDS.len())];
     let w2 = WORDS[rng.below(WORDS.len())];
     let mut kind = rng.below(10);
@@ -202,7 +283,11 @@ pub fn generate(n: usize, duplicate_share: f64, seed: u64) -> Synth {
         );
         p.coordinates = Coordinates::new(lat, lon).ok();
         if rng.chance(0.6) {
-            p.contact.phone = Some(format!("+33{}{:08}", 1 + rng.below(5), rng.below(100_000_000)));
+            p.contact.phone = Some(format!(
+                "+33{}{:08}",
+                1 + rng.below(5),
+                rng.below(100_000_000)
+            ));
         }
         if rng.chance(0.4) {
             p.contact.emails.push(format!("contact{i}@exemple.fr"));
