@@ -547,10 +547,8 @@ fn compare_streets(a: &Prepared, b: &Prepared, words: &Words<'_>, config: &Confi
         (Some((a0, a1)), Some((b0, b1))) => {
             let gap = if a1 < b0 {
                 b0 - a1
-            } else if b1 < a0 {
-                a0 - b1
             } else {
-                0
+                a0.saturating_sub(b1)
             };
             let (outcome, points) = match gap {
                 0 => (Outcome::Same, w.address_same),

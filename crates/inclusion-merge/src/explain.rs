@@ -24,7 +24,7 @@ fn kinds(mask: u16, fr: bool) -> String {
         .join(" + ")
 }
 
-fn first<'a>(v: &'a [String]) -> &'a str {
+fn first(v: &[String]) -> &str {
     v.first().map(String::as_str).unwrap_or("")
 }
 

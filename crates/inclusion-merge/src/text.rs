@@ -605,8 +605,7 @@ pub(crate) fn parse_folded_street<'a>(folded: &'a str, locality: &[&str]) -> Str
         i += 1;
     }
     // Trailing postcode and commune words, then trailing bare numbers (a split postcode).
-    loop {
-        let Some(&last) = name.last() else { break };
+    while let Some(&last) = name.last() {
         if name.len() > 1 && (locality.contains(&last) || last.bytes().all(|b| b.is_ascii_digit()))
         {
             name.pop();

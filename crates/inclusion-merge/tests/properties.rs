@@ -7,7 +7,7 @@ use inclusion_merge::{
     Config, Decision, clusters, explain, find_duplicates, merge, merge_clusters,
 };
 use inclusion_model::{
-    Address, Coordinates, Place, ReadOptions, Service, Vocabulary, read_csv_str, to_csv_string,
+    Address, Coordinates, Place, ReadOptions, Service, read_csv_str, to_csv_string,
 };
 use proptest::prelude::*;
 

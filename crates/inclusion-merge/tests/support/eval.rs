@@ -190,6 +190,9 @@ impl RealPairs {
     }
 }
 
+/// A wrong pair `(i, j)` and whether it was predicted (a false duplicate) or not (missed).
+pub type WrongPair = ((usize, usize), bool);
+
 /// A synthetic two-source set: the places of A then of B, and the true cross pairs.
 pub struct Synthetic {
     pub name: String,
@@ -236,10 +239,7 @@ pub fn load_synthetic(truth_path: &Path) -> Synthetic {
 impl Synthetic {
     /// Measures `predicted` (duplicate pairs over all places): only cross pairs (one place of
     /// A, one of B) count; every cross pair not in the truth is distinct.
-    pub fn measure(
-        &self,
-        predicted: &HashSet<(usize, usize)>,
-    ) -> (Metrics, Vec<((usize, usize), bool)>) {
+    pub fn measure(&self, predicted: &HashSet<(usize, usize)>) -> (Metrics, Vec<WrongPair>) {
         let cross = |&(i, j): &(usize, usize)| (i < self.a_len) != (j < self.a_len);
         let mut m = Metrics::default();
         let mut errors = Vec::new();

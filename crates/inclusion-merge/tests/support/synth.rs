@@ -12,7 +12,7 @@ use std::collections::HashSet;
 
 use chrono::NaiveDate;
 use inclusion_geo::communes::Gazetteer;
-use inclusion_model::{Address, Coordinates, Place, Service, Vocabulary};
+use inclusion_model::{Address, Coordinates, Place, Service};
 
 #[path = "../../../inclusion-geo/tests/support/rng.rs"]
 mod rng;
@@ -213,7 +213,7 @@ fn copy(rng: &mut Rng, original: &Place, id: usize) -> Place {
     if rng.chance(0.3) {
         p.address.insee_code = None;
     }
-    p.updated_on = p.updated_on - chrono::Duration::days(rng.below(400) as i64 + 1);
+    p.updated_on -= chrono::Duration::days(rng.below(400) as i64 + 1);
     p
 }
 
