@@ -22,6 +22,8 @@ pub enum Comparator {
     Kind,
     /// The street address (`adresse`): house number and street name.
     Address,
+    /// The commune (code INSEE, or postcode and name).
+    Commune,
     /// The distance between the coordinates.
     Distance,
     /// The `pivot` (SIRET, SIREN, RNA).
@@ -151,7 +153,7 @@ impl Evidence {
 /// The verdicts of all comparators on one pair.
 #[derive(Debug, Clone)]
 pub(crate) struct Comparison {
-    pub evidence: [Evidence; 12],
+    pub evidence: [Evidence; 13],
     pub len: usize,
     /// The prior plus every comparator's points.
     pub points: f64,
@@ -207,7 +209,7 @@ pub(crate) fn compare(
 ) -> Comparison {
     let w = &config.weights;
     let mut c = Comparison {
-        evidence: [Evidence::unknown(Comparator::Name); 12],
+        evidence: [Evidence::unknown(Comparator::Name); 13],
         len: 0,
         points: w.prior,
         distance_m: None,
@@ -218,6 +220,7 @@ pub(crate) fn compare(
         name.outcome,
         name.similarity,
         match name.outcome {
+            Outcome::Same if name.one_word => w.name_same_one_word,
             Outcome::Same => w.name_same,
             Outcome::Equivalent => w.name_equivalent,
             Outcome::Contained => w.name_contained,
@@ -237,6 +240,18 @@ pub(crate) fn compare(
     });
     let address = compare_streets(a, b, words, config);
     c.push(address);
+    // Two communes are two addresses, whatever the streets (« Place de la Mairie » in two
+    // villages; a network in neighbouring communes, R5).
+    c.push(if a.commune == b.commune {
+        Evidence::new(Comparator::Commune, Outcome::Same, 1.0, 0.0)
+    } else {
+        Evidence::new(
+            Comparator::Commune,
+            Outcome::Different,
+            0.0,
+            w.commune_different,
+        )
+    });
     c.push(compare_distance(a, b, config));
     c.distance_m = c
         .get(Comparator::Distance)
@@ -359,6 +374,9 @@ pub(crate) fn compare(
 pub(crate) struct NameMatch {
     pub outcome: Outcome,
     pub similarity: f64,
+    /// Each name has a single distinctive word (often a building's or a district's name) and
+    /// their other words differ (« Cyber espace La Turbine », « Médiathèque La Turbine »).
+    pub one_word: bool,
 }
 
 /// Which tokens of each name found a match in the other (bit `i` for token `i`; names are
@@ -436,6 +454,23 @@ fn acronyms(
     }
 }
 
+/// The distinct generic words of a name (names are short: counted in place, no allocation).
+fn generic(p: &Prepared) -> impl Iterator<Item = u32> + '_ {
+    let words = &p.name;
+    words
+        .iter()
+        .enumerate()
+        .filter(move |&(i, t)| {
+            t.class == Class::Generic && !words[..i].iter().any(|u| u.id == t.id)
+        })
+        .map(|(_, t)| t.id)
+}
+
+/// Whether two names have the same generic words.
+fn same_generic_words(a: &Prepared, b: &Prepared) -> bool {
+    generic(a).all(|x| generic(b).any(|y| y == x)) && generic(b).all(|y| generic(a).any(|x| x == y))
+}
+
 /// Compares two names (see [`Outcome`] for the levels).
 pub(crate) fn compare_names(a: &Prepared, b: &Prepared, words: &Words<'_>) -> NameMatch {
     let (ma, mb) = match_tokens(a, b, words);
@@ -457,16 +492,6 @@ pub(crate) fn compare_names(a: &Prepared, b: &Prepared, words: &Words<'_>) -> Na
     if da + db == 0 {
         // Both generic: the same words (one set inside the other), or not. Names are short:
         // the distinct generic words are counted in place, without allocating.
-        fn generic(p: &Prepared) -> impl Iterator<Item = u32> + '_ {
-            let words = &p.name;
-            words
-                .iter()
-                .enumerate()
-                .filter(move |&(i, t)| {
-                    t.class == Class::Generic && !words[..i].iter().any(|u| u.id == t.id)
-                })
-                .map(|(_, t)| t.id)
-        }
         let la = generic(a).count();
         let lb = generic(b).count();
         let shared = generic(a).filter(|x| generic(b).any(|y| y == *x)).count();
@@ -486,6 +511,7 @@ pub(crate) fn compare_names(a: &Prepared, b: &Prepared, words: &Words<'_>) -> Na
         return NameMatch {
             outcome,
             similarity,
+            one_word: false,
         };
     }
     let similarity = f64::from(mda + mdb) / f64::from(da + db);
@@ -515,6 +541,7 @@ pub(crate) fn compare_names(a: &Prepared, b: &Prepared, words: &Words<'_>) -> Na
     NameMatch {
         outcome,
         similarity,
+        one_word: da == 1 && db == 1 && !same_generic_words(a, b),
     }
 }
 

@@ -21,7 +21,7 @@
 //! | comparator | outcome | default points |
 //! |---|---|---|
 //! | — | prior | −2 |
-//! | name | same organisation named (every distinctive word of each name found in the other, acronyms included) | +4 |
+//! | name | same organisation named (every distinctive word of each name found in the other, acronyms included) | +4 (+3 when each name has a single distinctive word and their other words differ) |
 //! | name | equivalent (one name is generic, the other's words are all in it) | +3 |
 //! | name | one name contained in the other | +2.5 |
 //! | name | partial overlap (at least half) | +1 |
@@ -32,7 +32,8 @@
 //! | address | same street, neighbouring numbers (≤ 4 apart) | +1 |
 //! | address | same street, a number missing | +1 |
 //! | address | same street, numbers far apart | −2 |
-//! | address | different streets | −2.5 |
+//! | address | different streets | −2.5 (−0.75 within 60 m) |
+//! | commune | different communes (code INSEE, or postcode and name) | −2.5 |
 //! | distance | ≤ 30 m / ≤ 100 m / ≤ 250 m / ≤ 600 m | +1.5 / +1 / +0.5 / 0 |
 //! | distance | ≤ 2 km / ≤ 10 km / more | −1.5 / −3 / −5 (none with the same address, at most −1.5 on the same street) |
 //! | identifier | same SIRET or RNA | +1.5 |
@@ -275,6 +276,10 @@ weights! {
     prior = -2.0;
     /// Every distinctive word of each name is found in the other (acronyms included).
     name_same = 4.0;
+    /// The same, but each name has a single distinctive word (often a building's or a
+    /// district's name) and their generic words differ (« Cyber espace La Turbine »,
+    /// « Médiathèque La Turbine »).
+    name_same_one_word = 3.0;
     /// One name is generic, the other's distinctive words are all in it.
     name_equivalent = 3.0;
     /// The distinctive words of one name are all in the other, which has more.
@@ -303,6 +308,8 @@ weights! {
     address_different = -2.5;
     /// Different streets within 60 m: one building on a corner, or a renamed street.
     address_different_near = -0.75;
+    /// Different communes (R5: a network in neighbouring communes).
+    commune_different = -2.5;
     /// At most 30 m apart.
     distance_30 = 1.5;
     /// At most 100 m apart.

@@ -150,6 +150,14 @@ fn verdict(e: &Evidence, a: &Place, b: &Place, pa: &Prepared, pb: &Prepared) -> 
                 ),
             }
         }
+        (Comparator::Commune, Outcome::Same) => t(
+            format!("same commune: {}", a.address.commune),
+            format!("même commune : {}", a.address.commune),
+        ),
+        (Comparator::Commune, _) => t(
+            format!("different communes: {} {}, {} {}", a.address.postcode, a.address.commune, b.address.postcode, b.address.commune),
+            format!("communes différentes : {} {}, {} {}", a.address.postcode, a.address.commune, b.address.postcode, b.address.commune),
+        ),
         (Comparator::Distance, Outcome::Measured) => t(
             format!("{:.0} m apart", e.value),
             format!("à {:.0} m l'un de l'autre", e.value),

@@ -404,6 +404,7 @@ fn comparator_name(c: Comparator, fr: bool) -> &'static str {
         (Comparator::Kind, true) => "type",
         (Comparator::Address, false) => "address",
         (Comparator::Address, true) => "adresse",
+        (Comparator::Commune, _) => "commune",
         (Comparator::Distance, _) => "distance",
         (Comparator::Identifier, false) => "identifier",
         (Comparator::Identifier, true) => "identifiant",
