@@ -73,7 +73,16 @@ fn real_pairs() {
                 print_pair(a, b, &config);
             }
         }
-        assert!(m.tp + m.fn_ > 0, "no duplicate labelled in {}", real.name);
+        // The targets, on every set of labelled real pairs found.
+        assert!(
+            m.precision() >= 0.97 && m.recall() >= 0.90 && m.f1() > b.f1().max(bc.f1()),
+            "{}: precision {:.3} (target 0.97), recall {:.3} (target 0.90), F1 {:.3} (baseline {:.3})",
+            real.name,
+            m.precision(),
+            m.recall(),
+            m.f1(),
+            b.f1().max(bc.f1())
+        );
     }
 }
 
@@ -90,9 +99,11 @@ fn synthetic_sets() {
         let predicted = ours(&set.places, &config);
         let (m, errors) = set.measure(&predicted);
         println!("{}", m.line(&format!("{} inclusion-merge", set.name)));
+        let mut baseline_f1: f64 = 0.0;
         for complete in [false, true] {
             let (pairs, _) = baseline::duplicates(&set.places, complete);
             let (b, _) = set.measure(&pairs.into_iter().collect());
+            baseline_f1 = baseline_f1.max(b.f1());
             println!(
                 "{}",
                 b.line(&format!(
@@ -118,7 +129,15 @@ fn synthetic_sets() {
                 print_pair(a, b, &config);
             }
         }
-        assert!(m.tp > 0);
+        // The targets, on every synthetic set found.
+        assert!(
+            m.precision() >= 0.98 && m.recall() >= 0.95 && m.f1() > baseline_f1,
+            "{}: precision {:.3} (target 0.98), recall {:.3} (target 0.95), F1 {:.3} (baseline {baseline_f1:.3})",
+            set.name,
+            m.precision(),
+            m.recall(),
+            m.f1()
+        );
     }
 }
 

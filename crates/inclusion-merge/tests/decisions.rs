@@ -398,6 +398,7 @@ fn every_pair_explains_each_comparator() {
         Comparator::Name,
         Comparator::Kind,
         Comparator::Address,
+        Comparator::Commune,
         Comparator::Distance,
         Comparator::Identifier,
         Comparator::Phone,
