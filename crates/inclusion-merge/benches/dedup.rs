@@ -11,6 +11,10 @@
 //! 2. Speed (criterion): `find_duplicates` on 100,000 places clustered like the population
 //!    (candidate pairs per second as the throughput), against the cartography's rule comparing
 //!    all pairs within each code INSEE (pairs compared per second).
+//!
+//! `DEDUP_ONCE=1` runs each side once, without criterion: under
+//! `valgrind --tool=callgrind`, the inclusive instruction counts of `find_duplicates` and of
+//! `baseline::duplicates` compare the two whatever the load of the machine.
 
 use std::collections::HashSet;
 use std::time::Instant;
@@ -96,9 +100,21 @@ fn measure_generated(
 }
 
 fn bench(c: &mut Criterion) {
-    accuracy();
+    let once = std::env::var_os("DEDUP_ONCE").is_some();
+    if !once {
+        accuracy();
+    }
     let synth::Synth { places, truth } = synth::generate(N, 0.1, 2026);
     let config = Config::default();
+    if once {
+        let pairs = find_duplicates(&places, &config).expect("valid configuration");
+        let (_, compared) = baseline::duplicates(&places, false);
+        println!(
+            "once: {} candidate pairs, {compared} pairs within each code INSEE",
+            pairs.stats.candidates.compared
+        );
+        return;
+    }
 
     let t = Instant::now();
     let pairs = find_duplicates(&places, &config).expect("valid configuration");
