@@ -443,10 +443,10 @@ fn acronyms(
         let found = (0..=hay.len() - needle.len())
             .find(|&k| hay[k] == needle[0] && hay[k..k + needle.len()] == *needle);
         if let Some(k) = found {
-            let end = (k + s.len()).min(64);
-            if end - k == s.len() {
+            // One byte of `initials` per word: `k` is the index of the run's first word.
+            if k + s.len() <= 64 {
                 *ma |= 1 << i;
-                for j in k..end {
+                for j in k..k + s.len() {
                     *mb |= 1 << j;
                 }
             }

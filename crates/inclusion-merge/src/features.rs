@@ -251,13 +251,14 @@ fn names_other_commune(place: &Place, key: &str, gazetteer: &Gazetteer) -> bool 
 /// The code of the commune of an arrondissement of Paris (751xx), Lyon (6938x) or Marseille
 /// (132xx); other codes unchanged.
 fn commune_of_arrondissement(code: &str) -> &str {
-    if code.len() != 5 {
+    let b = code.as_bytes();
+    if b.len() != 5 {
         return code;
     }
-    match &code[..3] {
-        "751" => "75056",
-        "693" if code.as_bytes()[3] == b'8' => "69123",
-        "132" => "13055",
+    match &b[..3] {
+        b"751" => "75056",
+        b"693" if b[3] == b'8' => "69123",
+        b"132" => "13055",
         _ => code,
     }
 }
@@ -366,9 +367,14 @@ impl<'g> Preparer<'g> {
         }
         let itinerant = place.mobility.contains(&Mobility::Itinerant)
             || words.iter().any(|w| is_itinerant_word(w));
+        // One ASCII byte per word (`_` for a word that does not start with an ASCII letter or
+        // digit), so that a byte offset is a word index.
         let initials: String = words
             .iter()
-            .map(|w| w.chars().next().unwrap_or(' '))
+            .map(|w| match w.as_bytes().first() {
+                Some(&c) if c.is_ascii_alphanumeric() => char::from(c),
+                _ => '_',
+            })
             .collect();
         let name = ids
             .iter()

@@ -200,3 +200,79 @@ proptest! {
         prop_assert_eq!(merged.len(), groups.clusters.len());
     }
 }
+
+prop_compose! {
+    /// A place of any text: names, streets, communes, codes, contacts as a file may hold them.
+    fn any_place(id: usize)(
+        name in ".{1,80}",
+        street in ".{0,60}",
+        commune in ".{0,30}",
+        postcode in "[0-9]{5}|.{0,6}",
+        insee in proptest::option::of("[0-9AB]{5}|.{0,6}"),
+        pivot in "[0-9]{14}|W[0-9]{9}|.{0,16}",
+        phone in proptest::option::of(".{0,20}"),
+        email in proptest::option::of(".{0,30}"),
+        website in proptest::option::of(".{0,40}"),
+        lat in -90.0f64..90.0,
+        lon in -180.0f64..180.0,
+        source in proptest::option::of(".{0,12}"),
+    ) -> Place {
+        let mut address = Address::new(street, postcode, commune);
+        address.insee_code = insee;
+        let mut p = Place::new(format!("x{id}"), pivot, name, address, NaiveDate::from_ymd_opt(2024, 1, 1).unwrap());
+        p.coordinates = Some(Coordinates::new(lat, lon).unwrap());
+        p.contact.phone = phone;
+        p.contact.emails.extend(email);
+        p.contact.websites.extend(website);
+        p.source = source;
+        p
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Whatever the text of the fields, the finder, the clusters, the merge and the outputs
+    /// answer without panicking.
+    #[test]
+    fn any_text_is_handled(a in any_place(0), b in any_place(1), c in any_place(2)) {
+        let mut config = Config::default();
+        config.keep_distinct = true;
+        config.allow_internal = true;
+        let mut copy = a.clone();
+        copy.id = "x-copy".into();
+        let places = [a, b, c, copy];
+        let pairs = find_duplicates(&places, &config).unwrap();
+        let groups = clusters(&places, &pairs, &config).unwrap();
+        merge_clusters(&places, &groups, &config).unwrap();
+        inclusion_merge::write_pairs_csv(&pairs, &places, std::io::sink()).unwrap();
+        inclusion_merge::write_review_csv(&pairs, &places, std::io::sink()).unwrap();
+        inclusion_merge::pairs_to_json(&pairs).unwrap();
+        for p in &places {
+            inclusion_merge::quality(p);
+        }
+        prop_assert!(pairs.pairs.iter().all(|p| p.left_index < p.right_index && p.score.is_finite()));
+        // An exact copy is always compared (same point), whatever it says.
+        prop_assert!(pairs.get(0, 3).is_some());
+    }
+}
+
+#[test]
+fn very_long_names_and_acronyms() {
+    let words: Vec<String> = (0..100).map(|i| format!("mot{i}")).collect();
+    let long = words.join(" ");
+    let initials: String = words.iter().map(|w| &w[..1]).collect::<String>();
+    let mut a = Place::new(
+        "a",
+        "00000000000000",
+        long.clone(),
+        Address::new("1 rue A", "16100", "Cognac"),
+        NaiveDate::from_ymd_opt(2024, 1, 1).unwrap(),
+    );
+    a.coordinates = Some(Coordinates::new(45.69, -0.33).unwrap());
+    let mut b = a.clone();
+    b.id = "b".into();
+    b.name = format!("{} ΣΩ ßß {long}", &initials[..6]);
+    let pair = explain(&a, &b, &Config::default());
+    assert!(pair.score > 0.0);
+}
