@@ -14,6 +14,8 @@
 //!   hours.
 //! * [`coverage`] (`inclusion-coverage`): where help is missing, commune by commune.
 //! * [`skills`] (`inclusion-skills`): the digital-skills diagnostic and the help it recommends.
+//! * [`merge`] (`inclusion-merge`): duplicates across sources — candidate pairs, explained
+//!   decisions, guarded clusters, merge with provenance, quality score.
 //! * [`schema`] (`inclusion-schema`): JSON Schema of every public JSON form, and the
 //!   standard's Table Schema.
 //! * [`data`]: embedded real places (cargo feature `embedded-data`, on by default).
@@ -28,6 +30,7 @@ pub use inclusion_coverage as coverage;
 pub use inclusion_exchange as exchange;
 pub use inclusion_geo as geo;
 pub use inclusion_hours as hours;
+pub use inclusion_merge as merge;
 pub use inclusion_model as model;
 pub use inclusion_schema as schema;
 pub use inclusion_skills as skills;

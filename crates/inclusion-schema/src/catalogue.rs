@@ -18,6 +18,7 @@
 
 use inclusion_coverage::{CoverageReport, CoverageRequest};
 use inclusion_geo::{HelpQuery, Hit, NearbyPlace};
+use inclusion_merge::{Clusters, Config as DedupConfig, DedupReport, Merged, Pairs, Quality};
 use inclusion_model::wire::ValidationReport;
 use inclusion_model::{Diagnostic, Record};
 use inclusion_skills::eurostat::{EurostatAssessment, EurostatInput};
@@ -165,6 +166,13 @@ pub fn catalogue() -> Vec<Entry> {
             "CoverageReport",
             Output,
         ),
+        // inclusion-merge
+        Entry::of::<DedupConfig>("dedup-config", "inclusion-merge", "Config", Input),
+        Entry::of::<Pairs>("dedup-pairs", "inclusion-merge", "Pairs", Output),
+        Entry::of::<Clusters>("dedup-clusters", "inclusion-merge", "Clusters", Output),
+        Entry::of::<Merged>("merged-place", "inclusion-merge", "Merged", Output),
+        Entry::of::<DedupReport>("dedup-report", "inclusion-merge", "DedupReport", Output),
+        Entry::of::<Quality>("quality", "inclusion-merge", "Quality", Output),
     ]
 }
 
