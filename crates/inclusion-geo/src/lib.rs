@@ -40,8 +40,11 @@ pub mod filter;
 pub mod index;
 mod open;
 pub mod query;
-pub mod sphere;
 mod tree;
+
+/// Geometry on the sphere (unit vectors, chord ↔ metres, haversine), from `inclusion-territory`,
+/// where the land outlines use it too.
+pub use inclusion_territory::sphere;
 
 pub use error::GeoError;
 pub use filter::HelpFilter;

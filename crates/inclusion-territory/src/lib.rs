@@ -52,6 +52,11 @@ pub mod admin;
 pub mod communes;
 mod error;
 pub mod holidays;
+#[cfg(feature = "outlines")]
+pub mod outlines;
+#[cfg(feature = "outlines")]
+pub mod position;
+pub mod sphere;
 mod territory;
 
 pub use admin::{Departement, Region};
