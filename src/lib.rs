@@ -17,11 +17,16 @@
 //! * [`schema`] (`inclusion-schema`): JSON Schema of every public JSON form, and the
 //!   standard's Table Schema.
 //! * [`data`]: embedded real places (cargo feature `embedded-data`, on by default).
+//! * [`enrich`]: the missing codes INSEE of places completed from their postcode and commune
+//!   name, with a report.
+//! * [`search`]: search as users mean it: the places of a commune plus those around it, and
+//!   remote help in a list of its own.
 //! * [`orient`]: from a skills diagnostic to the nearest places that give the help it
 //!   recommends, the search relaxed step by step when too few places match.
 
 #[cfg(feature = "embedded-data")]
 pub mod data;
+pub mod enrich;
 pub mod orient;
 
 pub use inclusion_coverage as coverage;

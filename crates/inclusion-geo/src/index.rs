@@ -11,6 +11,15 @@ use crate::tree::{Checks, Found, Node, Point, Tree, Verdict, no_checks};
 use crate::{GeoError, HelpFilter};
 use inclusion_model::criteria::{CriteriaMasks, place_mask};
 
+/// A rule on the criteria bits of places beyond a [`CriteriaMasks`]: `point` decides a place
+/// by its mask, `node` must be true for a group holding such a place (given the OR of its
+/// masks).
+#[derive(Clone, Copy)]
+pub(crate) struct MaskRule {
+    pub(crate) point: fn(u64) -> bool,
+    pub(crate) node: fn(u64) -> bool,
+}
+
 /// An immutable index of places for nearest-help queries, exact on the sphere.
 ///
 /// Build it once from the places (places without coordinates are kept but not indexed), then
@@ -57,6 +66,8 @@ pub struct HelpIndex {
     hours: HoursTable,
     /// One summary per node of the tree (empty when no place has hours).
     hours_nodes: Vec<HoursSummary>,
+    /// The places with a code INSEE, sorted by code (then by position, so by `id`).
+    by_insee: Vec<u32>,
 }
 
 impl HelpIndex {
@@ -94,11 +105,25 @@ impl HelpIndex {
                 HoursSummary::merge,
             )
         };
+        let insee = |i: u32| {
+            places[i as usize]
+                .address
+                .insee_code
+                .as_deref()
+                .map(str::trim)
+                .unwrap_or_default()
+        };
+        let mut by_insee: Vec<u32> = (0..places.len() as u32)
+            .filter(|&i| !insee(i).is_empty())
+            .collect();
+        by_insee.sort_by(|&a, &b| insee(a).cmp(insee(b)).then(a.cmp(&b)));
+        by_insee.shrink_to_fit();
         Ok(HelpIndex {
             tree,
             places,
             hours,
             hours_nodes,
+            by_insee,
         })
     }
 
@@ -114,6 +139,40 @@ impl HelpIndex {
     /// If the hit does not come from this index (its position is out of range).
     pub fn place(&self, hit: &Hit) -> &Place {
         &self.places[hit.place]
+    }
+
+    /// The positions in [`HelpIndex::places`] of the places whose `code_insee` is `code`
+    /// (spaces around either ignored), in `id` order; with or without coordinates.
+    ///
+    /// ```
+    /// use inclusion_geo::HelpIndex;
+    /// use inclusion_model::{Address, Place};
+    /// use chrono::NaiveDate;
+    ///
+    /// let place = |id: &str, insee: &str| {
+    ///     let mut a = Address::new("1 rue A", "38000", "Grenoble");
+    ///     a.insee_code = Some(insee.to_owned());
+    ///     Place::new(id, "00000000000000", id, a, NaiveDate::from_ymd_opt(2024, 1, 1).unwrap())
+    /// };
+    /// let index = HelpIndex::build([place("b", "38185"), place("a", "38185"), place("c", "38421")])?;
+    /// let ids: Vec<&str> = index.places_of_commune("38185").map(|i| index.places()[i].id.as_str()).collect();
+    /// assert_eq!(ids, ["a", "b"]);
+    /// # Ok::<(), inclusion_geo::GeoError>(())
+    /// ```
+    pub fn places_of_commune(&self, code: &str) -> impl ExactSizeIterator<Item = usize> + '_ {
+        let code = code.trim();
+        let key = |i: &u32| {
+            self.places[*i as usize]
+                .address
+                .insee_code
+                .as_deref()
+                .map(str::trim)
+                .unwrap_or_default()
+        };
+        let start = self.by_insee.partition_point(|i| key(i) < code);
+        let end = start + self.by_insee[start..].partition_point(|i| key(i) == code);
+        let range = if code.is_empty() { start..start } else { start..end };
+        self.by_insee[range].iter().map(|&i| i as usize)
     }
 
     /// How many places are indexed (those with coordinates).
@@ -132,6 +191,7 @@ impl HelpIndex {
         self.tree.memory_bytes()
             + self.hours.memory_bytes()
             + self.hours_nodes.capacity() * size_of::<HoursSummary>()
+            + self.by_insee.capacity() * size_of::<u32>()
     }
 
     /// Whether a place is open at an instant, by its `horaires` in its own time zone (from
@@ -218,7 +278,7 @@ impl HelpIndex {
         // Asking for at least every place: collect them all, then sort (no k-best buffer).
         let k = query.k.filter(|&k| k < self.len());
         let mut found = Vec::with_capacity(k.unwrap_or(16).min(1024));
-        self.search(&q, k, max_d2, &filter, query.filter.open_at, &mut found);
+        self.search(&q, k, max_d2, &filter, query.filter.open_at, None, &mut found);
         if let Some(k) = query.k {
             found.truncate(k);
         }
@@ -234,15 +294,18 @@ impl HelpIndex {
         Ok(hits)
     }
 
-    fn search(
+    pub(crate) fn search(
         &self,
         q: &[f64; 3],
         k: Option<usize>,
         max_d2: f64,
         filter: &CriteriaMasks,
         open_at: Option<DateTime<Utc>>,
+        extra: Option<MaskRule>,
         out: &mut Vec<Found>,
     ) {
+        let extra_node = |or: u64| extra.is_none_or(|e| (e.node)(or));
+        let extra_point = |mask: u64| extra.is_none_or(|e| (e.point)(mask));
         if let Some(at) = open_at {
             if self.hours.is_empty() {
                 out.clear();
@@ -251,13 +314,14 @@ impl HelpIndex {
             let open: OpenAt = self.hours.at(at);
             let node_ok = |i: usize, n: &Node| {
                 filter.may_match(n.or, n.and)
+                    && extra_node(n.or)
                     && self
                         .hours_nodes
                         .get(i)
                         .is_none_or(|s| self.hours.may_be_open(&open, s))
             };
             let point_ok = |p: &Point| {
-                if filter.accepts(p.mask) {
+                if filter.accepts(p.mask) && extra_point(p.mask) {
                     self.hours.verdict(&open, p)
                 } else {
                     Verdict::No
@@ -274,9 +338,9 @@ impl HelpIndex {
             };
         }
         let checks = Checks {
-            node: |_, n: &Node| filter.may_match(n.or, n.and),
+            node: |_, n: &Node| filter.may_match(n.or, n.and) && extra_node(n.or),
             point: |p: &Point| {
-                if filter.accepts(p.mask) {
+                if filter.accepts(p.mask) && extra_point(p.mask) {
                     Verdict::Yes
                 } else {
                     Verdict::No
@@ -284,7 +348,7 @@ impl HelpIndex {
             },
             resolve: |_: &Point| false,
         };
-        match (k, filter.is_empty()) {
+        match (k, filter.is_empty() && extra.is_none()) {
             (Some(k), true) => self.tree.nearest(q, k, max_d2, no_checks(), out),
             (Some(k), false) => self.tree.nearest(q, k, max_d2, checks, out),
             (None, true) => self.tree.within(q, max_d2, no_checks(), out),
