@@ -143,6 +143,7 @@ fn match_key(m: InseeMatch) -> &'static str {
         InseeMatch::Name => "by name",
         InseeMatch::NameInDepartement => "by name in the département of a CEDEX postcode",
         InseeMatch::PartOfName => "by part of the name",
+        InseeMatch::CloseName => "by a name spelt within a letter",
         _ => "other",
     }
 }

@@ -28,6 +28,7 @@
 pub mod data;
 pub mod enrich;
 pub mod orient;
+pub mod search;
 
 pub use inclusion_coverage as coverage;
 pub use inclusion_exchange as exchange;

@@ -54,7 +54,7 @@ pub use error::GeoError;
 pub use filter::HelpFilter;
 pub use index::HelpIndex;
 pub use query::{HelpQuery, Hit, NearbyPlace};
-pub use search::{CommuneSearch, RemoteHelp, SearchAnswer, SearchResults};
+pub use search::{CommuneSearch, RemoteHelp, SearchAnswer, SearchResults, SearchedPlace};
 
 /// The examples of the crate's README, compiled and run as doc tests.
 #[doc = include_str!("../README.md")]

@@ -222,7 +222,60 @@ impl SearchResults {
     }
 }
 
+/// A [`SearchAnswer`] ready to show or send: what [`HelpIndex::describe_answer`] gives.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
+pub struct SearchedPlace {
+    /// `id` of the place.
+    pub id: String,
+    /// `nom` of the place.
+    #[serde(rename = "nom")]
+    pub name: String,
+    /// Great-circle distance from the commune's point, in metres; `null` for remote help and
+    /// for a place of the commune without coordinates.
+    pub distance_m: Option<f64>,
+    /// Whether the place's `code_insee` is the commune's.
+    pub in_commune: bool,
+    /// Whether it is listed as remote help.
+    pub remote: bool,
+    /// Latitude of the place, WGS84 degrees (`null` without coordinates).
+    pub latitude: Option<f64>,
+    /// Longitude of the place, WGS84 degrees (`null` without coordinates).
+    pub longitude: Option<f64>,
+    /// Whether it is open at the instant asked; `null` without parseable opening hours.
+    pub open: Option<bool>,
+    /// When it next opens or closes, in the place's local time; `null` without parseable
+    /// opening hours or change within two years.
+    pub next_change: Option<chrono::DateTime<chrono::FixedOffset>>,
+}
+
 impl HelpIndex {
+    /// A search answer as a self-contained record (see [`HelpIndex::describe`]); `None` when
+    /// the answer does not come from this index.
+    pub fn describe_answer(
+        &self,
+        answer: &SearchAnswer,
+        at: chrono::DateTime<chrono::Utc>,
+    ) -> Option<SearchedPlace> {
+        let hit = Hit {
+            place: answer.place,
+            distance_m: answer.distance_m.unwrap_or(0.0),
+        };
+        let nearby = self.describe(&hit, at)?;
+        let place = &self.places()[answer.place];
+        Some(SearchedPlace {
+            id: nearby.id,
+            name: nearby.name,
+            distance_m: answer.distance_m,
+            in_commune: answer.in_commune,
+            remote: answer.remote,
+            latitude: place.coordinates.map(|c| c.latitude()),
+            longitude: place.coordinates.map(|c| c.longitude()),
+            open: nearby.open,
+            next_change: nearby.next_change,
+        })
+    }
+
     /// Answers a search around a commune (see the [module docs](crate::search)).
     ///
     /// # Errors

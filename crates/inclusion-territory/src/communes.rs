@@ -351,7 +351,10 @@ impl Gazetteer {
     ///    mistyped one), and one commune of its département has that name;
     /// 3. [`InseeMatch::PartOfName`]: the name contains, or is contained in, the name of one
     ///    commune of the postcode, word by word (`Annecy le Vieux` in `Annecy`, an old commune
-    ///    merged into a new one).
+    ///    merged into a new one);
+    /// 4. [`InseeMatch::CloseName`]: one commune of the postcode is spelt within one letter in
+    ///    ten (at least one) of the name, or the same without spaces (`Les Molettes` for
+    ///    `Les Mollettes`, `Saint-Donat-sur-lHerbasse`).
     ///
     /// Otherwise the answer says why not ([`InseeUnresolved`]): no name, a postcode that serves
     /// no commune and a name unknown in its département, a name that matches no commune of the
@@ -416,9 +419,29 @@ impl Gazetteer {
             .collect();
         match partial[..] {
             [one] => Ok((one, InseeMatch::PartOfName)),
-            [] => Err(InseeUnresolved::NameNotInPostcode {
-                candidates: of_postcode.iter().map(|c| c.code.clone()).collect(),
-            }),
+            [] => {
+                // A spelling slip: one letter (per ten) off, or spaces and apostrophes lost
+                // (`Saint-Donat-sur-lHerbasse`), in exactly one commune of the postcode.
+                let squeeze = |s: &str| s.replace(' ', "");
+                let limit = (wanted.chars().count() / 10).max(1);
+                let close: Vec<&Commune> = of_postcode
+                    .iter()
+                    .copied()
+                    .filter(|c| {
+                        let (a, b) = (squeeze(&fold(&c.name)), squeeze(&wanted));
+                        a == b || strsim::levenshtein(&a, &b) <= limit
+                    })
+                    .collect();
+                match close[..] {
+                    [one] => Ok((one, InseeMatch::CloseName)),
+                    [] => Err(InseeUnresolved::NameNotInPostcode {
+                        candidates: of_postcode.iter().map(|c| c.code.clone()).collect(),
+                    }),
+                    _ => Err(InseeUnresolved::SeveralCommunes {
+                        candidates: close.iter().map(|c| c.code.clone()).collect(),
+                    }),
+                }
+            }
             _ => Err(InseeUnresolved::SeveralCommunes {
                 candidates: partial.iter().map(|c| c.code.clone()).collect(),
             }),
@@ -439,6 +462,9 @@ pub enum InseeMatch {
     /// The one commune of the postcode whose name contains the name given, or is contained in
     /// it, word by word.
     PartOfName,
+    /// The one commune of the postcode spelt within one letter in ten of the name (or the
+    /// same without spaces).
+    CloseName,
 }
 
 /// Why [`Gazetteer::resolve_insee`] found no commune.
@@ -691,6 +717,14 @@ mod tests {
         assert_eq!(
             g.resolve_insee("38000", "Grenoble Centre").unwrap().1,
             InseeMatch::PartOfName
+        );
+        assert_eq!(
+            g.resolve_insee("38400", "St Martin dHeres").unwrap().1,
+            InseeMatch::CloseName
+        );
+        assert_eq!(
+            g.resolve_insee("38000", "Grenobe").unwrap().1,
+            InseeMatch::CloseName
         );
         assert_eq!(g.resolve_insee("38000", "  "), Err(InseeUnresolved::NoName));
         assert_eq!(
