@@ -366,6 +366,7 @@ impl Gazetteer {
     /// let (c, how) = g.resolve_insee("42100", "ST ETIENNE").unwrap();
     /// assert_eq!((c.code.as_str(), how), ("42218", InseeMatch::Name));
     /// assert_eq!(g.resolve_insee("75015", "Paris 15e Arrondissement").unwrap().0.code, "75056");
+    /// assert_eq!(g.resolve_insee("13007", "7e Arrondissement").unwrap().0.code, "13055");
     /// assert_eq!(g.resolve_insee("38044", "Grenoble Cedex 9").unwrap().1, InseeMatch::NameInDepartement);
     /// assert!(matches!(g.resolve_insee("38000", "Lyon"), Err(InseeUnresolved::NameNotInPostcode { .. })));
     /// ```
@@ -397,7 +398,12 @@ impl Gazetteer {
         let exact: Vec<&Commune> = of_postcode
             .iter()
             .copied()
-            .filter(|c| fold(&c.name) == wanted)
+            .filter(|c| {
+                let name = fold(&c.name);
+                name == wanted
+                    || (wanted == ARRONDISSEMENT
+                        && matches!(name.as_str(), "paris" | "lyon" | "marseille"))
+            })
             .collect();
         match exact[..] {
             [one] => return Ok((one, InseeMatch::Name)),
@@ -507,6 +513,9 @@ impl std::fmt::Display for InseeUnresolved {
     }
 }
 
+/// What [`address_name`] gives for a name that is only an arrondissement (`7e Arrondissement`).
+const ARRONDISSEMENT: &str = "arrondissement";
+
 /// A commune name as written in addresses, folded: `CEDEX` dropped, arrondissements read as
 /// their commune, `Name (Le)` read as `Le Name`.
 fn address_name(name: &str) -> String {
@@ -518,19 +527,24 @@ fn address_name(name: &str) -> String {
         folded.clear();
     }
     let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
+    let arrondissement = |w: &&str| {
+        w.bytes().all(|b| b.is_ascii_digit())
+            || ["eme", "er", "e"].iter().any(|suffix| {
+                w.strip_suffix(suffix)
+                    .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+            })
+            || matches!(*w, "arrondissement" | "arr" | "eme" | "er")
+    };
     if let [city, rest @ ..] = &words[..]
         && matches!(*city, "paris" | "lyon" | "marseille")
         && !rest.is_empty()
-        && rest.iter().all(|w| {
-            w.bytes().all(|b| b.is_ascii_digit())
-                || ["eme", "er", "e"].iter().any(|suffix| {
-                    w.strip_suffix(suffix)
-                        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
-                })
-                || matches!(*w, "arrondissement" | "arr" | "eme" | "er")
-        })
+        && rest.iter().all(arrondissement)
     {
         return (*city).to_owned();
+    }
+    // `7e Arrondissement` alone: the arrondissement of the postcode's city.
+    if words.contains(&"arrondissement") && words.iter().all(arrondissement) {
+        return ARRONDISSEMENT.to_owned();
     }
     // `abrets les` (from `Abrets (Les)`): the article goes first.
     if let [head @ .., last] = &words[..]
@@ -754,6 +768,8 @@ mod tests {
         assert_eq!(address_name("Marseille-en-Beauvaisis"), "marseille en beauvaisis");
         assert_eq!(address_name("Abrets (Les)"), "les abrets");
         assert_eq!(address_name("GRENOBLE CEDEX 9"), "grenoble");
+        assert_eq!(address_name("7e Arrondissement"), ARRONDISSEMENT);
+        assert_eq!(address_name("7"), "7");
         assert_eq!(address_name("Cedex"), "");
         assert_eq!(departement_of_postcode("97133"), Some("971"));
         assert_eq!(departement_of_postcode("20000"), None);
