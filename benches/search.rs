@@ -9,9 +9,11 @@
 //! Places: 35,000 synthetic places clustered like the population (a commune drawn with
 //! probability proportional to its population, a Gaussian offset of 1.5 km), each with its
 //! commune's code INSEE (as after `inclusion::enrich`), 1% giving help at a distance
-//! (« À distance »). Queries: 1,000 communes drawn the same way, from their gazetteer point with
-//! their code. Besides criterion's medians (per 1,000 queries), the run prints the ratios and
-//! the mean number of answers.
+//! (« À distance »). Queries: 1,000 communes drawn the same way (by population: big cities
+//! often), and 1,000 communes drawn uniformly (most communes are small), each from its gazetteer
+//! point with its code. A second baseline asks the plain query for as many places as the
+//! commune search answers (a city's search lists all its places). Criterion's medians are per
+//! 1,000 queries; the run also prints the mean number of answers.
 
 use std::hint::black_box;
 use std::time::Duration;
@@ -91,6 +93,21 @@ fn main() {
         .sample_size(30)
         .configure_from_args();
     let s = setup(35_000, 1_000);
+    // A second set of queries: communes drawn uniformly (most communes are small).
+    let uniform: Vec<(f64, f64, String)> = {
+        let located: Vec<_> = Gazetteer::embedded()
+            .communes()
+            .iter()
+            .filter_map(|c| Some((c, c.point?)))
+            .collect();
+        let mut rng = TestRng::from_seed(RngAlgorithm::ChaCha, &[9; 32]);
+        (0..1_000)
+            .map(|_| {
+                let (c, p) = located[rng.random_range(0..located.len())];
+                (p.latitude, p.longitude, c.code.clone())
+            })
+            .collect()
+    };
     let none = HelpFilter::default();
     let search = |lat: f64, lon: f64, code: &str, remote: RemoteHelp| {
         CommuneSearch::new(lat, lon)
@@ -98,65 +115,76 @@ fn main() {
             .k(5)
             .remote(remote)
     };
-    let (mut in_commune, mut others, mut remote) = (0usize, 0usize, 0usize);
-    for (lat, lon, code) in &s.queries {
-        let r = s
-            .index
-            .search_commune(&search(*lat, *lon, code, RemoteHelp::After))
-            .expect("valid");
-        in_commune += r.on_site.iter().filter(|a| a.in_commune).count();
-        others += r.on_site.iter().filter(|a| !a.in_commune).count();
-        remote += r.remote.len();
+    for (name, queries) in [("population", &s.queries), ("uniform", &uniform)] {
+        let (mut in_commune, mut others, mut remote) = (0usize, 0usize, 0usize);
+        // The plain query asking for as many places as the commune search answers.
+        let mut same_count = Vec::with_capacity(queries.len());
+        for (lat, lon, code) in queries {
+            let r = s
+                .index
+                .search_commune(&search(*lat, *lon, code, RemoteHelp::After))
+                .expect("valid");
+            in_commune += r.on_site.iter().filter(|a| a.in_commune).count();
+            others += r.on_site.iter().filter(|a| !a.in_commune).count();
+            remote += r.remote.len();
+            same_count.push(r.on_site.len().max(1));
+        }
+        let n = queries.len() as f64;
+        println!(
+            "{name}: per search {:.1} places of the commune, {:.1} others within 10 km, {:.1} remote",
+            in_commune as f64 / n,
+            others as f64 / n,
+            remote as f64 / n
+        );
+        let mut g = crit.benchmark_group(format!("search_{name}_1000_queries_35k_places"));
+        g.bench_function("plain_nearest_k5", |b| {
+            b.iter(|| {
+                for (lat, lon, _) in queries {
+                    black_box(s.index.nearest(*lat, *lon, 5, &none).expect("valid"));
+                }
+            })
+        });
+        g.bench_function("plain_nearest_same_count", |b| {
+            b.iter(|| {
+                for ((lat, lon, _), k) in queries.iter().zip(&same_count) {
+                    black_box(s.index.nearest(*lat, *lon, *k, &none).expect("valid"));
+                }
+            })
+        });
+        g.bench_function("commune_search_k5_10km", |b| {
+            b.iter(|| {
+                for (lat, lon, code) in queries {
+                    black_box(
+                        s.index
+                            .search_commune(&search(*lat, *lon, code, RemoteHelp::No))
+                            .expect("valid"),
+                    );
+                }
+            })
+        });
+        g.bench_function("commune_search_k5_10km_remote", |b| {
+            b.iter(|| {
+                for (lat, lon, code) in queries {
+                    black_box(
+                        s.index
+                            .search_commune(&search(*lat, *lon, code, RemoteHelp::After))
+                            .expect("valid"),
+                    );
+                }
+            })
+        });
+        g.bench_function("remote_list_alone_k5", |b| {
+            b.iter(|| {
+                for (lat, lon, _) in queries {
+                    let q = CommuneSearch::new(*lat, *lon)
+                        .radius_m(0.0)
+                        .k(5)
+                        .remote(RemoteHelp::After);
+                    black_box(s.index.search_commune(&q).expect("valid"));
+                }
+            })
+        });
+        g.finish();
     }
-    let n = s.queries.len() as f64;
-    println!(
-        "per search: {:.1} places of the commune, {:.1} others within 10 km, {:.1} remote",
-        in_commune as f64 / n,
-        others as f64 / n,
-        remote as f64 / n
-    );
-
-    let mut g = crit.benchmark_group("search_1000_queries_35k_places");
-    g.bench_function("plain_nearest_k5", |b| {
-        b.iter(|| {
-            for (lat, lon, _) in &s.queries {
-                black_box(s.index.nearest(*lat, *lon, 5, &none).expect("valid"));
-            }
-        })
-    });
-    g.bench_function("commune_search_k5_10km", |b| {
-        b.iter(|| {
-            for (lat, lon, code) in &s.queries {
-                black_box(
-                    s.index
-                        .search_commune(&search(*lat, *lon, code, RemoteHelp::No))
-                        .expect("valid"),
-                );
-            }
-        })
-    });
-    g.bench_function("commune_search_k5_10km_remote", |b| {
-        b.iter(|| {
-            for (lat, lon, code) in &s.queries {
-                black_box(
-                    s.index
-                        .search_commune(&search(*lat, *lon, code, RemoteHelp::After))
-                        .expect("valid"),
-                );
-            }
-        })
-    });
-    g.bench_function("remote_list_alone_k5", |b| {
-        b.iter(|| {
-            for (lat, lon, _) in &s.queries {
-                let q = CommuneSearch::new(*lat, *lon)
-                    .radius_m(0.0)
-                    .k(5)
-                    .remote(RemoteHelp::After);
-                black_box(s.index.search_commune(&q).expect("valid"));
-            }
-        })
-    });
-    g.finish();
     crit.final_summary();
 }

@@ -66,7 +66,9 @@ pub struct HelpIndex {
     hours: HoursTable,
     /// One summary per node of the tree (empty when no place has hours).
     hours_nodes: Vec<HoursSummary>,
-    /// The places with a code INSEE, sorted by code (then by position, so by `id`).
+    /// The places with a code INSEE, sorted by code (then by position, so by `id`): each as its
+    /// point's index in the tree when it has coordinates, else as the tree's length plus its
+    /// position (see [`HelpIndex::entry_place`]).
     by_insee: Vec<u32>,
 }
 
@@ -113,11 +115,22 @@ impl HelpIndex {
                 .map(str::trim)
                 .unwrap_or_default()
         };
-        let mut by_insee: Vec<u32> = (0..places.len() as u32)
+        let n_points = tree.points().len() as u32;
+        let mut point_of = vec![u32::MAX; places.len()];
+        for (j, p) in tree.points().iter().enumerate() {
+            point_of[p.place as usize] = j as u32;
+        }
+        let mut by_place: Vec<u32> = (0..places.len() as u32)
             .filter(|&i| !insee(i).is_empty())
             .collect();
-        by_insee.sort_by(|&a, &b| insee(a).cmp(insee(b)).then(a.cmp(&b)));
-        by_insee.shrink_to_fit();
+        by_place.sort_by(|&a, &b| insee(a).cmp(insee(b)).then(a.cmp(&b)));
+        let by_insee: Vec<u32> = by_place
+            .into_iter()
+            .map(|i| match point_of[i as usize] {
+                u32::MAX => n_points + i,
+                j => j,
+            })
+            .collect();
         Ok(HelpIndex {
             tree,
             places,
@@ -160,19 +173,42 @@ impl HelpIndex {
     /// # Ok::<(), inclusion_geo::GeoError>(())
     /// ```
     pub fn places_of_commune(&self, code: &str) -> impl ExactSizeIterator<Item = usize> + '_ {
+        self.commune_entries(code)
+            .iter()
+            .map(|&e| self.entry_place(e))
+    }
+
+    /// The entries of [`HelpIndex::by_insee`] of a code INSEE.
+    pub(crate) fn commune_entries(&self, code: &str) -> &[u32] {
         let code = code.trim();
-        let key = |i: &u32| {
-            self.places[*i as usize]
+        if code.is_empty() {
+            return &[];
+        }
+        let key = |e: &u32| {
+            self.places[self.entry_place(*e)]
                 .address
                 .insee_code
                 .as_deref()
                 .map(str::trim)
                 .unwrap_or_default()
         };
-        let start = self.by_insee.partition_point(|i| key(i) < code);
-        let end = start + self.by_insee[start..].partition_point(|i| key(i) == code);
-        let range = if code.is_empty() { start..start } else { start..end };
-        self.by_insee[range].iter().map(|&i| i as usize)
+        let start = self.by_insee.partition_point(|e| key(e) < code);
+        let end = start + self.by_insee[start..].partition_point(|e| key(e) == code);
+        &self.by_insee[start..end]
+    }
+
+    /// The place of an entry of [`HelpIndex::by_insee`].
+    pub(crate) fn entry_place(&self, entry: u32) -> usize {
+        let points = self.tree.points();
+        match points.get(entry as usize) {
+            Some(p) => p.place as usize,
+            None => entry as usize - points.len(),
+        }
+    }
+
+    /// The tree's point of an entry of [`HelpIndex::by_insee`], when the place has coordinates.
+    pub(crate) fn entry_point(&self, entry: u32) -> Option<&Point> {
+        self.tree.points().get(entry as usize)
     }
 
     /// How many places are indexed (those with coordinates).
@@ -278,7 +314,7 @@ impl HelpIndex {
         // Asking for at least every place: collect them all, then sort (no k-best buffer).
         let k = query.k.filter(|&k| k < self.len());
         let mut found = Vec::with_capacity(k.unwrap_or(16).min(1024));
-        self.search(&q, k, max_d2, &filter, query.filter.open_at, None, &mut found);
+        self.search(&q, k, max_d2, &filter, query.filter.open_at, None, None, &mut found);
         if let Some(k) = query.k {
             found.truncate(k);
         }
@@ -294,6 +330,7 @@ impl HelpIndex {
         Ok(hits)
     }
 
+    #[allow(clippy::too_many_arguments)] // the one internal entry of every query kind
     pub(crate) fn search(
         &self,
         q: &[f64; 3],
@@ -302,10 +339,13 @@ impl HelpIndex {
         filter: &CriteriaMasks,
         open_at: Option<DateTime<Utc>>,
         extra: Option<MaskRule>,
+        exclude: Option<&dyn Fn(u32) -> bool>,
         out: &mut Vec<Found>,
     ) {
         let extra_node = |or: u64| extra.is_none_or(|e| (e.node)(or));
-        let extra_point = |mask: u64| extra.is_none_or(|e| (e.point)(mask));
+        let extra_point = |p: &Point| {
+            extra.is_none_or(|e| (e.point)(p.mask)) && exclude.is_none_or(|x| !x(p.place))
+        };
         if let Some(at) = open_at {
             if self.hours.is_empty() {
                 out.clear();
@@ -321,7 +361,7 @@ impl HelpIndex {
                         .is_none_or(|s| self.hours.may_be_open(&open, s))
             };
             let point_ok = |p: &Point| {
-                if filter.accepts(p.mask) && extra_point(p.mask) {
+                if filter.accepts(p.mask) && extra_point(p) {
                     self.hours.verdict(&open, p)
                 } else {
                     Verdict::No
@@ -340,7 +380,7 @@ impl HelpIndex {
         let checks = Checks {
             node: |_, n: &Node| filter.may_match(n.or, n.and) && extra_node(n.or),
             point: |p: &Point| {
-                if filter.accepts(p.mask) && extra_point(p.mask) {
+                if filter.accepts(p.mask) && extra_point(p) {
                     Verdict::Yes
                 } else {
                     Verdict::No
@@ -348,7 +388,7 @@ impl HelpIndex {
             },
             resolve: |_: &Point| false,
         };
-        match (k, filter.is_empty() && extra.is_none()) {
+        match (k, filter.is_empty() && extra.is_none() && exclude.is_none()) {
             (Some(k), true) => self.tree.nearest(q, k, max_d2, no_checks(), out),
             (Some(k), false) => self.tree.nearest(q, k, max_d2, checks, out),
             (None, true) => self.tree.within(q, max_d2, no_checks(), out),

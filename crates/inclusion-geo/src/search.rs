@@ -67,7 +67,9 @@ use crate::index::MaskRule;
 use crate::query::Hit;
 use crate::sphere::{chord2_to_metres, distance2, metres_to_chord2, unit_vector};
 use crate::{GeoError, HelpFilter, HelpIndex, HelpQuery};
-use inclusion_model::criteria::{NO_PUBLIC_RECEPTION_BIT, gives_remote_help, may_give_remote_help};
+use inclusion_model::criteria::{
+    NO_PUBLIC_RECEPTION_BIT, gives_remote_help, may_give_remote_help, place_mask,
+};
 
 /// The default radius of a [`CommuneSearch`] around the commune's point: 10 km (see the
 /// [module docs](self) for why).
@@ -285,37 +287,40 @@ impl HelpIndex {
         let q = unit_vector(search.latitude, search.longitude);
         let filter = &search.filter;
         let code = search.insee_code.as_deref().map(str::trim).unwrap_or("");
-        // The commune's places that pass the filter, in position (= id) order.
-        let of_commune: Vec<usize> = self
-            .places_of_commune(code)
-            .filter(|&i| {
-                let place = &self.places()[i];
-                filter.accepts(place)
-                    && filter.open_at.is_none_or(|at| {
-                        self.is_open_at(&Hit { place: i, distance_m: 0.0 }, at) == Some(true)
-                    })
-            })
-            .collect();
-        let in_commune = |i: usize| of_commune.binary_search(&i).is_ok();
-        let mut on_site: Vec<SearchAnswer> = of_commune
-            .iter()
-            .map(|&i| SearchAnswer {
-                place: i,
-                distance_m: self.places()[i].coordinates.map(|c| {
-                    chord2_to_metres(distance2(&q, &unit_vector(c.latitude(), c.longitude())))
-                }),
-                in_commune: true,
-                remote: false,
-            })
-            .collect();
-        // The others: the nearest within the radius, asking for as many more as the commune
-        // has places, since those may be among them.
         let masks = filter.criteria.masks();
+        // The commune's places that pass the filter: masks and positions from the tree, the
+        // exact opening hours only when asked.
+        let mut on_site: Vec<SearchAnswer> = Vec::new();
+        for &entry in self.commune_entries(code) {
+            let place = self.entry_place(entry);
+            let point = self.entry_point(entry);
+            let mask = match point {
+                Some(p) => p.mask,
+                None => place_mask(&self.places()[place]),
+            };
+            let open = filter.open_at.is_none_or(|at| {
+                self.is_open_at(&Hit { place, distance_m: 0.0 }, at) == Some(true)
+            });
+            if masks.accepts(mask) && open {
+                on_site.push(SearchAnswer {
+                    place,
+                    distance_m: point.map(|p| chord2_to_metres(distance2(&q, &p.xyz))),
+                    in_commune: true,
+                    remote: false,
+                });
+            }
+        }
+        // The commune's places by position (they came in `id` order, which is position order).
+        let of_commune: Vec<u32> = self
+            .commune_entries(code)
+            .iter()
+            .map(|&e| self.entry_place(e) as u32)
+            .collect();
+        let in_commune = |i: u32| of_commune.binary_search(&i).is_ok();
+        // The others: the nearest within the radius that are not the commune's.
         let mut found = Vec::new();
-        let k = search
-            .k
-            .map(|k| k.saturating_add(of_commune.len()))
-            .filter(|&k| k < self.len());
+        let k = search.k.filter(|&k| k < self.len());
+        let exclude = (!of_commune.is_empty()).then_some(&in_commune);
         self.search(
             &q,
             k,
@@ -323,20 +328,15 @@ impl HelpIndex {
             &masks,
             filter.open_at,
             None,
+            exclude.map(|f| f as &dyn Fn(u32) -> bool),
             &mut found,
         );
-        on_site.extend(
-            found
-                .into_iter()
-                .filter(|&(_, i)| !in_commune(i as usize))
-                .take(search.k.unwrap_or(usize::MAX))
-                .map(|(d2, i)| SearchAnswer {
-                    place: i as usize,
-                    distance_m: Some(chord2_to_metres(d2)),
-                    in_commune: false,
-                    remote: false,
-                }),
-        );
+        on_site.extend(found.into_iter().map(|(d2, i)| SearchAnswer {
+            place: i as usize,
+            distance_m: Some(chord2_to_metres(d2)),
+            in_commune: false,
+            remote: false,
+        }));
         on_site.sort_by(|a, b| {
             let d = |x: &SearchAnswer| x.distance_m.unwrap_or(f64::INFINITY);
             d(a).total_cmp(&d(b)).then(a.place.cmp(&b.place))
@@ -344,7 +344,7 @@ impl HelpIndex {
         let remote = match search.remote {
             RemoteHelp::No => Vec::new(),
             RemoteHelp::After | RemoteHelp::First => {
-                let mut masks = masks;
+                let mut masks = filter.criteria.masks();
                 masks.none &= !NO_PUBLIC_RECEPTION_BIT;
                 let rule = MaskRule {
                     point: gives_remote_help,
@@ -358,6 +358,7 @@ impl HelpIndex {
                     &masks,
                     filter.open_at,
                     Some(rule),
+                    None,
                     &mut found,
                 );
                 found
