@@ -63,13 +63,10 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::index::MaskRule;
 use crate::query::Hit;
 use crate::sphere::{chord2_to_metres, distance2, metres_to_chord2, unit_vector};
 use crate::{GeoError, HelpFilter, HelpIndex, HelpQuery};
-use inclusion_model::criteria::{
-    NO_PUBLIC_RECEPTION_BIT, gives_remote_help, may_give_remote_help, place_mask,
-};
+use inclusion_model::criteria::{NO_PUBLIC_RECEPTION_BIT, place_mask};
 
 /// The default radius of a [`CommuneSearch`] around the commune's point: 10 km (see the
 /// [module docs](self) for why).
@@ -327,7 +324,7 @@ impl HelpIndex {
             metres_to_chord2(search.radius_m),
             &masks,
             filter.open_at,
-            None,
+            false,
             exclude.map(|f| f as &dyn Fn(u32) -> bool),
             &mut found,
         );
@@ -346,10 +343,6 @@ impl HelpIndex {
             RemoteHelp::After | RemoteHelp::First => {
                 let mut masks = filter.criteria.masks();
                 masks.none &= !NO_PUBLIC_RECEPTION_BIT;
-                let rule = MaskRule {
-                    point: gives_remote_help,
-                    node: may_give_remote_help,
-                };
                 let mut found = Vec::new();
                 self.search(
                     &q,
@@ -357,7 +350,7 @@ impl HelpIndex {
                     4.0,
                     &masks,
                     filter.open_at,
-                    Some(rule),
+                    true,
                     None,
                     &mut found,
                 );

@@ -260,13 +260,6 @@ impl Place {
     }
 }
 
-/// Whether a group of places whose masks OR to `or` may hold one that
-/// [`gives_remote_help`] (`false` only when none can).
-#[inline]
-pub fn may_give_remote_help(or: u64) -> bool {
-    gives_remote_help(or)
-}
-
 /// The mask bit of « Ce lieu n'accueille pas de public », which a search for remote help
 /// takes out of the excluded access modes.
 pub const NO_PUBLIC_RECEPTION_BIT: u64 = NO_PUBLIC_BIT;
