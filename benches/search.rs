@@ -32,36 +32,18 @@ struct Setup {
     queries: Vec<(f64, f64, String)>,
 }
 
+#[path = "support/population.rs"]
+mod population;
+use population::Population;
+
 fn setup(n: usize, queries: usize) -> Setup {
-    let g = Gazetteer::embedded();
-    let located: Vec<_> = g
-        .communes()
-        .iter()
-        .filter_map(|c| Some((c, c.point?)))
-        .collect();
-    let mut cumulative = Vec::with_capacity(located.len());
-    let mut total = 0.0;
-    for (c, _) in &located {
-        total += f64::from(c.population.max(1));
-        cumulative.push(total);
-    }
+    let population = Population::new(Gazetteer::embedded());
     let mut rng = TestRng::from_seed(RngAlgorithm::ChaCha, &[7; 32]);
-    let draw = |rng: &mut TestRng| {
-        let x = rng.random::<f64>() * total;
-        located[cumulative
-            .partition_point(|&c| c < x)
-            .min(located.len() - 1)]
-    };
     let date = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap_or_default();
     let places: Vec<Place> = (0..n)
         .map(|i| {
-            let (commune, point) = draw(&mut rng);
-            let (u, v) = (rng.random::<f64>().max(1e-300), rng.random::<f64>());
-            let r = (-2.0 * u.ln()).sqrt() * 1_500.0 / 111_195.0;
-            let (s, c) = (std::f64::consts::TAU * v).sin_cos();
-            let lat = (point.latitude + r * s).clamp(-90.0, 90.0);
-            let lon = point.longitude + r * c / point.latitude.to_radians().cos().max(0.05);
-            let lon = (lon + 540.0).rem_euclid(360.0) - 180.0;
+            let (commune, point) = population.draw(&mut rng);
+            let (lat, lon) = Population::around(point, 1_500.0, &mut rng);
             let postcode = commune.postcodes().next().unwrap_or("75001");
             let mut address = Address::new("-", postcode, commune.name.clone());
             address.insee_code = Some(commune.code.clone());
@@ -76,7 +58,7 @@ fn setup(n: usize, queries: usize) -> Setup {
         .collect();
     let queries = (0..queries)
         .map(|_| {
-            let (commune, point) = draw(&mut rng);
+            let (commune, point) = population.draw(&mut rng);
             (point.latitude, point.longitude, commune.code.clone())
         })
         .collect();

@@ -280,7 +280,9 @@ fn run_search(args: Args) -> Result<(), String> {
             format!("{lat}, {lon}"),
         ),
         (None, Some(_), Some(_)) => {
-            return Err("--commune needs --near with a commune name, postcode or code INSEE".to_owned());
+            return Err(
+                "--commune needs --near with a commune name, postcode or code INSEE".to_owned(),
+            );
         }
         _ => {
             return Err(format!(
@@ -292,12 +294,18 @@ fn run_search(args: Args) -> Result<(), String> {
     if let Some(km) = args.radius_km {
         search = search.radius_m(km * 1000.0);
     }
-    search = search.k(args.k).filter(args.filter.clone()).remote(args.remote);
+    search = search
+        .k(args.k)
+        .filter(args.filter.clone())
+        .remote(args.remote);
     let (places, source) = load_places(args.data.as_deref())?;
     let (index, completion) =
         inclusion::search::index_with_codes(places, gazetteer).map_err(|e| e.to_string())?;
     if !args.json && !completion.completed.is_empty() {
-        eprintln!("{}", completion.summary().lines().next().unwrap_or_default());
+        eprintln!(
+            "{}",
+            completion.summary().lines().next().unwrap_or_default()
+        );
     }
     let found = index.search_commune(&search).map_err(|e| e.to_string())?;
     let at = args.filter.open_at.or(args.at).unwrap_or_else(Utc::now);
@@ -336,7 +344,11 @@ fn run_search(args: Args) -> Result<(), String> {
             heading = Some(a.remote);
             println!(
                 "\n{}",
-                if a.remote { "Remote help (phone, video, online):" } else { "On site:" }
+                if a.remote {
+                    "Remote help (phone, video, online):"
+                } else {
+                    "On site:"
+                }
             );
         }
         let place = &index.places()[a.place];
@@ -345,7 +357,11 @@ fn run_search(args: Args) -> Result<(), String> {
             Some(d) => format!(" — {:.1} km", d / 1000.0),
             None => String::new(),
         };
-        let mark = if a.in_commune { " (in the commune)" } else { "" };
+        let mark = if a.in_commune {
+            " (in the commune)"
+        } else {
+            ""
+        };
         println!("{}. {}{distance}{mark}", n + 1, answer.name);
         let addr = &place.address;
         println!("   {}, {} {}", addr.street, addr.postcode, addr.commune);

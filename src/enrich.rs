@@ -81,7 +81,11 @@ pub fn complete_insee_codes(places: &mut [Place], gazetteer: &Gazetteer) -> Inse
     let mut report = InseeCompletion::default();
     for (i, place) in places.iter_mut().enumerate() {
         let address = &mut place.address;
-        if address.insee_code.as_deref().is_some_and(|c| !c.trim().is_empty()) {
+        if address
+            .insee_code
+            .as_deref()
+            .is_some_and(|c| !c.trim().is_empty())
+        {
             report.already += 1;
             continue;
         }
@@ -123,7 +127,11 @@ impl InseeCompletion {
         let mut out = format!(
             "code INSEE: {} completed ({}), {} left without ({}), {} already given",
             self.completed.len(),
-            list(how.iter().map(|(k, n)| format!("{n} {}", match_key(*k))).collect()),
+            list(
+                how.iter()
+                    .map(|(k, n)| format!("{n} {}", match_key(*k)))
+                    .collect()
+            ),
             self.unresolved.len(),
             list(why.iter().map(|(k, n)| format!("{n} {k}")).collect()),
             self.already
@@ -201,7 +209,10 @@ mod tests {
                 .iter()
                 .map(|c| (c.id.as_str(), c.how))
                 .collect::<Vec<_>>(),
-            [("a", InseeMatch::Name), ("d", InseeMatch::NameInDepartement)]
+            [
+                ("a", InseeMatch::Name),
+                ("d", InseeMatch::NameInDepartement)
+            ]
         );
         assert_eq!(report.unresolved.len(), 1);
         let summary = report.summary();

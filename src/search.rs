@@ -47,7 +47,8 @@ pub fn near_commune<'g>(
     query: &str,
 ) -> Result<(&'g Commune, CommuneSearch), TerritoryError> {
     let (commune, point) = gazetteer.locate(query)?;
-    let search = CommuneSearch::new(point.latitude, point.longitude).insee_code(commune.code.clone());
+    let search =
+        CommuneSearch::new(point.latitude, point.longitude).insee_code(commune.code.clone());
     Ok((commune, search))
 }
 

@@ -64,7 +64,11 @@ fn embedded_codes_insee_are_the_enrichment_steps_and_the_readme_counts_them() {
         p.address.insee_code = None;
     }
     let report = complete_insee_codes(&mut stripped, g);
-    assert_eq!(stripped.as_slice(), embedded, "rerun scripts/build-hinaura.sh");
+    assert_eq!(
+        stripped.as_slice(),
+        embedded,
+        "rerun scripts/build-hinaura.sh"
+    );
     let with_code = embedded
         .iter()
         .filter(|p| p.address.insee_code.is_some())

@@ -45,7 +45,12 @@ fn hub_du_sud_codes_are_completed_as_the_readme_says() {
     for c in &report.completed {
         let p = &places[c.place];
         let commune = g.by_code(&c.code).unwrap();
-        assert_eq!(&commune.departement[..2], &p.address.postcode[..2], "{}", p.id);
+        assert_eq!(
+            &commune.departement[..2],
+            &p.address.postcode[..2],
+            "{}",
+            p.id
+        );
     }
 }
 
@@ -63,7 +68,11 @@ fn commune_search_on_the_command_line_lists_the_commune_then_the_others() {
         "--format",
         "json",
     ]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let answers: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
     let in_commune = answers.iter().filter(|a| a["in_commune"] == true).count();
     assert_eq!(answers.len(), in_commune + 2);
@@ -106,10 +115,22 @@ fn remote_help_from_a_file_comes_after_or_first_without_a_distance() {
     std::fs::write(&file, format!("{header}{rows}")).unwrap();
     let file = file.to_str().unwrap();
     let run = |extra: &[&str]| {
-        let mut args = vec!["--near", "Lyon", "--commune", "--data", file, "--format", "json"];
+        let mut args = vec![
+            "--near",
+            "Lyon",
+            "--commune",
+            "--data",
+            file,
+            "--format",
+            "json",
+        ];
         args.extend_from_slice(extra);
         let out = nearest_help(&args);
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         let v: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
         v.iter()
             .map(|a| {

@@ -63,11 +63,9 @@ pub(crate) fn land_paths(
             if !meets {
                 continue;
             }
-            let projected = Polygon::new(
-                exterior,
-                polygon.interiors().iter().map(project).collect(),
-            )
-            .simplify(epsilon);
+            let projected =
+                Polygon::new(exterior, polygon.interiors().iter().map(project).collect())
+                    .simplify(epsilon);
             for ring in std::iter::once(projected.exterior()).chain(projected.interiors()) {
                 if ring.0.len() < 4 {
                     continue;

@@ -463,9 +463,16 @@ impl CoverageReport {
                 );
                 svg.close("clipPath");
                 let url = format!("url(#{clip})");
-                svg.open("g", &[("class", "lands".into()), ("clip-path", (&url).into())]);
+                svg.open(
+                    "g",
+                    &[("class", "lands".into()), ("clip-path", (&url).into())],
+                );
                 for path in &land {
-                    let class = if path.french { "land" } else { "land neighbour" };
+                    let class = if path.french {
+                        "land"
+                    } else {
+                        "land neighbour"
+                    };
                     svg.with_tooltip(
                         "path",
                         &[("class", class.into()), ("d", (&path.d).into())],

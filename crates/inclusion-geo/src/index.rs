@@ -100,15 +100,7 @@ impl HelpIndex {
             .copied()
             .collect();
         let tree = Tree::build(points);
-        let hours_nodes = if hours.is_empty() {
-            Vec::new()
-        } else {
-            tree.summarize(
-                HoursSummary::default(),
-                |s, p| hours.add(s, p),
-                HoursSummary::merge,
-            )
-        };
+        let hours_nodes = hours.summaries(&tree);
         let key = |i: u32| {
             places[i as usize]
                 .address
@@ -135,15 +127,7 @@ impl HelpIndex {
             .collect();
         let remote = (!remote_points.is_empty()).then(|| {
             let tree = Tree::build(remote_points);
-            let nodes = if hours.is_empty() {
-                Vec::new()
-            } else {
-                tree.summarize(
-                    HoursSummary::default(),
-                    |s, p| hours.add(s, p),
-                    HoursSummary::merge,
-                )
-            };
+            let nodes = hours.summaries(&tree);
             (tree, nodes)
         });
         Ok(HelpIndex {
@@ -326,7 +310,16 @@ impl HelpIndex {
         // Asking for at least every place: collect them all, then sort (no k-best buffer).
         let k = query.k.filter(|&k| k < self.len());
         let mut found = Vec::with_capacity(k.unwrap_or(16).min(1024));
-        self.search(&q, k, max_d2, &filter, query.filter.open_at, false, None, &mut found);
+        self.search(
+            &q,
+            k,
+            max_d2,
+            &filter,
+            query.filter.open_at,
+            false,
+            None,
+            &mut found,
+        );
         if let Some(k) = query.k {
             found.truncate(k);
         }
@@ -436,7 +429,9 @@ mod insee_key_tests {
 
     #[test]
     fn keys_keep_the_order_of_codes_and_refuse_the_malformed() {
-        let codes = ["01001", "09999", "2A004", "2B033", "38185", "97411", "98818"];
+        let codes = [
+            "01001", "09999", "2A004", "2B033", "38185", "97411", "98818",
+        ];
         let keys: Vec<u32> = codes.iter().map(|c| insee_key(c).unwrap()).collect();
         assert!(keys.windows(2).all(|w| w[0] < w[1]));
         assert_eq!(insee_key(" 2a004 "), insee_key("2A004"));

@@ -296,7 +296,13 @@ impl HelpIndex {
                 None => place_mask(&self.places()[place]),
             };
             let open = filter.open_at.is_none_or(|at| {
-                self.is_open_at(&Hit { place, distance_m: 0.0 }, at) == Some(true)
+                self.is_open_at(
+                    &Hit {
+                        place,
+                        distance_m: 0.0,
+                    },
+                    at,
+                ) == Some(true)
             });
             if masks.accepts(mask) && open {
                 on_site.push(SearchAnswer {

@@ -34,10 +34,7 @@ fn random_places(rng: &mut Rng, n: usize) -> Vec<Place> {
             let mut p = Place::new(format!("p{i:04}"), "00000000000000", "X", address, date);
             if rng.chance(0.97) {
                 // Up to ~25 km around the commune's point.
-                let c = Coordinates::new(
-                    lat + rng.range(-0.2, 0.2),
-                    lon + rng.range(-0.25, 0.25),
-                );
+                let c = Coordinates::new(lat + rng.range(-0.2, 0.2), lon + rng.range(-0.25, 0.25));
                 p.coordinates = c.ok();
             }
             if rng.chance(0.5) {
@@ -104,7 +101,9 @@ fn commune_searches_match_a_brute_force_scan() {
         let passes = |p: &Place, remote: bool| {
             let mut f = filter.clone();
             if remote {
-                f.criteria.exclude_access_modes.retain(|m| *m != AccessMode::NoPublicReception);
+                f.criteria
+                    .exclude_access_modes
+                    .retain(|m| *m != AccessMode::NoPublicReception);
             }
             f.accepts(p)
                 && f.open_at.is_none_or(|at| {
@@ -118,9 +117,8 @@ fn commune_searches_match_a_brute_force_scan() {
                 .map(|c| haversine_m(lat, lon, c.latitude(), c.longitude()))
         };
         let code_given = search.insee_code.as_deref();
-        let in_commune = |p: &Place| {
-            code_given.is_some_and(|c| p.address.insee_code.as_deref() == Some(c))
-        };
+        let in_commune =
+            |p: &Place| code_given.is_some_and(|c| p.address.insee_code.as_deref() == Some(c));
         let mut want: Vec<(f64, usize, bool)> = all
             .iter()
             .enumerate()
@@ -140,8 +138,11 @@ fn commune_searches_match_a_brute_force_scan() {
         others.truncate(search.k.unwrap_or(usize::MAX));
         want.extend(others);
         want.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-        let got_on_site: Vec<(usize, bool)> =
-            got.on_site.iter().map(|a| (a.place, a.in_commune)).collect();
+        let got_on_site: Vec<(usize, bool)> = got
+            .on_site
+            .iter()
+            .map(|a| (a.place, a.in_commune))
+            .collect();
         let want_on_site: Vec<(usize, bool)> = want.iter().map(|w| (w.1, w.2)).collect();
         assert_eq!(got_on_site, want_on_site, "{search:?}");
         for (a, w) in got.on_site.iter().zip(&want) {
@@ -166,14 +167,22 @@ fn commune_searches_match_a_brute_force_scan() {
         let got_remote: Vec<usize> = got.remote.iter().map(|a| a.place).collect();
         let want_remote: Vec<usize> = remote.iter().map(|r| r.1).collect();
         assert_eq!(got_remote, want_remote, "{search:?}");
-        assert!(got.remote.iter().all(|a| a.remote && a.distance_m.is_none()));
+        assert!(
+            got.remote
+                .iter()
+                .all(|a| a.remote && a.distance_m.is_none())
+        );
         for a in &got.remote {
             assert_eq!(a.in_commune, in_commune(&all[a.place]));
         }
         // Display order.
         let order: Vec<bool> = got.answers().map(|a| a.remote).collect();
         let first_remote = search.remote == RemoteHelp::First;
-        assert!(order.windows(2).all(|w| if first_remote { w[0] >= w[1] } else { w[0] <= w[1] }));
+        assert!(order.windows(2).all(|w| if first_remote {
+            w[0] >= w[1]
+        } else {
+            w[0] <= w[1]
+        }));
         non_empty.0 += usize::from(got.on_site.iter().any(|a| a.in_commune));
         non_empty.1 += usize::from(!got.remote.is_empty());
     }
@@ -184,11 +193,27 @@ fn commune_searches_match_a_brute_force_scan() {
 #[test]
 fn bad_searches_are_errors() {
     let index = HelpIndex::build(Vec::new()).unwrap();
-    assert!(index.search_commune(&CommuneSearch::new(f64::NAN, 4.0)).is_err());
-    assert!(index.search_commune(&CommuneSearch::new(45.0, 4.0).radius_m(-1.0)).is_err());
-    assert!(index.search_commune(&CommuneSearch::new(45.0, 4.0).k(0)).is_err());
+    assert!(
+        index
+            .search_commune(&CommuneSearch::new(f64::NAN, 4.0))
+            .is_err()
+    );
+    assert!(
+        index
+            .search_commune(&CommuneSearch::new(45.0, 4.0).radius_m(-1.0))
+            .is_err()
+    );
+    assert!(
+        index
+            .search_commune(&CommuneSearch::new(45.0, 4.0).k(0))
+            .is_err()
+    );
     let empty = index
-        .search_commune(&CommuneSearch::new(45.0, 4.0).insee_code("42218").remote(RemoteHelp::First))
+        .search_commune(
+            &CommuneSearch::new(45.0, 4.0)
+                .insee_code("42218")
+                .remote(RemoteHelp::First),
+        )
         .unwrap();
     assert!(empty.on_site.is_empty() && empty.remote.is_empty() && empty.remote_first);
 }

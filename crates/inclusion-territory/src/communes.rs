@@ -498,9 +498,9 @@ impl std::fmt::Display for InseeUnresolved {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             InseeUnresolved::NoName => f.write_str("no commune name"),
-            InseeUnresolved::UnknownPostcode => {
-                f.write_str("the postcode serves no commune and the name is unknown in its département")
-            }
+            InseeUnresolved::UnknownPostcode => f.write_str(
+                "the postcode serves no commune and the name is unknown in its département",
+            ),
             InseeUnresolved::NameNotInPostcode { candidates } => write!(
                 f,
                 "no commune of the postcode has that name (the postcode serves {})",
@@ -765,7 +765,10 @@ mod tests {
         assert_eq!(address_name("PARIS 1ER"), "paris");
         assert_eq!(address_name("Lyon 3ème"), "lyon");
         assert_eq!(address_name("MARSEILLE 08"), "marseille");
-        assert_eq!(address_name("Marseille-en-Beauvaisis"), "marseille en beauvaisis");
+        assert_eq!(
+            address_name("Marseille-en-Beauvaisis"),
+            "marseille en beauvaisis"
+        );
         assert_eq!(address_name("Abrets (Les)"), "les abrets");
         assert_eq!(address_name("GRENOBLE CEDEX 9"), "grenoble");
         assert_eq!(address_name("7e Arrondissement"), ARRONDISSEMENT);

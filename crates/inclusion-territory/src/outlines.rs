@@ -99,7 +99,11 @@ const COUNTRIES: [(Country, &str, &str); 15] = [
     (Country::Luxembourg, "LU", "Luxembourg"),
     (Country::Monaco, "MC", "Monaco"),
     (Country::SanMarino, "SM", "Saint-Marin"),
-    (Country::SintMaarten, "SX", "Sint Maarten (partie néerlandaise de Saint-Martin)"),
+    (
+        Country::SintMaarten,
+        "SX",
+        "Sint Maarten (partie néerlandaise de Saint-Martin)",
+    ),
     (Country::Spain, "ES", "Espagne"),
     (Country::Suriname, "SR", "Suriname"),
     (Country::Switzerland, "CH", "Suisse"),
@@ -335,7 +339,12 @@ impl Outlines {
             let [sx, sy, tx, ty] = grid.ok_or_else(|| bad("a ring before the grid line"))?;
             let area = Area::from_code(head).ok_or_else(|| bad("unknown area code"))?;
             let mut numbers = words.map(str::parse::<i64>);
-            let mut next = || numbers.next().transpose().map_err(|_| bad("not an integer"));
+            let mut next = || {
+                numbers
+                    .next()
+                    .transpose()
+                    .map_err(|_| bad("not an integer"))
+            };
             let polygon = next()?.ok_or_else(|| bad("missing polygon number"))?;
             let ring = next()?.ok_or_else(|| bad("missing ring number"))?;
             let (mut x, mut y) = (0i64, 0i64);
@@ -389,7 +398,9 @@ impl Outlines {
     /// assert_eq!(o.area_at(Point::new(0.5, 0.5)), Some(Area::Neighbour(Country::Spain)));
     /// assert_eq!(o.nearest_french_land(Point::new(0.5, 0.5)), None); // no French land
     /// ```
-    pub fn from_outlines(outlines: impl IntoIterator<Item = (Area, MultiPolygon<f64>)>) -> Outlines {
+    pub fn from_outlines(
+        outlines: impl IntoIterator<Item = (Area, MultiPolygon<f64>)>,
+    ) -> Outlines {
         let mut areas: Vec<Outline> = Vec::new();
         for (area, shape) in outlines {
             match areas.iter_mut().find(|o| o.area == area) {
@@ -501,7 +512,10 @@ impl Outlines {
             });
         }
         let q = unit_vector(y, x);
-        let (edge, d2) = self.coasts.nearest_neighbor_iter_with_distance_2(&q).next()?;
+        let (edge, d2) = self
+            .coasts
+            .nearest_neighbor_iter_with_distance_2(&q)
+            .next()?;
         let Area::French(territory) = self.areas[usize::from(edge.area)].area else {
             return None;
         };
@@ -538,7 +552,9 @@ mod tests {
     fn the_embedded_outlines_hold_every_territory_and_neighbour() {
         let o = Outlines::embedded();
         for (t, _) in TERRITORIES {
-            let shape = o.outline(Area::French(t)).expect("every territory has land");
+            let shape = o
+                .outline(Area::French(t))
+                .expect("every territory has land");
             assert!(!shape.0.is_empty(), "{t:?}");
         }
         for (c, _, _) in COUNTRIES {
@@ -578,9 +594,9 @@ mod tests {
             ((49.21, -2.13), Some(Area::Neighbour(Country::Jersey))),
             ((5.83, -55.17), Some(Area::Neighbour(Country::Suriname))),
             ((18.03, -63.05), Some(Area::Neighbour(Country::SintMaarten))),
-            ((46.0, -5.0), None),   // Bay of Biscay
-            ((43.0, 6.0), None),    // Mediterranean, off Toulon
-            ((0.0, 0.0), None),     // Gulf of Guinea
+            ((46.0, -5.0), None), // Bay of Biscay
+            ((43.0, 6.0), None),  // Mediterranean, off Toulon
+            ((0.0, 0.0), None),   // Gulf of Guinea
             ((52.52, 13.40), Some(Area::Neighbour(Country::Germany))), // Berlin
             ((59.33, 18.07), None), // Stockholm: no neighbour
         ];

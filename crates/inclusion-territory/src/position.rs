@@ -207,14 +207,22 @@ impl<'a> PositionChecker<'a> {
 
     /// Classifies a position (x = longitude, y = latitude) given with its address's
     /// `code_postal` and `code_insee` (see the [module docs](self)).
-    pub fn check(&self, position: Point<f64>, postcode: &str, insee: Option<&str>) -> PositionCheck {
+    pub fn check(
+        &self,
+        position: Point<f64>,
+        postcode: &str,
+        insee: Option<&str>,
+    ) -> PositionCheck {
         // The territories the codes name: the code INSEE's and the postcode's. When they
         // disagree, the position may agree with either (the disagreement of the codes is a
         // check of its own, `code_postal.insee_mismatch`).
         let mut expected: Vec<Territory> = Vec::with_capacity(2);
-        for d in [insee.and_then(Departement::of_insee), Departement::of_postcode(postcode)]
-            .into_iter()
-            .flatten()
+        for d in [
+            insee.and_then(Departement::of_insee),
+            Departement::of_postcode(postcode),
+        ]
+        .into_iter()
+        .flatten()
         {
             let t = land_of(Territory::of_departement(d));
             if !expected.contains(&t) {
@@ -329,9 +337,8 @@ impl<'a> PositionChecker<'a> {
         let Some(g) = self.gazetteer else {
             return Vec::new();
         };
-        let point = |c: &crate::communes::Commune| {
-            c.point.map(|p| Point::new(p.longitude, p.latitude))
-        };
+        let point =
+            |c: &crate::communes::Commune| c.point.map(|p| Point::new(p.longitude, p.latitude));
         insee
             .and_then(|code| g.by_code(code))
             .into_iter()
@@ -379,7 +386,11 @@ mod tests {
         // Saint-Denis de La Réunion with its latitude's sign lost (21° N is in the Arabian Sea).
         assert!(matches!(
             check_position(Point::new(55.45, 20.88), "97400", None),
-            PositionCheck::SignLost { latitude: true, longitude: false, .. }
+            PositionCheck::SignLost {
+                latitude: true,
+                longitude: false,
+                ..
+            }
         ));
         // Cayenne swapped and without its signs.
         assert!(matches!(
@@ -398,7 +409,13 @@ mod tests {
     fn alsace_moselle_is_metropolitan_land() {
         let c = check_position(Point::new(7.75, 48.58), "67000", Some("67482"));
         assert!(
-            matches!(c, PositionCheck::OnLand { territory: Territory::Metropolitan, .. }),
+            matches!(
+                c,
+                PositionCheck::OnLand {
+                    territory: Territory::Metropolitan,
+                    ..
+                }
+            ),
             "{c:?}"
         );
     }
@@ -411,12 +428,16 @@ mod tests {
         let coast = outlines.nearest_french_land(p).unwrap();
         assert!((2_000.0..10_000.0).contains(&coast.distance_m), "{coast:?}");
         let checker = PositionChecker::new(outlines);
-        let within = checker.tolerance_m(coast.distance_m + 1.0).check(p, "40200", None);
+        let within = checker
+            .tolerance_m(coast.distance_m + 1.0)
+            .check(p, "40200", None);
         assert!(
             matches!(within, PositionCheck::OnLand { distance_m, .. } if distance_m == coast.distance_m),
             "{within:?}"
         );
-        let beyond = checker.tolerance_m(coast.distance_m - 1.0).check(p, "40200", None);
+        let beyond = checker
+            .tolerance_m(coast.distance_m - 1.0)
+            .check(p, "40200", None);
         assert!(
             matches!(beyond, PositionCheck::AtSea { nearest: Territory::Metropolitan, distance_m } if distance_m == coast.distance_m),
             "{beyond:?}"

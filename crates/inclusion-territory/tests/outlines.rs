@@ -77,6 +77,10 @@ fn many_points_are_drawn_inside_and_outside_each_area() {
                 }
             }
         }
-        assert!(inside > 0 && outside > 0, "{:?}: {inside} {outside}", outline.area);
+        assert!(
+            inside > 0 && outside > 0,
+            "{:?}: {inside} {outside}",
+            outline.area
+        );
     }
 }
