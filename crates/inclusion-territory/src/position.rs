@@ -187,21 +187,13 @@ impl<'a> PositionChecker<'a> {
 
     /// Sets the tolerance in metres (a negative or non-finite value is read as 0).
     pub fn tolerance_m(mut self, metres: f64) -> PositionChecker<'a> {
-        self.tolerance_m = if metres.is_finite() {
-            metres.max(0.0)
-        } else {
-            0.0
-        };
+        self.tolerance_m = non_negative(metres);
         self
     }
 
     /// Sets the commune radius in metres (a negative or non-finite value is read as 0).
     pub fn commune_radius_m(mut self, metres: f64) -> PositionChecker<'a> {
-        self.commune_radius_m = if metres.is_finite() {
-            metres.max(0.0)
-        } else {
-            0.0
-        };
+        self.commune_radius_m = non_negative(metres);
         self
     }
 
@@ -345,6 +337,15 @@ impl<'a> PositionChecker<'a> {
             .chain(g.by_postcode(postcode))
             .filter_map(point)
             .collect()
+    }
+}
+
+/// A distance given by the caller: negative or not finite reads as 0.
+fn non_negative(metres: f64) -> f64 {
+    if metres.is_finite() {
+        metres.max(0.0)
+    } else {
+        0.0
     }
 }
 
