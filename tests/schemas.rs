@@ -184,6 +184,28 @@ fn the_nearest_help_example_prints_places_that_follow_their_schema() {
     }
 }
 
+#[cfg(feature = "embedded-data")]
+#[test]
+fn the_commune_search_of_nearest_help_prints_places_that_follow_their_schema() {
+    for args in [
+        &["--near", "Saint-Étienne", "--commune", "-k", "3"][..],
+        &["--near", "Grenoble", "--commune", "--remote", "--radius-km", "5"][..],
+    ] {
+        let (status, places) = run_json(
+            example("nearest_help")
+                .args(args)
+                .args(["--format", "json"]),
+        );
+        assert_eq!(status, Some(0), "{args:?}");
+        let places = places.as_array().expect("a JSON array");
+        assert!(places.len() > 3, "{args:?}");
+        let checker = Checker::new("searched-place");
+        for p in places {
+            checker.assert_valid(p, &format!("nearest_help {args:?}"));
+        }
+    }
+}
+
 #[test]
 fn the_coverage_example_prints_a_report_that_follows_its_schema() {
     for args in [
