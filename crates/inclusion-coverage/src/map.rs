@@ -802,6 +802,52 @@ mod tests {
     }
 
     #[test]
+    fn each_frame_draws_its_land_under_the_communes() {
+        let gazetteer = inclusion_territory::communes::Gazetteer::parse(
+            "code\tnom\tdepartement\tcodes_postaux\tpopulation\tlatitude\tlongitude\tpoint\n\
+             38185\tGrenoble\t38\t38000\t156140\t45.17869\t5.71479\tI\n\
+             74010\tAnnecy\t74\t74000\t130000\t45.899\t6.129\tI\n\
+             97411\tSaint-Denis\t974\t97400\t150000\t-20.88\t55.45\tI\n\
+             97415\tSaint-Paul\t974\t97460\t100000\t-21.01\t55.27\tI\n",
+        )
+        .unwrap();
+        let mut place = inclusion_model::Place::new(
+            "p",
+            "00000000000000",
+            "Lieu",
+            inclusion_model::Address::new("1 rue A", "38000", "Grenoble"),
+            NaiveDate::from_ymd_opt(2024, 1, 1).unwrap(),
+        );
+        place.coordinates = inclusion_model::Coordinates::new(45.2, 5.7).ok();
+        let index = inclusion_geo::HelpIndex::build([place]).unwrap();
+        let report = super::super::CoverageRequest::new(super::super::Scope::All)
+            .run(&index, &gazetteer)
+            .unwrap();
+        let svg = report.to_svg(&MapOptions::new(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap()));
+        let doc = roxmltree::Document::parse(&svg).unwrap();
+        let lands: Vec<(String, String)> = doc
+            .descendants()
+            .filter(|n| n.attribute("class").is_some_and(|c| c.starts_with("land")))
+            .map(|n| {
+                let title = n.children().find(|c| c.has_tag_name("title"));
+                (
+                    n.attribute("class").unwrap().to_owned(),
+                    title.and_then(|t| t.text()).unwrap_or_default().to_owned(),
+                )
+            })
+            .collect();
+        // The main frame (Grenoble–Annecy) shows France and Switzerland; the inset La Réunion.
+        let has = |class: &str, name: &str| lands.iter().any(|(c, n)| c == class && n == name);
+        assert!(has("land", "France métropolitaine"), "{lands:?}");
+        assert!(has("land neighbour", "Suisse"), "{lands:?}");
+        assert!(has("land", "La Réunion"), "{lands:?}");
+        assert!(!has("land", "Mayotte"), "{lands:?}");
+        // Each frame's land is clipped to it, and drawn before the communes.
+        assert_eq!(svg.matches("<clipPath").count(), 2);
+        assert!(svg.find("class=\"land\"").unwrap() < svg.find("class=\"commune ").unwrap());
+    }
+
+    #[test]
     fn nice_lengths() {
         assert_eq!(nice_km(0.5), 1.0);
         assert_eq!(nice_km(7.0), 5.0);
