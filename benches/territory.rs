@@ -38,7 +38,11 @@ fn main() {
         .collect();
     let outlines = Outlines::embedded();
     // Parse and index the embedded data before timing.
-    black_box(check_position(places[0].0, &places[0].1, places[0].2.as_deref()));
+    black_box(check_position(
+        places[0].0,
+        &places[0].1,
+        places[0].2.as_deref(),
+    ));
     let mut g = crit.benchmark_group("land_checks_687_places");
     g.bench_function("by_bounding_box", |b| {
         b.iter(|| {

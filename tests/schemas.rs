@@ -189,7 +189,14 @@ fn the_nearest_help_example_prints_places_that_follow_their_schema() {
 fn the_commune_search_of_nearest_help_prints_places_that_follow_their_schema() {
     for args in [
         &["--near", "Saint-Étienne", "--commune", "-k", "3"][..],
-        &["--near", "Grenoble", "--commune", "--remote", "--radius-km", "5"][..],
+        &[
+            "--near",
+            "Grenoble",
+            "--commune",
+            "--remote",
+            "--radius-km",
+            "5",
+        ][..],
     ] {
         let (status, places) = run_json(
             example("nearest_help")

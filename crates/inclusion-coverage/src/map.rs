@@ -823,7 +823,9 @@ mod tests {
         let report = super::super::CoverageRequest::new(super::super::Scope::All)
             .run(&index, &gazetteer)
             .unwrap();
-        let svg = report.to_svg(&MapOptions::new(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap()));
+        let svg = report.to_svg(&MapOptions::new(
+            NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+        ));
         let doc = roxmltree::Document::parse(&svg).unwrap();
         let lands: Vec<(String, String)> = doc
             .descendants()

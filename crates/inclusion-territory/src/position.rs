@@ -13,10 +13,14 @@
 //! | `NeighbourCountry` | in a neighbouring country, farther than the tolerance from French land |
 //! | `AtSea` | farther than the tolerance from any French land, in no neighbouring country, with the distance and the nearest territory |
 //!
-//! "Where the address says" is the land of the territory of the codes ([`Territory::from_codes`]
-//! through [`Departement::of_codes`]) and, when a gazetteer is given ([`check_position`] uses
-//! the embedded one with the cargo feature `communes`), within [`COMMUNE_RADIUS_M`] of the
-//! point of the commune of the code INSEE, or of one of the communes of the postcode. The
+//! "Where the address says" is the land of the territory of the codes (the code INSEE's and the
+//! postcode's, [`Departement::of_insee`] and [`Departement::of_postcode`]; either, when they
+//! disagree: that disagreement is a check of its own) and, when a gazetteer is given
+//! ([`check_position`] uses the embedded one with the cargo feature `communes`), within
+//! [`COMMUNE_RADIUS_M`] of the point of the commune of the code INSEE or of one of the communes
+//! of the postcode. A position on the right land but farther from its commune, for which no
+//! correction fits, is `OnLand` with that distance (`commune_distance_m`): a wrong postcode or a
+//! geocoding to another commune, which the land cannot tell. The
 //! commune test is what catches a lost minus sign that stays inside France: a place of Nantes
 //! (1.55° W) written at 1.55° E lies on French land, near Orléans, 240 km from Nantes.
 //! Corrections are only suggested when the position given is not where the address says and
