@@ -773,12 +773,12 @@ fn scale_bar(svg: &mut Svg, panel: &Panel<'_>, small: bool) {
 mod tests {
     use super::*;
 
-    #[test]
-    fn a_width_that_is_not_a_number_falls_back() {
-        let gazetteer = inclusion_territory::communes::Gazetteer::parse(
-            "code\tnom\tdepartement\tcodes_postaux\tpopulation\tlatitude\tlongitude\tpoint\n\
-             38185\tGrenoble\t38\t38000\t156140\t45.17869\t5.71479\tI\n",
-        )
+    /// The report of one place near Grenoble over the communes of a gazetteer (the rows after
+    /// the header).
+    fn report_of(communes: &str) -> CoverageReport {
+        let gazetteer = inclusion_territory::communes::Gazetteer::parse(&format!(
+            "code\tnom\tdepartement\tcodes_postaux\tpopulation\tlatitude\tlongitude\tpoint\n{communes}"
+        ))
         .unwrap();
         let mut place = inclusion_model::Place::new(
             "p",
@@ -789,9 +789,14 @@ mod tests {
         );
         place.coordinates = inclusion_model::Coordinates::new(45.2, 5.7).ok();
         let index = inclusion_geo::HelpIndex::build([place]).unwrap();
-        let report = super::super::CoverageRequest::new(super::super::Scope::All)
+        super::super::CoverageRequest::new(super::super::Scope::All)
             .run(&index, &gazetteer)
-            .unwrap();
+            .unwrap()
+    }
+
+    #[test]
+    fn a_width_that_is_not_a_number_falls_back() {
+        let report = report_of("38185\tGrenoble\t38\t38000\t156140\t45.17869\t5.71479\tI\n");
         for width in [f64::NAN, f64::INFINITY, -5.0, 0.0] {
             let mut options = MapOptions::new(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
             options.width = width;
@@ -803,26 +808,12 @@ mod tests {
 
     #[test]
     fn each_frame_draws_its_land_under_the_communes() {
-        let gazetteer = inclusion_territory::communes::Gazetteer::parse(
-            "code\tnom\tdepartement\tcodes_postaux\tpopulation\tlatitude\tlongitude\tpoint\n\
-             38185\tGrenoble\t38\t38000\t156140\t45.17869\t5.71479\tI\n\
+        let report = report_of(
+            "38185\tGrenoble\t38\t38000\t156140\t45.17869\t5.71479\tI\n\
              74010\tAnnecy\t74\t74000\t130000\t45.899\t6.129\tI\n\
              97411\tSaint-Denis\t974\t97400\t150000\t-20.88\t55.45\tI\n\
              97415\tSaint-Paul\t974\t97460\t100000\t-21.01\t55.27\tI\n",
-        )
-        .unwrap();
-        let mut place = inclusion_model::Place::new(
-            "p",
-            "00000000000000",
-            "Lieu",
-            inclusion_model::Address::new("1 rue A", "38000", "Grenoble"),
-            NaiveDate::from_ymd_opt(2024, 1, 1).unwrap(),
         );
-        place.coordinates = inclusion_model::Coordinates::new(45.2, 5.7).ok();
-        let index = inclusion_geo::HelpIndex::build([place]).unwrap();
-        let report = super::super::CoverageRequest::new(super::super::Scope::All)
-            .run(&index, &gazetteer)
-            .unwrap();
         let svg = report.to_svg(&MapOptions::new(
             NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
         ));
