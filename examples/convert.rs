@@ -2,12 +2,15 @@
 //!
 //! ```sh
 //! cargo run --release --example convert -- IN --to csv|json|geojson|data-inclusion [-o OUT]
-//!     [--lenient] [--redact-contacts]
+//!     [--lenient] [--redact-contacts] [--complete-insee]
 //! ```
 //!
 //! `IN` is any supported file: CSV or JSON, standard v0.1 (migrated) or v1. The diagnostics go
 //! to stderr; the output to `OUT` or stdout. `--redact-contacts` removes e-mail addresses and
-//! mobile phone numbers (which may be personal) from the output.
+//! mobile phone numbers (which may be personal) from the output. `--complete-insee` fills the
+//! missing `code_insee` from the postcode and the commune's name when they name exactly one
+//! commune of the embedded gazetteer (`inclusion::enrich`), and prints what it completed and
+//! why it left the others.
 //! Exit status: 0 when no row has an error, 1 when some rows were left out, 2 when nothing
 //! could be read or written.
 
@@ -30,14 +33,15 @@ struct Args {
     output: Option<String>,
     lenient: bool,
     redact: bool,
+    complete_insee: bool,
 }
 
-const USAGE: &str = "usage: convert IN --to csv|json|geojson|data-inclusion [-o OUT] [--lenient] [--redact-contacts]";
+const USAGE: &str = "usage: convert IN --to csv|json|geojson|data-inclusion [-o OUT] [--lenient] [--redact-contacts] [--complete-insee]";
 
 fn parse_args() -> Result<Args, String> {
     let mut args = std::env::args().skip(1);
     let (mut input, mut target, mut output) = (None, None, None);
-    let (mut lenient, mut redact) = (false, false);
+    let (mut lenient, mut redact, mut complete_insee) = (false, false, false);
     while let Some(a) = args.next() {
         match a.as_str() {
             "--to" => {
@@ -56,6 +60,7 @@ fn parse_args() -> Result<Args, String> {
             "-o" | "--output" => output = Some(args.next().ok_or("-o needs a file name")?),
             "--lenient" => lenient = true,
             "--redact-contacts" => redact = true,
+            "--complete-insee" => complete_insee = true,
             "-h" | "--help" => return Err(USAGE.to_owned()),
             s if s.starts_with('-') => return Err(format!("unknown option {s}\n{USAGE}")),
             s => {
@@ -71,6 +76,7 @@ fn parse_args() -> Result<Args, String> {
         output,
         lenient,
         redact,
+        complete_insee,
     })
 }
 
@@ -132,6 +138,13 @@ fn main() -> ExitCode {
             "redacted {} e-mail addresses and {} mobile phone numbers",
             r.emails, r.mobile_phones
         );
+    }
+    if args.complete_insee {
+        let report = inclusion::enrich::complete_insee_codes(
+            &mut places,
+            inclusion::territory::communes::Gazetteer::embedded(),
+        );
+        eprintln!("{}", report.summary());
     }
     let written = match &args.output {
         Some(path) => std::fs::File::create(path)

@@ -14,6 +14,14 @@
 //! open or closed at that instant without filtering; default now); `-k N` (default 5);
 //! `--radius-km KM`; `--data FILE` (any standard CSV or JSON file); `--format text|json`.
 //!
+//! Search as users mean it: `--commune` (with `--near`) answers with every place of the commune
+//! (by code INSEE, completed from the postcode and commune name for places without one) plus
+//! at most `k` others within `--radius-km` (default 10) of its point, each marked "in the
+//! commune" or not; `--remote` adds the places that give help at a distance, in their own list
+//! after the others and without a distance; `--cannot-travel` lists them first. With these
+//! flags `--format json` prints `[{"id","nom","distance_m","in_commune","remote","latitude",
+//! "longitude","open","next_change"}]` (see `inclusion::search`).
+//!
 //! Without `--data`, the places are the embedded real places (687 lieux of the Hinaura network
 //! in Auvergne-Rhône-Alpes, see `data/README.md`); `--data` reads any standard file (CSV or
 //! JSON, v0.1 or v1) with the standard's reader, keeping rows whose errors are in optional fields.
@@ -22,7 +30,9 @@ use std::process::ExitCode;
 
 use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
 use chrono_tz::Europe::Paris;
-use inclusion::geo::{HelpFilter, HelpIndex, HelpQuery, NearbyPlace};
+use inclusion::geo::{
+    CommuneSearch, HelpFilter, HelpIndex, HelpQuery, NearbyPlace, RemoteHelp, SearchedPlace,
+};
 use inclusion::model::{
     AccessMode, Fee, Place, Public, ReadOptions, Service, SupportMode, read_path,
 };
@@ -39,12 +49,14 @@ struct Args {
     radius_km: Option<f64>,
     data: Option<String>,
     json: bool,
+    commune: bool,
+    remote: RemoteHelp,
 }
 
 fn usage() -> &'static str {
     "usage: nearest_help (--near NAME | --lat LAT --lon LON) [--service LABEL]... [--public LABEL]... \
      [--fee LABEL]... [--support LABEL]... [--receives-public] [--open-now | --open-at 2026-12-01T10:00] [--at 2026-12-01T10:00] \
-     [-k 5] [--radius-km 30] [--data FILE] [--format text|json]"
+     [-k 5] [--radius-km 30] [--data FILE] [--format text|json] [--commune] [--remote | --cannot-travel]"
 }
 
 fn parse_args(argv: impl Iterator<Item = String>) -> Result<Args, String> {
@@ -58,6 +70,8 @@ fn parse_args(argv: impl Iterator<Item = String>) -> Result<Args, String> {
         radius_km: None,
         data: None,
         json: false,
+        commune: false,
+        remote: RemoteHelp::No,
     };
     let mut argv = argv.peekable();
     while let Some(flag) = argv.next() {
@@ -109,6 +123,13 @@ fn parse_args(argv: impl Iterator<Item = String>) -> Result<Args, String> {
             }
             "--radius-km" => args.radius_km = Some(number(value()?)?),
             "--data" => args.data = Some(value()?),
+            "--commune" => args.commune = true,
+            "--remote" => {
+                if args.remote == RemoteHelp::No {
+                    args.remote = RemoteHelp::After;
+                }
+            }
+            "--cannot-travel" => args.remote = RemoteHelp::First,
             "--format" => match value()?.as_str() {
                 "text" => args.json = false,
                 "json" => args.json = true,
@@ -159,6 +180,9 @@ fn load_places(data: Option<&str>) -> Result<(Vec<Place>, String), String> {
 }
 
 fn run(args: Args) -> Result<(), String> {
+    if args.commune || args.remote != RemoteHelp::No {
+        return run_search(args);
+    }
     let (lat, lon, origin) = match (&args.near, args.lat, args.lon) {
         (Some(name), None, None) => {
             let (commune, p) = Gazetteer::embedded()
@@ -230,6 +254,119 @@ fn run(args: Args) -> Result<(), String> {
         }
         if let Some(url) = &place.booking_url {
             println!("   book {url}");
+        }
+    }
+    Ok(())
+}
+
+/// `--commune`, `--remote`, `--cannot-travel`: the commune's places plus those around it, and
+/// remote help (`inclusion::search`).
+fn run_search(args: Args) -> Result<(), String> {
+    let gazetteer = Gazetteer::embedded();
+    let (mut search, origin) = match (&args.near, args.lat, args.lon) {
+        (Some(name), None, None) if args.commune => {
+            let (commune, search) =
+                inclusion::search::near_commune(gazetteer, name).map_err(|e| e.to_string())?;
+            (search, format!("{} ({})", commune.label(), commune.code))
+        }
+        (Some(name), None, None) => {
+            let (commune, p) = gazetteer.locate(name).map_err(|e| e.to_string())?;
+            let search = CommuneSearch::new(p.latitude, p.longitude)
+                .radius_m(inclusion::geo::sphere::MAX_DISTANCE_M);
+            (search, format!("{} ({})", commune.label(), commune.code))
+        }
+        (None, Some(lat), Some(lon)) if !args.commune => (
+            CommuneSearch::new(lat, lon).radius_m(inclusion::geo::sphere::MAX_DISTANCE_M),
+            format!("{lat}, {lon}"),
+        ),
+        (None, Some(_), Some(_)) => {
+            return Err(
+                "--commune needs --near with a commune name, postcode or code INSEE".to_owned(),
+            );
+        }
+        _ => {
+            return Err(format!(
+                "give either --near or both --lat and --lon\n{}",
+                usage()
+            ));
+        }
+    };
+    if let Some(km) = args.radius_km {
+        search = search.radius_m(km * 1000.0);
+    }
+    search = search
+        .k(args.k)
+        .filter(args.filter.clone())
+        .remote(args.remote);
+    let (places, source) = load_places(args.data.as_deref())?;
+    let (index, completion) =
+        inclusion::search::index_with_codes(places, gazetteer).map_err(|e| e.to_string())?;
+    if !args.json && !completion.completed.is_empty() {
+        eprintln!(
+            "{}",
+            completion.summary().lines().next().unwrap_or_default()
+        );
+    }
+    let found = index.search_commune(&search).map_err(|e| e.to_string())?;
+    let at = args.filter.open_at.or(args.at).unwrap_or_else(Utc::now);
+    let answers: Vec<SearchedPlace> = found
+        .answers()
+        .filter_map(|a| index.describe_answer(a, at))
+        .collect();
+    if args.json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&answers).map_err(|e| e.to_string())?
+        );
+        return Ok(());
+    }
+    let in_commune = found.on_site.iter().filter(|a| a.in_commune).count();
+    if args.commune {
+        println!(
+            "In and around {origin}: {in_commune} places of the commune, {} others within {:.0} km, {} giving remote help ({source})",
+            found.on_site.len() - in_commune,
+            search.radius_m / 1000.0,
+            found.remote.len()
+        );
+    } else {
+        println!(
+            "Near {origin}: {} places, {} giving remote help ({source})",
+            found.on_site.len(),
+            found.remote.len()
+        );
+    }
+    if answers.is_empty() {
+        println!("No place matches: widen --radius-km or drop a filter.");
+    }
+    let mut heading = None;
+    for (n, (a, answer)) in found.answers().zip(&answers).enumerate() {
+        if heading != Some(a.remote) {
+            heading = Some(a.remote);
+            println!(
+                "\n{}",
+                if a.remote {
+                    "Remote help (phone, video, online):"
+                } else {
+                    "On site:"
+                }
+            );
+        }
+        let place = &index.places()[a.place];
+        let distance = match answer.distance_m {
+            Some(d) if d < 1000.0 => format!(" — {d:.0} m"),
+            Some(d) => format!(" — {:.1} km", d / 1000.0),
+            None => String::new(),
+        };
+        let mark = if a.in_commune {
+            " (in the commune)"
+        } else {
+            ""
+        };
+        println!("{}. {}{distance}{mark}", n + 1, answer.name);
+        let addr = &place.address;
+        println!("   {}, {} {}", addr.street, addr.postcode, addr.commune);
+        if let Some(phone) = &place.contact.phone {
+            println!("   phone {phone}");
         }
     }
     Ok(())

@@ -168,6 +168,16 @@ fn the_nearest_help_example_prints_places_that_follow_their_schema() {
             "--radius-km",
             "20",
         ][..],
+        // The commune search prints other records (`searched-place`).
+        &["--near", "Saint-Étienne", "--commune", "-k", "3"][..],
+        &[
+            "--near",
+            "Grenoble",
+            "--commune",
+            "--remote",
+            "--radius-km",
+            "5",
+        ][..],
     ] {
         let (status, places) = run_json(
             example("nearest_help")
@@ -177,7 +187,12 @@ fn the_nearest_help_example_prints_places_that_follow_their_schema() {
         assert_eq!(status, Some(0), "{args:?}");
         let places = places.as_array().expect("a JSON array");
         assert!(!places.is_empty(), "{args:?}");
-        let checker = Checker::new("nearby-place");
+        let schema = if args.contains(&"--commune") {
+            "searched-place"
+        } else {
+            "nearby-place"
+        };
+        let checker = Checker::new(schema);
         for p in places {
             checker.assert_valid(p, &format!("nearest_help {args:?}"));
         }

@@ -84,10 +84,10 @@
 //! ```
 
 mod bitmap;
-mod describe;
+pub mod describe;
 mod error;
 mod eval;
-mod french;
+pub mod french;
 mod holidays;
 mod lang;
 mod lenient;

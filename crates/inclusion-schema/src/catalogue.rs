@@ -17,7 +17,7 @@
 //! ```
 
 use inclusion_coverage::{CoverageReport, CoverageRequest};
-use inclusion_geo::{HelpQuery, Hit, NearbyPlace};
+use inclusion_geo::{CommuneSearch, HelpQuery, Hit, NearbyPlace, SearchedPlace};
 use inclusion_merge::{Clusters, Config as DedupConfig, DedupReport, Merged, Pairs, Quality};
 use inclusion_model::wire::ValidationReport;
 use inclusion_model::{Diagnostic, Record};
@@ -146,6 +146,8 @@ pub fn catalogue() -> Vec<Entry> {
         Entry::of::<HelpQuery>("help-query", "inclusion-geo", "HelpQuery", Input),
         Entry::of::<Hit>("help-hit", "inclusion-geo", "Hit", Output),
         Entry::of::<NearbyPlace>("nearby-place", "inclusion-geo", "NearbyPlace", Output),
+        Entry::of::<CommuneSearch>("commune-search", "inclusion-geo", "CommuneSearch", Input),
+        Entry::of::<SearchedPlace>("searched-place", "inclusion-geo", "SearchedPlace", Output),
         // inclusion-territory
         Entry::of::<Commune>(
             "commune",

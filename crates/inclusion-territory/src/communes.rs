@@ -338,6 +338,242 @@ impl Gazetteer {
     }
 }
 
+impl Gazetteer {
+    /// The commune of an address from its postcode and commune name, when they name exactly
+    /// one commune: how the code INSEE of a place that has none is completed.
+    ///
+    /// The name is compared folded ([`fold`]: case, accents, hyphens, apostrophes, `St`), after
+    /// dropping a `CEDEX` suffix and reading `Paris 15e Arrondissement`, `Lyon 3e`,
+    /// `MARSEILLE 08` as the commune (the gazetteer holds communes: an arrondissement gets its
+    /// commune's code, `75056`, `69123`, `13055`) and `Abrets (Les)` as `Les Abrets`. In order:
+    /// 1. [`InseeMatch::Name`]: one commune of the postcode has that name;
+    /// 2. [`InseeMatch::NameInDepartement`]: the postcode serves no commune (a CEDEX code, a
+    ///    mistyped one), and one commune of its département has that name;
+    /// 3. [`InseeMatch::PartOfName`]: the name contains, or is contained in, the name of one
+    ///    commune of the postcode, word by word (`Annecy le Vieux` in `Annecy`, an old commune
+    ///    merged into a new one);
+    /// 4. [`InseeMatch::CloseName`]: one commune of the postcode is spelt within one letter in
+    ///    ten (at least one) of the name, or the same without spaces (`Les Molettes` for
+    ///    `Les Mollettes`, `Saint-Donat-sur-lHerbasse`).
+    ///
+    /// Otherwise the answer says why not ([`InseeUnresolved`]): no name, a postcode that serves
+    /// no commune and a name unknown in its département, a name that matches no commune of the
+    /// postcode, or several.
+    ///
+    /// ```
+    /// use inclusion_territory::communes::{Gazetteer, InseeMatch, InseeUnresolved};
+    /// let g = Gazetteer::embedded();
+    /// let (c, how) = g.resolve_insee("42100", "ST ETIENNE").unwrap();
+    /// assert_eq!((c.code.as_str(), how), ("42218", InseeMatch::Name));
+    /// assert_eq!(g.resolve_insee("75015", "Paris 15e Arrondissement").unwrap().0.code, "75056");
+    /// assert_eq!(g.resolve_insee("13007", "7e Arrondissement").unwrap().0.code, "13055");
+    /// assert_eq!(g.resolve_insee("38044", "Grenoble Cedex 9").unwrap().1, InseeMatch::NameInDepartement);
+    /// assert!(matches!(g.resolve_insee("38000", "Lyon"), Err(InseeUnresolved::NameNotInPostcode { .. })));
+    /// ```
+    pub fn resolve_insee(
+        &self,
+        postcode: &str,
+        name: &str,
+    ) -> Result<(&Commune, InseeMatch), InseeUnresolved> {
+        let wanted = address_name(name);
+        if wanted.is_empty() {
+            return Err(InseeUnresolved::NoName);
+        }
+        let of_postcode = self.by_postcode(postcode);
+        if of_postcode.is_empty() {
+            let dep = departement_of_postcode(postcode.trim());
+            let found: Vec<&Commune> = self
+                .lookup(self.by_name.get(&wanted))
+                .into_iter()
+                .filter(|c| dep.is_some_and(|d| c.departement == d))
+                .collect();
+            return match found[..] {
+                [one] => Ok((one, InseeMatch::NameInDepartement)),
+                [] => Err(InseeUnresolved::UnknownPostcode),
+                _ => Err(InseeUnresolved::SeveralCommunes {
+                    candidates: found.iter().map(|c| c.code.clone()).collect(),
+                }),
+            };
+        }
+        let exact: Vec<&Commune> = of_postcode
+            .iter()
+            .copied()
+            .filter(|c| {
+                let name = fold(&c.name);
+                name == wanted
+                    || (wanted == ARRONDISSEMENT
+                        && matches!(name.as_str(), "paris" | "lyon" | "marseille"))
+            })
+            .collect();
+        match exact[..] {
+            [one] => return Ok((one, InseeMatch::Name)),
+            [] => {}
+            _ => {
+                return Err(InseeUnresolved::SeveralCommunes {
+                    candidates: exact.iter().map(|c| c.code.clone()).collect(),
+                });
+            }
+        }
+        let words = |s: &str| format!(" {s} ");
+        let partial: Vec<&Commune> = of_postcode
+            .iter()
+            .copied()
+            .filter(|c| {
+                let (a, b) = (words(&fold(&c.name)), words(&wanted));
+                a.contains(&b) || b.contains(&a)
+            })
+            .collect();
+        match partial[..] {
+            [one] => Ok((one, InseeMatch::PartOfName)),
+            [] => {
+                // A spelling slip: one letter (per ten) off, or spaces and apostrophes lost
+                // (`Saint-Donat-sur-lHerbasse`), in exactly one commune of the postcode.
+                let squeeze = |s: &str| s.replace(' ', "");
+                let limit = (wanted.chars().count() / 10).max(1);
+                let close: Vec<&Commune> = of_postcode
+                    .iter()
+                    .copied()
+                    .filter(|c| {
+                        let (a, b) = (squeeze(&fold(&c.name)), squeeze(&wanted));
+                        a == b || strsim::levenshtein(&a, &b) <= limit
+                    })
+                    .collect();
+                match close[..] {
+                    [one] => Ok((one, InseeMatch::CloseName)),
+                    [] => Err(InseeUnresolved::NameNotInPostcode {
+                        candidates: of_postcode.iter().map(|c| c.code.clone()).collect(),
+                    }),
+                    _ => Err(InseeUnresolved::SeveralCommunes {
+                        candidates: close.iter().map(|c| c.code.clone()).collect(),
+                    }),
+                }
+            }
+            _ => Err(InseeUnresolved::SeveralCommunes {
+                candidates: partial.iter().map(|c| c.code.clone()).collect(),
+            }),
+        }
+    }
+}
+
+/// How [`Gazetteer::resolve_insee`] found a commune.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum InseeMatch {
+    /// The one commune of the postcode with that name.
+    Name,
+    /// The postcode serves no commune (CEDEX...): the one commune of its département with that
+    /// name.
+    NameInDepartement,
+    /// The one commune of the postcode whose name contains the name given, or is contained in
+    /// it, word by word.
+    PartOfName,
+    /// The one commune of the postcode spelt within one letter in ten of the name (or the
+    /// same without spaces).
+    CloseName,
+}
+
+/// Why [`Gazetteer::resolve_insee`] found no commune.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case", tag = "reason")]
+#[non_exhaustive]
+pub enum InseeUnresolved {
+    /// The commune name is empty.
+    NoName,
+    /// The postcode serves no commune, and no commune of its département has that name.
+    UnknownPostcode,
+    /// No commune of the postcode has that name (nor contains it).
+    NameNotInPostcode {
+        /// The codes INSEE of the communes of the postcode.
+        candidates: Vec<String>,
+    },
+    /// Several communes fit.
+    SeveralCommunes {
+        /// Their codes INSEE.
+        candidates: Vec<String>,
+    },
+}
+
+impl std::fmt::Display for InseeUnresolved {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            InseeUnresolved::NoName => f.write_str("no commune name"),
+            InseeUnresolved::UnknownPostcode => f.write_str(
+                "the postcode serves no commune and the name is unknown in its département",
+            ),
+            InseeUnresolved::NameNotInPostcode { candidates } => write!(
+                f,
+                "no commune of the postcode has that name (the postcode serves {})",
+                candidates.join(", ")
+            ),
+            InseeUnresolved::SeveralCommunes { candidates } => {
+                write!(f, "several communes fit: {}", candidates.join(", "))
+            }
+        }
+    }
+}
+
+/// What [`address_name`] gives for a name that is only an arrondissement (`7e Arrondissement`).
+const ARRONDISSEMENT: &str = "arrondissement";
+
+/// A commune name as written in addresses, folded: `CEDEX` dropped, arrondissements read as
+/// their commune, `Name (Le)` read as `Le Name`.
+fn address_name(name: &str) -> String {
+    let mut folded = fold(name);
+    if let Some(i) = folded.find(" cedex") {
+        folded.truncate(i);
+    }
+    if folded == "cedex" {
+        folded.clear();
+    }
+    let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
+    let arrondissement = |w: &&str| {
+        w.bytes().all(|b| b.is_ascii_digit())
+            || ["eme", "er", "e"].iter().any(|suffix| {
+                w.strip_suffix(suffix)
+                    .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+            })
+            || matches!(*w, "arrondissement" | "arr" | "eme" | "er")
+    };
+    if let [city, rest @ ..] = &words[..]
+        && matches!(*city, "paris" | "lyon" | "marseille")
+        && !rest.is_empty()
+        && rest.iter().all(arrondissement)
+    {
+        return (*city).to_owned();
+    }
+    // `7e Arrondissement` alone: the arrondissement of the postcode's city.
+    if words.contains(&"arrondissement") && words.iter().all(arrondissement) {
+        return ARRONDISSEMENT.to_owned();
+    }
+    // `abrets les` (from `Abrets (Les)`): the article goes first.
+    if let [head @ .., last] = &words[..]
+        && !head.is_empty()
+        && matches!(*last, "le" | "la" | "les" | "l")
+        && name.trim_end().ends_with(')')
+    {
+        return std::iter::once(*last)
+            .chain(head.iter().copied())
+            .collect::<Vec<_>>()
+            .join(" ");
+    }
+    words.join(" ")
+}
+
+/// The département code of a postcode's first digits (`20` is Corse: `2A` or `2B` alike, so
+/// none), for communes of a CEDEX postcode.
+fn departement_of_postcode(postcode: &str) -> Option<&str> {
+    let p = postcode.get(..2)?;
+    if !postcode.bytes().all(|b| b.is_ascii_digit()) || postcode.len() != 5 {
+        return None;
+    }
+    match p {
+        "97" | "98" => postcode.get(..3),
+        "20" => None,
+        _ => Some(p),
+    }
+}
+
 /// `Name (dd)` or `Name, dd` -> (`Name`, Some(`dd`)).
 fn split_departement(q: &str) -> (&str, Option<&str>) {
     let is_dep = |d: &str| {
@@ -549,6 +785,74 @@ mod tests {
         fn fold_matches_its_reference(s in "[a-zA-Z0-9 '.,()-]{0,12}|[ÀàÉéèÈêÎïôÖœŒæÿçñ İßǅ\\u{301}stSTe -]{0,12}|.{0,16}") {
             proptest::prop_assert_eq!(fold(&s), reference_fold(&s));
         }
+    }
+
+    #[test]
+    fn insee_codes_from_postcode_and_name() {
+        let g = sample();
+        assert_eq!(
+            g.resolve_insee("38400", "ST MARTIN D'HERES").unwrap(),
+            (g.by_code("38421").unwrap(), InseeMatch::Name)
+        );
+        // A CEDEX code: the name in the département.
+        assert_eq!(
+            g.resolve_insee("38044", "Grenoble Cedex 9").unwrap().1,
+            InseeMatch::NameInDepartement
+        );
+        assert_eq!(
+            g.resolve_insee("26901", "Valence cedex").unwrap().0.code,
+            "26362"
+        );
+        // An old name inside the new one.
+        assert_eq!(
+            g.resolve_insee("38000", "Grenoble Centre").unwrap().1,
+            InseeMatch::PartOfName
+        );
+        assert_eq!(
+            g.resolve_insee("38400", "St Martin dHeres").unwrap().1,
+            InseeMatch::CloseName
+        );
+        assert_eq!(
+            g.resolve_insee("38000", "Grenobe").unwrap().1,
+            InseeMatch::CloseName
+        );
+        assert_eq!(g.resolve_insee("38000", "  "), Err(InseeUnresolved::NoName));
+        assert_eq!(
+            g.resolve_insee("38000", "Valence"),
+            Err(InseeUnresolved::NameNotInPostcode {
+                candidates: vec!["38185".to_owned()]
+            })
+        );
+        assert_eq!(
+            g.resolve_insee("99999", "Nowhere"),
+            Err(InseeUnresolved::UnknownPostcode)
+        );
+        assert!(
+            g.resolve_insee("38000", "Lyon")
+                .unwrap_err()
+                .to_string()
+                .contains("38185")
+        );
+    }
+
+    #[test]
+    fn address_names() {
+        assert_eq!(address_name("Paris 15e Arrondissement"), "paris");
+        assert_eq!(address_name("PARIS 1ER"), "paris");
+        assert_eq!(address_name("Lyon 3ème"), "lyon");
+        assert_eq!(address_name("MARSEILLE 08"), "marseille");
+        assert_eq!(
+            address_name("Marseille-en-Beauvaisis"),
+            "marseille en beauvaisis"
+        );
+        assert_eq!(address_name("Abrets (Les)"), "les abrets");
+        assert_eq!(address_name("GRENOBLE CEDEX 9"), "grenoble");
+        assert_eq!(address_name("7e Arrondissement"), ARRONDISSEMENT);
+        assert_eq!(address_name("7"), "7");
+        assert_eq!(address_name("Cedex"), "");
+        assert_eq!(departement_of_postcode("97133"), Some("971"));
+        assert_eq!(departement_of_postcode("20000"), None);
+        assert_eq!(departement_of_postcode("3800"), None);
     }
 
     #[test]
