@@ -19,8 +19,12 @@
 //! | `blank_row` | Standard | error | a row whose cells are all empty |
 //! | `coordinates.incomplete` | both | warning | only one of `latitude`/`longitude` is given |
 //! | `coordinates.out_of_range` | both | warning (Standard) / error (Strict) | not a finite latitude in [-90, 90] and longitude in [-180, 180] |
-//! | `coordinates.outside_france` | Strict | warning | the position is in no French territory |
-//! | `coordinates.swapped` | Strict | warning | the position is in no French territory, but would be with latitude and longitude swapped |
+//! | `coordinates.outside_france` | Strict | warning | the position is far (more than 100 km) from any French land, and in no neighbouring country |
+//! | `coordinates.swapped` | Strict | warning | the position is not where the address says, but would be with latitude and longitude swapped (the corrected position is given) |
+//! | `coordinates.sign_lost` | Strict | warning | the position is not where the address says, but would be with the sign of the longitude (or latitude) restored (the corrected position is given) |
+//! | `coordinates.at_sea` | Strict | warning | the position is at sea, farther than the tolerance (3.5 km; 40 km in the Pacific) from French land but within 100 km |
+//! | `coordinates.neighbour_country` | Strict | warning | the position is in a neighbouring country, farther than the tolerance from French land |
+//! | `coordinates.other_territory` | Strict | warning | the position is on the land of another French territory than the one `code_postal` / `code_insee` name |
 //! | `pivot.siret_checksum` | Strict | warning | a 14-digit SIRET whose Luhn checksum fails (La Poste's rule applied to its SIREN 356000000) |
 //! | `pivot.placeholder` | Strict | warning | the placeholder `00000000000000` |
 //! | `pivot.format` | Strict | warning | neither a SIRET (14 digits) nor an RNA number ([`syntax::is_rna`](crate::syntax::is_rna)) |
@@ -74,6 +78,14 @@ pub const COORDINATES_OUT_OF_RANGE: &str = "coordinates.out_of_range";
 pub const COORDINATES_OUTSIDE_FRANCE: &str = "coordinates.outside_france";
 /// Latitude and longitude probably swapped.
 pub const COORDINATES_SWAPPED: &str = "coordinates.swapped";
+/// The sign of the longitude (or latitude) lost.
+pub const COORDINATES_SIGN_LOST: &str = "coordinates.sign_lost";
+/// At sea, near French land.
+pub const COORDINATES_AT_SEA: &str = "coordinates.at_sea";
+/// In a neighbouring country.
+pub const COORDINATES_NEIGHBOUR_COUNTRY: &str = "coordinates.neighbour_country";
+/// In another French territory than the address's.
+pub const COORDINATES_OTHER_TERRITORY: &str = "coordinates.other_territory";
 /// A SIRET with a bad checksum.
 pub const PIVOT_SIRET_CHECKSUM: &str = "pivot.siret_checksum";
 /// The placeholder pivot `00000000000000`.
