@@ -9,6 +9,7 @@
 //!   nearest by great-circle distance, in metres, sorted by distance then `id`.
 //! * [`HelpQuery`] / [`Hit`] / [`NearbyPlace`]: the query and its answers, serialisable (serde)
 //!   and described by JSON Schema (schemars).
+//! * [`render`]: the answers as text for people, in French or English;
 //! * [`sphere`]: unit vectors, chord ↔ metres conversions, haversine distance;
 //! * [`GeoError`]: the crate's one error enum.
 //!
@@ -40,6 +41,7 @@ pub mod filter;
 pub mod index;
 mod open;
 pub mod query;
+pub mod render;
 pub mod sphere;
 mod tree;
 
