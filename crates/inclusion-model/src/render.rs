@@ -1,5 +1,5 @@
 //! Reports and values as text for people, in French or English: a validation report
-//! ([`report_text`]) and a short, printable excerpt of any value ([`excerpt`]).
+//! ([`report_text`]), one problem ([`diagnostic_text`]) and a short, printable excerpt of any value ([`excerpt`]).
 //!
 //! ```
 //! use inclusion_model::{read_csv_str, Lang, ReadOptions, render::report_text};
@@ -105,6 +105,14 @@ pub fn report_text(report: &ReadReport, name: &str, lang: Lang) -> String {
             plural_en(kept),
         ),
     };
+    out
+}
+
+/// One problem on one line (ending with a line break), as [`report_text`] lists them: where
+/// (`name`, row, column), the value (an [`excerpt`]), severity, code and message.
+pub fn diagnostic_text(d: &Diagnostic, name: &str, lang: Lang) -> String {
+    let mut out = String::new();
+    diagnostic_line(&mut out, &excerpt(name, EXCERPT_CHARS), d, lang);
     out
 }
 
