@@ -30,13 +30,26 @@ pub struct Cli {
 #[derive(Debug, Args)]
 pub struct Global {
     /// Language of messages and labels [default: fr, or en when LANG starts with en]
-    #[arg(long, global = true, value_enum, value_name = "LANG")]
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        value_name = "LANG",
+        display_order = 900
+    )]
     pub lang: Option<LangFlag>,
     /// Print nothing but the output and errors (no notes, no progress bar)
-    #[arg(short, long, global = true)]
+    #[arg(short, long, global = true, display_order = 901)]
     pub quiet: bool,
     /// When to colour messages
-    #[arg(long, global = true, value_enum, default_value_t = ColorFlag::Auto, value_name = "WHEN")]
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        default_value_t = ColorFlag::Auto,
+        value_name = "WHEN",
+        display_order = 902
+    )]
     pub color: ColorFlag,
 }
 
