@@ -14,9 +14,13 @@ pub fn inclusion(dir: &Path) -> assert_cmd::Command {
     cmd
 }
 
-/// A fresh scratch folder for one test.
+/// A fresh scratch folder for one test (unique even when called again by tests running at
+/// the same time).
 pub fn scratch(test: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("inclusion-cli-{}-{test}", std::process::id()));
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, Ordering::Relaxed);
+    let dir = std::env::temp_dir().join(format!("inclusion-cli-{}-{n}-{test}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("scratch folder");
     dir
