@@ -7,6 +7,7 @@
 
 mod args;
 mod cmd;
+mod context;
 mod error;
 mod flags;
 mod input;
@@ -39,7 +40,7 @@ fn main() -> ExitCode {
             return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
         }
     };
-    let ctx = cmd::Context {
+    let ctx = context::Context {
         lang: args::lang(&cli.global),
         quiet: cli.global.quiet,
     };

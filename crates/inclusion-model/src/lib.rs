@@ -84,6 +84,7 @@ pub mod messages;
 pub mod migrate;
 pub mod place;
 mod place_hours;
+pub mod printable;
 pub mod read;
 pub mod record;
 pub mod redact;

@@ -64,7 +64,7 @@ impl UnknownLabel {
     /// assert!(e.message(Lang::En).starts_with("'aide aux demarches' is not a value of services: did you mean 'Aide aux démarches administratives'?\nValid values: "));
     /// ```
     pub fn message(&self, lang: Lang) -> String {
-        let value = crate::render::excerpt(&self.value, crate::render::EXCERPT_CHARS);
+        let value = crate::printable::excerpt(&self.value, crate::printable::EXCERPT_CHARS);
         let (column, expected) = (self.vocabulary, &self.expected);
         match (lang, self.suggestion) {
             (Lang::Fr, Some(s)) => format!(

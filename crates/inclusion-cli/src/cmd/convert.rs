@@ -7,7 +7,7 @@ use inclusion::model::redact::redact_contacts;
 use inclusion::model::render::{diagnostic_text, excerpt, report_text};
 use inclusion::model::{Lang, ReadOptions, read_bytes, write_csv, write_geojson, write_json};
 
-use super::Context;
+use crate::context::Context;
 use crate::error::{CliError, Outcome};
 use crate::flags::{Convert, Target};
 use crate::input::read_input;

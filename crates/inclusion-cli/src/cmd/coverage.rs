@@ -9,8 +9,8 @@ use inclusion::geo::{HelpFilter, HelpIndex};
 use inclusion::model::Lang;
 use inclusion::territory::communes::Gazetteer;
 
-use super::Context;
 use crate::args::{criteria, instant, places};
+use crate::context::Context;
 use crate::error::{CliError, Outcome};
 use crate::flags::{Coverage, Format};
 use crate::output::{Output, eprintln, write_file};

@@ -7,8 +7,8 @@ use inclusion::hours::{Locale, OpeningHours, from_french, suggest_osm};
 use inclusion::model::Lang;
 use inclusion::model::render::{EXCERPT_CHARS, excerpt};
 
-use super::Context;
 use crate::args::instant;
+use crate::context::Context;
 use crate::error::{CliError, Outcome};
 use crate::flags::{Format, Hours};
 use crate::output::Output;

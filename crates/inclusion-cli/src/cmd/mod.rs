@@ -8,26 +8,9 @@ mod orient;
 mod schemas;
 mod validate;
 
-use inclusion::model::Lang;
-
+use crate::context::Context;
 use crate::error::{CliError, Outcome};
 use crate::flags::{Cli, Command};
-
-/// What every command needs besides its flags.
-#[derive(Debug, Clone, Copy)]
-pub struct Context {
-    /// The language of messages and labels.
-    pub lang: Lang,
-    /// `--quiet`: no notes, no progress bar.
-    pub quiet: bool,
-}
-
-impl Context {
-    /// Whether a progress bar may be shown (it also needs a terminal, see `progress`).
-    pub fn progress(self, json: bool) -> bool {
-        !self.quiet && !json
-    }
-}
 
 /// Runs the command of `cli`.
 pub fn run(cli: Cli, ctx: Context) -> Result<Outcome, CliError> {

@@ -7,8 +7,8 @@ use inclusion::geo::render::nearby_text;
 use inclusion::geo::{HelpFilter, HelpIndex, HelpQuery, NearbyPlace};
 use inclusion::model::Lang;
 
-use super::Context;
 use crate::args::{criteria, instant, origin, places};
+use crate::context::Context;
 use crate::error::{CliError, Outcome};
 use crate::flags::{Format, Near};
 use crate::output::Output;

@@ -6,8 +6,8 @@ use inclusion::geo::HelpIndex;
 use inclusion::orient::nearest_for_needs;
 use inclusion::skills::{Answers, Questionnaire, assess, eurostat, render};
 
-use super::Context;
 use crate::args::origin;
+use crate::context::Context;
 use crate::error::{CliError, Outcome};
 use crate::flags::{Format, Orient};
 use crate::input::read_text;

@@ -4,7 +4,7 @@ use clap::CommandFactory;
 use inclusion::model::Lang;
 use inclusion::schema::{check_dir, generate, write_dir};
 
-use super::Context;
+use crate::context::Context;
 use crate::error::{CliError, Outcome};
 use crate::flags::{Cli, Completions, Schemas};
 use crate::output::{Output, eprintln};

@@ -4,7 +4,7 @@ use inclusion::model::render::report_text;
 use inclusion::model::wire::ValidationReport;
 use inclusion::model::{Lang, Level, ReadOptions, read_bytes};
 
-use super::Context;
+use crate::context::Context;
 use crate::error::{CliError, Outcome};
 use crate::flags::{Format, LevelFlag, Validate};
 use crate::input::read_input;
