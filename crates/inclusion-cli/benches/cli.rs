@@ -76,7 +76,10 @@ fn child_library_time() -> Duration {
         .env("INCLUSION_BENCH_CHILD", "near")
         .output()
         .expect("runs");
-    let nanos: u64 = String::from_utf8_lossy(&out.stdout).trim().parse().expect("nanoseconds");
+    let nanos: u64 = String::from_utf8_lossy(&out.stdout)
+        .trim()
+        .parse()
+        .expect("nanoseconds");
     Duration::from_nanos(nanos)
 }
 
