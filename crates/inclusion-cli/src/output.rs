@@ -124,6 +124,25 @@ impl Output {
         }
     }
 
+    /// Writes `value` as JSON (pretty: indented) and a line break.
+    pub fn write_json<T: serde::Serialize + ?Sized>(
+        &mut self,
+        value: &T,
+        pretty: bool,
+    ) -> Result<(), CliError> {
+        self.write_with(
+            |w| {
+                if pretty {
+                    serde_json::to_writer_pretty(w, value)
+                } else {
+                    serde_json::to_writer(w, value)
+                }
+            },
+            |e| e.to_string(),
+        )?;
+        self.write_str("\n")
+    }
+
     /// Flushes and closes; the output is complete only when this returns `Ok`.
     pub fn finish(mut self) -> Result<(), CliError> {
         let result = match &mut self.target {

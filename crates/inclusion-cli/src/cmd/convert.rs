@@ -98,11 +98,7 @@ pub fn run(f: &Convert, ctx: Context) -> Result<Outcome, CliError> {
                     "structures": export.structures,
                     "services": export.services,
                 });
-                out.write_with(
-                    |w| serde_json::to_writer_pretty(w, &value),
-                    |e| e.to_string(),
-                )?;
-                out.write_str("\n")?;
+                out.write_json(&value, true)?;
             }
         }
         out.finish()?;

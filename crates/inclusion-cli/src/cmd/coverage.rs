@@ -59,11 +59,7 @@ pub fn run(f: &Coverage, ctx: Context) -> Result<Outcome, CliError> {
         .map_err(|e| CliError::input(e.to_string()))?;
     let mut out = Output::stdout(lang);
     if json {
-        out.write_with(
-            |w| serde_json::to_writer_pretty(w, &report),
-            |e| e.to_string(),
-        )?;
-        out.write_str("\n")?;
+        out.write_json(&report, true)?;
     } else {
         out.write_str(&report.summary_table())?;
     }

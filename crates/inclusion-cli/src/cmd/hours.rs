@@ -36,11 +36,7 @@ pub fn run(f: &Hours, ctx: Context) -> Result<Outcome, CliError> {
         }
         if json && !f.describe {
             let report = FrenchHoursReport::new(conversion, at, locale, lang);
-            out.write_with(
-                |w| serde_json::to_writer_pretty(w, &report),
-                |e| e.to_string(),
-            )?;
-            out.write_str("\n")?;
+            out.write_json(&report, true)?;
             out.finish()?;
             return Ok(outcome);
         }
@@ -65,21 +61,13 @@ pub fn run(f: &Hours, ctx: Context) -> Result<Outcome, CliError> {
         let words = hours.describe(lang).unwrap_or_default();
         if json {
             let value = serde_json::json!({ "osm": hours.as_str(), "description": words });
-            out.write_with(
-                |w| serde_json::to_writer_pretty(w, &value),
-                |e| e.to_string(),
-            )?;
-            out.write_str("\n")?;
+            out.write_json(&value, true)?;
         } else {
             out.write_str(&format!("{words}\n"))?;
         }
     } else if json {
         let report = HoursReport::new(Some(&hours), at, locale, lang);
-        out.write_with(
-            |w| serde_json::to_writer_pretty(w, &report),
-            |e| e.to_string(),
-        )?;
-        out.write_str("\n")?;
+        out.write_json(&report, true)?;
     } else {
         if f.from_french {
             out.write_str("\n")?;

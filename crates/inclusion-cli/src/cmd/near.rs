@@ -61,11 +61,7 @@ pub fn run(f: &Near, ctx: Context) -> Result<Outcome, CliError> {
     let mut out = Output::stdout(lang);
     if json {
         let answers: Vec<NearbyPlace> = hits.iter().filter_map(|h| index.describe(h, at)).collect();
-        out.write_with(
-            |w| serde_json::to_writer_pretty(w, &answers),
-            |e| e.to_string(),
-        )?;
-        out.write_str("\n")?;
+        out.write_json(&answers, true)?;
     } else {
         out.write_str(&nearby_text(&index, &hits, &from.label, &source, at, lang))?;
     }

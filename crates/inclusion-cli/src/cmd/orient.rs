@@ -19,12 +19,8 @@ pub fn run(f: &Orient, ctx: Context) -> Result<Outcome, CliError> {
     let lang = ctx.lang;
     let json = f.format == Format::Json;
     let mut out = Output::stdout(lang);
-    let pretty = |out: &mut Output, value: &dyn erased::Json| -> Result<(), CliError> {
-        out.write_with(|w| value.write(w), |e| e.to_string())?;
-        out.write_str("\n")
-    };
     if f.questionnaire {
-        pretty(&mut out, &Questionnaire::builtin())?;
+        out.write_json(Questionnaire::builtin(), true)?;
         out.finish()?;
         return Ok(Outcome::Success);
     }
@@ -35,11 +31,7 @@ pub fn run(f: &Orient, ctx: Context) -> Result<Outcome, CliError> {
         let assessment =
             eurostat::assess(&input).map_err(|e| CliError::input(format!("{name}: {e}")))?;
         if json {
-            out.write_with(
-                |w| serde_json::to_writer(w, &assessment.result),
-                |e| e.to_string(),
-            )?;
-            out.write_str("\n")?;
+            out.write_json(&assessment.result, false)?;
         } else {
             out.write_str(&render::eurostat_text(&assessment, lang))?;
         }
@@ -65,7 +57,7 @@ pub fn run(f: &Orient, ctx: Context) -> Result<Outcome, CliError> {
     let assessment = assess(Questionnaire::builtin(), &answers)
         .map_err(|e| CliError::input(format!("{name}: {e}")))?;
     if json {
-        pretty(&mut out, &assessment)?;
+        out.write_json(&assessment, true)?;
         out.finish()?;
         return Ok(Outcome::Success);
     }
@@ -95,21 +87,4 @@ pub fn run(f: &Orient, ctx: Context) -> Result<Outcome, CliError> {
     out.write_str(&text)?;
     out.finish()?;
     Ok(Outcome::Success)
-}
-
-/// Pretty JSON of any serialisable value behind a `dyn`.
-mod erased {
-    use std::io::Write;
-
-    /// A value written as pretty JSON.
-    pub trait Json {
-        /// Writes the value.
-        fn write(&self, w: &mut dyn Write) -> Result<(), serde_json::Error>;
-    }
-
-    impl<T: serde::Serialize> Json for T {
-        fn write(&self, w: &mut dyn Write) -> Result<(), serde_json::Error> {
-            serde_json::to_writer_pretty(w, self)
-        }
-    }
 }

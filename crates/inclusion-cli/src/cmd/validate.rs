@@ -33,11 +33,7 @@ pub fn run(f: &Validate, ctx: Context) -> Result<Outcome, CliError> {
     drop(bytes);
     let mut out = Output::stdout(ctx.lang);
     if json {
-        out.write_with(
-            |w| serde_json::to_writer(w, &ValidationReport::from(&report)),
-            |e| e.to_string(),
-        )?;
-        out.write_str("\n")?;
+        out.write_json(&ValidationReport::from(&report), false)?;
     } else {
         out.write_str(&report_text(&report, &name, ctx.lang))?;
     }
