@@ -42,15 +42,28 @@ pub fn run(f: &Near, ctx: Context) -> Result<Outcome, CliError> {
     if let Some(text) = &f.at {
         at = instant(text, Paris, "--at", lang)?;
     }
-    let Some(from) = origin(&f.position, lang)? else {
+    if f.position.near.is_none() && f.position.lat.is_none() {
         return Err(CliError::input(lang.pick(
             "d'où chercher ? donnez --near (commune, code postal ou code INSEE) ou --lat et --lon.",
             "search from where? give --near (commune, postcode or code INSEE) or --lat and --lon.",
         )));
-    };
+    }
     let json = f.format == Format::Json;
-    let (places, source) = places(f.data.as_deref(), lang, ctx.quiet, ctx.progress(json))?;
-    let index = HelpIndex::build(places).map_err(|e| CliError::input(e.to_string()))?;
+    // The gazetteer (for --near) and the places with their index load side by side.
+    let (from, loaded) = std::thread::scope(|scope| {
+        let from = scope.spawn(|| origin(&f.position, lang));
+        let loaded = places(f.data.as_deref(), lang, ctx.quiet, ctx.progress(json)).and_then(
+            |(places, source)| {
+                let index = HelpIndex::build(places).map_err(|e| CliError::input(e.to_string()))?;
+                Ok((index, source))
+            },
+        );
+        (from.join(), loaded)
+    });
+    let from = from
+        .unwrap_or_else(|_| Err(CliError::input("the commune lookup stopped")))?
+        .ok_or_else(|| CliError::input("no position"))?;
+    let (index, source) = loaded?;
     let mut query = HelpQuery::nearest(from.latitude, from.longitude, f.k).filter(filter);
     if let Some(km) = f.radius_km {
         query = query.max_distance_m(km * 1000.0);
