@@ -46,10 +46,8 @@ fn main() -> ExitCode {
     };
     let color = output::use_color(cli.global.color);
     match cmd::run(cli, ctx) {
-        Ok(outcome) if output::stderr_failed() => {
-            let _ = outcome;
-            ExitCode::from(2)
-        }
+        // Messages were lost (a full standard error): the status says so.
+        Ok(_) if output::stderr_failed() => ExitCode::from(2),
         Ok(outcome) => outcome.exit_code(),
         Err(e) => {
             if let Some(message) = e.message() {

@@ -147,7 +147,15 @@ impl Output {
     pub fn finish(mut self) -> Result<(), CliError> {
         let result = match &mut self.target {
             Target::Stdout(w) => w.flush(),
-            Target::File(w, _) => w.flush().and_then(|()| w.get_ref().sync_all()),
+            // A regular file is synced, so that a full disk is told now rather than lost;
+            // a device (`/dev/null`) cannot be.
+            Target::File(w, _) => w.flush().and_then(|()| {
+                let file = w.get_ref();
+                match file.metadata() {
+                    Ok(m) if m.is_file() => file.sync_all(),
+                    _ => Ok(()),
+                }
+            }),
         };
         result.map_err(|e| self.error(&e))
     }

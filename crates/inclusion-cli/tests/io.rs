@@ -102,6 +102,20 @@ fn a_full_disk_is_a_clear_error_with_exit_2() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("cannot write to /dev/full: No space left on device"));
+    // `-o /dev/null` is a success.
+    let out = binary(&dir)
+        .args([
+            "convert",
+            "good.csv",
+            "--to",
+            "csv",
+            "-q",
+            "-o",
+            "/dev/null",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     // The standard error on a full device: the output is still written, and the status says
     // that messages were lost; no panic.
     let out = binary(&dir)
