@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{BAD_ROW, GOOD_ROW, HEADER, file, inclusion, repo, scratch, text};
+use common::{BAD_ROW, GOOD_ROW, HEADER, fails, file, inclusion, repo, scratch, text};
 use predicates::prelude::*;
 use serde_json::Value;
 
@@ -29,11 +29,7 @@ fn help_and_version() {
     // No command, an unknown command or flag: usage error, exit 2.
     inclusion(&dir).assert().code(2);
     inclusion(&dir).arg("frobnicate").assert().code(2);
-    inclusion(&dir)
-        .args(["validate", "x.csv", "--nope"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("--nope"));
+    fails(&dir, &["validate", "x.csv", "--nope"], "--nope");
 }
 
 #[test]
@@ -128,11 +124,11 @@ fn validate_exit_status_and_json_report() {
     // JSON output has no progress bar or note on stderr.
     assert!(out.get_output().stderr.is_empty());
 
-    inclusion(&dir)
-        .args(["--lang", "en", "validate", "unreadable.csv"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("Required columns missing"));
+    fails(
+        &dir,
+        &["--lang", "en", "validate", "unreadable.csv"],
+        "Required columns missing",
+    );
     inclusion(&dir)
         .args(["validate", "/no/such/file.csv"])
         .assert()
@@ -308,20 +304,18 @@ fn convert_reads_stdin_writes_stdout_and_fails_clearly_on_a_missing_folder() {
     assert_eq!(csv.lines().count(), 2, "header and the good row: {csv}");
     assert!(out.get_output().stderr.is_empty(), "--quiet");
     file(&dir, "in.csv", format!("{HEADER}\n{GOOD_ROW}\n"));
-    inclusion(&dir)
-        .args([
+    fails(
+        &dir,
+        &[
             "convert",
             "in.csv",
             "--to",
             "csv",
             "-o",
             "no/such/folder/out.csv",
-        ])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains(
-            "impossible de créer no/such/folder/out.csv : le dossier n'existe pas",
-        ));
+        ],
+        "impossible de créer no/such/folder/out.csv : le dossier n'existe pas",
+    );
 }
 
 #[test]
@@ -464,13 +458,14 @@ fn near_bad_inputs_say_what_to_do() {
         .stderr(predicate::str::contains(
             "Valeurs possibles : Aide aux démarches administratives |",
         ));
-    inclusion(&dir)
-        .args(["near", "--near", "Grenoble", "--open-at", "demain"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("AAAA-MM-JJTHH:MM"));
-    inclusion(&dir)
-        .args([
+    fails(
+        &dir,
+        &["near", "--near", "Grenoble", "--open-at", "demain"],
+        "AAAA-MM-JJTHH:MM",
+    );
+    fails(
+        &dir,
+        &[
             "--lang",
             "en",
             "near",
@@ -478,39 +473,28 @@ fn near_bad_inputs_say_what_to_do() {
             "Grenoble",
             "--open-at",
             "1800-01-01T10:00",
-        ])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains(
-            "outside the supported range (1900–2199)",
-        ));
-    inclusion(&dir)
-        .args(["near", "--near", "Grenoble", "-k", "0"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("-k doit valoir au moins 1"));
-    inclusion(&dir)
-        .args(["near", "--near", "Grenobl"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("Grenoble (38)"));
+        ],
+        "outside the supported range (1900–2199)",
+    );
+    fails(
+        &dir,
+        &["near", "--near", "Grenoble", "-k", "0"],
+        "-k doit valoir au moins 1",
+    );
+    fails(&dir, &["near", "--near", "Grenobl"], "Grenoble (38)");
     inclusion(&dir).args(["near"]).assert().code(2);
-    inclusion(&dir)
-        .args(["near", "--lat", "45.2"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("--lon"));
-    inclusion(&dir)
-        .args(["near", "--lat", "95", "--lon", "5"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("position invalide"));
+    fails(&dir, &["near", "--lat", "45.2"], "--lon");
+    fails(
+        &dir,
+        &["near", "--lat", "95", "--lon", "5"],
+        "position invalide",
+    );
     // 2026-03-29 02:30 does not exist in Paris.
-    inclusion(&dir)
-        .args(["near", "--near", "Lyon", "--open-at", "2026-03-29T02:30"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("n'existe pas"));
+    fails(
+        &dir,
+        &["near", "--near", "Lyon", "--open-at", "2026-03-29T02:30"],
+        "n'existe pas",
+    );
 }
 
 #[test]
@@ -544,8 +528,9 @@ fn near_on_a_data_file_names_the_rows_left_out() {
         "{stderr}"
     );
     file(&dir, "empty.csv", "");
-    inclusion(&dir)
-        .args([
+    fails(
+        &dir,
+        &[
             "--lang",
             "en",
             "near",
@@ -553,12 +538,9 @@ fn near_on_a_data_file_names_the_rows_left_out() {
             "Reims",
             "--data",
             "empty.csv",
-        ])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains(
-            "empty.csv cannot be read: The file is empty",
-        ));
+        ],
+        "empty.csv cannot be read: The file is empty",
+    );
 }
 
 // ---------------------------------------------------------------------------------------
@@ -674,23 +656,21 @@ fn hours_from_french_and_describe() {
 #[test]
 fn hours_bad_inputs() {
     let dir = scratch("hours-bad");
-    inclusion(&dir)
-        .args(["hours", "du lundi au vendredi de 9h à 12h"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("il se lit « Mo-Fr 09:00-12:00 »"));
-    inclusion(&dir)
-        .args(["hours", HOURS, "--at", "25/12/2026"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("n'est pas une date et une heure"));
-    inclusion(&dir)
-        .args(["hours", HOURS, "--at", "2300-01-01T10:00"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains(
-            "hors de la période prise en charge",
-        ));
+    fails(
+        &dir,
+        &["hours", "du lundi au vendredi de 9h à 12h"],
+        "il se lit « Mo-Fr 09:00-12:00 »",
+    );
+    fails(
+        &dir,
+        &["hours", HOURS, "--at", "25/12/2026"],
+        "n'est pas une date et une heure",
+    );
+    fails(
+        &dir,
+        &["hours", HOURS, "--at", "2300-01-01T10:00"],
+        "hors de la période prise en charge",
+    );
     inclusion(&dir)
         .args(["hours", HOURS, "--postcode", "75001", "--insee", "75101"])
         .assert()
@@ -768,17 +748,9 @@ fn orient_bad_inputs() {
         "bad.json",
         r#"{"questionnaire": "x", "answers": {"nope": 1}}"#,
     );
-    inclusion(&dir)
-        .args(["orient", "bad.json"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("bad.json"));
+    fails(&dir, &["orient", "bad.json"], "bad.json");
     file(&dir, "bin.json", b"\xff\xfe\x00");
-    inclusion(&dir)
-        .args(["orient", "bin.json"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("n'est pas du texte UTF-8"));
+    fails(&dir, &["orient", "bin.json"], "n'est pas du texte UTF-8");
 }
 
 // ---------------------------------------------------------------------------------------

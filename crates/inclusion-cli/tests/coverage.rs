@@ -5,7 +5,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{file, inclusion, scratch, text};
+use common::{fails, file, inclusion, scratch, text};
 use predicates::prelude::*;
 
 fn read(path: &Path) -> String {
@@ -121,25 +121,17 @@ fn bad_input_gets_a_clear_error_and_no_panic() {
         .stderr(predicate::str::contains(
             "Aide aux démarches administratives",
         ));
-    inclusion(&dir)
-        .args(["coverage", "--thresholds-km", "5,x"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("'x'"));
+    fails(&dir, &["coverage", "--thresholds-km", "5,x"], "'x'");
     inclusion(&dir)
         .args(["coverage", "--region", "84", "--all"])
         .assert()
         .code(2);
-    inclusion(&dir)
-        .args(["coverage", "--insee", "38185,99999"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("99999"));
-    inclusion(&dir)
-        .args(["coverage", "--svg", "no/folder/map.svg"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("le dossier n'existe pas"));
+    fails(&dir, &["coverage", "--insee", "38185,99999"], "99999");
+    fails(
+        &dir,
+        &["coverage", "--svg", "no/folder/map.svg"],
+        "le dossier n'existe pas",
+    );
 }
 
 const HEADER: &str = "id,pivot,nom,commune,code_postal,adresse,date_maj,latitude,longitude";
@@ -179,13 +171,11 @@ fn data_files_with_missing_coordinates_or_unreadable_get_a_notice_or_an_error() 
         "none.csv",
         format!("{HEADER}\np2,43493312300029,Mairie,Grenoble,38000,1 rue X,2024-04-02,,\n"),
     );
-    inclusion(&dir)
-        .args(["coverage", "--data", "none.csv"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains(
-            "none of the 1 place(s) has coordinates",
-        ));
+    fails(
+        &dir,
+        &["coverage", "--data", "none.csv"],
+        "none of the 1 place(s) has coordinates",
+    );
 
     // An unreadable file says why, not "none of the 0 place(s)".
     file(&dir, "header-only.csv", "nom,commune\nMairie,Reims\n");

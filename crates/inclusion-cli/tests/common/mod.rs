@@ -46,3 +46,13 @@ pub fn text(bytes: &[u8]) -> String {
 pub const HEADER: &str = "id,pivot,nom,commune,code_postal,adresse,date_maj";
 pub const GOOD_ROW: &str = "p1,43493312300029,Mairie,Reims,51100,1 rue X,2024-04-02";
 pub const BAD_ROW: &str = "p2,43493312300029,Mairie,Reims,5110,1 rue X,2024-04-02";
+
+/// Runs `args` in `dir` and checks that the command fails with status 2 and a message on the
+/// standard error that contains `needle`.
+pub fn fails(dir: &Path, args: &[&str], needle: &str) {
+    inclusion(dir)
+        .args(args)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(needle));
+}
