@@ -234,8 +234,9 @@ impl HelpIndex {
         Some(hours.is_open_at(at, place.hours_locale()))
     }
 
-    /// A hit as a self-contained answer: the place's id, name, position, distance, and whether
-    /// it is open at `at` with its next change of state (both `None` without parseable hours).
+    /// A hit as a self-contained answer: the place's id, name, position, distance, whether it
+    /// is open at `at` with its next change of state (both `None` without parseable hours),
+    /// its address, contact, booking link and opening hours as written.
     ///
     /// ```
     /// use inclusion_geo::{HelpFilter, HelpIndex};
@@ -254,6 +255,8 @@ impl HelpIndex {
     /// assert_eq!(answer.next_change.unwrap().to_rfc3339(), "2026-12-01T12:00:00+01:00");
     /// let json = serde_json::to_value(&answer).unwrap();
     /// assert_eq!(json["nom"], "Médiathèque");
+    /// assert_eq!((json["adresse"].as_str(), json["commune"].as_str()), (Some("1 rue A"), Some("Grenoble")));
+    /// assert_eq!(json["horaires"], "Mo-Fr 09:00-12:00");
     /// ```
     ///
     /// `None` when the hit does not come from this index (its position is out of range).
@@ -274,6 +277,16 @@ impl HelpIndex {
             next_change: hours
                 .and_then(|h| h.next_change(at, locale))
                 .map(|c| c.at.fixed_offset()),
+            street: place.address.street.clone(),
+            complement: place.address.complement.clone(),
+            postcode: place.address.postcode.clone(),
+            insee_code: place.address.insee_code.clone(),
+            commune: place.address.commune.clone(),
+            phone: place.contact.phone.clone(),
+            emails: place.contact.emails.clone(),
+            websites: place.contact.websites.clone(),
+            booking_url: place.booking_url.clone(),
+            opening_hours: place.opening_hours.as_ref().map(|h| h.as_str().to_owned()),
         })
     }
 

@@ -12,6 +12,7 @@
 //!   ([`HelpQuery::nearest_point`]) and an answer gives one back ([`NearbyPlace::point`]).
 //! * [`search`]: search as users mean it: the places of a commune plus those within a radius
 //!   ([`CommuneSearch`], [`HelpIndex::search_commune`]), and remote help in its own list.
+//! * [`render`]: the answers as text for people, in French or English;
 //! * [`sphere`]: unit vectors, chord ↔ metres conversions, haversine distance;
 //! * [`GeoError`]: the crate's one error enum.
 //!
@@ -43,6 +44,7 @@ pub mod filter;
 pub mod index;
 mod open;
 pub mod query;
+pub mod render;
 pub mod search;
 mod tree;
 

@@ -158,6 +158,35 @@ pub struct NearbyPlace {
     /// When it next opens or closes, in the place's local time (RFC 3339 with its offset);
     /// `null` without parseable opening hours or change within two years.
     pub next_change: Option<DateTime<FixedOffset>>,
+    /// `adresse`: number and street.
+    #[serde(rename = "adresse")]
+    pub street: String,
+    /// `complement_adresse`, if any.
+    #[serde(rename = "complement_adresse")]
+    pub complement: Option<String>,
+    /// `code_postal`.
+    #[serde(rename = "code_postal")]
+    pub postcode: String,
+    /// `code_insee`, if given.
+    #[serde(rename = "code_insee")]
+    pub insee_code: Option<String>,
+    /// `commune`.
+    pub commune: String,
+    /// `telephone`, in the standard's international form, if any.
+    #[serde(rename = "telephone")]
+    pub phone: Option<String>,
+    /// `courriels`: e-mail addresses (possibly none).
+    #[serde(rename = "courriels", default)]
+    pub emails: Vec<String>,
+    /// `site_web`: websites (possibly none).
+    #[serde(rename = "site_web", default)]
+    pub websites: Vec<String>,
+    /// `prise_rdv`: where to book an appointment, if anywhere.
+    #[serde(rename = "prise_rdv")]
+    pub booking_url: Option<String>,
+    /// `horaires`: the opening hours as written (OSM syntax), if any.
+    #[serde(rename = "horaires")]
+    pub opening_hours: Option<String>,
 }
 
 impl NearbyPlace {
@@ -218,6 +247,14 @@ mod tests {
             "longitude",
             "open",
             "next_change",
+            "adresse",
+            "code_postal",
+            "commune",
+            "telephone",
+            "courriels",
+            "site_web",
+            "prise_rdv",
+            "horaires",
         ] {
             assert!(answer["properties"].get(field).is_some(), "{field}");
         }

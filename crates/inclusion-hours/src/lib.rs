@@ -92,6 +92,7 @@ mod holidays;
 mod lang;
 mod lenient;
 mod plan;
+pub mod render;
 mod school;
 mod selectors;
 mod timetable;

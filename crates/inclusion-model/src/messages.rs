@@ -196,6 +196,10 @@ crate::message_table! {
     HOURS_SYNTAX = codes::HOURS_SYNTAX, "horaires.syntax",
         "Les horaires ne suivent pas la syntaxe OpenStreetMap opening_hours ({0}) : le texte est gardé mais ne peut pas être évalué.",
         "The opening hours are not valid OpenStreetMap opening_hours syntax ({0}): the text is kept but cannot be evaluated.";
+    /// `horaires` in French with a faithful OSM value: `{0}` the value.
+    HOURS_FRENCH = codes::HOURS_FRENCH, "horaires.french",
+        "Les horaires sont écrits en français, pas dans la syntaxe OpenStreetMap opening_hours : valeur suggérée, à vérifier, « {0} ». Le texte est gardé tel quel.",
+        "The opening hours are written in French, not in OpenStreetMap opening_hours syntax: suggested value, to check, '{0}'. The text is kept as it is.";
 
     // --- The file ---
 

@@ -19,6 +19,7 @@
 use inclusion_coverage::{CoverageReport, CoverageRequest};
 use inclusion_geo::{CommuneSearch, HelpQuery, Hit, NearbyPlace, SearchedPlace};
 use inclusion_merge::{Clusters, Config as DedupConfig, DedupReport, Merged, Pairs, Quality};
+use inclusion_model::hours::render::{FrenchHoursReport, HoursReport};
 use inclusion_model::wire::ValidationReport;
 use inclusion_model::{Diagnostic, Record};
 use inclusion_skills::eurostat::{EurostatAssessment, EurostatInput};
@@ -140,6 +141,19 @@ pub fn catalogue() -> Vec<Entry> {
             "eurostat-assessment",
             "inclusion-skills",
             "eurostat::EurostatAssessment",
+            Output,
+        ),
+        // inclusion-hours (through the model's re-export)
+        Entry::of::<HoursReport>(
+            "hours-report",
+            "inclusion-hours",
+            "render::HoursReport",
+            Output,
+        ),
+        Entry::of::<FrenchHoursReport>(
+            "french-hours-report",
+            "inclusion-hours",
+            "render::FrenchHoursReport",
             Output,
         ),
         // inclusion-geo

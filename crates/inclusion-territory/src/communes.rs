@@ -27,7 +27,7 @@
 //! # Ok::<(), inclusion_territory::TerritoryError>(())
 //! ```
 
-use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -97,13 +97,18 @@ pub enum PointSource {
 }
 
 /// The communes, with lookups by code INSEE, postcode and name.
+///
+/// The lookups by postcode and by name use indexes built on their first use (a command that
+/// looks a commune up by its code INSEE, or measures every commune, never builds them).
 #[derive(Debug, Clone, Default)]
 pub struct Gazetteer {
     /// Sorted by code.
     communes: Vec<Commune>,
-    by_postcode: BTreeMap<String, Vec<u32>>,
-    /// Folded name -> communes, most populous first.
-    by_name: BTreeMap<String, Vec<u32>>,
+    /// (postcode as a number, commune), sorted by postcode, then most populous first (French
+    /// postcodes are five digits).
+    by_postcode: OnceLock<Vec<(u32, u32)>>,
+    /// (folded name, commune), sorted by name, then most populous first.
+    by_name: OnceLock<Vec<(Box<str>, u32)>>,
 }
 
 #[cfg(feature = "communes")]
@@ -140,10 +145,17 @@ impl Gazetteer {
                 line: n + 1,
                 problem: what.to_owned(),
             };
-            let f: Vec<&str> = line.split('\t').collect();
-            let [code, name, dep, postcodes, pop, lat, lon, source] = f[..] else {
-                return Err(bad("expected 8 tab-separated fields"));
+            // Fields are short: a plain scan beats a searcher.
+            let mut f = line.split(['\t']);
+            let mut next = || {
+                f.next()
+                    .ok_or_else(|| bad("expected 8 tab-separated fields"))
             };
+            let (code, name, dep, postcodes) = (next()?, next()?, next()?, next()?);
+            let (pop, lat, lon, source) = (next()?, next()?, next()?, next()?);
+            if f.next().is_some() {
+                return Err(bad("expected 8 tab-separated fields"));
+            }
             let population = pop.parse().map_err(|_| bad("bad population"))?;
             let point = match source {
                 "" => None,
@@ -181,28 +193,54 @@ impl Gazetteer {
     }
 
     fn new(mut communes: Vec<Commune>) -> Gazetteer {
-        communes.sort_by(|a, b| a.code.cmp(&b.code));
-        let mut by_postcode: BTreeMap<String, Vec<u32>> = BTreeMap::new();
-        let mut by_name: BTreeMap<String, Vec<u32>> = BTreeMap::new();
-        for (i, c) in communes.iter().enumerate() {
-            for p in c.postcodes() {
-                by_postcode.entry(p.to_owned()).or_default().push(i as u32);
-            }
-            by_name.entry(fold(&c.name)).or_default().push(i as u32);
+        if !communes.is_sorted_by(|a, b| a.code <= b.code) {
+            communes.sort_by(|a, b| a.code.cmp(&b.code));
         }
-        let most_populous_first = |list: &mut Vec<u32>| {
-            list.sort_by(|&a, &b| {
-                let (a, b) = (&communes[a as usize], &communes[b as usize]);
-                b.population.cmp(&a.population).then(a.code.cmp(&b.code))
-            })
-        };
-        by_postcode.values_mut().for_each(most_populous_first);
-        by_name.values_mut().for_each(most_populous_first);
         Gazetteer {
             communes,
-            by_postcode,
-            by_name,
+            by_postcode: OnceLock::new(),
+            by_name: OnceLock::new(),
         }
+    }
+
+    /// Orders two communes most populous first, then by code.
+    fn most_populous_first(&self, a: u32, b: u32) -> std::cmp::Ordering {
+        let (a, b) = (&self.communes[a as usize], &self.communes[b as usize]);
+        b.population.cmp(&a.population).then(a.code.cmp(&b.code))
+    }
+
+    fn postcode_index(&self) -> &[(u32, u32)] {
+        self.by_postcode.get_or_init(|| {
+            let mut entries = Vec::with_capacity(self.communes.len() * 9 / 8);
+            for (i, c) in self.communes.iter().enumerate() {
+                entries.extend(
+                    c.postcodes()
+                        .filter_map(postcode_key)
+                        .map(|p| (p, i as u32)),
+                );
+            }
+            entries.sort_unstable_by(|a, b| {
+                a.0.cmp(&b.0)
+                    .then_with(|| self.most_populous_first(a.1, b.1))
+            });
+            entries
+        })
+    }
+
+    fn name_index(&self) -> &[(Box<str>, u32)] {
+        self.by_name.get_or_init(|| {
+            let mut entries: Vec<(Box<str>, u32)> = self
+                .communes
+                .iter()
+                .enumerate()
+                .map(|(i, c)| (fold(&c.name).into_boxed_str(), i as u32))
+                .collect();
+            entries.sort_unstable_by(|a, b| {
+                a.0.cmp(&b.0)
+                    .then_with(|| self.most_populous_first(a.1, b.1))
+            });
+            entries
+        })
     }
 
     /// Every commune, sorted by code INSEE.
@@ -221,18 +259,29 @@ impl Gazetteer {
 
     /// The communes served by this postcode, most populous first.
     pub fn by_postcode(&self, postcode: &str) -> Vec<&Commune> {
-        self.lookup(self.by_postcode.get(postcode.trim()))
+        let Some(key) = postcode_key(postcode.trim()) else {
+            return Vec::new();
+        };
+        let index = self.postcode_index();
+        let start = index.partition_point(|e| e.0 < key);
+        index[start..]
+            .iter()
+            .take_while(|e| e.0 == key)
+            .map(|e| &self.communes[e.1 as usize])
+            .collect()
     }
 
     /// The communes with this name (case, accents, hyphens and apostrophes ignored; `St` and
     /// `Ste` read as `Saint` and `Sainte`), most populous first.
     pub fn by_name(&self, name: &str) -> Vec<&Commune> {
-        self.lookup(self.by_name.get(&fold(name)))
-    }
-
-    fn lookup(&self, ids: Option<&Vec<u32>>) -> Vec<&Commune> {
-        ids.map(|ids| ids.iter().map(|&i| &self.communes[i as usize]).collect())
-            .unwrap_or_default()
+        let name = fold(name);
+        let index = self.name_index();
+        let start = index.partition_point(|e| *e.0 < *name);
+        index[start..]
+            .iter()
+            .take_while(|e| *e.0 == *name)
+            .map(|e| &self.communes[e.1 as usize])
+            .collect()
     }
 
     /// Resolves what a person typed to one commune: a code INSEE (`38185`), a postcode
@@ -296,7 +345,8 @@ impl Gazetteer {
         }
         let limit = (target.chars().count() / 3).max(2);
         let mut scored: Vec<(usize, u32, &Commune)> = Vec::new();
-        for (folded, ids) in &self.by_name {
+        for group in self.name_index().chunk_by(|a, b| a.0 == b.0) {
+            let (folded, ids) = (&group[0].0, group.iter().map(|e| e.1));
             let score = if folded.starts_with(&target) {
                 0
             } else {
@@ -308,7 +358,7 @@ impl Gazetteer {
                     _ => continue,
                 }
             };
-            for &i in ids {
+            for i in ids {
                 let c = &self.communes[i as usize];
                 scored.push((score, u32::MAX - c.population, c));
             }
@@ -381,9 +431,9 @@ impl Gazetteer {
         }
         let of_postcode = self.by_postcode(postcode);
         if of_postcode.is_empty() {
-            let dep = departement_of_postcode(postcode.trim());
+            let dep = crate::Departement::of_postcode(postcode).map(|d| d.code);
             let found: Vec<&Commune> = self
-                .lookup(self.by_name.get(&wanted))
+                .by_name(&wanted)
                 .into_iter()
                 .filter(|c| dep.is_some_and(|d| c.departement == d))
                 .collect();
@@ -560,20 +610,6 @@ fn address_name(name: &str) -> String {
     words.join(" ")
 }
 
-/// The département code of a postcode's first digits (`20` is Corse: `2A` or `2B` alike, so
-/// none), for communes of a CEDEX postcode.
-fn departement_of_postcode(postcode: &str) -> Option<&str> {
-    let p = postcode.get(..2)?;
-    if !postcode.bytes().all(|b| b.is_ascii_digit()) || postcode.len() != 5 {
-        return None;
-    }
-    match p {
-        "97" | "98" => postcode.get(..3),
-        "20" => None,
-        _ => Some(p),
-    }
-}
-
 /// `Name (dd)` or `Name, dd` -> (`Name`, Some(`dd`)).
 fn split_departement(q: &str) -> (&str, Option<&str>) {
     let is_dep = |d: &str| {
@@ -671,9 +707,72 @@ pub fn fold(name: &str) -> String {
     out
 }
 
+/// A postcode (five digits) as a number; `None` for anything else.
+fn postcode_key(postcode: &str) -> Option<u32> {
+    (postcode.len() == 5 && postcode.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| postcode.parse().ok())
+        .flatten()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The definition of `fold` word by word (the one it replaced): every character mapped,
+    /// separators as spaces, then the words joined by one space.
+    fn fold_by_words(name: &str) -> String {
+        let mut s = String::new();
+        for c in name.chars().flat_map(char::to_lowercase) {
+            let mut one = String::new();
+            one.push(c);
+            match fold(&one).as_str() {
+                "" => s.push(' '),
+                f => s.push_str(f),
+            }
+        }
+        s.split_whitespace()
+            .map(|w| match w {
+                "st" => "saint",
+                "ste" => "sainte",
+                w => w,
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn fold_agrees_with_its_word_by_word_definition() {
+        let mut names: Vec<String> = [
+            "St-Martin-d'Hères",
+            "  ÉVRY  ",
+            "Ste",
+            "st",
+            "L'Haÿ-les-Roses",
+            "Œuilly",
+            "a  -- b",
+            "Saint-Étienne",
+            "stéphane st",
+            "--st--ste--",
+            "",
+            "   ",
+            "Ærø",
+            "ÇA",
+            "ß",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        #[cfg(feature = "communes")]
+        names.extend(
+            Gazetteer::embedded()
+                .communes()
+                .iter()
+                .map(|c| c.name.clone()),
+        );
+        for name in &names {
+            assert_eq!(fold(name), fold_by_words(name), "{name:?}");
+        }
+    }
 
     const SAMPLE: &str = "code\tnom\tdepartement\tcodes_postaux\tpopulation\tlatitude\tlongitude\tpoint\n\
         26362\tValence\t26\t26000\t65000\t44.93\t4.89\tI\n\
@@ -850,9 +949,6 @@ mod tests {
         assert_eq!(address_name("7e Arrondissement"), ARRONDISSEMENT);
         assert_eq!(address_name("7"), "7");
         assert_eq!(address_name("Cedex"), "");
-        assert_eq!(departement_of_postcode("97133"), Some("971"));
-        assert_eq!(departement_of_postcode("20000"), None);
-        assert_eq!(departement_of_postcode("3800"), None);
     }
 
     #[test]
