@@ -27,8 +27,11 @@
 //! # Ok::<(), inclusion::geo::GeoError>(())
 //! ```
 
+use std::fmt::Write;
+
+use chrono::{DateTime, Utc};
 use inclusion_geo::{GeoError, HelpFilter, HelpIndex, Hit};
-use inclusion_model::{Criteria, Service};
+use inclusion_model::{Criteria, Lang, Service};
 use inclusion_skills::{HelpNeeds, Relaxation};
 
 /// What [`nearest_for_needs`] found.
@@ -90,6 +93,98 @@ pub fn nearest_for_needs(
         hits,
         also,
     })
+}
+
+impl Orientation {
+    /// The places found, as a mediator reads them: the relaxation said in words, then one line
+    /// per place (distance, name, postcode and commune, open or closed at `now`, phone), then
+    /// the separate suggestions. `from` names the starting point and `source` the places
+    /// searched (both printed in the heading).
+    pub fn text(
+        &self,
+        index: &HelpIndex,
+        from: &str,
+        source: &str,
+        lang: Lang,
+        now: DateTime<Utc>,
+    ) -> String {
+        let mut out = String::new();
+        let _ = writeln!(
+            out,
+            "{} {from} ({} {source})",
+            lang.pick("Lieux les plus proches de", "Nearest places to"),
+            index.len(),
+        );
+        let relaxed = match self.relaxation {
+            Relaxation::Exact => None,
+            Relaxation::WithoutSpecificSupport => Some(lang.pick(
+                "(aucun lieu assez proche ne déclare la prise en charge spécifique : critère retiré)",
+                "(no place near enough declares the specific support: criterion dropped)",
+            )),
+            Relaxation::WithoutSupportModes => Some(lang.pick(
+                "(critères assouplis : sans prise en charge spécifique ni modalité d'accompagnement)",
+                "(relaxed: without specific support or support modes)",
+            )),
+            _ => Some(lang.pick(
+                "(critères assouplis : services seulement ; vérifier avec le lieu le dispositif, l'accompagnement et la prise en charge)",
+                "(relaxed: services only; check the programme, support mode and specific support with the place)",
+            )),
+        };
+        if let Some(relaxed) = relaxed {
+            let _ = writeln!(out, "  {relaxed}");
+        }
+        if self.hits.is_empty() {
+            let _ = writeln!(
+                out,
+                "  {}",
+                lang.pick("aucun lieu ne correspond", "no place matches")
+            );
+        }
+        for (rank, hit) in self.hits.iter().enumerate() {
+            let place = index.place(hit);
+            let open = match index.is_open_at(hit, now) {
+                Some(true) => lang.pick("ouvert maintenant", "open now"),
+                Some(false) => lang.pick("fermé maintenant", "closed now"),
+                None => lang.pick("horaires inconnus", "hours unknown"),
+            };
+            let _ = writeln!(
+                out,
+                "  {}. {:>6.1} km  {} — {} {} — {open}",
+                rank + 1,
+                hit.distance_m / 1000.0,
+                place.name,
+                place.address.postcode,
+                place.address.commune
+            );
+            if let Some(phone) = &place.contact.phone {
+                let _ = writeln!(out, "              {phone}");
+            }
+        }
+        for (service, hit) in &self.also {
+            let found = hit.map_or_else(
+                || {
+                    lang.pick("aucun lieu dans les données", "no place in the data")
+                        .to_owned()
+                },
+                |h| {
+                    let p = index.place(&h);
+                    format!(
+                        "{:.1} km, {} — {}",
+                        h.distance_m / 1000.0,
+                        p.name,
+                        p.address.commune
+                    )
+                },
+            );
+            let _ = writeln!(
+                out,
+                "  {} « {} » : {found}",
+                lang.pick("aussi", "also"),
+                service.label_fr()
+            );
+        }
+        out
+    }
 }
 
 #[cfg(test)]
@@ -180,6 +275,35 @@ mod tests {
         assert_eq!(
             (five.relaxation, five.hits.len()),
             (Relaxation::ServicesOnly, 2)
+        );
+    }
+
+    #[test]
+    fn text_says_the_relaxation_the_places_and_the_suggestions() {
+        let admin = [Service::AdministrativeProcedures];
+        let mut p = place("a", 3.0, &admin, &[SupportMode::Individual]);
+        p.contact.phone = Some("+33476000000".to_owned());
+        let index = HelpIndex::build([p]).unwrap();
+        let mut n = needs(&[Flag::Deafness, Flag::NeedsEquipment]);
+        n.criteria.national_programmes.clear();
+        let found = nearest_for_needs(&index, &n, 45.0, 5.7, 1).unwrap();
+        let now = chrono::Utc::now();
+        let fr = found.text(&index, "Grenoble", "lieux", Lang::Fr, now);
+        assert!(
+            fr.starts_with("Lieux les plus proches de Grenoble (1 lieux)\n"),
+            "{fr}"
+        );
+        assert!(fr.contains("critère retiré"), "{fr}");
+        assert!(
+            fr.contains("  1.    3.0 km  a — 38000 Grenoble — horaires inconnus\n"),
+            "{fr}"
+        );
+        assert!(fr.contains("+33476000000"));
+        assert!(fr.contains("aussi « Acquisition de matériel informatique à prix solidaire » : aucun lieu dans les données"), "{fr}");
+        let en = found.text(&index, "Grenoble", "places", Lang::En, now);
+        assert!(
+            en.contains("criterion dropped") && en.contains("hours unknown"),
+            "{en}"
         );
     }
 

@@ -8,7 +8,8 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// The `inclusion-*` crates a manifest's `[dependencies]` names (not dev-dependencies).
+/// The `inclusion-*` crates (and the facade `inclusion`) a manifest's `[dependencies]` names
+/// (not dev-dependencies).
 fn manifest_dependencies(manifest: &Path) -> BTreeSet<String> {
     let text = std::fs::read_to_string(manifest).unwrap();
     let mut deps = BTreeSet::new();
@@ -19,7 +20,10 @@ fn manifest_dependencies(manifest: &Path) -> BTreeSet<String> {
             in_deps = line == "[dependencies]";
             continue;
         }
-        if in_deps && line.starts_with("inclusion-") {
+        let facade = ["inclusion ", "inclusion=", "inclusion."]
+            .iter()
+            .any(|p| line.starts_with(p));
+        if in_deps && (line.starts_with("inclusion-") || facade) {
             let name = line.split(['=', '.', ' ']).next().unwrap();
             deps.insert(name.to_owned());
         }
@@ -74,60 +78,46 @@ fn the_dependency_diagram_matches_the_manifests() {
     );
 }
 
-/// The code of a file before its `#[cfg(test)]` module (tests may use anything), without
-/// comment lines (a doc link to a module is not an import).
-fn code_of(file: &Path) -> String {
-    let text = std::fs::read_to_string(file).unwrap();
-    let code = match text.find("#[cfg(test)]\nmod tests") {
-        Some(i) => &text[..i],
-        None => &text,
-    };
-    code.lines()
-        .filter(|l| !l.trim_start().starts_with("//"))
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-/// The top-level modules named by `crate::name` paths and `use crate::{a, b::c}` groups.
-fn crate_paths(code: &str) -> BTreeSet<String> {
-    let mut out = BTreeSet::new();
-    let mut rest = code;
-    while let Some(i) = rest.find("crate::") {
-        let after = &rest[i + "crate::".len()..];
-        let preceded_by_dollar = rest[..i].ends_with('$');
-        if after.starts_with('{') {
-            let end = after.find('}').unwrap_or(after.len());
-            for item in after[1..end].split(',') {
-                let name: String = item
-                    .trim()
-                    .chars()
-                    .take_while(|c| c.is_alphanumeric() || *c == '_')
-                    .collect();
-                if !name.is_empty() {
-                    out.insert(name);
-                }
+/// The text of a file without its comments (`//` lines and doc comments, `/* */` blocks),
+/// strings kept: a doc link to a module is not an import.
+fn strip_comments(text: &str) -> String {
+    let b = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'"' {
+            let start = i;
+            i += 1;
+            while i < b.len() && b[i] != b'"' {
+                i += if b[i] == b'\\' { 2 } else { 1 };
             }
-        } else if !preceded_by_dollar {
-            let name: String = after
-                .chars()
-                .take_while(|c| c.is_alphanumeric() || *c == '_')
-                .collect();
-            if !name.is_empty() {
-                out.insert(name);
-            }
+            i = (i + 1).min(b.len());
+            out.push_str(&text[start..i]);
+        } else if text[i..].starts_with("//") {
+            i = text[i..].find('\n').map_or(b.len(), |n| i + n);
+        } else if text[i..].starts_with("/*") {
+            i = text[i..].find("*/").map_or(b.len(), |n| i + n + 2);
+        } else {
+            let c = text[i..].chars().next().unwrap();
+            out.push(c);
+            i += c.len_utf8();
         }
-        rest = after;
     }
     out
 }
 
-/// For one crate's `src`: each top-level module and the top-level modules it refers to.
-fn module_graph(src: &Path) -> BTreeMap<String, BTreeSet<String>> {
-    let mut graph: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+fn ident(s: &str) -> String {
+    s.chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '_')
+        .collect()
+}
+
+/// Every `.rs` file below `dir`.
+fn rust_files(dir: &Path) -> Vec<PathBuf> {
     let mut files = Vec::new();
-    let mut stack = vec![src.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).unwrap() {
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).unwrap() {
             let path = entry.unwrap().path();
             if path.is_dir() {
                 stack.push(path);
@@ -136,35 +126,195 @@ fn module_graph(src: &Path) -> BTreeMap<String, BTreeSet<String>> {
             }
         }
     }
-    let modules: BTreeSet<String> = files
-        .iter()
-        .map(|f| top_module(src, f))
-        .filter(|m| m != "lib")
-        .collect();
-    for file in &files {
-        let module = top_module(src, file);
-        if module == "lib" {
-            continue;
-        }
-        let refs: Vec<String> = crate_paths(&code_of(file))
-            .into_iter()
-            .filter(|r| modules.contains(r) && *r != module)
-            .collect();
-        graph.entry(module).or_default().extend(refs);
-    }
-    graph
+    files.sort();
+    files
 }
 
-fn top_module(src: &Path, file: &Path) -> String {
-    let rel = file.strip_prefix(src).unwrap();
-    let first = rel
+/// The module path of a file of `src` (`read/csv.rs` and `read/csv/mod.rs` are `read::csv`);
+/// empty for the crate root.
+fn module_path(src: &Path, file: &Path) -> Vec<String> {
+    let rel = file.strip_prefix(src).unwrap().with_extension("");
+    let mut parts: Vec<String> = rel
         .components()
-        .next()
-        .unwrap()
-        .as_os_str()
-        .to_str()
-        .unwrap();
-    first.trim_end_matches(".rs").to_owned()
+        .map(|c| c.as_os_str().to_str().unwrap().to_owned())
+        .collect();
+    if parts.last().is_some_and(|p| p == "mod") {
+        parts.pop();
+    }
+    if parts.len() == 1 && (parts[0] == "lib" || parts[0] == "main") {
+        parts.clear();
+    }
+    parts
+}
+
+/// The names the crate root re-exports (`pub use foo::{Bar, baz}`), and their top-level module.
+fn reexports(root_code: &str) -> BTreeMap<String, String> {
+    let mut names = BTreeMap::new();
+    let mut rest = root_code;
+    while let Some(i) = rest.find("pub use ") {
+        rest = &rest[i + "pub use ".len()..];
+        let module = ident(rest);
+        let after = &rest[module.len()..];
+        let Some(after) = after.strip_prefix("::") else {
+            continue;
+        };
+        let items = if let Some(group) = after.strip_prefix('{') {
+            &group[..group.find('}').unwrap_or(group.len())]
+        } else {
+            &after[..after.find(';').unwrap_or(after.len())]
+        };
+        for item in items.split(',') {
+            let name = ident(item.trim());
+            if !name.is_empty() {
+                names.insert(name, module.clone());
+            }
+        }
+    }
+    names
+}
+
+/// The module paths a file refers to: `crate::a::b`, `super::x`, `self::x`, groups
+/// (`use crate::{a, b::c}`), and `x::` after `mod x;`, each resolved to the longest module
+/// prefix that is a file of the crate; `crate::Name` re-exported by the root resolves to its
+/// module. In the test module at the end of a file, `super` is the file's own module.
+fn references(
+    code: &str,
+    here: &[String],
+    modules: &BTreeSet<Vec<String>>,
+    names: &BTreeMap<String, String>,
+) -> BTreeSet<Vec<String>> {
+    let code = match code.find("mod tests") {
+        Some(at) => format!(
+            "{}{}",
+            &code[..at],
+            code[at..]
+                .replace("super::super::", "SUPER::")
+                .replace("super::", "self::")
+                .replace("SUPER::", "super::")
+        ),
+        None => code.to_owned(),
+    };
+    let mut found: Vec<(String, Vec<String>)> = Vec::new();
+    for base in ["crate", "super", "self"] {
+        let pat = format!("{base}::");
+        let mut from = 0;
+        while let Some(i) = code[from..].find(&pat) {
+            let at = from + i;
+            from = at + pat.len();
+            let before = code[..at].chars().next_back();
+            if before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '$') {
+                continue;
+            }
+            let mut path = Vec::new();
+            let mut rest = &code[from..];
+            loop {
+                if let Some(group) = rest.strip_prefix('{') {
+                    let end = group.find('}').unwrap_or(group.len());
+                    for item in group[..end].split(',') {
+                        let mut p = path.clone();
+                        p.extend(item.trim().split("::").map(ident).filter(|s| !s.is_empty()));
+                        found.push((base.to_owned(), p));
+                    }
+                    break;
+                }
+                let name = ident(rest);
+                if name.is_empty() {
+                    found.push((base.to_owned(), path));
+                    break;
+                }
+                rest = &rest[name.len()..];
+                path.push(name);
+                match rest.strip_prefix("::") {
+                    Some(r) => rest = r,
+                    None => {
+                        found.push((base.to_owned(), path));
+                        break;
+                    }
+                }
+            }
+        }
+    }
+    // `x::f` after `mod x;`.
+    for line in code.lines() {
+        let l = line.trim_start();
+        let l = l
+            .strip_prefix("pub ")
+            .or_else(|| l.strip_prefix("pub(crate) "))
+            .unwrap_or(l);
+        if let Some(rest) = l.strip_prefix("mod ") {
+            let child = ident(rest);
+            if rest[child.len()..].trim_start().starts_with(';')
+                && code.contains(&format!("{child}::"))
+            {
+                found.push(("self".to_owned(), vec![child]));
+            }
+        }
+    }
+    let mut out = BTreeSet::new();
+    for (base, mut rest) in found {
+        let mut start: Vec<String> = match base.as_str() {
+            "crate" => {
+                if rest.len() == 1
+                    && let Some(m) = names.get(&rest[0])
+                {
+                    rest = vec![m.clone()];
+                }
+                Vec::new()
+            }
+            "super" => here[..here.len().saturating_sub(1)].to_vec(),
+            _ => here.to_vec(),
+        };
+        while rest.first().is_some_and(|r| r == "super") {
+            start.pop();
+            rest.remove(0);
+        }
+        let mut best = modules.contains(&start).then(|| start.clone());
+        for i in 1..=rest.len() {
+            let mut candidate = start.clone();
+            candidate.extend(rest[..i].iter().cloned());
+            if modules.contains(&candidate) {
+                best = Some(candidate);
+            }
+        }
+        if let Some(target) = best
+            && target != here
+            && !target.is_empty()
+        {
+            out.insert(target);
+        }
+    }
+    out
+}
+
+/// For one crate's `src`: each module (every file is one) and the modules it refers to.
+fn module_graph(src: &Path) -> BTreeMap<String, BTreeSet<String>> {
+    let files = rust_files(src);
+    let modules: BTreeSet<Vec<String>> = files
+        .iter()
+        .map(|f| module_path(src, f))
+        .filter(|m| !m.is_empty())
+        .collect();
+    let root = ["lib.rs", "main.rs"]
+        .iter()
+        .map(|f| src.join(f))
+        .find(|p| p.is_file())
+        .map(|p| strip_comments(&std::fs::read_to_string(p).unwrap()))
+        .unwrap_or_default();
+    let names = reexports(&root);
+    let mut graph = BTreeMap::new();
+    for file in &files {
+        let here = module_path(src, file);
+        if here.is_empty() {
+            continue;
+        }
+        let code = strip_comments(&std::fs::read_to_string(file).unwrap());
+        let refs = references(&code, &here, &modules, &names)
+            .into_iter()
+            .map(|m| m.join("::"))
+            .collect();
+        graph.insert(here.join("::"), refs);
+    }
+    graph
 }
 
 /// A cycle of the graph, if any, as the list of its modules.
@@ -236,9 +386,18 @@ fn the_cycle_finder_finds_cycles_and_only_cycles() {
     let cycle = find_cycle(&graph(&[("a", "b"), ("b", "c"), ("c", "a")])).unwrap();
     assert_eq!(cycle.len(), 4);
     assert_eq!(cycle.first(), cycle.last());
-    let paths = crate_paths("use crate::{a, b::C};\nuse crate::c::d;\n$crate::e::f");
-    assert_eq!(
-        paths.into_iter().collect::<Vec<_>>(),
-        ["a", "b", "c"].map(String::from)
+    let modules: BTreeSet<Vec<String>> =
+        [vec!["a"], vec!["b"], vec!["c"], vec!["c", "d"], vec!["e"]]
+            .into_iter()
+            .map(|m| m.into_iter().map(String::from).collect())
+            .collect();
+    let names = reexports("pub use e::{Thing, other};");
+    let code = strip_comments(
+        "use crate::{a, b::C};\nuse crate::c::d::f;\n$crate::x::y\n// crate::b\nuse crate::Thing;",
     );
+    let refs: Vec<String> = references(&code, &["z".to_owned()], &modules, &names)
+        .into_iter()
+        .map(|m| m.join("::"))
+        .collect();
+    assert_eq!(refs, ["a", "b", "c::d", "e"]);
 }

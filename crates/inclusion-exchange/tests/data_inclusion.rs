@@ -147,7 +147,7 @@ fn a_full_place_exports_valid_records_and_comes_back_whole() {
     let lost: Vec<_> = export
         .diagnostics
         .iter()
-        .map(|d| (d.code, d.column.as_deref(), d.value.as_deref()))
+        .map(|d| (d.code(), d.column(), d.value()))
         .collect();
     assert_eq!(
         lost,
@@ -315,7 +315,7 @@ fn every_place_of_hub_du_sud_exports_valid_records() {
         export
             .diagnostics
             .iter()
-            .filter(|d| d.code == code && d.column.as_deref() == Some(column))
+            .filter(|d| d.code() == code && d.column() == Some(column))
             .count()
     };
     assert_eq!(count(codes::DATE_TOO_OLD, "date_maj"), 99);
@@ -435,7 +435,7 @@ fn the_reference_library_record_exports_what_it_can_and_says_what_it_cannot() {
     let lost: Vec<(&str, &str)> = export
         .diagnostics
         .iter()
-        .map(|d| (d.code, d.column.as_deref().unwrap()))
+        .map(|d| (d.code(), d.column().unwrap()))
         .collect();
     assert_eq!(
         lost,
@@ -565,7 +565,8 @@ fn places() -> impl Strategy<Value = Place> {
         "[A-Za-zéèàç' -]{3,60}",
         ("[0-9]{1,3} [A-Z ]{3,20}", "[0-9]{5}", "[A-Za-z-]{1,20}"),
         (
-            proptest::option::of("[0-9]{5}|2[AB][0-9]{3}"),
+            // Codes INSEE of the standard: Corsica is 2A/2B, never 20.
+            proptest::option::of("[013-9][0-9]{4}|2[AB1-9][0-9]{3}"),
             proptest::option::of("[A-Za-z ]{1,20}"),
         ),
         proptest::option::of((-90.0f64..=90.0, -180.0f64..=180.0)),
@@ -694,8 +695,8 @@ proptest! {
             .diagnostics
             .iter()
             .filter(|d| {
-                let placeholder = d.column.as_deref() == Some("pivot") && place.pivot == "00000000000000";
-                let no_service = place.services.is_empty() && d.code == codes::NOT_EXPORTED;
+                let placeholder = d.column() == Some("pivot") && place.pivot == "00000000000000";
+                let no_service = place.services.is_empty() && d.code() == codes::NOT_EXPORTED;
                 !(placeholder || no_service)
             })
             .collect();
@@ -712,7 +713,7 @@ proptest! {
         let export = to_data_inclusion_with(&places, &options());
         prop_assert_eq!(schemas.errors(&export), Vec::<String>::new());
         let known: HashSet<&str> = codes::ALL.into_iter().collect();
-        prop_assert!(export.diagnostics.iter().all(|d| known.contains(d.code)));
+        prop_assert!(export.diagnostics.iter().all(|d| known.contains(d.code())));
         prop_assert!(export.structures.iter().all(|s| s.date_maj >= di::MIN_DATE_MAJ && s.date_maj <= today()));
     }
 }
@@ -724,11 +725,11 @@ proptest! {
 fn the_syntax_checks_are_stricter_than_the_schema_formats() {
     use std::sync::atomic::{AtomicUsize, Ordering};
     let email = prop_oneof![
-        "[a-zA-Z0-9!#$%&'*+/=?^_{|}~-]{1,6}(\\.[a-zA-Z0-9!#$%&'*+/=?^_{|}~-]{1,6})?@[a-zA-Z0-9-]{1,8}(\\.[a-zA-Z0-9-]{1,6}){1,2}",
+        "[a-zA-Z0-9!#$%&'*+/=?^_{|}~-]{1,6}(\\.[a-zA-Z0-9!#$%&'*+/=?^_{|}~-]{1,6})?@[a-zA-Z0-9-]{1,8}(\\.[a-zA-Z0-9-]{1,6})?\\.[a-zA-Z]{2,6}",
         "[a-zA-Z0-9.!#$%&'*+/=?^_{|}~é -]{0,12}@[a-zA-Z0-9.é_-]{0,14}",
     ];
     let uri = prop_oneof![
-        "(https?|HTTPS)://[a-z0-9-]{1,8}(\\.[a-z0-9-]{1,5}){1,2}(:[0-9]{1,5})?(/[a-zA-Z0-9%._~!$&'()*+,;=:@-]{0,8}){0,3}(\\?[a-zA-Z0-9%=&/?:@-]{0,10})?(#[a-zA-Z0-9/?-]{0,6})?",
+        "(https?|HTTPS)://[a-z0-9-]{1,8}(\\.[a-z0-9-]{1,5})?\\.[a-z]{2,5}(:[0-9]{1,5})?(/[a-zA-Z0-9%._~!$&'()*+,;=:@-]{0,8}){0,3}(\\?[a-zA-Z0-9%=&/?:@-]{0,10})?(#[a-zA-Z0-9/?-]{0,6})?",
         "(https?|HTTPS|ftp)://[a-z0-9.é-]{0,12}(:[0-9a]{0,6})?[/a-zA-Z0-9%._~!$&'()*+,;=:@?#\\[\\]é \"<>-]{0,24}",
     ];
     let email_format = validator(&serde_json::json!({"type": "string", "format": "email"}));
@@ -739,7 +740,7 @@ fn the_syntax_checks_are_stricter_than_the_schema_formats() {
     let rng = proptest::test_runner::TestRng::deterministic_rng(config.rng_algorithm);
     proptest::test_runner::TestRunner::new_with_rng(config, rng)
         .run(&(email, uri), |(email, uri)| {
-            if di::syntax::is_email(&email) {
+            if inclusion_model::syntax::is_email(&email) {
                 emails.fetch_add(1, Ordering::Relaxed);
                 prop_assert!(
                     email_format.is_valid(&Value::String(email.clone())),
@@ -747,7 +748,7 @@ fn the_syntax_checks_are_stricter_than_the_schema_formats() {
                     email
                 );
             }
-            if di::syntax::is_web_uri(&uri) {
+            if inclusion_model::syntax::is_web_url(&uri) {
                 uris.fetch_add(1, Ordering::Relaxed);
                 prop_assert!(uri_format.is_valid(&Value::String(uri.clone())), "{}", uri);
             }
@@ -756,10 +757,10 @@ fn the_syntax_checks_are_stricter_than_the_schema_formats() {
         .unwrap();
     let (emails, uris) = (emails.into_inner(), uris.into_inner());
     eprintln!("of 512 cases, the checks accepted {emails} e-mails and {uris} URIs");
-    // About a fifth of the e-mails and one URI in fifteen pass the checks (96 and 35 with this
-    // seed).
+    // The plausible values end with a top-level domain of letters, as real ones do: about 30 %
+    // of the e-mails and 15 % of the URIs pass the checks (154 and 79 with this seed).
     assert!(
-        emails >= 60 && uris >= 15,
+        emails >= 100 && uris >= 40,
         "{emails} e-mails, {uris} URIs accepted"
     );
 }
@@ -853,7 +854,7 @@ fn clamped_and_skipped_dates_say_so() {
     assert_eq!(skip.services.len(), 3);
     let d = &skip.diagnostics[0];
     assert_eq!(
-        (d.code, d.row, d.value.as_deref()),
+        (d.code(), d.row(), d.value()),
         (codes::DATE_TOO_OLD, Some(1), Some("1970-01-01"))
     );
     assert!(d.is_error());

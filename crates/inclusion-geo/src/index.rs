@@ -11,7 +11,7 @@ use crate::sphere::{chord2_to_metres, metres_to_chord2, unit_vector};
 use crate::subset::{RareValues, SubTree};
 use crate::tree::{Coordinates, Everything, Filter, Found, Points, Tree, sort_found};
 use crate::{GeoError, HelpFilter};
-use inclusion_model::criteria::{CriteriaMasks, place_mask};
+use inclusion_model::criteria::{CriteriaMasks, gives_remote_help, place_mask};
 
 /// An immutable index of places for nearest-help queries, exact on the sphere.
 ///
@@ -68,6 +68,16 @@ pub struct HelpIndex {
     pub(crate) rare: RareValues,
     /// The tree of the places that may be open at quiet hours.
     pub(crate) quiet: Option<SubTree>,
+    /// The places that give help at a distance, in a tree of their own (with its summaries):
+    /// a remote list costs a small tree's query, not a 1%-selective filter.
+    pub(crate) remote: Option<SubTree>,
+    /// The places with a well-formed code INSEE (5 letters or digits), sorted by code (then by
+    /// position, so by `id`): each as its main-tree position when it has coordinates, else as
+    /// the tree's length plus its position (see [`HelpIndex::entry_place`]).
+    by_insee: Vec<u32>,
+    /// The code of each entry of `by_insee`, packed in base 36 ([`insee_key`]): a binary search
+    /// reads 4 bytes per step, not a place.
+    insee_keys: Vec<u32>,
 }
 
 /// What the index needs of the places, read in one pass (in tree order, or more than once,
@@ -81,6 +91,8 @@ struct Read {
     xyz: Vec<[f64; 3]>,
     numbers: Vec<u32>,
     masks: Vec<u64>,
+    /// Per place with a well-formed code INSEE: its key ([`insee_key`]) and place number.
+    insee: Vec<(u32, u32)>,
 }
 
 impl Read {
@@ -101,6 +113,9 @@ impl Read {
             }
             previous = Some(&place.id);
             read.hours_ids.push(table.entry(place));
+            if let Some(key) = place.address.insee_code.as_deref().and_then(insee_key) {
+                read.insee.push((key, i as u32));
+            }
             if let Some(c) = place.coordinates {
                 read.xyz.push(unit_vector(c.latitude(), c.longitude()));
                 read.numbers.push(i as u32);
@@ -137,6 +152,7 @@ impl HelpIndex {
             xyz,
             numbers,
             masks: place_masks,
+            mut insee,
         } = read;
         let (tree, order) = Tree::build(&xyz);
         let points = Coordinates::new(&xyz, &numbers, &order);
@@ -157,6 +173,26 @@ impl HelpIndex {
         let quiet = Some(hours.quiet_positions())
             .filter(|p| !p.is_empty())
             .map(|p| SubTree::new(&points, &p, &masks, &hours));
+        let remote: Vec<u32> = (0..masks.points().len() as u32)
+            .filter(|&pos| gives_remote_help(masks.points()[pos as usize]))
+            .collect();
+        let remote = (!remote.is_empty()).then(|| SubTree::new(&points, &remote, &masks, &hours));
+        // Codes INSEE: sorted by key then place number; places with coordinates by their
+        // main-tree position.
+        insee.sort_unstable();
+        let n_points = order.len() as u32;
+        let mut point_of = vec![u32::MAX; places.len()];
+        for pos in 0..n_points {
+            point_of[points.place(pos) as usize] = pos;
+        }
+        let insee_keys = insee.iter().map(|&(k, _)| k).collect();
+        let by_insee = insee
+            .into_iter()
+            .map(|(_, i)| match point_of[i as usize] {
+                u32::MAX => n_points + i,
+                pos => pos,
+            })
+            .collect();
         Ok(HelpIndex {
             places,
             tree,
@@ -165,6 +201,9 @@ impl HelpIndex {
             hours,
             rare,
             quiet,
+            remote,
+            by_insee,
+            insee_keys,
         })
     }
 
@@ -182,6 +221,55 @@ impl HelpIndex {
         &self.places[hit.place]
     }
 
+    /// The positions in [`HelpIndex::places`] of the places whose `code_insee` is `code`
+    /// (spaces around either and case ignored), in `id` order; with or without coordinates.
+    /// Only well-formed codes (5 letters or digits) are indexed: any other code finds nothing.
+    ///
+    /// ```
+    /// use inclusion_geo::HelpIndex;
+    /// use inclusion_model::{Address, Place};
+    /// use chrono::NaiveDate;
+    ///
+    /// let place = |id: &str, insee: &str| {
+    ///     let mut a = Address::new("1 rue A", "38000", "Grenoble");
+    ///     a.insee_code = Some(insee.to_owned());
+    ///     Place::new(id, "00000000000000", id, a, NaiveDate::from_ymd_opt(2024, 1, 1).unwrap())
+    /// };
+    /// let index = HelpIndex::build([place("b", "38185"), place("a", "38185"), place("c", "38421")])?;
+    /// let ids: Vec<&str> = index.places_of_commune("38185").map(|i| index.places()[i].id.as_str()).collect();
+    /// assert_eq!(ids, ["a", "b"]);
+    /// # Ok::<(), inclusion_geo::GeoError>(())
+    /// ```
+    pub fn places_of_commune(&self, code: &str) -> impl ExactSizeIterator<Item = usize> + '_ {
+        self.commune_entries(code)
+            .iter()
+            .map(|&e| self.entry_place(e))
+    }
+
+    /// The entries of [`HelpIndex::by_insee`] of a code INSEE.
+    pub(crate) fn commune_entries(&self, code: &str) -> &[u32] {
+        let Some(key) = insee_key(code) else {
+            return &[];
+        };
+        let start = self.insee_keys.partition_point(|&k| k < key);
+        let end = start + self.insee_keys[start..].partition_point(|&k| k == key);
+        &self.by_insee[start..end]
+    }
+
+    /// The place of an entry of [`HelpIndex::by_insee`].
+    pub(crate) fn entry_place(&self, entry: u32) -> usize {
+        match self.entry_point(entry) {
+            Some(pos) => self.points.place(pos) as usize,
+            None => (entry - self.len() as u32) as usize,
+        }
+    }
+
+    /// The main-tree position of an entry of [`HelpIndex::by_insee`], when the place has
+    /// coordinates.
+    pub(crate) fn entry_point(&self, entry: u32) -> Option<u32> {
+        ((entry as usize) < self.len()).then_some(entry)
+    }
+
     /// How many places are indexed (those with coordinates).
     pub fn len(&self) -> usize {
         self.tree.tree.len()
@@ -194,7 +282,8 @@ impl HelpIndex {
 
     /// Heap memory of the index itself in bytes, not counting the places: the tree (unit
     /// vectors, place numbers, node boxes), the criteria masks of points and nodes, and the
-    /// opening hours (each point's entry, the table of distinct hours, node summaries).
+    /// opening hours (each point's entry, the table of distinct hours, node summaries), the
+    /// subsets (rare values, quiet hours, remote help) and the codes INSEE.
     pub fn index_bytes(&self) -> usize {
         self.tree.memory_bytes()
             + self.points.memory_bytes()
@@ -202,6 +291,8 @@ impl HelpIndex {
             + self.hours.memory_bytes()
             + self.rare.memory_bytes()
             + self.quiet.as_ref().map_or(0, SubTree::memory_bytes)
+            + self.remote.as_ref().map_or(0, SubTree::memory_bytes)
+            + (self.by_insee.capacity() + self.insee_keys.capacity()) * size_of::<u32>()
     }
 
     /// Whether a place is open at an instant, by its `horaires` in its own time zone (from
@@ -212,8 +303,9 @@ impl HelpIndex {
         Some(hours.is_open_at(at, place.hours_locale()))
     }
 
-    /// A hit as a self-contained answer: the place's id, name, position, distance, and whether
-    /// it is open at `at` with its next change of state (both `None` without parseable hours).
+    /// A hit as a self-contained answer: the place's id, name, position, distance, whether it
+    /// is open at `at` with its next change of state (both `None` without parseable hours),
+    /// its address, contact, booking link and opening hours as written.
     ///
     /// ```
     /// use inclusion_geo::{HelpFilter, HelpIndex};
@@ -232,6 +324,8 @@ impl HelpIndex {
     /// assert_eq!(answer.next_change.unwrap().to_rfc3339(), "2026-12-01T12:00:00+01:00");
     /// let json = serde_json::to_value(&answer).unwrap();
     /// assert_eq!(json["nom"], "Médiathèque");
+    /// assert_eq!((json["adresse"].as_str(), json["commune"].as_str()), (Some("1 rue A"), Some("Grenoble")));
+    /// assert_eq!(json["horaires"], "Mo-Fr 09:00-12:00");
     /// ```
     ///
     /// `None` when the hit does not come from this index (its position is out of range).
@@ -252,6 +346,16 @@ impl HelpIndex {
             next_change: hours
                 .and_then(|h| h.next_change(at, locale))
                 .map(|c| c.at.fixed_offset()),
+            street: place.address.street.clone(),
+            complement: place.address.complement.clone(),
+            postcode: place.address.postcode.clone(),
+            insee_code: place.address.insee_code.clone(),
+            commune: place.address.commune.clone(),
+            phone: place.contact.phone.clone(),
+            emails: place.contact.emails.clone(),
+            websites: place.contact.websites.clone(),
+            booking_url: place.booking_url.clone(),
+            opening_hours: place.opening_hours.as_ref().map(|h| h.as_str().to_owned()),
         })
     }
 
@@ -405,6 +509,28 @@ impl HelpIndex {
         self.search_in(&self.tree, q, k, max_d2, masks, open, false, out);
     }
 
+    /// [`HelpIndex::search`] among the places that give help at a distance only (their own
+    /// tree).
+    pub(crate) fn search_remote(
+        &self,
+        q: &[f64; 3],
+        k: Option<usize>,
+        max_d2: f64,
+        masks: &CriteriaMasks,
+        open: Option<&mut OpenAt>,
+        out: &mut Vec<Found>,
+    ) {
+        out.clear();
+        let Some(remote) = &self.remote else {
+            return;
+        };
+        if open.is_some() && self.hours.is_empty() {
+            return;
+        }
+        let k = k.filter(|&k| k < remote.len());
+        self.search_in(remote, q, k, max_d2, masks, open, false, out);
+    }
+
     /// The search of one tree (the main tree or a subset) with the filter of its summaries;
     /// `out` gets main-tree positions. With `outside_quiet`, only the places outside the
     /// quiet subset.
@@ -480,6 +606,42 @@ impl HelpIndex {
             (None, Some(mut f)) => run(tree, points, q, k, max_d2, &mut f, out),
             (None, None) => run(tree, points, q, k, max_d2, &mut Everything, out),
         }
+    }
+}
+
+/// A code INSEE (5 letters or digits, case ignored, spaces around ignored) packed in base 36;
+/// `None` for anything else.
+fn insee_key(code: &str) -> Option<u32> {
+    let code = code.trim();
+    if code.len() != 5 {
+        return None;
+    }
+    code.bytes().try_fold(0u32, |acc, b| {
+        let digit = match b {
+            b'0'..=b'9' => b - b'0',
+            b'a'..=b'z' => b - b'a' + 10,
+            b'A'..=b'Z' => b - b'A' + 10,
+            _ => return None,
+        };
+        Some(acc * 36 + u32::from(digit))
+    })
+}
+
+#[cfg(test)]
+mod insee_key_tests {
+    use super::insee_key;
+
+    #[test]
+    fn keys_keep_the_order_of_codes_and_refuse_the_malformed() {
+        let codes = [
+            "01001", "09999", "2A004", "2B033", "38185", "97411", "98818",
+        ];
+        let keys: Vec<u32> = codes.iter().map(|c| insee_key(c).unwrap()).collect();
+        assert!(keys.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(insee_key(" 2a004 "), insee_key("2A004"));
+        assert_eq!(insee_key("3818"), None);
+        assert_eq!(insee_key("38-85"), None);
+        assert_eq!(insee_key("381850"), None);
     }
 }
 

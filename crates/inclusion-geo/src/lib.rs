@@ -11,7 +11,11 @@
 //!   same question from many positions at once (a coverage run's communes), in a cache-friendly
 //!   order, on one thread or several.
 //! * [`HelpQuery`] / [`Hit`] / [`NearbyPlace`]: the query and its answers, serialisable (serde)
-//!   and described by JSON Schema (schemars).
+//!   and described by JSON Schema (schemars); a query can start from a `geo_types::Point`
+//!   ([`HelpQuery::nearest_point`]) and an answer gives one back ([`NearbyPlace::point`]).
+//! * [`search`]: search as users mean it: the places of a commune plus those within a radius
+//!   ([`CommuneSearch`], [`HelpIndex::search_commune`]), and remote help in its own list.
+//! * [`render`]: the answers as text for people, in French or English;
 //! * [`sphere`]: unit vectors, chord ↔ metres conversions, haversine distance;
 //! * [`GeoError`]: the crate's one error enum.
 //!
@@ -44,15 +48,21 @@ pub mod index;
 mod many;
 mod open;
 pub mod query;
-pub mod sphere;
+pub mod render;
+pub mod search;
 mod subset;
 mod tree;
+
+/// Geometry on the sphere (unit vectors, chord ↔ metres, haversine), from `inclusion-territory`,
+/// where the land outlines use it too.
+pub use inclusion_territory::sphere;
 
 pub use error::GeoError;
 pub use filter::HelpFilter;
 pub use index::HelpIndex;
 pub use many::ManyHits;
 pub use query::{HelpQuery, Hit, NearbyPlace};
+pub use search::{CommuneSearch, RemoteHelp, SearchAnswer, SearchResults, SearchedPlace};
 
 /// The examples of the crate's README, compiled and run as doc tests.
 #[doc = include_str!("../README.md")]

@@ -28,26 +28,11 @@
 //! ```
 
 use chrono::{DateTime, Datelike, Utc};
-use serde::{Deserialize, Serialize};
 
 use super::OpeningHours;
 use super::eval::{Locale, State};
+use super::lang::Lang;
 use super::plan::{ALL_DAYS, DayKey, DayState, Parity, Part, Plan, Scope, Span};
-
-/// The language of a description or a state line.
-///
-/// (It lives with opening hours for now; the other crates have no shared language type yet.)
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, schemars::JsonSchema,
-)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    /// French (`fr`).
-    #[default]
-    Fr,
-    /// English (`en`).
-    En,
-}
 
 const FR_DAYS: [&str; 7] = [
     "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
@@ -445,7 +430,7 @@ fn describe_plan(plan: &Plan, lang: Lang) -> String {
 }
 
 impl OpeningHours {
-    /// The hours as sentences in `lang` (see the [module](self) for the form), or `None`
+    /// The hours as sentences in `lang` (the form is described in the module `describe`), or `None`
     /// when the text does not parse.
     ///
     /// Hours a description cannot state faithfully (sun times, open ends, easter, year

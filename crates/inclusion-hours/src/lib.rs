@@ -84,13 +84,15 @@
 //! ```
 
 mod bitmap;
-mod describe;
+pub mod describe;
 mod error;
 mod eval;
-mod french;
+pub mod french;
 mod holidays;
+mod lang;
 mod lenient;
 mod plan;
+pub mod render;
 mod school;
 mod selectors;
 mod timetable;
@@ -103,11 +105,11 @@ pub use bitmap::{
     slot_of,
 };
 pub use chrono_tz::Tz;
-pub use describe::Lang;
 pub use error::HoursError;
 pub use eval::{Change, HORIZON_DAYS, Interval, Locale, State, Status, WeekSchedule};
 pub use french::{Conversion, Understood, from_french, suggest_osm};
 pub use inclusion_territory::{Territory, time_zone_for};
+pub use lang::Lang;
 pub use school::{
     SCHOOL_CALENDAR_FIRST, SCHOOL_CALENDAR_LAST, SchoolHolidayPeriod, SchoolZone,
     is_school_holiday, school_holiday_periods,

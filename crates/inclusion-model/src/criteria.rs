@@ -56,30 +56,30 @@ use crate::vocab::{
 #[non_exhaustive]
 pub struct Criteria {
     /// `services`: the place offers at least one of these services.
-    #[schemars(schema_with = "crate::wire::labels_array_schema::<Service>")]
+    #[schemars(schema_with = "crate::vocab::labels_array_schema::<Service>")]
     pub services: Vec<Service>,
     /// `publics_specifiquement_adresses`: the place specifically addresses one of these publics,
     /// **or addresses no specific public** (the standard's default: open to everyone).
-    #[schemars(schema_with = "crate::wire::labels_array_schema::<Public>")]
+    #[schemars(schema_with = "crate::vocab::labels_array_schema::<Public>")]
     pub publics: Vec<Public>,
     /// `prise_en_charge_specifique`: the place provides at least one of these specific supports.
-    #[schemars(schema_with = "crate::wire::labels_array_schema::<SpecificSupport>")]
+    #[schemars(schema_with = "crate::vocab::labels_array_schema::<SpecificSupport>")]
     pub specific_support: Vec<SpecificSupport>,
     /// `frais_a_charge`: the place has at least one of these fee conditions.
-    #[schemars(schema_with = "crate::wire::labels_array_schema::<Fee>")]
+    #[schemars(schema_with = "crate::vocab::labels_array_schema::<Fee>")]
     pub fees: Vec<Fee>,
     /// `modalites_accompagnement`: the place gives help in at least one of these ways.
-    #[schemars(schema_with = "crate::wire::labels_array_schema::<SupportMode>")]
+    #[schemars(schema_with = "crate::vocab::labels_array_schema::<SupportMode>")]
     pub support_modes: Vec<SupportMode>,
     /// `dispositif_programmes_nationaux`: the place belongs to at least one of these programmes.
-    #[schemars(schema_with = "crate::wire::labels_array_schema::<NationalProgramme>")]
+    #[schemars(schema_with = "crate::vocab::labels_array_schema::<NationalProgramme>")]
     pub national_programmes: Vec<NationalProgramme>,
     /// `modalites_acces`: the place can be reached in at least one of these ways.
-    #[schemars(schema_with = "crate::wire::labels_array_schema::<AccessMode>")]
+    #[schemars(schema_with = "crate::vocab::labels_array_schema::<AccessMode>")]
     pub access_modes: Vec<AccessMode>,
     /// `modalites_acces`: the place has none of these access modes (for example
     /// « Ce lieu n'accueille pas de public »).
-    #[schemars(schema_with = "crate::wire::labels_array_schema::<AccessMode>")]
+    #[schemars(schema_with = "crate::vocab::labels_array_schema::<AccessMode>")]
     pub exclude_access_modes: Vec<AccessMode>,
 }
 
@@ -212,6 +212,53 @@ pub fn place_mask(place: &Place) -> u64 {
         | field_mask(&place.access_modes, ACCESS)
         | field_mask(&place.support_modes, SUPPORT)
 }
+
+/// The bit of « À distance » (`modalites_accompagnement`).
+const REMOTE_BIT: u64 = 1 << (SUPPORT + SupportMode::Remote as u32);
+/// The bit of « Ce lieu n'accueille pas de public » (`modalites_acces`).
+const NO_PUBLIC_BIT: u64 = 1 << (ACCESS + AccessMode::NoPublicReception as u32);
+/// The bits of the access modes that need no visit: phone, e-mail, online booking, referral
+/// by e-mail.
+const DISTANT_CONTACT_BITS: u64 = (1 << (ACCESS + AccessMode::Phone as u32))
+    | (1 << (ACCESS + AccessMode::Email as u32))
+    | (1 << (ACCESS + AccessMode::OnlineBooking as u32))
+    | (1 << (ACCESS + AccessMode::ReferralByEmail as u32));
+
+/// Whether a place with this [`place_mask`] gives help at a distance: « À distance » is among
+/// its `modalites_accompagnement`, or it receives no public (« Ce lieu n'accueille pas de
+/// public ») and is reached by phone, e-mail or online (`modalites_acces`). A place that
+/// receives the public and has a phone number is not remote help: people phone it to come.
+///
+/// ```
+/// use inclusion_model::{AccessMode, Address, Place, SupportMode};
+/// use inclusion_model::criteria::{gives_remote_help, place_mask};
+/// use chrono::NaiveDate;
+///
+/// let mut p = Place::new("p", "00000000000000", "Permanence",
+///     Address::new("1 rue A", "38000", "Grenoble"), NaiveDate::from_ymd_opt(2024, 1, 1).unwrap());
+/// p.access_modes.push(AccessMode::Phone);
+/// assert!(!gives_remote_help(place_mask(&p)));
+/// p.access_modes.push(AccessMode::NoPublicReception);
+/// assert!(gives_remote_help(place_mask(&p)));
+/// p.access_modes.clear();
+/// p.support_modes.push(SupportMode::Remote);
+/// assert!(gives_remote_help(place_mask(&p)));
+/// ```
+#[inline]
+pub fn gives_remote_help(mask: u64) -> bool {
+    mask & REMOTE_BIT != 0 || (mask & NO_PUBLIC_BIT != 0 && mask & DISTANT_CONTACT_BITS != 0)
+}
+
+impl Place {
+    /// Whether the place gives help at a distance (see [`gives_remote_help`]).
+    pub fn gives_remote_help(&self) -> bool {
+        gives_remote_help(place_mask(self))
+    }
+}
+
+/// The mask bit of « Ce lieu n'accueille pas de public », which a search for remote help
+/// takes out of the excluded access modes.
+pub const NO_PUBLIC_RECEPTION_BIT: u64 = NO_PUBLIC_BIT;
 
 /// [`Criteria`] as masks: a place mask `m` passes when `m & a != 0` for every `a` in `any` and
 /// `m & none == 0`.

@@ -14,14 +14,22 @@
 //!   diagnostic and coverage;
 //! * [`read`]: CSV and JSON files (BOM, `;` delimiter and Windows-1252 detected and
 //!   reported), every problem a [`Diagnostic`] with row, column, value, stable
-//!   [code](codes) and a message in French and English — a bad row never stops the file;
+//!   [code](codes) and a message in French and English ([`messages`]: one table, rendered
+//!   when printed) — a bad row never stops the file, and a report keeps the first 1,000
+//!   problems of each code with exact counts; records parsed elsewhere go through the same
+//!   rules as [`FlatRecord`]s, all at once ([`validate_records`]) or one at a time
+//!   ([`RecordValidator`]);
 //! * [`validate`]: two levels, [`Level::Standard`] (exactly the official validator's verdicts)
 //!   and [`Level::Strict`] (what the standard forgot: territory, SIRET checksum, e-mail/URL
 //!   syntax...), with the standard's defects and the reference library's differences tabled;
-//!   records parsed elsewhere go through the same rules as [`FlatRecord`]s, all at once
-//!   ([`validate_records`]) or one at a time ([`RecordValidator`]);
+//!   the checks are a catalogue ([`validate::checks`]), one family per module;
+//! * [`syntax`]: one implementation of each syntax check of the field (SIRET, RNA, e-mail,
+//!   web address, phone, postcode, code INSEE, dates and numbers as the official validator
+//!   reads them), shared by the validator and the exports;
 //! * [`migrate`]: v0.1 files detected and migrated to v1.0.2, every loss reported;
 //! * [`redact`]: e-mail addresses and mobile phone numbers removed before a file is shared;
+//! * [`hours_fix`]: `horaires` written in French, and the OSM value to write instead;
+//! * [`render`]: a validation report as text for people, in French or English;
 //! * [`write`](mod@write): canonical CSV v1.0.2 (idempotent byte for byte), JSON records, GeoJSON;
 //!
 //! ```
@@ -39,8 +47,8 @@
 //! assert_eq!(place.support_modes, [SupportMode::SelfService, SupportMode::Remote]);
 //! // The bad label of row 3 is reported, with the valid values.
 //! let d = report.errors().next().unwrap();
-//! assert_eq!((d.row, d.column.as_deref(), d.code), (Some(3), Some("services"), "label"));
-//! assert!(d.message_en.contains("Valid values: Aide aux démarches administratives"));
+//! assert_eq!((d.row(), d.column(), d.code()), (Some(3), Some("services"), "label"));
+//! assert!(d.message_en().contains("Valid values: Aide aux démarches administratives"));
 //! // Canonical CSV v1.0.2 out.
 //! assert!(to_csv_string(&report.places)?.starts_with("\"id\",\"pivot\""));
 //! # Ok::<(), inclusion_model::ModelError>(())
@@ -69,12 +77,19 @@ pub mod columns;
 pub mod criteria;
 pub mod diagnostic;
 pub mod error;
+pub mod hours_fix;
 pub mod labels;
+mod legacy;
+pub mod messages;
 pub mod migrate;
 pub mod place;
 mod place_hours;
+pub mod printable;
 pub mod read;
+pub mod record;
 pub mod redact;
+pub mod render;
+pub mod syntax;
 pub mod typology;
 pub mod validate;
 pub mod vocab;
@@ -88,16 +103,18 @@ pub use error::ModelError;
 /// Opening hours: the `inclusion-hours` crate, whose types the places hold.
 pub use inclusion_hours as hours;
 pub use inclusion_hours::{
-    HoursCache, Locale, OpeningHours, State, Territory, Timetable, WeekBitmap, WeeklyForm,
+    HoursCache, Lang, Locale, OpeningHours, State, Territory, Timetable, WeekBitmap, WeeklyForm,
 };
 pub use labels::Labels;
 pub use migrate::{SchemaVersion, VersionChoice};
 pub use place::{Address, Contact, Coordinates, Place};
 pub use read::{
-    Format, ReadOptions, ReadReport, read_bytes, read_csv_str, read_json_slice, read_path,
+    CheckedRecord, CodeCount, Format, ReadOptions, ReadReport, RecordValidator, read_bytes,
+    read_csv_str, read_json_slice, read_path, validate_records,
 };
+pub use record::FlatRecord;
 pub use typology::Typology;
-pub use validate::{CheckedRecord, FlatRecord, Level, RecordValidator, validate_records};
+pub use validate::Level;
 pub use vocab::{
     AccessMode, Fee, Mobility, NationalProgramme, Public, Service, SpecificSupport, SupportMode,
     TrainingLabel, UnknownLabel, Vocabulary,

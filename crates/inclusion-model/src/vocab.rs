@@ -22,9 +22,11 @@
 use std::fmt;
 use std::str::FromStr;
 
+use inclusion_hours::Lang;
+
 /// A value that is not one of the labels of a vocabulary.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("'{value}' is not a valid {vocabulary} label (expected one of: {expected})")]
+#[error("'{value}' is not a valid {vocabulary} label{} (expected one of: {expected})", did_you_mean(.suggestion))]
 pub struct UnknownLabel {
     /// The column of the standard this vocabulary belongs to, e.g. `services`.
     pub vocabulary: &'static str,
@@ -32,6 +34,105 @@ pub struct UnknownLabel {
     pub value: String,
     /// The valid labels, separated by ` | `.
     pub expected: String,
+    /// The French label closest to the value, when one is close enough to be what was meant.
+    pub suggestion: Option<&'static str>,
+}
+
+fn did_you_mean(suggestion: &Option<&'static str>) -> String {
+    suggestion.map_or_else(String::new, |s| format!(" (did you mean '{s}'?)"))
+}
+
+impl UnknownLabel {
+    fn new<V: Vocabulary>(value: &str) -> UnknownLabel {
+        UnknownLabel {
+            vocabulary: V::COLUMN,
+            value: value.to_owned(),
+            expected: expected_labels::<V>(),
+            suggestion: closest_label::<V>(value),
+        }
+    }
+
+    /// What is wrong and what to do, for people, in two lines: the value is not a label (with
+    /// the closest label, if any), then the valid labels.
+    ///
+    /// ```
+    /// use inclusion_model::{Lang, Service, vocab::find_label};
+    /// let e = find_label::<Service>("aide aux demarches").unwrap_err();
+    /// assert_eq!(e.suggestion, Some("Aide aux démarches administratives"));
+    /// let fr = e.message(Lang::Fr);
+    /// assert!(fr.starts_with("« aide aux demarches » n'est pas une valeur de services : vouliez-vous dire « Aide aux démarches administratives » ?\nValeurs possibles : Aide aux démarches administratives | "), "{fr}");
+    /// assert!(e.message(Lang::En).starts_with("'aide aux demarches' is not a value of services: did you mean 'Aide aux démarches administratives'?\nValid values: "));
+    /// ```
+    pub fn message(&self, lang: Lang) -> String {
+        let value = crate::printable::excerpt(&self.value, crate::printable::EXCERPT_CHARS);
+        let (column, expected) = (self.vocabulary, &self.expected);
+        match (lang, self.suggestion) {
+            (Lang::Fr, Some(s)) => format!(
+                "« {value} » n'est pas une valeur de {column} : vouliez-vous dire « {s} » ?\nValeurs possibles : {expected}"
+            ),
+            (Lang::Fr, None) => format!(
+                "« {value} » n'est pas une valeur de {column}.\nValeurs possibles : {expected}"
+            ),
+            (Lang::En, Some(s)) => format!(
+                "'{value}' is not a value of {column}: did you mean '{s}'?\nValid values: {expected}"
+            ),
+            (Lang::En, None) => {
+                format!("'{value}' is not a value of {column}.\nValid values: {expected}")
+            }
+        }
+    }
+}
+
+/// A label as a person types it: the standard's French label or the English label, letter case
+/// ignored. Anything else is an [`UnknownLabel`] that lists the valid labels and names the
+/// closest one ("did you mean").
+///
+/// ```
+/// use inclusion_model::{Service, SupportMode, vocab::find_label};
+/// assert_eq!(find_label::<Service>("aide aux Démarches administratives"), Ok(Service::AdministrativeProcedures));
+/// assert_eq!(find_label::<SupportMode>("one-to-one support"), Ok(SupportMode::Individual));
+/// let e = find_label::<SupportMode>("en autonomi").unwrap_err();
+/// assert_eq!(e.suggestion, Some("En autonomie"));
+/// assert_eq!(find_label::<SupportMode>("xyz").unwrap_err().suggestion, None);
+/// ```
+pub fn find_label<V: Vocabulary>(text: &str) -> Result<V, UnknownLabel> {
+    let wanted = text.trim().to_lowercase();
+    V::ALL
+        .iter()
+        .copied()
+        .find(|v| v.label_fr().to_lowercase() == wanted || v.label_en().to_lowercase() == wanted)
+        .ok_or_else(|| UnknownLabel::new::<V>(text))
+}
+
+/// The French label of `V` closest to `text` (compared without case with the French and English
+/// labels, and with their start: a label begun with a typo counts as close), when it is close
+/// enough.
+fn closest_label<V: Vocabulary>(text: &str) -> Option<&'static str> {
+    let wanted = text.trim().to_lowercase();
+    if wanted.is_empty() {
+        return None;
+    }
+    let mut best: Option<(f64, &'static str)> = None;
+    for v in V::ALL {
+        for label in [v.label_fr(), v.label_en()] {
+            let label = label.to_lowercase();
+            let whole = strsim::normalized_levenshtein(&wanted, &label);
+            // The start of a label typed with a typo ("aide aux demarches") is close too.
+            let length = wanted.chars().count();
+            let start: String = label.chars().take(length).collect();
+            let start = if length >= 4 {
+                0.95 * strsim::normalized_levenshtein(&wanted, &start)
+            } else {
+                0.0
+            };
+            let score = whole.max(start);
+            if best.is_none_or(|(b, _)| score > b) {
+                best = Some((score, v.label_fr()));
+            }
+        }
+    }
+    best.filter(|(score, _)| *score >= 0.6)
+        .map(|(_, label)| label)
 }
 
 /// What every closed vocabulary of the standard can do.
@@ -52,6 +153,40 @@ pub trait Vocabulary: Sized + Copy + Eq + Ord + fmt::Debug + 'static {
     fn mask<'a>(values: impl IntoIterator<Item = &'a Self>) -> u32 {
         values.into_iter().fold(0, |m, v| m | (1 << v.index()))
     }
+}
+
+/// The valid labels of the vocabulary of a column (by its name), separated by ` | `; `None`
+/// for a column without vocabulary.
+pub(crate) fn labels_of_column(column: &str) -> Option<String> {
+    fn of<V: Vocabulary>(column: &str) -> Option<String> {
+        (column == V::COLUMN).then(expected_labels::<V>)
+    }
+    of::<Service>(column)
+        .or_else(|| of::<Public>(column))
+        .or_else(|| of::<SpecificSupport>(column))
+        .or_else(|| of::<Fee>(column))
+        .or_else(|| of::<Mobility>(column))
+        .or_else(|| of::<NationalProgramme>(column))
+        .or_else(|| of::<TrainingLabel>(column))
+        .or_else(|| of::<AccessMode>(column))
+        .or_else(|| of::<SupportMode>(column))
+}
+
+/// The JSON Schema of a list of values of one vocabulary, as the Rust types hold them (a JSON
+/// array of its exact French labels): for `#[schemars(schema_with = "...")]` on `Vec<V>` fields.
+///
+/// ```
+/// use inclusion_model::{Fee, wire::labels_array_schema};
+/// let mut generator = schemars::SchemaGenerator::default();
+/// let schema = labels_array_schema::<Fee>(&mut generator);
+/// assert_eq!(schema.as_value()["items"]["enum"][2], "Payant");
+/// ```
+pub fn labels_array_schema<V: Vocabulary>(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    let labels: Vec<&'static str> = V::ALL.iter().map(|v| v.label_fr()).collect();
+    schemars::json_schema!({
+        "type": "array",
+        "items": { "type": "string", "enum": labels },
+    })
 }
 
 pub(crate) fn expected_labels<V: Vocabulary>() -> String {
@@ -113,11 +248,7 @@ macro_rules! vocabulary {
         impl FromStr for $name {
             type Err = UnknownLabel;
             fn from_str(s: &str) -> Result<Self, UnknownLabel> {
-                <$name as Vocabulary>::from_label(s).ok_or_else(|| UnknownLabel {
-                    vocabulary: $column,
-                    value: s.to_owned(),
-                    expected: expected_labels::<$name>(),
-                })
+                <$name as Vocabulary>::from_label(s).ok_or_else(|| UnknownLabel::new::<$name>(s))
             }
         }
 
@@ -212,7 +343,8 @@ vocabulary! {
     ///   `Étapes numériques(La Poste)` (no space), while its description and the reference
     ///   TypeScript library spell it `Étapes numériques (La Poste)`. The wire label is the
     ///   pattern's (the only one the official validator accepts); [`str::parse`] also accepts the
-    ///   spaced form, and the validator of this crate reports it (see `crate::validate`).
+    ///   spaced form, and the validator of this crate reports it (code
+    ///   `formations_labels.etapes_spelling`).
     /// * [`TrainingLabel::Ordi30`]: the pattern `ORDI 3.0` leaves the dot unescaped, so the
     ///   official validator also accepts `ORDI 3X0`; the validator of this crate does too at the
     ///   Standard level and warns at the Strict level.

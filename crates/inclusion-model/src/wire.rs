@@ -45,22 +45,7 @@ const REGEX_META: &[char] = &[
     '\\', '.', '+', '*', '?', '(', ')', '|', '[', ']', '{', '}', '^', '$',
 ];
 
-/// The JSON Schema of a list of values of one vocabulary, as the Rust types hold them (a JSON
-/// array of its exact French labels): for `#[schemars(schema_with = "...")]` on `Vec<V>` fields.
-///
-/// ```
-/// use inclusion_model::{Fee, wire::labels_array_schema};
-/// let mut generator = schemars::SchemaGenerator::default();
-/// let schema = labels_array_schema::<Fee>(&mut generator);
-/// assert_eq!(schema.as_value()["items"]["enum"][2], "Payant");
-/// ```
-pub fn labels_array_schema<V: Vocabulary>(_: &mut SchemaGenerator) -> Schema {
-    let labels: Vec<&'static str> = V::ALL.iter().map(|v| v.label_fr()).collect();
-    json_schema!({
-        "type": "array",
-        "items": { "type": "string", "enum": labels },
-    })
-}
+pub use crate::vocab::labels_array_schema;
 
 /// A label escaped so that, in a regular expression, it matches itself only.
 ///
@@ -438,7 +423,7 @@ mod tests {
 
     #[test]
     fn diagnostic_schema_has_every_serialised_field() {
-        let d = Diagnostic::new(Severity::Error, "pattern", "fr", "en")
+        let d = Diagnostic::new(Severity::Error, &crate::messages::PATTERN_POSTCODE)
             .at_row(2)
             .in_column("code_postal")
             .with_value("5110");

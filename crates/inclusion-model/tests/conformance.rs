@@ -130,9 +130,9 @@ fn field_edge_cases_match_the_official_validator() {
         // An invalid row's errors name the field and the value.
         if !expected {
             assert!(
-                report.errors().any(
-                    |d| d.column.as_deref() == Some(field) && d.value.as_deref() == Some(value)
-                ),
+                report
+                    .errors()
+                    .any(|d| d.column() == Some(field) && d.value() == Some(value)),
                 "{field}={value:?}: {:?}",
                 errors(&report)
             );
@@ -178,7 +178,7 @@ fn real_datasets_give_the_official_validator_counts() {
         assert!(
             report
                 .errors()
-                .all(|d| d.row.is_some() && d.column.is_some()),
+                .all(|d| d.row().is_some() && d.column().is_some()),
             "{file}"
         );
     }
@@ -190,7 +190,7 @@ fn real_datasets_give_the_official_validator_counts() {
     assert_eq!(errs.len(), 12);
     assert!(
         errs.iter()
-            .all(|d| d.code == "max_length" && d.column.as_deref() == Some("presentation_resume"))
+            .all(|d| d.code() == "max_length" && d.column() == Some("presentation_resume"))
     );
     // Bus France Services: the services column holds v0.1 labels with ';'.
     let Some(bus) = real("real-datasets/bus-france-services-charente.20231003.json") else {
@@ -198,11 +198,11 @@ fn real_datasets_give_the_official_validator_counts() {
     };
     assert!(
         bus.errors()
-            .all(|d| d.code == "label" && d.column.as_deref() == Some("services"))
+            .all(|d| d.code() == "label" && d.column() == Some("services"))
     );
     assert_eq!(
         bus.errors()
-            .map(|d| d.row)
+            .map(|d| d.row())
             .collect::<std::collections::BTreeSet<_>>()
             .len(),
         12
@@ -217,7 +217,7 @@ fn real_datasets_strict_level_reports_known_traps() {
     let report = read_json_slice(&bytes, &ReadOptions::strict());
     // Strict adds warnings, never errors, on this file the validator accepts.
     assert_eq!(report.invalid_rows, 0, "{:?}", errors(&report));
-    let codes: std::collections::BTreeSet<_> = report.warnings().map(|d| d.code).collect();
+    let codes: std::collections::BTreeSet<_> = report.warnings().map(|d| d.code()).collect();
     assert!(codes.contains("pivot.placeholder"), "{codes:?}");
     // Four places have no coordinates; every other one is kept with them.
     let without = report
@@ -287,7 +287,7 @@ fn reference_library_cases_our_decisions() {
             let strict = read_json_slice(&record, &ReadOptions::strict());
             if let Some(code) = concern.1 {
                 assert!(
-                    strict.diagnostics.iter().any(|d| d.code == code),
+                    strict.diagnostics.iter().any(|d| d.code() == code),
                     "{label}: expected {code} at Strict: {:?}",
                     strict.diagnostics
                 );
@@ -334,7 +334,7 @@ fn hinaura_v01_migrates_with_every_place_kept_and_every_loss_reported() {
     assert_eq!(report.rows, 687);
     assert_eq!(report.invalid_rows, 0, "{:?}", errors(&report));
     assert_eq!(report.places.len(), 687);
-    assert_eq!(report.diagnostics[0].code, "migration.version");
+    assert_eq!(report.diagnostics[0].code(), "migration.version");
 
     // An independent count of the losses in the source: each must have its diagnostic.
     let records = source.as_array().unwrap();
@@ -357,9 +357,9 @@ fn hinaura_v01_migrates_with_every_place_kept_and_every_loss_reported() {
         {
             expected += 1;
             assert!(
-                report.diagnostics.iter().any(|d| d.row == row
-                    && d.code == "migration.no_equivalent"
-                    && d.value.as_deref() == Some(adult.as_str())),
+                report.diagnostics.iter().any(|d| d.row() == row
+                    && d.code() == "migration.no_equivalent"
+                    && d.value() == Some(adult.as_str())),
                 "row {i}"
             );
         }
@@ -388,7 +388,7 @@ fn hinaura_v01_migrates_with_every_place_kept_and_every_loss_reported() {
         .iter()
         .filter(|d| {
             matches!(
-                d.code,
+                d.code(),
                 "migration.no_equivalent" | "migration.summary_moved"
             )
         })
@@ -417,12 +417,12 @@ fn mixed_bus_file_gets_a_clear_diagnostic_per_row() {
     for row in 1..=12 {
         let d = as_v1
             .errors()
-            .find(|d| d.row == Some(row))
+            .find(|d| d.row() == Some(row))
             .unwrap_or_else(|| panic!("row {row}"));
         assert!(
-            d.message_en.contains("value of the standard's v0.1"),
+            d.message_en().contains("value of the standard's v0.1"),
             "{}",
-            d.message_en
+            d.message_en()
         );
     }
     // Detected: its legacy columns (labels_nationaux, accessibilite) make it a v0.1 file,
@@ -450,4 +450,46 @@ fn official_v01_example_migrates() {
             .any(|(k, v)| k == "cle_ban" && v == "13001_3079_00001")
     );
     assert!(!p.services.is_empty() && !p.support_modes.is_empty());
+}
+
+/// The land checks of the Strict level on every real dataset: each position diagnostic is
+/// listed with its place, so that a real place flagged wrongly fails the test. The one flagged
+/// is a real error: a place of Cognac (16) published at 0.33° E instead of 0.33° W.
+#[cfg(feature = "land")]
+#[test]
+fn real_datasets_land_checks_flag_only_real_errors() {
+    let files = [
+        "real-datasets/hub-du-sud-paca.20230517.json",
+        "real-datasets/charente.20230711.json",
+        "real-datasets/nouvelle-caledonie.20240320.json",
+        "real-datasets/bus-france-services-charente.20231003.json",
+        "real-datasets/hinaura.schema-v0.1.json",
+    ];
+    let mut flagged = Vec::new();
+    let mut checked = 0;
+    for file in files {
+        let Some(bytes) = inclusion_anchors::read(file) else {
+            return;
+        };
+        let report = read_json_slice(&bytes, &ReadOptions::strict().with_lenient(true));
+        checked += report
+            .places
+            .iter()
+            .filter(|p| p.coordinates.is_some())
+            .count();
+        for d in report.warnings().filter(|d| {
+            d.code().starts_with("coordinates.") && d.code() != "coordinates.incomplete"
+        }) {
+            flagged.push(format!(
+                "{file} row {:?}: {} {}",
+                d.row(),
+                d.code(),
+                d.message_en()
+            ));
+        }
+    }
+    assert!(checked > 1_600, "{checked}");
+    assert_eq!(flagged.len(), 1, "{flagged:#?}");
+    assert!(flagged[0].contains("coordinates.sign_lost"), "{flagged:#?}");
+    assert!(flagged[0].contains("charente"), "{flagged:#?}");
 }

@@ -260,7 +260,7 @@ fn csv_like_text_never_panics() {
                 "a row without error was lost"
             );
             let rows_with_errors: std::collections::BTreeSet<usize> =
-                report.errors().filter_map(|d| d.row).collect();
+                report.errors().filter_map(|d| d.row()).collect();
             prop_assert_eq!(
                 rows_with_errors.len(),
                 report.invalid_rows,
@@ -274,7 +274,7 @@ fn csv_like_text_never_panics() {
                     report
                         .diagnostics
                         .iter()
-                        .all(|d| d.row.is_some() || !d.is_error()),
+                        .all(|d| d.row().is_some() || !d.is_error()),
                     "a file-level error for a file with the required columns: {:?}",
                     report.diagnostics
                 );

@@ -9,7 +9,7 @@ use inclusion_model::{
 const HEADER: &str = "id,pivot,nom,commune,code_postal,adresse,date_maj";
 
 fn codes(report: &ReadReport) -> Vec<&'static str> {
-    report.diagnostics.iter().map(|d| d.code).collect()
+    report.diagnostics.iter().map(|d| d.code()).collect()
 }
 
 /// A full canonical file with one place whose `field` is `value`.
@@ -70,11 +70,11 @@ fn a_bad_row_among_ten_thousand_is_named_and_the_rest_come_through() {
     assert_eq!(errors.len(), 1);
     let d = errors[0];
     // Row 4321 of the data is line 4323 of the file (header is row 1, first place row 2).
-    assert_eq!(d.row, Some(4323));
-    assert_eq!(d.column.as_deref(), Some("date_maj"));
-    assert_eq!(d.value.as_deref(), Some("2024-02-30"));
-    assert_eq!(d.code, "date");
-    assert!(d.message_fr.contains("AAAA-MM-JJ") && d.message_en.contains("YYYY-MM-DD"));
+    assert_eq!(d.row(), Some(4323));
+    assert_eq!(d.column(), Some("date_maj"));
+    assert_eq!(d.value(), Some("2024-02-30"));
+    assert_eq!(d.code(), "date");
+    assert!(d.message_fr().contains("AAAA-MM-JJ") && d.message_en().contains("YYYY-MM-DD"));
     assert!(report.places.iter().all(|p| p.id != "p4321"));
 }
 
@@ -98,15 +98,15 @@ fn semicolons_bom_and_windows_1252_are_detected_and_reported() {
         let file_codes: Vec<_> = report
             .diagnostics
             .iter()
-            .filter(|d| d.code != "file.missing_optional_column")
-            .map(|d| d.code)
+            .filter(|d| d.code() != "file.missing_optional_column")
+            .map(|d| d.code())
             .collect();
         assert_eq!(file_codes, expected);
         assert!(
             report
                 .diagnostics
                 .iter()
-                .all(|d| d.severity == Severity::Warning)
+                .all(|d| d.severity() == Severity::Warning)
         );
         assert_eq!(report.places.len(), 1);
         assert_eq!(
@@ -125,10 +125,10 @@ fn unknown_columns_are_kept_and_reported_missing_required_columns_stop_the_file(
     let unknown: Vec<_> = report
         .diagnostics
         .iter()
-        .filter(|d| d.code == "file.unknown_column")
+        .filter(|d| d.code() == "file.unknown_column")
         .collect();
     assert_eq!(unknown.len(), 2);
-    assert!(unknown[1].message_en.contains("did you mean services"));
+    assert!(unknown[1].message_en().contains("did you mean services"));
     assert_eq!(
         report.places[0].extra,
         [
@@ -142,8 +142,8 @@ fn unknown_columns_are_kept_and_reported_missing_required_columns_stop_the_file(
         &ReadOptions::default(),
     );
     let e = report.unreadable().expect("unreadable");
-    assert_eq!(e.code, "file.missing_column");
-    assert!(e.message_fr.contains("pivot, date_maj"));
+    assert_eq!(e.code(), "file.missing_column");
+    assert!(e.message_fr().contains("pivot, date_maj"));
     assert!(report.places.is_empty());
     assert!(
         read_csv_str("", &ReadOptions::default())
@@ -159,7 +159,7 @@ fn cell_count_duplicate_ids_and_blank_rows_are_errors() {
     );
     let report = read_csv_str(&text, &ReadOptions::default());
     assert_eq!(codes(&report)[1..], ["unique", "cell_count", "blank_row"]);
-    let rows: Vec<_> = report.errors().map(|d| d.row).collect();
+    let rows: Vec<_> = report.errors().map(|d| d.row()).collect();
     assert_eq!(rows, [Some(3), Some(4), Some(5)]);
     assert_eq!(report.places.len(), 1);
     assert_eq!(report.invalid_rows, 3);
@@ -181,11 +181,11 @@ fn lenient_reading_keeps_places_with_errors_in_optional_fields_only() {
     assert_eq!(p.fees, [inclusion_model::Fee::Free]);
     let dropped: Vec<_> = lenient
         .errors()
-        .filter(|d| d.row == Some(2))
+        .filter(|d| d.row() == Some(2))
         .map(|d| {
             (
-                d.column.clone().unwrap(),
-                d.message_en.ends_with("Value dropped (lenient reading)."),
+                d.column().unwrap().to_owned(),
+                d.message_en().ends_with("Value dropped (lenient reading)."),
             )
         })
         .collect();
@@ -198,12 +198,12 @@ fn lenient_reading_keeps_places_with_errors_in_optional_fields_only() {
     );
     let hint = lenient
         .errors()
-        .find(|d| d.column.as_deref() == Some("frais_a_charge"))
+        .find(|d| d.column() == Some("frais_a_charge"))
         .unwrap();
     assert!(
-        hint.message_en.contains("case-sensitive"),
+        hint.message_en().contains("case-sensitive"),
         "{}",
-        hint.message_en
+        hint.message_en()
     );
 }
 
@@ -231,9 +231,9 @@ fn labels_get_hints_for_frequent_mistakes() {
             .errors()
             .next()
             .unwrap_or_else(|| panic!("{field}={value}"));
-        assert_eq!(d.code, "label");
-        assert!(d.message_en.contains(hint), "{value}: {}", d.message_en);
-        assert!(d.message_en.contains("Valid values:"));
+        assert_eq!(d.code(), "label");
+        assert!(d.message_en().contains(hint), "{value}: {}", d.message_en());
+        assert!(d.message_en().contains("Valid values:"));
     }
 }
 
@@ -242,7 +242,7 @@ fn etapes_numeriques_spellings() {
     let spaced = with_field("formations_labels", "Étapes numériques (La Poste)");
     let report = read_csv_str(&spaced, &ReadOptions::default());
     assert_eq!(
-        report.errors().next().unwrap().code,
+        report.errors().next().unwrap().code(),
         "formations_labels.etapes_spelling"
     );
     let lenient = read_csv_str(&spaced, &ReadOptions::default().with_lenient(true));
@@ -284,7 +284,7 @@ fn strict_checks_are_warnings_with_their_own_codes() {
             standard.diagnostics
         );
         let report = strict(&text);
-        let found: Vec<_> = report.diagnostics.iter().map(|d| d.code).collect();
+        let found: Vec<_> = report.diagnostics.iter().map(|d| d.code()).collect();
         assert!(found.contains(code), "{field}={value}: {found:?}");
         assert!(!report.has_errors(), "{field}={value}: {found:?}");
         assert_eq!(report.places.len(), 1);
@@ -347,13 +347,13 @@ fn json_number_coordinates_read_as_their_text_would() {
         let view = |r: &ReadReport| -> Vec<(&str, Option<String>)> {
             r.diagnostics
                 .iter()
-                .map(|d| (d.code, d.value.clone()))
+                .map(|d| (d.code(), d.value().map(str::to_owned)))
                 .collect()
         };
         assert_eq!(view(&num), view(&text), "{lat}, {lon}");
     }
     let (num, _) = pair("95", "4.5");
-    assert_eq!(num.diagnostics[0].value.as_deref(), Some("95, 4.5"));
+    assert_eq!(num.diagnostics[0].value(), Some("95, 4.5"));
     let (ok, _) = pair("49.2583", "4.0317");
     assert_eq!(
         ok.places[0].coordinates.map(|c| c.latitude()),
@@ -363,5 +363,5 @@ fn json_number_coordinates_read_as_their_text_would() {
     let only_lat = format!("[{{{base},\"latitude\":49.25}}]");
     let r = read_bytes(only_lat.as_bytes(), &ReadOptions::default());
     assert_eq!(codes(&r), ["coordinates.incomplete"]);
-    assert_eq!(r.diagnostics[0].value.as_deref(), Some("49.25"));
+    assert_eq!(r.diagnostics[0].value(), Some("49.25"));
 }

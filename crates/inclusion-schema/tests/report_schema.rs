@@ -22,7 +22,7 @@ fn reports_of_the_real_datasets_follow_the_schema_at_both_levels() {
             let value = serde_json::to_value(ValidationReport::from(&report)).unwrap();
             report_checker.assert_valid(&value, &format!("{file} ({level:?})"));
             for d in &report.diagnostics {
-                codes.insert(d.code);
+                codes.insert(d.code());
                 diagnostic_checker.assert_valid(&serde_json::to_value(d).unwrap(), file);
             }
         }

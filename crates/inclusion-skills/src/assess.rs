@@ -197,12 +197,19 @@ impl Explanation {
     /// [`SkillsError::InvalidExplanation`] for an explanation that lists a competence twice or under
     /// the wrong area, or an area without thresholds.
     pub fn recompute(&self) -> Result<Outcome, SkillsError> {
+        let unknown = |id: &str, known: Vec<&'static str>| SkillsError::UnknownRuleSet {
+            id: id.to_owned(),
+            known,
+        };
         let rules = RuleSet::by_id(&self.rules)
-            .ok_or_else(|| SkillsError::UnknownRuleSet(self.rules.clone()))?;
-        let accompaniment_rules = AccompanimentRules::by_id(&self.accompaniment.rules)
-            .ok_or_else(|| SkillsError::UnknownRuleSet(self.accompaniment.rules.clone()))?;
+            .ok_or_else(|| unknown(&self.rules, RuleSet::KNOWN_IDS.to_vec()))?;
+        let accompaniment_rules =
+            AccompanimentRules::by_id(&self.accompaniment.rules).ok_or_else(|| {
+                let known = AccompanimentRules::ALL.iter().map(|r| r.id).collect();
+                unknown(&self.accompaniment.rules, known)
+            })?;
         if self.help_needs != rules.help_needs {
-            return Err(SkillsError::UnknownRuleSet(self.help_needs.clone()));
+            return Err(unknown(&self.help_needs, vec![rules.help_needs]));
         }
         let dsi = self.dsi.recompute()?;
         let proficiency = self.proficiency.map(|_, e| e.recompute());

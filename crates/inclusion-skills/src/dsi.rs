@@ -502,8 +502,11 @@ impl DsiExplanation {
     /// [`SkillsError::InvalidExplanation`](crate::SkillsError::InvalidExplanation) when an assessed area has
     /// no thresholds.
     pub fn recompute(&self) -> Result<DsiResult, crate::SkillsError> {
-        let rules = DsiRules::by_id(&self.rules)
-            .ok_or_else(|| crate::SkillsError::UnknownRuleSet(self.rules.clone()))?;
+        let rules =
+            DsiRules::by_id(&self.rules).ok_or_else(|| crate::SkillsError::UnknownRuleSet {
+                id: self.rules.clone(),
+                known: DsiRules::ALL.iter().map(|r| r.id).collect(),
+            })?;
         if !self.used_internet_3m {
             return Ok(DsiResult {
                 areas: PerArea::default(),

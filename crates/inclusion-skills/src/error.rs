@@ -28,14 +28,21 @@ pub enum SkillsError {
         problems: Vec<String>,
     },
     /// An input of the full Eurostat mode with unknown variable names.
-    #[error("the Eurostat input cannot be used; fix the following {} problem(s):\n{}\nthe known variables are: {}", problems.len(), bullet_list(problems), crate::eurostat::VARIABLES.iter().map(|v| v.name).collect::<Vec<_>>().join(", "))]
+    #[error("the Eurostat input cannot be used; fix the following {} problem(s):\n{}\nthe known variables are: {}", problems.len(), bullet_list(problems), known.join(", "))]
     InvalidEurostatInput {
         /// Every problem found.
         problems: Vec<String>,
+        /// The variable names the full Eurostat mode knows.
+        known: Vec<&'static str>,
     },
-    /// An explanation that names a rule set this version of the crate does not know.
-    #[error("unknown rule set '{0}': this version of inclusion-skills knows {known}", known = crate::RuleSet::KNOWN_IDS.join(", "))]
-    UnknownRuleSet(String),
+    /// An explanation that names a set of rules this version of the crate does not know.
+    #[error("unknown rules '{id}': this version of inclusion-skills knows {}", known.join(", "))]
+    UnknownRuleSet {
+        /// The id named.
+        id: String,
+        /// The ids of the rules of that kind this version knows.
+        known: Vec<&'static str>,
+    },
     /// An explanation that cannot be recomputed (for instance an area listed twice).
     #[error("the explanation cannot be recomputed: {0}")]
     InvalidExplanation(String),

@@ -235,7 +235,10 @@ pub fn assess_with(
         problems.push(format!("'{name}' is given more than once: keep one value"));
     }
     if !problems.is_empty() {
-        return Err(SkillsError::InvalidEurostatInput { problems });
+        return Err(SkillsError::InvalidEurostatInput {
+            problems,
+            known: VARIABLES.iter().map(|v| v.name).collect(),
+        });
     }
     let done: BTreeSet<&str> = input
         .activities
@@ -319,7 +322,7 @@ mod tests {
     #[test]
     fn unknown_names_are_all_listed() {
         let err = assess(&input(true, &["IUIF", "iuem", "FOO"])).unwrap_err();
-        let SkillsError::InvalidEurostatInput { problems } = &err else {
+        let SkillsError::InvalidEurostatInput { problems, .. } = &err else {
             panic!("{err}")
         };
         assert_eq!(problems.len(), 2, "{problems:?}");

@@ -26,14 +26,16 @@
 //!   - the recommended accompaniment ([`Accompaniment`]: autonomous, occasional help,
 //!     accompanied learning, on the person's behalf — only with consent) with flags for
 //!     equipment, connection, accounts and specific support ([`Flag`]);
-//!   - the help to look for in the standard's vocabularies ([`HelpNeeds`]: services, support
-//!     modes, programmes, specific support, as lists or bit masks), from which a nearest-help
-//!     index builds its filter.
+//!   - the help to look for in the standard's vocabularies ([`HelpNeeds`]: a
+//!     [`Criteria`](inclusion_model::Criteria) of services, support modes, programmes,
+//!     specific support), which is a nearest-help index's filter as it is.
 //! * **Explanations** ([`Explanation`]): the items counted per area, the thresholds, the class
 //!   rule, every accompaniment rule's proposal and the binding one;
 //!   [`Explanation::recompute`] gives the outcome back from the explanation alone.
 //! * **The full Eurostat mode** ([`eurostat::assess`]): the class computed from the survey's
 //!   own activity variables, as Eurostat does.
+//! * **Text** ([`render`]): the profile, the recommendation and the help to look for, in
+//!   French or English ([`Lang`]), as the mediator reads them.
 //!
 //! ## Example
 //!
@@ -86,6 +88,7 @@ pub mod eurostat;
 pub mod needs;
 pub mod proficiency;
 pub mod questionnaire;
+pub mod render;
 pub mod rules;
 pub mod scales;
 pub mod text;
@@ -103,6 +106,7 @@ pub use dsi::{
     Thresholds,
 };
 pub use error::{AnswerProblem, SkillsError};
+pub use inclusion_model::Lang;
 pub use needs::{HelpNeeds, Relaxation};
 pub use proficiency::{AreaProficiency, CompetenceEstimate, LevelRange, ProficiencyExplanation};
 pub use questionnaire::{ContextField, Item, ItemRole, Questionnaire, Requirement};

@@ -526,8 +526,11 @@ fn a_tampered_explanation_recomputes_to_another_outcome() {
     // Unknown rules cannot be recomputed.
     let mut e = a.explanation;
     e.rules = "skills-rules-0".into();
-    assert!(matches!(
-        e.recompute(),
-        Err(inclusion_skills::SkillsError::UnknownRuleSet(_))
-    ));
+    let err = e.recompute().unwrap_err();
+    assert!(
+        matches!(&err, inclusion_skills::SkillsError::UnknownRuleSet { id, known }
+            if id == "skills-rules-0" && known == &["skills-rules-1"]),
+        "{err:?}"
+    );
+    assert!(err.to_string().contains("knows skills-rules-1"), "{err}");
 }

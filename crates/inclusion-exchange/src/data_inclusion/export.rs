@@ -7,17 +7,19 @@ use chrono::NaiveDate;
 
 use crate::ExchangeError;
 use inclusion_model::columns::Column;
-use inclusion_model::diagnostic::{Diagnostic, Severity};
+use inclusion_model::diagnostic::{Arg, Diagnostic, Severity, Template};
 use inclusion_model::hours::OpeningHours;
 use inclusion_model::place::Place;
+use inclusion_model::syntax::{
+    PivotKind, is_email, is_insee_code, is_postcode, is_web_url, pivot_kind,
+};
 use inclusion_model::vocab::{AccessMode, Fee, Vocabulary};
 
-use super::codes;
 use super::mapping::{self, sorted_set};
+use super::messages;
 use super::model::{Service, Structure};
 use super::network::Network;
 use super::precisions::{generated_description, write_list};
-use super::syntax::{digits, is_email, is_insee_code, is_rna, is_web_uri};
 use super::vocabulary::Audience;
 
 /// The earliest `date_maj` data·inclusion accepts.
@@ -31,9 +33,6 @@ const NOM_MIN: usize = 3;
 const NOM_MAX: usize = 150;
 const TEXT_MIN: usize = 5;
 const TEXT_MAX: usize = 10_000;
-
-/// The pivot placeholder of real data (no SIRET known).
-pub(crate) const PLACEHOLDER_PIVOT: &str = "00000000000000";
 
 /// What the export does with a `date_maj` before 2000-01-01 (which data·inclusion refuses;
 /// in real data it is mostly the placeholder `1970-01-01`).
@@ -179,7 +178,7 @@ pub fn to_data_inclusion(places: &[Place], source: &str) -> DataInclusionExport 
 ///
 /// let clamped = to_data_inclusion_with(&[place.clone()], &options);
 /// assert_eq!(clamped.structures[0].date_maj, date(2000, 1, 1));
-/// assert_eq!(clamped.diagnostics[0].code, codes::DATE_TOO_OLD);
+/// assert_eq!(clamped.diagnostics[0].code(), codes::DATE_TOO_OLD);
 ///
 /// let skipped = to_data_inclusion_with(&[place], &options.with_old_dates(OldDates::Skip));
 /// assert!(skipped.structures.is_empty());
@@ -199,11 +198,10 @@ pub fn to_data_inclusion_with(places: &[Place], options: &ExportOptions) -> Data
         if !seen.insert(place.id.as_str()) {
             report.push(
                 Severity::Error,
-                codes::DUPLICATE_ID,
+                &messages::DUPLICATE_PLACE,
                 Column::Id,
                 &place.id,
-                "cet id est déjà celui d'un lieu précédent : le lieu n'est pas exporté ; donnez à chaque lieu un id unique",
-                "this id is already used by an earlier place: the place is not exported; give every place a unique id",
+                [],
             );
             continue;
         }
@@ -229,42 +227,24 @@ impl Report<'_> {
     fn push(
         &mut self,
         severity: Severity,
-        code: &'static str,
+        template: &'static Template,
         column: Column,
         value: &str,
-        fr: &str,
-        en: &str,
+        args: impl Into<Box<[Arg]>>,
     ) {
         self.diagnostics.push(
-            Diagnostic::new(severity, code, fr, en)
+            Diagnostic::new(severity, template)
                 .at_row(self.row)
                 .in_column(column.name())
-                .with_value(value),
+                .with_value(value)
+                .with_args(args),
         );
     }
 
-    /// A value that data·inclusion has no field or code for.
-    fn not_exported(&mut self, column: Column, value: &str, why_fr: &str, why_en: &str) {
-        self.push(
-            Severity::Warning,
-            codes::NOT_EXPORTED,
-            column,
-            value,
-            &format!("valeur non exportée vers data·inclusion : {why_fr}"),
-            &format!("value not exported to data·inclusion: {why_en}"),
-        );
-    }
-
-    /// A value that does not meet data·inclusion's schema.
-    fn invalid(&mut self, column: Column, value: &str, why_fr: &str, why_en: &str) {
-        self.push(
-            Severity::Warning,
-            codes::INVALID_FOR_EXPORT,
-            column,
-            value,
-            &format!("valeur non exportée, refusée par le schéma data·inclusion : {why_fr}"),
-            &format!("value not exported, data·inclusion's schema refuses it: {why_en}"),
-        );
+    /// A value that data·inclusion has no field or code for (`not_exported`), or that does
+    /// not meet its schema (`invalid_for_export`): a warning without arguments.
+    fn warn(&mut self, column: Column, value: &str, template: &'static Template) {
+        self.push(Severity::Warning, template, column, value, []);
     }
 }
 
@@ -278,24 +258,16 @@ fn export_date(
     if date < MIN_DATE_MAJ {
         return match policy {
             OldDates::Clamp => {
-                report.push(
-                    Severity::Warning,
-                    codes::DATE_TOO_OLD,
-                    Column::UpdatedOn,
-                    &value,
-                    "date_maj antérieure au 2000-01-01 (refusée par data·inclusion) : exportée comme 2000-01-01 ; indiquez la vraie date de mise à jour",
-                    "date_maj before 2000-01-01 (refused by data·inclusion): exported as 2000-01-01; give the real date of the last update",
-                );
+                report.warn(Column::UpdatedOn, &value, &messages::DATE_CLAMPED);
                 Some(MIN_DATE_MAJ)
             }
             OldDates::Skip => {
                 report.push(
                     Severity::Error,
-                    codes::DATE_TOO_OLD,
+                    &messages::DATE_SKIPPED,
                     Column::UpdatedOn,
                     &value,
-                    "date_maj antérieure au 2000-01-01 (refusée par data·inclusion) : le lieu n'est pas exporté ; indiquez la vraie date de mise à jour",
-                    "date_maj before 2000-01-01 (refused by data·inclusion): the place is not exported; give the real date of the last update",
+                    [],
                 );
                 None
             }
@@ -304,11 +276,10 @@ fn export_date(
     if date > today {
         report.push(
             Severity::Warning,
-            codes::DATE_FUTURE,
+            &messages::DATE_FUTURE,
             Column::UpdatedOn,
             &value,
-            &format!("date_maj dans le futur (refusée par data·inclusion) : exportée comme {today} ; corrigez la date"),
-            &format!("date_maj in the future (refused by data·inclusion): exported as {today}; fix the date"),
+            [Arg::from(today)],
         );
         return Some(today);
     }
@@ -332,26 +303,14 @@ fn export_nom(name: &str, commune: &str, report: &mut Report<'_>) -> String {
         };
         report.push(
             Severity::Warning,
-            codes::NOM_ADJUSTED,
+            &messages::NOM_TOO_SHORT,
             Column::Name,
             name,
-            &format!(
-                "nom de moins de 3 caractères (refusé par data·inclusion) : exporté comme « {nom} »"
-            ),
-            &format!(
-                "nom shorter than 3 characters (refused by data·inclusion): exported as '{nom}'"
-            ),
+            [Arg::from(nom.as_str())],
         );
         nom
     } else if n > NOM_MAX {
-        report.push(
-            Severity::Warning,
-            codes::NOM_ADJUSTED,
-            Column::Name,
-            name,
-            "nom de plus de 150 caractères (refusé par data·inclusion) : raccourci ; donnez un nom plus court",
-            "nom longer than 150 characters (refused by data·inclusion): shortened; give a shorter name",
-        );
+        report.warn(Column::Name, name, &messages::NOM_TOO_LONG);
         shorten(name, NOM_MAX)
     } else {
         name.to_owned()
@@ -362,22 +321,10 @@ fn export_nom(name: &str, commune: &str, report: &mut Report<'_>) -> String {
 fn export_text(text: &str, column: Column, report: &mut Report<'_>) -> Option<String> {
     let n = text.chars().count();
     if n < TEXT_MIN {
-        report.invalid(
-            column,
-            text,
-            "moins de 5 caractères",
-            "shorter than 5 characters",
-        );
+        report.warn(column, text, &messages::INVALID_SHORT_TEXT);
         None
     } else if n > TEXT_MAX {
-        report.push(
-            Severity::Warning,
-            codes::TRUNCATED,
-            column,
-            &shorten(text, 80),
-            "texte de plus de 10 000 caractères (refusé par data·inclusion) : raccourci",
-            "text longer than 10,000 characters (refused by data·inclusion): shortened",
-        );
+        report.warn(column, &shorten(text, 80), &messages::TRUNCATED);
         Some(shorten(text, TEXT_MAX))
     } else {
         Some(text.to_owned())
@@ -385,32 +332,21 @@ fn export_text(text: &str, column: Column, report: &mut Report<'_>) -> Option<St
 }
 
 fn export_siret(pivot: &str, report: &mut Report<'_>) -> Option<String> {
-    if pivot == PLACEHOLDER_PIVOT {
-        report.invalid(
-            Column::Pivot,
-            pivot,
-            "SIRET fictif 00000000000000 ; indiquez le SIRET du lieu",
-            "placeholder SIRET 00000000000000; give the place's SIRET",
-        );
-        None
-    } else if digits(pivot, 14) {
-        Some(pivot.to_owned())
-    } else if is_rna(pivot) {
-        report.not_exported(
-            Column::Pivot,
-            pivot,
-            "data·inclusion v1 n'a plus de champ RNA, seulement le SIRET",
-            "data·inclusion v1 has no RNA field any more, only the SIRET",
-        );
-        None
-    } else {
-        report.invalid(
-            Column::Pivot,
-            pivot,
-            "le SIRET doit avoir 14 chiffres",
-            "the SIRET must be 14 digits",
-        );
-        None
+    match pivot_kind(pivot) {
+        // data·inclusion's pattern is `^\d{14}$`; it checks the registry itself.
+        PivotKind::Siret | PivotKind::SiretBadChecksum => Some(pivot.to_owned()),
+        PivotKind::Placeholder => {
+            report.warn(Column::Pivot, pivot, &messages::INVALID_PLACEHOLDER);
+            None
+        }
+        PivotKind::Rna => {
+            report.warn(Column::Pivot, pivot, &messages::NOT_EXPORTED_RNA);
+            None
+        }
+        _ => {
+            report.warn(Column::Pivot, pivot, &messages::INVALID_SIRET);
+            None
+        }
     }
 }
 
@@ -423,8 +359,7 @@ fn checked(
     value: &str,
     ok: bool,
     column: Column,
-    why_fr: &str,
-    why_en: &str,
+    why: &'static Template,
     report: &mut Report<'_>,
 ) -> Option<String> {
     if value.is_empty() {
@@ -432,7 +367,7 @@ fn checked(
     } else if ok {
         Some(value.to_owned())
     } else {
-        report.invalid(column, value, why_fr, why_en);
+        report.warn(column, value, why);
         None
     }
 }
@@ -449,12 +384,7 @@ fn first_valid(
     let mut others = Vec::new();
     for v in values {
         if !valid(v) {
-            report.invalid(
-                column,
-                v,
-                "syntaxe invalide (RFC 5322 pour un courriel, URI http(s) pour un site)",
-                "invalid syntax (RFC 5322 for an e-mail, http(s) URI for a web site)",
-            );
+            report.warn(column, v, &messages::INVALID_SYNTAX);
         } else if kept.is_none() {
             kept = Some(v);
         } else if kept != Some(v) {
@@ -462,11 +392,10 @@ fn first_valid(
         }
     }
     if !others.is_empty() {
-        report.not_exported(
+        report.warn(
             column,
             &others.join("|"),
-            "data·inclusion n'accepte qu'une valeur ; seule la première est exportée",
-            "data·inclusion takes one value; only the first one is exported",
+            &messages::NOT_EXPORTED_FIRST_ONLY,
         );
     }
     kept.cloned()
@@ -490,10 +419,9 @@ fn export_structure(
     s.commune = non_empty(&address.commune);
     s.code_postal = checked(
         &address.postcode,
-        digits(&address.postcode, 5),
+        is_postcode(&address.postcode),
         Column::Postcode,
-        "le code postal doit avoir 5 chiffres",
-        "the postcode must be 5 digits",
+        &messages::INVALID_POSTCODE,
         report,
     );
     s.code_insee = address.insee_code.as_deref().and_then(|c| {
@@ -501,8 +429,7 @@ fn export_structure(
             c,
             is_insee_code(c),
             Column::InseeCode,
-            "le code INSEE doit avoir 5 caractères",
-            "the INSEE code must be 5 characters",
+            &messages::INVALID_INSEE,
             report,
         )
     });
@@ -514,7 +441,7 @@ fn export_structure(
     s.courriel = first_valid(&place.contact.emails, is_email, Column::Emails, report);
     s.site_web = first_valid(
         &place.contact.websites,
-        is_web_uri,
+        is_web_url,
         Column::Websites,
         report,
     );
@@ -525,10 +452,9 @@ fn export_structure(
     s.accessibilite_lieu = place.accessibility_url.as_deref().and_then(|u| {
         checked(
             u,
-            is_web_uri(u),
+            is_web_url(u),
             Column::AccessibilityUrl,
-            "URI http(s) invalide",
-            "invalid http(s) URI",
+            &messages::INVALID_URI,
             report,
         )
     });
@@ -547,22 +473,16 @@ fn export_hours(hours: &OpeningHours, report: &mut Report<'_>) -> Option<String>
     }
     match hours.canonical() {
         None => {
-            report.invalid(
-                Column::OpeningHours,
-                raw,
-                "data·inclusion demande la syntaxe OpenStreetMap opening_hours",
-                "data·inclusion requires the OpenStreetMap opening_hours syntax",
-            );
+            report.warn(Column::OpeningHours, raw, &messages::INVALID_HOURS);
             None
         }
         Some(canonical) if hours.was_corrected() => {
             report.push(
                 Severity::Warning,
-                codes::HOURS_CORRECTED,
+                &messages::HOURS_CORRECTED,
                 Column::OpeningHours,
                 raw,
-                &format!("horaires hors syntaxe OpenStreetMap, exportés corrigés : « {canonical} » ; écrivez-les ainsi"),
-                &format!("opening hours outside the OpenStreetMap syntax, exported corrected: '{canonical}'; write them so"),
+                [Arg::from(canonical.as_str())],
             );
             Some(canonical)
         }
@@ -614,12 +534,7 @@ fn export_networks(place: &Place, report: &mut Report<'_>) -> Vec<Network> {
         (Column::Typology, typologies),
     ] {
         if !lost.is_empty() {
-            report.not_exported(
-                column,
-                &lost,
-                "aucun réseau porteur data·inclusion ne lui correspond (data·inclusion v1 n'a pas de typologie)",
-                "no data·inclusion réseau porteur matches it (data·inclusion v1 has no typologie)",
-            );
+            report.warn(column, &lost, &messages::NOT_EXPORTED_NETWORK);
         }
     }
     networks.sort();
@@ -631,11 +546,10 @@ fn report_structure_losses(place: &Place, options: &ExportOptions, report: &mut 
     let mobility = sorted_set::<_, Vec<_>>(place.mobility.iter().copied());
     if !mobility.is_empty() {
         let value: Vec<&str> = mobility.iter().map(|m| m.label_fr()).collect();
-        report.not_exported(
+        report.warn(
             Column::Mobility,
             &value.join("|"),
-            "data·inclusion n'a pas de champ itinérance",
-            "data·inclusion has no itinerance field",
+            &messages::NOT_EXPORTED_MOBILITY,
         );
     }
     if let Some(parent) = place
@@ -643,33 +557,26 @@ fn report_structure_losses(place: &Place, options: &ExportOptions, report: &mut 
         .as_deref()
         .filter(|p| !p.is_empty())
     {
-        report.not_exported(
+        report.warn(
             Column::ParentOrganisation,
             parent,
-            "data·inclusion n'a pas de champ structure parente",
-            "data·inclusion has no parent-structure field",
+            &messages::NOT_EXPORTED_PARENT,
         );
     }
     if !place.other_labels.is_empty() {
-        report.not_exported(
+        report.warn(
             Column::OtherLabels,
             &place.other_labels.join("|"),
-            "data·inclusion n'a pas de champ pour les autres formations et labels",
-            "data·inclusion has no field for other trainings and labels",
+            &messages::NOT_EXPORTED_OTHER_LABELS,
         );
     }
     if let Some(source) = place.source.as_deref().filter(|s| *s != options.source) {
-        report.not_exported(
+        report.push(
+            Severity::Warning,
+            &messages::NOT_EXPORTED_SOURCE,
             Column::Source,
             source,
-            &format!(
-                "la source data·inclusion de l'export est « {} »",
-                options.source
-            ),
-            &format!(
-                "the data·inclusion source of the export is '{}'",
-                options.source
-            ),
+            [Arg::from(options.source.as_str())],
         );
     }
 }
@@ -692,10 +599,9 @@ fn export_services(place: &Place, structure: &Structure, report: &mut Report<'_>
     let link = place.booking_url.as_deref().and_then(|u| {
         checked(
             u,
-            is_web_uri(u),
+            is_web_url(u),
             Column::BookingUrl,
-            "URI http(s) invalide",
-            "invalid http(s) URI",
+            &messages::INVALID_URI,
             report,
         )
     });
@@ -783,12 +689,7 @@ fn report_service_losses(place: &Place, report: &mut Report<'_>) {
     ];
     for (column, value) in lost {
         if !value.is_empty() {
-            report.not_exported(
-                column,
-                &value,
-                "le lieu n'a aucun service, et data·inclusion porte cette information sur les services",
-                "the place has no service, and data·inclusion carries this on services",
-            );
+            report.warn(column, &value, &messages::NOT_EXPORTED_NO_SERVICE);
         }
     }
 }
@@ -796,6 +697,7 @@ fn report_service_losses(place: &Place, report: &mut Report<'_>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::data_inclusion::codes;
     use inclusion_model::place::Address;
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -819,7 +721,7 @@ mod tests {
     fn codes_of(e: &DataInclusionExport) -> Vec<(&str, Option<&str>)> {
         e.diagnostics
             .iter()
-            .map(|d| (d.code, d.column.as_deref()))
+            .map(|d| (d.code(), d.column()))
             .collect()
     }
 
@@ -851,7 +753,7 @@ mod tests {
                 exported,
                 "{raw}"
             );
-            assert_eq!(e.diagnostics.first().map(|d| d.code), code, "{raw}");
+            assert_eq!(e.diagnostics.first().map(|d| d.code()), code, "{raw}");
         }
     }
 
@@ -859,8 +761,8 @@ mod tests {
     fn duplicate_ids_are_exported_once() {
         let e = to_data_inclusion_with(&[place(), place()], &options());
         assert_eq!(e.structures.len(), 1);
-        assert_eq!(e.diagnostics[0].code, codes::DUPLICATE_ID);
-        assert_eq!(e.diagnostics[0].row, Some(2));
+        assert_eq!(e.diagnostics[0].code(), codes::DUPLICATE_ID);
+        assert_eq!(e.diagnostics[0].row(), Some(2));
     }
 
     #[test]
@@ -873,7 +775,7 @@ mod tests {
         let e = to_data_inclusion_with(&[p], &options());
         assert_eq!(e.structures[0].nom.chars().count(), 150);
         assert!(e.structures[0].nom.ends_with('…'));
-        assert_eq!(e.diagnostics[0].code, codes::NOM_ADJUSTED);
+        assert_eq!(e.diagnostics[0].code(), codes::NOM_ADJUSTED);
     }
 
     #[test]
@@ -888,6 +790,25 @@ mod tests {
             let e = to_data_inclusion_with(&[p], &options());
             assert_eq!(e.structures[0].siret, None);
             assert_eq!(codes_of(&e), vec![(code, Some("pivot"))], "{pivot}");
+        }
+    }
+
+    #[test]
+    fn postcodes_and_insee_codes_follow_the_standard() {
+        let invalid = |column| vec![(codes::INVALID_FOR_EXPORT, Some(column))];
+        for (postcode, insee, expected, kept) in [
+            ("51100", "51454", vec![], true),
+            ("20000", "2A004", vec![], true),
+            ("5110", "51454", invalid("code_postal"), true),
+            ("20000", "20004", invalid("code_insee"), false),
+        ] {
+            let mut p = place();
+            p.address.postcode = postcode.into();
+            p.address.insee_code = Some(insee.into());
+            let e = to_data_inclusion_with(&[p], &options());
+            assert_eq!(codes_of(&e), expected, "{postcode} {insee}");
+            let exported = e.structures[0].code_insee.as_deref();
+            assert_eq!(exported, kept.then_some(insee), "{insee}");
         }
     }
 

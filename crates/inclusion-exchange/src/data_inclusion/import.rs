@@ -2,19 +2,18 @@
 
 use std::collections::HashMap;
 
-use inclusion_model::diagnostic::{Diagnostic, Severity};
+use inclusion_model::diagnostic::{Diagnostic, Severity, Template};
 use inclusion_model::hours::OpeningHours;
 use inclusion_model::place::{Address, Coordinates, Place};
+use inclusion_model::syntax::{PLACEHOLDER_SIRET, is_siret_form};
 use inclusion_model::vocab::{
     AccessMode, Fee, Service as OurService, SpecificSupport, SupportMode, Vocabulary,
 };
 
-use super::codes;
-use super::export::PLACEHOLDER_PIVOT;
 use super::mapping::{self, NetworkMeaning, sorted_set};
+use super::messages;
 use super::model::{Extra, Service, Structure};
 use super::precisions::{generated_description, read_list};
-use super::syntax::digits;
 use super::theme::Theme;
 use super::vocabulary::{Audience, MobilisationMode, Mobiliser, ReceptionMode};
 
@@ -48,7 +47,7 @@ use super::vocabulary::{Audience, MobilisationMode, Mobiliser, ReceptionMode};
 /// assert_eq!(places[0].id, "42");
 /// assert_eq!(places[0].services, vec![PlaceService::AdministrativeProcedures]);
 /// assert_eq!(places[0].description.as_deref(), Some("Aide pour les démarches en ligne."));
-/// let found: Vec<&str> = diagnostics.iter().map(|d| d.code).collect();
+/// let found: Vec<&str> = diagnostics.iter().map(|d| d.code()).collect();
 /// assert_eq!(found, [codes::MISSING_SIRET, codes::UNMAPPED_FIELD, codes::UNMAPPED_THEMATIQUE]);
 /// ```
 pub fn from_data_inclusion(
@@ -63,14 +62,10 @@ pub fn from_data_inclusion(
             duplicate[i] = true;
             diagnostics.push(diagnostic(
                 Severity::Error,
-                codes::DUPLICATE_ID,
+                &messages::DUPLICATE_STRUCTURE,
                 Record::Structure(i),
                 "id",
                 &s.id,
-                [
-                    "cet id est déjà celui d'une structure précédente : la structure n'est pas reprise",
-                    "this id is already used by an earlier structure: the structure is not imported",
-                ],
             ));
         } else {
             index.insert(s.id.as_str(), i);
@@ -82,14 +77,10 @@ pub fn from_data_inclusion(
             Some(&i) => attached[i].push(j),
             None => diagnostics.push(diagnostic(
                 Severity::Error,
-                codes::ORPHAN_SERVICE,
+                &messages::ORPHAN_SERVICE,
                 Record::Service(j),
                 "structure_id",
                 &service.structure_id,
-                [
-                    "aucune structure n'a cet id : le service n'est pas repris ; ajoutez sa structure",
-                    "no structure has this id: the service is not imported; add its structure",
-                ],
             )),
         }
     }
@@ -116,20 +107,19 @@ enum Record {
     Service(usize),
 }
 
-/// A diagnostic about `field` of a record; `text` is the message in French and in English.
+/// A diagnostic about `field` of a record.
 fn diagnostic(
     severity: Severity,
-    code: &'static str,
+    template: &'static Template,
     record: Record,
     field: &str,
     value: &str,
-    [fr, en]: [&str; 2],
 ) -> Diagnostic {
     let (prefix, i) = match record {
         Record::Structure(i) => ("structure", i),
         Record::Service(i) => ("service", i),
     };
-    Diagnostic::new(severity, code, fr, en)
+    Diagnostic::new(severity, template)
         .at_row(i + 1)
         .in_column(format!("{prefix}.{field}"))
         .with_value(value)
@@ -168,28 +158,23 @@ impl Import<'_> {
     fn push(
         &mut self,
         severity: Severity,
-        code: &'static str,
+        template: &'static Template,
         record: Record,
         field: &str,
         value: &str,
-        text: [&str; 2],
     ) {
         self.diagnostics
-            .push(diagnostic(severity, code, record, field, value, text));
+            .push(diagnostic(severity, template, record, field, value));
     }
 
     /// A field or value the standard has no place for.
     fn unmapped(&mut self, record: Record, field: &str, value: &str) {
         self.push(
             Severity::Warning,
-            codes::UNMAPPED_FIELD,
+            &messages::UNMAPPED_FIELD,
             record,
             field,
             value,
-            [
-                "le standard des lieux de médiation numérique n'a pas d'équivalent : la valeur n'est pas reprise",
-                "the standard of the lieux de médiation numérique has no equivalent: the value is not imported",
-            ],
         );
     }
 
@@ -218,14 +203,10 @@ impl Import<'_> {
             .collect();
             self.push(
                 Severity::Error,
-                codes::MISSING_ADDRESS,
+                &messages::MISSING_ADDRESS,
                 record,
                 missing.join("|").as_str(),
                 &s.id,
-                [
-                    "adresse, code postal et commune sont obligatoires dans le standard : la structure n'est pas reprise ; complétez son adresse",
-                    "street, postcode and commune are required by the standard: the structure is not imported; complete its address",
-                ],
             );
             return None;
         };
@@ -235,34 +216,26 @@ impl Import<'_> {
                 .filter(|rest| !rest.is_empty())
                 .unwrap_or(&s.id);
         let pivot = match &s.siret {
-            Some(siret) if digits(siret, 14) => siret.clone(),
+            Some(siret) if is_siret_form(siret) => siret.clone(),
             Some(siret) => {
                 self.push(
                     Severity::Warning,
-                    codes::INVALID_VALUE,
+                    &messages::INVALID_SIRET_IMPORT,
                     record,
                     "siret",
                     siret,
-                    [
-                        "un SIRET a 14 chiffres : le pivot est le SIRET fictif 00000000000000",
-                        "a SIRET is 14 digits: the pivot is the placeholder 00000000000000",
-                    ],
                 );
-                PLACEHOLDER_PIVOT.to_owned()
+                PLACEHOLDER_SIRET.to_owned()
             }
             None => {
                 self.push(
                     Severity::Warning,
-                    codes::MISSING_SIRET,
+                    &messages::MISSING_SIRET,
                     record,
                     "siret",
                     "",
-                    [
-                        "pas de SIRET : le pivot (obligatoire) est le SIRET fictif 00000000000000 ; indiquez le SIRET ou le RNA",
-                        "no SIRET: the (required) pivot is the placeholder 00000000000000; give the SIRET or RNA number",
-                    ],
                 );
-                PLACEHOLDER_PIVOT.to_owned()
+                PLACEHOLDER_SIRET.to_owned()
             }
         };
         let mut address = Address::new(street, postcode, commune);
@@ -284,14 +257,10 @@ impl Import<'_> {
                 Some(NetworkMeaning::Typology(t)) => place.typology.push(t),
                 None => self.push(
                     Severity::Warning,
-                    codes::UNMAPPED_RESEAU_PORTEUR,
+                    &messages::UNMAPPED_RESEAU_PORTEUR,
                     record,
                     "reseaux_porteurs",
                     n.code(),
-                    [
-                        "ce réseau porteur n'est ni un dispositif, ni une formation ou un label, ni une typologie du standard : il n'est pas repris",
-                        "this réseau porteur is no programme, training or label, nor typologie of the standard: it is not imported",
-                    ],
                 ),
             }
         }
@@ -322,14 +291,10 @@ impl Import<'_> {
             _ => {
                 self.push(
                     Severity::Warning,
-                    codes::DESCRIPTIONS_MERGED,
+                    &messages::DESCRIPTIONS_MERGED,
                     record,
                     "description",
                     &s.id,
-                    [
-                        "les services de la structure ont des descriptions différentes : elles sont réunies dans presentation_detail",
-                        "the structure's services have different descriptions: they are joined in presentation_detail",
-                    ],
                 );
                 Some(g.descriptions.join("\n\n"))
             }
@@ -349,14 +314,10 @@ impl Import<'_> {
                 Err(_) => {
                     self.push(
                         Severity::Warning,
-                        codes::INVALID_VALUE,
+                        &messages::INVALID_COORDINATES,
                         record,
                         "latitude|longitude",
                         &format!("{lat}|{lon}"),
-                        [
-                            "coordonnées hors des bornes (latitude dans [-90, 90], longitude dans [-180, 180]) : non reprises",
-                            "coordinates out of range (latitude in [-90, 90], longitude in [-180, 180]): not imported",
-                        ],
                     );
                     None
                 }
@@ -366,7 +327,7 @@ impl Import<'_> {
                 let value = lat.or(lon).map(|v| v.to_string()).unwrap_or_default();
                 self.push(
                     Severity::Warning,
-                    codes::INVALID_VALUE,
+                    &messages::LONE_COORDINATE,
                     record,
                     if lat.is_some() {
                         "latitude"
@@ -374,10 +335,6 @@ impl Import<'_> {
                         "longitude"
                     },
                     &value,
-                    [
-                        "latitude et longitude vont ensemble : la coordonnée seule n'est pas reprise",
-                        "latitude and longitude go together: the lone coordinate is not imported",
-                    ],
                 );
                 None
             }
@@ -407,14 +364,10 @@ impl Import<'_> {
         for t in unmapped {
             self.push(
                 Severity::Warning,
-                codes::UNMAPPED_THEMATIQUE,
+                &messages::UNMAPPED_THEMATIQUE,
                 record,
                 "thematiques",
                 t.code(),
-                [
-                    "cette thématique ne correspond à aucun service du standard : elle n'est pas reprise",
-                    "this thématique matches no service of the standard: it is not imported",
-                ],
             );
         }
         if sv.description != generated_description(&sv.nom, &s.nom)
@@ -428,14 +381,10 @@ impl Import<'_> {
             (_, Some(m)) => g.support_modes.push(m),
             (Some(t), None) => self.push(
                 Severity::Warning,
-                codes::UNMAPPED_TYPE,
+                &messages::UNMAPPED_TYPE,
                 record,
                 "type",
                 t.code(),
-                [
-                    "ce type de service n'est pas une modalité d'accompagnement du standard : il n'est pas repris",
-                    "this service type is no support mode of the standard: it is not imported",
-                ],
             ),
             (None, None) => {}
         }
@@ -455,14 +404,10 @@ impl Import<'_> {
                 None if *a == Audience::Everyone => {}
                 None => self.push(
                     Severity::Warning,
-                    codes::UNMAPPED_PUBLIC,
+                    &messages::UNMAPPED_PUBLIC,
                     record,
                     "publics",
                     a.code(),
-                    [
-                        "ce public n'est pas un public spécifiquement adressé du standard : il n'est pas repris",
-                        "this public is not one the standard names: it is not imported",
-                    ],
                 ),
             }
         }
@@ -569,6 +514,7 @@ impl Import<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::data_inclusion::codes;
     use chrono::NaiveDate;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -597,7 +543,7 @@ mod tests {
 
     fn codes_of(d: &[Diagnostic]) -> Vec<(&str, Option<&str>, Option<&str>)> {
         d.iter()
-            .map(|x| (x.code, x.column.as_deref(), x.value.as_deref()))
+            .map(|x| (x.code(), x.column(), x.value()))
             .collect()
     }
 
@@ -627,20 +573,20 @@ mod tests {
                 ),
             ]
         );
-        assert_eq!(diags[0].row, Some(2));
+        assert_eq!(diags[0].row(), Some(2));
     }
 
     #[test]
     fn foreign_services_are_merged_and_what_has_no_place_is_reported() {
         let mut a = service("Atelier seniors", "Ateliers tablette pour les seniors.");
-        a.r#type = Some(super::super::ServiceType::Workshop);
+        a.r#type = Some(crate::data_inclusion::vocabulary::ServiceType::Workshop);
         a.thematiques = Some(vec![Theme::DIGITAL_FUNDAMENTALS]);
         a.publics = Some(vec![Audience::Seniors, Audience::Jobseekers]);
-        a.frais = Some(super::super::Cost::Paying);
+        a.frais = Some(crate::data_inclusion::vocabulary::Cost::Paying);
         a.frais_precisions = Some("5 € par séance".into());
         let mut b = service("Accès libre", "Postes en accès libre.");
         b.id = "src--a--2".into();
-        b.r#type = Some(super::super::ServiceType::Information);
+        b.r#type = Some(crate::data_inclusion::vocabulary::ServiceType::Information);
         b.thematiques = Some(vec![Theme::INTERNET_CONNECTION]);
         b.modes_accueil = Some(vec![ReceptionMode::OnSite, ReceptionMode::Remote]);
         b.modes_mobilisation = Some(vec![MobilisationMode::WalkIn]);
@@ -715,7 +661,7 @@ mod tests {
                 ),
             ]
         );
-        assert_eq!(diags[3].row, Some(2));
+        assert_eq!(diags[3].row(), Some(2));
     }
 
     #[test]
@@ -725,16 +671,16 @@ mod tests {
         s.latitude = Some(45.0);
         s.lien_source = Some("https://dora.exemple/s/1".into());
         s.reseaux_porteurs = Some(vec![
-            super::super::Network::DIGITAL_ADVISORS,
-            super::super::Network::known("simplon"),
-            super::super::Network::known("la-poste"),
+            crate::data_inclusion::network::Network::DIGITAL_ADVISORS,
+            crate::data_inclusion::network::Network::known("simplon"),
+            crate::data_inclusion::network::Network::known("la-poste"),
         ]);
         s.extra
             .insert("score_qualite".into(), serde_json::json!(0.8));
         s.extra.insert("vide".into(), serde_json::Value::Null);
         let (places, diags) = from_data_inclusion(&[s], &[]);
         let p = &places[0];
-        assert_eq!(p.pivot, PLACEHOLDER_PIVOT);
+        assert_eq!(p.pivot, PLACEHOLDER_SIRET);
         assert_eq!(p.coordinates, None);
         assert_eq!(
             p.national_programmes,

@@ -3,9 +3,9 @@
 
 use serde::de::DeserializeOwned;
 
-use inclusion_model::diagnostic::{Diagnostic, Severity};
+use inclusion_model::diagnostic::{Arg, Diagnostic, Severity};
 
-use super::codes;
+use super::messages;
 use super::model::{Service, Structure};
 
 /// Reads a JSON array of data·inclusion structures.
@@ -17,11 +17,11 @@ use super::model::{Service, Structure};
 ///                 {"source":"s","id":"s--2","nom":"Mairie","date_maj":"01/02/2024"}]"#;
 /// let (structures, diagnostics) = read_structures_json(json);
 /// assert_eq!(structures.len(), 1);
-/// assert_eq!(diagnostics[0].code, codes::INVALID_RECORD);
-/// assert_eq!((diagnostics[0].row, diagnostics[0].value.as_deref()), (Some(2), Some("s--2")));
+/// assert_eq!(diagnostics[0].code(), codes::INVALID_RECORD);
+/// assert_eq!((diagnostics[0].row(), diagnostics[0].value()), (Some(2), Some("s--2")));
 ///
 /// let (none, diagnostics) = read_structures_json(b"{}");
-/// assert!(none.is_empty() && diagnostics[0].code == codes::INVALID_JSON);
+/// assert!(none.is_empty() && diagnostics[0].code() == codes::INVALID_JSON);
 /// ```
 pub fn read_structures_json(bytes: &[u8]) -> (Vec<Structure>, Vec<Diagnostic>) {
     read_records(bytes, "structure")
@@ -40,12 +40,8 @@ fn read_records<T: DeserializeOwned>(
     let values: Vec<serde_json::Value> = match serde_json::from_slice(bytes) {
         Ok(v) => v,
         Err(e) => {
-            let d = Diagnostic::new(
-                Severity::Error,
-                codes::INVALID_JSON,
-                format!("le fichier n'est pas un tableau JSON de {what}s data·inclusion : {e}"),
-                format!("the file is not a JSON array of data·inclusion {what}s: {e}"),
-            );
+            let d = Diagnostic::new(Severity::Error, &messages::INVALID_JSON)
+                .with_args([Arg::Static(what), Arg::from(e.to_string())]);
             return (Vec::new(), vec![d]);
         }
     };
@@ -60,15 +56,11 @@ fn read_records<T: DeserializeOwned>(
         match T::deserialize(value) {
             Ok(r) => records.push(r),
             Err(e) => diagnostics.push(
-                Diagnostic::new(
-                    Severity::Error,
-                    codes::INVALID_RECORD,
-                    format!("{what} non conforme à data·inclusion v1, non reprise : {e}"),
-                    format!("{what} does not conform to data·inclusion v1, not imported: {e}"),
-                )
-                .at_row(i + 1)
-                .in_column(what)
-                .with_value(id),
+                Diagnostic::new(Severity::Error, &messages::INVALID_RECORD)
+                    .at_row(i + 1)
+                    .in_column(what)
+                    .with_value(id)
+                    .with_args([Arg::Static(what), Arg::from(e.to_string())]),
             ),
         }
     }

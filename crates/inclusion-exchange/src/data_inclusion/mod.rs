@@ -17,7 +17,8 @@
 //!   short enumerations [`Cost`], [`ReceptionMode`], [`MobilisationMode`], [`Mobiliser`],
 //!   [`ServiceType`], [`Audience`].
 //! * **Tables** — [`mapping`] (every correspondence, as `const` tables), [`precisions`] (the
-//!   texts written in free-text fields), [`syntax`] (e-mail and URI checks), [`codes`].
+//!   texts written in free-text fields), [`codes`]. The syntax checks (e-mail, URI, SIRET,
+//!   postcode, code INSEE) are those of the model, [`inclusion_model::syntax`].
 //!
 //! ```
 //! use inclusion_model::{Place, Address, Service, Public, Fee, SupportMode, AccessMode};
@@ -199,10 +200,10 @@ mod export;
 mod import;
 mod json;
 pub mod mapping;
+pub mod messages;
 mod model;
 mod network;
 pub mod precisions;
-pub mod syntax;
 mod theme;
 mod vocabulary;
 

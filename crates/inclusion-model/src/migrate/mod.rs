@@ -48,19 +48,17 @@
 //! let place = &report.places[0];
 //! assert_eq!(place.services, [Service::EverydayDigitalTools]);
 //! assert_eq!(place.fees, [Fee::FreeUnderConditions]);
-//! assert!(report.warnings().any(|d| d.code == "migration.approximate"));
+//! assert!(report.warnings().any(|d| d.code() == "migration.approximate"));
 //! ```
-
-pub(crate) mod v01;
 
 use std::borrow::Cow;
 
-use crate::codes;
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::validate::FlatRecord;
+use crate::diagnostic::{Arg, Diagnostic, Severity, Template};
+use crate::legacy::{self, Fit, LabelTarget, PublicTarget};
+use crate::messages;
+use crate::record::FlatRecord;
+use crate::syntax;
 use crate::vocab::Vocabulary;
-
-use v01::{Fit, LabelTarget, PublicTarget};
 
 /// The version of the standard a file follows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize)]
@@ -74,83 +72,6 @@ pub enum SchemaVersion {
     #[serde(rename = "1.0")]
     V1_0,
 }
-
-/// Columns that only v0.1 has.
-const V01_ONLY: [&str; 7] = [
-    "publics_accueillis",
-    "conditions_acces",
-    "labels_nationaux",
-    "labels_autres",
-    "courriel",
-    "cle_ban",
-    "accessibilite",
-];
-
-/// The 29 columns of v0.1.1, in schema order.
-pub(crate) const V01_COLUMNS: [&str; 29] = [
-    "id",
-    "pivot",
-    "nom",
-    "commune",
-    "code_postal",
-    "code_insee",
-    "adresse",
-    "complement_adresse",
-    "latitude",
-    "longitude",
-    "cle_ban",
-    "typologie",
-    "telephone",
-    "courriel",
-    "site_web",
-    "horaires",
-    "presentation_resume",
-    "presentation_detail",
-    "source",
-    "structure_parente",
-    "date_maj",
-    "services",
-    "publics_accueillis",
-    "conditions_acces",
-    "labels_nationaux",
-    "labels_autres",
-    "modalites_accompagnement",
-    "accessibilite",
-    "prise_rdv",
-];
-
-/// Checks the header of a v0.1 file: reports columns outside v0.1 and returns `false` (with a
-/// file error) when a required column is missing.
-pub(crate) fn check_v01_header<'h>(
-    names: impl IntoIterator<Item = &'h str>,
-    report: &mut crate::ReadReport,
-) -> bool {
-    let names: Vec<&str> = names.into_iter().collect();
-    for n in &names {
-        if !V01_COLUMNS.contains(n) {
-            report.file_warning(
-                codes::FILE_UNKNOWN_COLUMN,
-                format!("La colonne « {n} » ne fait pas partie du standard v0.1 : elle est lue comme une colonne v1 si elle en est une, sinon gardée à part."),
-                format!("Column '{n}' is not part of standard v0.1: it is read as a v1 column if it is one, otherwise kept aside."),
-            );
-        }
-    }
-    crate::read::csv::required_columns_present(report, |c| names.contains(&c.name()))
-}
-
-/// Columns that only v1 has.
-const V1_ONLY: [&str; 10] = [
-    "courriels",
-    "itinerance",
-    "publics_specifiquement_adresses",
-    "prise_en_charge_specifique",
-    "frais_a_charge",
-    "dispositif_programmes_nationaux",
-    "formations_labels",
-    "autres_formations_labels",
-    "modalites_acces",
-    "fiche_acces_libre",
-];
 
 impl SchemaVersion {
     /// Detects the version from the column names: v0.1 when some column exists only in v0.1
@@ -166,8 +87,8 @@ impl SchemaVersion {
     pub fn detect<'a>(names: impl IntoIterator<Item = &'a str>) -> SchemaVersion {
         let (mut old, mut new) = (false, false);
         for n in names {
-            old |= V01_ONLY.contains(&n);
-            new |= V1_ONLY.contains(&n);
+            old |= legacy::V01_ONLY.contains(&n);
+            new |= legacy::V1_ONLY.contains(&n);
         }
         if old && !new {
             SchemaVersion::V0_1
@@ -204,15 +125,11 @@ pub enum VersionChoice {
 
 /// The file-level notice that a v0.1 file was migrated.
 pub(crate) fn detected_notice() -> Diagnostic {
-    Diagnostic::new(
-        Severity::Warning,
-        codes::MIGRATION_VERSION,
-        "Fichier au format v0.1 du standard (listes séparées par « ; », publics_accueillis, conditions_acces, labels_nationaux...) : chaque ligne est migrée vers la v1.0.2, et chaque valeur sans équivalent exact est signalée.",
-        "File in the standard's v0.1 format (';' lists, publics_accueillis, conditions_acces, labels_nationaux...): every row is migrated to v1.0.2, and every value without an exact equivalent is reported.",
-    )
+    Diagnostic::new(Severity::Warning, &messages::MIGRATION_VERSION)
 }
 
-/// Migrates one v0.1 record, given as (column name, value) pairs, to a v1 flat record.
+/// Migrates one v0.1 record, given as (column name, value) pairs, to a v1 flat record; every
+/// value without an exact v1 equivalent gives a warning on `diags`.
 pub(crate) fn migrate_record<'a>(
     pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
     row: usize,
@@ -245,22 +162,28 @@ struct Migration<'d, 'a> {
 }
 
 impl<'a> Migration<'_, 'a> {
-    fn warn(&mut self, code: &'static str, column: &str, value: &str, fr: String, en: String) {
+    fn warn(
+        &mut self,
+        template: &'static Template,
+        column: &'static str,
+        value: &str,
+        args: impl Into<Box<[Arg]>>,
+    ) {
         self.diags.push(
-            Diagnostic::new(Severity::Warning, code, fr, en)
+            Diagnostic::new(Severity::Warning, template)
                 .at_row(self.row)
                 .in_column(column)
-                .with_value(value),
+                .with_value(value)
+                .with_args(args),
         );
     }
 
-    fn approximate(&mut self, column: &str, value: &str, to: &str) {
+    fn approximate(&mut self, column: &'static str, value: &str, to: &'static str) {
         self.warn(
-            codes::MIGRATION_APPROXIMATE,
+            &messages::MIGRATION_APPROXIMATE,
             column,
             value,
-            format!("La valeur v0.1 « {value} » n'a pas d'équivalent exact en v1 : elle devient « {to} », la valeur la plus proche."),
-            format!("The v0.1 value '{value}' has no exact v1 equivalent: it becomes '{to}', the closest value."),
+            [Arg::Static(to)],
         );
     }
 
@@ -282,14 +205,12 @@ impl<'a> Migration<'_, 'a> {
             "presentation_resume" => self.summary = Some(value),
             "presentation_detail" => self.detail = Some(value),
             "cle_ban" => {
-                self.warn(codes::MIGRATION_NO_EQUIVALENT, name, value,
-                    "La clé d'interopérabilité BAN (cle_ban) n'existe plus en v1 : la valeur est gardée à part, hors des colonnes du standard.".to_owned(),
-                    "The BAN interoperability key (cle_ban) no longer exists in v1: the value is kept aside, outside the standard's columns.".to_owned());
+                self.warn(&messages::MIGRATION_CLE_BAN, "cle_ban", value, []);
                 self.out.set(name, value);
             }
             "services" => {
-                let mapped = self.map_list(name, value, |v| {
-                    v01::SERVICES
+                let mapped = self.map_list("services", value, |v| {
+                    legacy::SERVICES
                         .iter()
                         .find(|(l, _)| *l == v)
                         .map(|(_, s)| (s.label_fr(), Fit::Exact))
@@ -297,8 +218,8 @@ impl<'a> Migration<'_, 'a> {
                 self.out.set("services", mapped);
             }
             "conditions_acces" => {
-                let mapped = self.map_list(name, value, |v| {
-                    v01::CONDITIONS
+                let mapped = self.map_list("conditions_acces", value, |v| {
+                    legacy::CONDITIONS
                         .iter()
                         .find(|(l, _, _)| *l == v)
                         .map(|(_, f, fit)| (f.label_fr(), *fit))
@@ -306,8 +227,8 @@ impl<'a> Migration<'_, 'a> {
                 self.out.set("frais_a_charge", mapped);
             }
             "modalites_accompagnement" => {
-                let mapped = self.map_list(name, value, |v| {
-                    v01::SUPPORT_MODES
+                let mapped = self.map_list("modalites_accompagnement", value, |v| {
+                    legacy::SUPPORT_MODES
                         .iter()
                         .find(|(l, _, _)| *l == v)
                         .map(|(_, m, fit)| (m.label_fr(), *fit))
@@ -324,7 +245,7 @@ impl<'a> Migration<'_, 'a> {
     /// validation judges it). Returns the `|`-joined v1 list, without repeats.
     fn map_list(
         &mut self,
-        column: &str,
+        column: &'static str,
         value: &str,
         map: impl Fn(&str) -> Option<(&'static str, Fit)>,
     ) -> String {
@@ -350,7 +271,7 @@ impl<'a> Migration<'_, 'a> {
         let (mut publics, mut support) = (Vec::new(), Vec::new());
         let column = "publics_accueillis";
         for item in split(value) {
-            match v01::PUBLICS.iter().find(|(l, _, _)| *l == item) {
+            match legacy::PUBLICS.iter().find(|(l, _, _)| *l == item) {
                 Some((_, PublicTarget::Public(p), fit)) => {
                     if *fit == Fit::Approximate {
                         self.approximate(column, item, p.label_fr());
@@ -363,13 +284,7 @@ impl<'a> Migration<'_, 'a> {
                     }
                     push_unique(&mut support, s.label_fr());
                 }
-                Some((_, PublicTarget::Nothing(why_fr, why_en), _)) => self.warn(
-                    codes::MIGRATION_NO_EQUIVALENT,
-                    column,
-                    item,
-                    format!("« {item} » n'a pas d'équivalent en v1 ({why_fr}) : la valeur n'est pas reprise."),
-                    format!("'{item}' has no v1 equivalent ({why_en}): the value is not carried over."),
-                ),
+                Some((_, PublicTarget::Nothing(why), _)) => self.warn(why, column, item, []),
                 None => {
                     // Not a v0.1 label: a v1 public or support already, or an error for v1.
                     if crate::vocab::SpecificSupport::from_label(item).is_some() {
@@ -390,7 +305,7 @@ impl<'a> Migration<'_, 'a> {
         let (mut programmes, mut training) = (Vec::new(), Vec::new());
         let column = "labels_nationaux";
         for item in split(value) {
-            match v01::LABELS.iter().find(|(l, _, _)| *l == item) {
+            match legacy::LABELS.iter().find(|(l, _, _)| *l == item) {
                 Some((_, LabelTarget::Programme(p), fit)) => {
                     if *fit == Fit::Approximate {
                         self.approximate(column, item, p.label_fr());
@@ -399,13 +314,7 @@ impl<'a> Migration<'_, 'a> {
                 }
                 Some((_, LabelTarget::Training(t), _)) => push_unique(&mut training, t.label_fr()),
                 Some((_, LabelTarget::Other, _)) => {
-                    self.warn(
-                        codes::MIGRATION_NO_EQUIVALENT,
-                        column,
-                        item,
-                        format!("Le label national « {item} » n'a pas d'équivalent dans les dispositifs et labels de la v1 : il est reporté dans autres_formations_labels."),
-                        format!("The national label '{item}' has no equivalent among v1 programmes and labels: it is moved to autres_formations_labels."),
-                    );
+                    self.warn(&messages::MIGRATION_OTHER_LABEL, column, item, []);
                     self.other_labels.push(item.to_owned());
                 }
                 None => {
@@ -428,15 +337,18 @@ impl<'a> Migration<'_, 'a> {
             self.out.set("autres_formations_labels", joined);
         }
         match (self.summary, self.detail) {
-            (Some(s), detail) if crate::validate::rules::char_len(s) > 280 => {
+            (Some(s), detail) if syntax::char_len(s) > 280 => {
                 let cut: String = s.chars().take(279).collect();
                 let detail = match detail {
                     Some(d) => format!("{s}\n\n{d}"),
                     None => s.to_owned(),
                 };
-                self.warn(codes::MIGRATION_SUMMARY_MOVED, "presentation_resume", s,
-                    "La présentation résumée dépasse les 280 caractères de la v1 (la v0.1 en permettait 500) : elle est copiée en tête de presentation_detail et coupée à 279 caractères suivis de « … ».".to_owned(),
-                    "The summary is longer than the 280 characters of v1 (v0.1 allowed 500): it is copied to the start of presentation_detail and cut at 279 characters followed by '…'.".to_owned());
+                self.warn(
+                    &messages::MIGRATION_SUMMARY_MOVED,
+                    "presentation_resume",
+                    s,
+                    [],
+                );
                 self.out.set("presentation_resume", format!("{cut}…"));
                 self.out.set("presentation_detail", detail);
             }

@@ -3,20 +3,14 @@
 use std::borrow::Cow;
 
 use super::decode::{decode, delimiter};
-use super::{Format, ReadOptions, ReadReport};
-use crate::codes;
-use crate::columns::Column;
-use crate::diagnostic::{Diagnostic, Severity};
+use super::header::{HeaderCell, check_v01_header, map_header};
+use super::options::ReadOptions;
+use super::report::{Format, ReadReport};
+use super::rows::Rows;
+use crate::diagnostic::{Arg, Diagnostic, Severity};
+use crate::messages;
 use crate::migrate::{self, SchemaVersion};
-use crate::validate::{FlatRecord, Validator};
-
-/// What a header cell is.
-#[derive(Clone)]
-pub(crate) enum HeaderCell {
-    Standard(Column),
-    Unknown(String),
-    Ignored,
-}
+use crate::record::FlatRecord;
 
 /// Reads CSV text (already decoded). See [`read_bytes`](super::read_bytes) for bytes in other
 /// encodings.
@@ -26,19 +20,14 @@ pub(crate) enum HeaderCell {
 /// let report = read_csv_str("id,nom\np1,Mairie\n", &ReadOptions::default());
 /// // Required columns are missing: the file cannot be read.
 /// let e = report.unreadable().unwrap();
-/// assert_eq!(e.code, "file.missing_column");
-/// assert!(e.message_en.contains("pivot"));
+/// assert_eq!(e.code(), "file.missing_column");
+/// assert!(e.message_en().contains("pivot"));
 /// ```
 pub fn read_csv_str(text: &str, options: &ReadOptions) -> ReadReport {
-    let mut report = ReadReport::new(Format::Csv);
+    let mut report = options.report(Format::Csv);
     let text = match text.strip_prefix('\u{feff}') {
         Some(rest) => {
-            report.file_warning(
-                codes::FILE_BOM,
-                "Le fichier commence par une marque d'ordre des octets (BOM) : elle est ignorée."
-                    .to_owned(),
-                "The file starts with a byte-order mark (BOM): it is ignored.".to_owned(),
-            );
+            report.push(Diagnostic::new(Severity::Warning, &messages::FILE_BOM_TEXT));
             rest
         }
         None => text,
@@ -47,7 +36,7 @@ pub fn read_csv_str(text: &str, options: &ReadOptions) -> ReadReport {
 }
 
 pub(crate) fn read_csv_bytes(bytes: &[u8], options: &ReadOptions) -> ReadReport {
-    let mut report = ReadReport::new(Format::Csv);
+    let mut report = options.report(Format::Csv);
     let text = decode(bytes, &mut report);
     read_text(&text, options, report)
 }
@@ -63,18 +52,13 @@ fn read_text(text: &str, options: &ReadOptions, mut report: ReadReport) -> ReadR
     match reader.read_record(&mut record) {
         Ok(true) => {}
         Ok(false) => {
-            report.file_error(
-                codes::FILE_UNREADABLE,
-                "Le fichier est vide : il faut au moins la ligne d'en-tête.".to_owned(),
-                "The file is empty: it needs at least the header line.".to_owned(),
-            );
+            report.push(Diagnostic::new(Severity::Error, &messages::FILE_EMPTY));
             return report;
         }
         Err(e) => {
-            report.file_error(
-                codes::FILE_UNREADABLE,
-                format!("L'en-tête CSV ne peut pas être lu : {e}."),
-                format!("The CSV header cannot be read: {e}."),
+            report.push(
+                Diagnostic::new(Severity::Error, &messages::FILE_HEADER_UNREADABLE)
+                    .with_args([Arg::from(e.to_string())]),
             );
             return report;
         }
@@ -90,15 +74,15 @@ fn read_text(text: &str, options: &ReadOptions, mut report: ReadReport) -> ReadR
 
     // At most one place per line: reserving avoids moving large vectors while reading.
     let lines = memchr::memchr_iter(b'\n', text.as_bytes()).count();
-    let mut validator = Validator::new(options.level, options.lenient, options.today());
-    validator.reserve(lines, &mut report);
+    let mut rows = Rows::new(options);
+    rows.reserve(lines, text.len(), &mut report);
     let mut index = 0usize;
     loop {
         match reader.read_record(&mut record) {
             Ok(true) => {}
             Ok(false) => break,
             Err(e) => {
-                row_unreadable(&mut report, index + 2, &e);
+                row_unreadable(&mut rows, &mut report, index + 2, &e);
                 break;
             }
         }
@@ -117,14 +101,12 @@ fn read_text(text: &str, options: &ReadOptions, mut report: ReadReport) -> ReadR
                 _ => {}
             }
         }
-        let mut row_error = false;
-        if record.len() != cells.len() {
-            row_error = true;
-            report
-                .diagnostics
+        let row_error = record.len() != cells.len();
+        if row_error {
+            rows.diags()
                 .push(cell_count(row, record.len(), cells.len()));
         }
-        validator.accept(&mut raw, row, row_error, &mut report);
+        rows.accept(&mut raw, row, row_error, &mut report);
     }
     report
 }
@@ -136,11 +118,11 @@ fn read_v01(
     options: &ReadOptions,
     mut report: ReadReport,
 ) -> ReadReport {
-    report.diagnostics.push(migrate::detected_notice());
-    if !migrate::check_v01_header(header.iter().map(String::as_str), &mut report) {
+    report.push(migrate::detected_notice());
+    if !check_v01_header(header.iter().map(String::as_str), &mut report) {
         return report;
     }
-    let mut validator = Validator::new(options.level, options.lenient, options.today());
+    let mut rows = Rows::new(options);
     let mut record = ::csv::StringRecord::new();
     let mut row = 1;
     loop {
@@ -149,123 +131,34 @@ fn read_v01(
             Ok(true) => {}
             Ok(false) => break,
             Err(e) => {
-                row_unreadable(&mut report, row, &e);
+                row_unreadable(&mut rows, &mut report, row, &e);
                 break;
             }
         }
         let row_error = record.len() != header.len();
         if row_error {
-            report
-                .diagnostics
+            rows.diags()
                 .push(cell_count(row, record.len(), header.len()));
         }
         let pairs = header.iter().map(String::as_str).zip(record.iter());
-        let mut raw = migrate::migrate_record(pairs, row, &mut report.diagnostics);
-        validator.accept(&mut raw, row, row_error, &mut report);
+        let mut raw = migrate::migrate_record(pairs, row, rows.diags());
+        rows.accept(&mut raw, row, row_error, &mut report);
     }
     report
 }
 
 /// A row the CSV parser cannot read (invalid quoting...): reading stops there.
-fn row_unreadable(report: &mut ReadReport, row: usize, e: &::csv::Error) {
-    report.row_error(
-        row,
-        codes::FILE_UNREADABLE,
-        format!("Ligne {row} illisible : {e}. La lecture s'arrête là."),
-        format!("Row {row} cannot be read: {e}. Reading stops there."),
+fn row_unreadable(rows: &mut Rows, report: &mut ReadReport, row: usize, e: &::csv::Error) {
+    rows.diags().push(
+        Diagnostic::new(Severity::Error, &messages::FILE_ROW_UNREADABLE)
+            .at_row(row)
+            .with_args([Arg::from(e.to_string())]),
     );
+    rows.reject(report);
 }
 
 fn cell_count(row: usize, cells: usize, columns: usize) -> Diagnostic {
-    Diagnostic::new(
-        Severity::Error,
-        codes::CELL_COUNT,
-        format!("La ligne a {cells} cellules alors que l'en-tête a {columns} colonnes : vérifiez les guillemets et les séparateurs."),
-        format!("The row has {cells} cells but the header has {columns} columns: check quotes and separators."),
-    )
-    .at_row(row)
-}
-
-/// Maps header names to columns, reporting unknown, duplicate and missing columns. Returns
-/// `None` when a required column is missing (the file cannot be read).
-pub(crate) fn map_header<'h>(
-    names: impl Iterator<Item = &'h str>,
-    report: &mut ReadReport,
-) -> Option<Vec<HeaderCell>> {
-    let mut seen = [false; 32];
-    let mut cells = Vec::new();
-    for name in names {
-        match Column::from_name(name) {
-            Some(c) if seen[c.index()] => {
-                report.file_error(
-                    codes::FILE_DUPLICATE_COLUMN,
-                    format!("La colonne {name} apparaît deux fois dans l'en-tête : seule la première est lue."),
-                    format!("Column {name} appears twice in the header: only the first one is read."),
-                );
-                cells.push(HeaderCell::Ignored);
-            }
-            Some(c) => {
-                seen[c.index()] = true;
-                cells.push(HeaderCell::Standard(c));
-            }
-            None => {
-                let hint = Column::ALL
-                    .iter()
-                    .find(|c| c.name().eq_ignore_ascii_case(name.trim()))
-                    .map(|c| {
-                        (
-                            format!(" (vouliez-vous dire {c} ?)"),
-                            format!(" (did you mean {c}?)"),
-                        )
-                    })
-                    .unwrap_or_default();
-                report.file_warning(
-                    codes::FILE_UNKNOWN_COLUMN,
-                    format!("La colonne « {name} » ne fait pas partie du standard{} : ses valeurs sont gardées à part.", hint.0),
-                    format!("Column '{name}' is not part of the standard{}: its values are kept aside.", hint.1),
-                );
-                cells.push(HeaderCell::Unknown(name.to_owned()));
-            }
-        }
-    }
-    if !required_columns_present(report, |c| seen[c.index()]) {
-        return None;
-    }
-    let missing_optional: Vec<&str> = Column::ALL
-        .iter()
-        .filter(|c| !c.is_required() && !seen[c.index()])
-        .map(|c| c.name())
-        .collect();
-    if !missing_optional.is_empty() && report.format == Format::Csv {
-        let list = missing_optional.join(", ");
-        report.file_warning(
-            codes::FILE_MISSING_OPTIONAL_COLUMN,
-            format!("Colonnes facultatives absentes de l'en-tête : {list}. Le standard demande toutes les colonnes, même vides."),
-            format!("Optional columns missing from the header: {list}. The standard asks for every column, even empty."),
-        );
-    }
-    Some(cells)
-}
-
-/// Reports, as a file error, the required columns for which `present` is false; returns
-/// whether all are present (otherwise no row can be read).
-pub(crate) fn required_columns_present(
-    report: &mut ReadReport,
-    present: impl Fn(Column) -> bool,
-) -> bool {
-    let missing: Vec<&str> = Column::ALL
-        .iter()
-        .filter(|c| c.is_required() && !present(**c))
-        .map(|c| c.name())
-        .collect();
-    if missing.is_empty() {
-        return true;
-    }
-    let list = missing.join(", ");
-    report.file_error(
-        codes::FILE_MISSING_COLUMN,
-        format!("Colonnes obligatoires absentes de l'en-tête : {list}. Aucune ligne ne peut être lue ; les noms de colonnes doivent être exactement ceux du standard."),
-        format!("Required columns missing from the header: {list}. No row can be read; column names must be exactly those of the standard."),
-    );
-    false
+    Diagnostic::new(Severity::Error, &messages::CELL_COUNT)
+        .at_row(row)
+        .with_args([Arg::from(cells), Arg::from(columns)])
 }

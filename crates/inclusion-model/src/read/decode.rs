@@ -2,8 +2,9 @@
 
 use std::borrow::Cow;
 
-use super::ReadReport;
-use crate::codes;
+use super::report::ReadReport;
+use crate::diagnostic::{Arg, Diagnostic, Severity};
+use crate::messages;
 
 /// Decodes the bytes of a text file: UTF-8 (a byte-order mark is removed and reported), or
 /// Windows-1252 when the bytes are not UTF-8 (reported). Windows-1252 maps every byte, so
@@ -11,11 +12,7 @@ use crate::codes;
 pub(crate) fn decode<'a>(bytes: &'a [u8], report: &mut ReadReport) -> Cow<'a, str> {
     let bytes = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
         Some(rest) => {
-            report.file_warning(
-                codes::FILE_BOM,
-                "Le fichier commence par une marque d'ordre des octets (BOM) UTF-8 : elle est ignorée, mais le standard demande de l'UTF-8 sans BOM.".to_owned(),
-                "The file starts with a UTF-8 byte-order mark (BOM): it is ignored, but the standard asks for UTF-8 without a BOM.".to_owned(),
-            );
+            report.push(Diagnostic::new(Severity::Warning, &messages::FILE_BOM));
             rest
         }
         None => bytes,
@@ -24,10 +21,9 @@ pub(crate) fn decode<'a>(bytes: &'a [u8], report: &mut ReadReport) -> Cow<'a, st
         Ok(s) => Cow::Borrowed(s),
         Err(e) => {
             let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
-            report.file_warning(
-                codes::FILE_WINDOWS_1252,
-                format!("Le fichier n'est pas en UTF-8 (octet invalide à la position {}) : il a été lu comme du Windows-1252. Enregistrez-le en UTF-8.", e.valid_up_to()),
-                format!("The file is not UTF-8 (invalid byte at offset {}): it was read as Windows-1252. Save it as UTF-8.", e.valid_up_to()),
+            report.push(
+                Diagnostic::new(Severity::Warning, &messages::FILE_WINDOWS_1252)
+                    .with_args([Arg::from(e.valid_up_to())]),
             );
             Cow::Owned(text.into_owned())
         }
@@ -48,11 +44,10 @@ pub(crate) fn delimiter(text: &str, report: &mut ReadReport) -> u8 {
         }
     }
     if semicolons > commas {
-        report.file_warning(
-            codes::FILE_SEMICOLON,
-            "Les colonnes sont séparées par « ; » : le standard demande « , ». Le fichier est lu quand même.".to_owned(),
-            "Columns are separated by ';': the standard asks for ','. The file is read anyway.".to_owned(),
-        );
+        report.push(Diagnostic::new(
+            Severity::Warning,
+            &messages::FILE_SEMICOLON,
+        ));
         b';'
     } else {
         b','
@@ -62,27 +57,28 @@ pub(crate) fn delimiter(text: &str, report: &mut ReadReport) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::read::Format;
+    use crate::codes;
+    use crate::read::report::Format;
 
     #[test]
     fn utf8_bom_and_1252() {
-        let mut r = ReadReport::new(Format::Csv);
+        let mut r = ReadReport::new(Format::Csv, usize::MAX);
         assert_eq!(decode(b"\xEF\xBB\xBFa,b", &mut r), "a,b");
-        assert_eq!(r.diagnostics[0].code, codes::FILE_BOM);
-        let mut r = ReadReport::new(Format::Csv);
+        assert_eq!(r.diagnostics[0].code(), codes::FILE_BOM);
+        let mut r = ReadReport::new(Format::Csv, usize::MAX);
         assert_eq!(decode(b"Itin\xe9rant", &mut r), "Itinérant");
-        assert_eq!(r.diagnostics[0].code, codes::FILE_WINDOWS_1252);
-        let mut r = ReadReport::new(Format::Csv);
+        assert_eq!(r.diagnostics[0].code(), codes::FILE_WINDOWS_1252);
+        let mut r = ReadReport::new(Format::Csv, usize::MAX);
         assert_eq!(decode("Itinérant".as_bytes(), &mut r), "Itinérant");
         assert!(r.diagnostics.is_empty());
     }
 
     #[test]
     fn delimiter_detection() {
-        let mut r = ReadReport::new(Format::Csv);
+        let mut r = ReadReport::new(Format::Csv, usize::MAX);
         assert_eq!(delimiter("a;b;\"c,d,e\"\n1,2,3", &mut r), b';');
         assert_eq!(r.diagnostics.len(), 1);
-        let mut r = ReadReport::new(Format::Csv);
+        let mut r = ReadReport::new(Format::Csv, usize::MAX);
         assert_eq!(delimiter("a,b,\"c;d;e\"\n", &mut r), b',');
         assert!(r.diagnostics.is_empty());
     }

@@ -8,12 +8,15 @@ use serde::de::value::{MapAccessDeserializer, SeqAccessDeserializer};
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Number, Value};
 
-use super::{Format, ReadOptions, ReadReport};
-use crate::codes;
+use super::header::check_json_keys;
+use super::options::ReadOptions;
+use super::report::{Format, ReadReport};
+use super::rows::Rows;
 use crate::columns::{Column, ColumnKind};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Arg, Diagnostic, Severity};
+use crate::messages;
 use crate::migrate::{self, SchemaVersion};
-use crate::validate::{FlatRecord, Validator};
+use crate::record::FlatRecord;
 
 /// Reads a JSON array of flat records keyed by the standard's column names, as the national
 /// cartography publishes them: values are strings, `latitude`/`longitude` numbers (strings are
@@ -26,26 +29,21 @@ use crate::validate::{FlatRecord, Validator};
 /// ```
 /// use inclusion_model::{read_json_slice, ReadOptions};
 /// let report = read_json_slice(br#"{"id": "p1"}"#, &ReadOptions::default());
-/// assert_eq!(report.unreadable().unwrap().code, "json.type");
+/// assert_eq!(report.unreadable().unwrap().code(), "json.type");
 /// ```
 pub fn read_json_slice(bytes: &[u8], options: &ReadOptions) -> ReadReport {
-    let mut report = ReadReport::new(Format::Json);
+    let mut report = options.report(Format::Json);
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let records = match serde_json::from_slice::<Shape<'_>>(bytes) {
         Ok(Shape::Array(records)) => records,
         Ok(Shape::Object(_) | Shape::Other) => {
-            report.file_error(
-                codes::JSON_TYPE,
-                "Le fichier JSON doit être un tableau d'objets (un objet par lieu).".to_owned(),
-                "The JSON file must be an array of objects (one object per place).".to_owned(),
-            );
+            report.push(Diagnostic::new(Severity::Error, &messages::JSON_NOT_ARRAY));
             return report;
         }
         Err(e) => {
-            report.file_error(
-                codes::FILE_UNREADABLE,
-                format!("Le JSON est invalide : {e}."),
-                format!("Invalid JSON: {e}."),
+            report.push(
+                Diagnostic::new(Severity::Error, &messages::FILE_INVALID_JSON)
+                    .with_args([Arg::from(e.to_string())]),
             );
             return report;
         }
@@ -64,35 +62,19 @@ pub fn read_json_slice(bytes: &[u8], options: &ReadOptions) -> ReadReport {
     report.version = options.version_for(keys.iter().copied());
     let v01 = report.version == SchemaVersion::V0_1;
     if v01 {
-        report.diagnostics.push(migrate::detected_notice());
+        report.push(migrate::detected_notice());
     }
-    let known = |k: &str| {
-        if v01 {
-            migrate::V01_COLUMNS.contains(&k)
-        } else {
-            Column::from_name(k).is_some()
-        }
-    };
-    for name in keys.iter().filter(|k| !known(k)) {
-        report.file_warning(
-            codes::FILE_UNKNOWN_COLUMN,
-            format!("La clé « {name} » ne fait pas partie du standard : ses valeurs sont gardées à part."),
-            format!("Key '{name}' is not part of the standard: its values are kept aside."),
-        );
-    }
+    check_json_keys(keys.iter().copied(), v01, &mut report);
     drop(keys);
 
-    let mut validator = Validator::new(options.level, options.lenient, options.today());
-    validator.reserve(records.len(), &mut report);
+    let mut rows = Rows::new(options);
+    rows.reserve(records.len(), bytes.len(), &mut report);
     for (i, record) in records.into_iter().enumerate() {
         let row = i + 1;
         let Shape::Object(entries) = record else {
-            report.row_error(
-                row,
-                codes::JSON_TYPE,
-                "Cet élément du tableau n'est pas un objet JSON : il est ignoré.",
-                "This array element is not a JSON object: it is ignored.",
-            );
+            rows.diags()
+                .push(Diagnostic::new(Severity::Error, &messages::JSON_NOT_OBJECT).at_row(row));
+            rows.reject(&mut report);
             continue;
         };
         let mut raw = FlatRecord::default();
@@ -106,7 +88,7 @@ pub fn read_json_slice(bytes: &[u8], options: &ReadOptions) -> ReadReport {
                 JsonValue::Number(n) => {
                     let number_column = column.filter(|c| c.kind() == ColumnKind::Number);
                     if number_column.is_none() {
-                        number_warning(&mut report, row, &key, &n.to_string());
+                        number_warning(rows.diags(), row, &key, &n.to_string());
                     } else if let (false, Some(c), Some(x)) = (v01, number_column, n.as_f64()) {
                         // Kept as a number: no text to write out and parse back.
                         raw.set_column_number(c, x);
@@ -115,21 +97,16 @@ pub fn read_json_slice(bytes: &[u8], options: &ReadOptions) -> ReadReport {
                     Cow::Owned(n.to_string())
                 }
                 JsonValue::Bool(b) => {
-                    number_warning(&mut report, row, &key, &b.to_string());
+                    number_warning(rows.diags(), row, &key, &b.to_string());
                     Cow::Owned(b.to_string())
                 }
                 JsonValue::Nested(value) => {
                     row_error = true;
-                    report.diagnostics.push(
-                        Diagnostic::new(
-                            Severity::Error,
-                            codes::JSON_TYPE,
-                            format!("La valeur de « {key} » est un tableau ou un objet : le standard attend du texte (listes séparées par « | »)."),
-                            format!("The value of '{key}' is an array or an object: the standard expects text (lists separated by '|')."),
-                        )
-                        .at_row(row)
-                        .in_column(key.as_ref())
-                        .with_value(value.to_string()),
+                    rows.diags().push(
+                        Diagnostic::new(Severity::Error, &messages::JSON_NESTED)
+                            .at_row(row)
+                            .in_column(column_name(column, &key))
+                            .with_value(value.to_string()),
                     );
                     continue;
                 }
@@ -146,11 +123,11 @@ pub fn read_json_slice(bytes: &[u8], options: &ReadOptions) -> ReadReport {
         }
         if v01 {
             let borrowed = pairs.iter().map(|(k, v)| (k.as_ref(), v.as_ref()));
-            let mut migrated = migrate::migrate_record(borrowed, row, &mut report.diagnostics);
-            validator.accept(&mut migrated, row, row_error, &mut report);
+            let mut migrated = migrate::migrate_record(borrowed, row, rows.diags());
+            rows.accept(&mut migrated, row, row_error, &mut report);
             continue;
         }
-        validator.accept(&mut raw, row, row_error, &mut report);
+        rows.accept(&mut raw, row, row_error, &mut report);
     }
     report
 }
@@ -212,9 +189,19 @@ impl<'de> Deserialize<'de> for Shape<'de> {
                 Ok(Shape::Array(items))
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Shape<'de>, A::Error> {
-                let mut entries = Vec::with_capacity(map.size_hint().unwrap_or(16));
+                // Records hold a dozen keys or more: room for 16 at the first key avoids
+                // growing four times, and an empty object (`{}`) allocates nothing.
+                let mut entries = Vec::new();
                 while let Some((Key(k), v)) = map.next_entry::<Key<'de>, JsonValue<'de>>()? {
+                    if entries.capacity() == 0 {
+                        entries.reserve(map.size_hint().unwrap_or(16));
+                    }
                     entries.push((k, v));
+                }
+                // A small object does not keep room for 16 entries (memory stays bounded by
+                // the input, whatever its shape).
+                if entries.len() * 4 < entries.capacity() {
+                    entries.shrink_to_fit();
                 }
                 Ok(Shape::Object(entries))
             }
@@ -313,17 +300,20 @@ impl<'de> Deserialize<'de> for Key<'de> {
     }
 }
 
-fn number_warning(report: &mut ReadReport, row: usize, key: &str, value: &str) {
-    report.diagnostics.push(
-        Diagnostic::new(
-            Severity::Warning,
-            codes::JSON_NUMBER,
-            format!("La valeur de « {key} » n'est pas une chaîne de caractères : elle est lue comme le texte « {value} »."),
-            format!("The value of '{key}' is not a string: it is read as the text '{value}'."),
-        )
-        .at_row(row)
-        .in_column(key)
-        .with_value(value),
+/// The name of a key for a diagnostic: the column's name (no copy) when it is one.
+fn column_name(column: Option<Column>, key: &str) -> std::borrow::Cow<'static, str> {
+    match column {
+        Some(c) => c.name().into(),
+        None => key.to_owned().into(),
+    }
+}
+
+fn number_warning(diags: &mut Vec<Diagnostic>, row: usize, key: &str, value: &str) {
+    diags.push(
+        Diagnostic::new(Severity::Warning, &messages::JSON_NUMBER)
+            .at_row(row)
+            .in_column(column_name(Column::from_name(key), key))
+            .with_value(value),
     );
 }
 
@@ -332,13 +322,13 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
-    use crate::diagnostic::Diagnostic;
+    use crate::codes;
 
     fn diagnostic<'r>(report: &'r ReadReport, row: usize, code: &str) -> &'r Diagnostic {
         report
             .diagnostics
             .iter()
-            .find(|d| d.row == Some(row) && d.code == code)
+            .find(|d| d.row() == Some(row) && d.code() == code)
             .unwrap_or_else(|| panic!("no {code} on row {row}: {:#?}", report.diagnostics))
     }
 
@@ -367,11 +357,11 @@ mod tests {
         assert_eq!(a.name, "Mairie \"centre\" é");
         assert_eq!(a.extra, [("autre".to_owned(), "y".to_owned())]);
         // Row 2: not an object.
-        assert_eq!(diagnostic(&report, 2, codes::JSON_TYPE).column, None);
+        assert_eq!(diagnostic(&report, 2, codes::JSON_TYPE).column(), None);
         // Row 3: a number and a boolean in text columns are read as their text, with a warning.
         let insee = diagnostic(&report, 3, codes::JSON_NUMBER);
-        assert_eq!(insee.column.as_deref(), Some("code_insee"));
-        assert_eq!(insee.value.as_deref(), Some("51454"));
+        assert_eq!(insee.column(), Some("code_insee"));
+        assert_eq!(insee.value(), Some("51454"));
         assert_eq!(
             report.places[1].address.insee_code.as_deref(),
             Some("51454")
@@ -379,9 +369,9 @@ mod tests {
         assert_eq!(report.places[1].contact.websites, ["true"]);
         // Row 4: an array is an error naming the column and giving the value as JSON.
         let nested = diagnostic(&report, 4, codes::JSON_TYPE);
-        assert_eq!(nested.column.as_deref(), Some("services"));
+        assert_eq!(nested.column(), Some("services"));
         assert_eq!(
-            nested.value.as_deref(),
+            nested.value(),
             Some(r#"["Aide aux démarches administratives"]"#)
         );
     }
@@ -395,7 +385,7 @@ mod tests {
             (b"[{\"id\": 1e999}]", codes::FILE_UNREADABLE),
         ] {
             let report = read_json_slice(text, &ReadOptions::default());
-            assert_eq!(report.unreadable().map(|d| d.code), Some(code));
+            assert_eq!(report.unreadable().map(|d| d.code()), Some(code));
         }
     }
 

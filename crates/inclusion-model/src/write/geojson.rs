@@ -4,7 +4,7 @@ use std::io::Write;
 
 use serde::ser::{SerializeMap, SerializeSeq};
 
-use super::Properties;
+use super::record::Properties;
 use crate::ModelError;
 use crate::place::Place;
 

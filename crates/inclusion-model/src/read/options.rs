@@ -1,0 +1,113 @@
+//! [`ReadOptions`]: how to read a file.
+
+use chrono::NaiveDate;
+
+use crate::migrate::{SchemaVersion, VersionChoice};
+use crate::validate::{Level, Validator};
+
+use super::report::{Format, ReadReport};
+
+/// How many problems of rows a report keeps per code, by default (see
+/// [`ReadOptions::max_diagnostics_per_code`]).
+pub const DEFAULT_MAX_DIAGNOSTICS_PER_CODE: usize = 1_000;
+
+/// How to read a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ReadOptions {
+    /// The validation level (default: [`Level::Standard`]).
+    pub level: Level,
+    /// Keep a place whose errors are all in optional fields, with those values dropped (each
+    /// diagnostic says so). By default a row with an error gives no place.
+    pub lenient: bool,
+    /// The date used as "today" by the Strict check of `date_maj` (default: the system date).
+    pub today: Option<NaiveDate>,
+    /// Which version of the standard to read the file as (default: detected from the header).
+    pub version: VersionChoice,
+    /// How many problems of rows the report keeps per code (and severity); the others are
+    /// counted ([`ReadReport::counts`]) but not kept. Problems of the file itself are always
+    /// kept. Default: [`DEFAULT_MAX_DIAGNOSTICS_PER_CODE`] (1,000): far more than a person
+    /// reads before fixing the cause, which is nearly always one mistake repeated (a column
+    /// shifted, a wrong label everywhere); enough for a tool to page through examples; and it
+    /// bounds the report to a few megabytes (about 40 codes of 1,000 diagnostics of about 100
+    /// bytes) whatever the size of the file. `usize::MAX` keeps everything.
+    pub max_diagnostics_per_code: usize,
+}
+
+impl Default for ReadOptions {
+    fn default() -> ReadOptions {
+        ReadOptions {
+            level: Level::default(),
+            lenient: false,
+            today: None,
+            version: VersionChoice::default(),
+            max_diagnostics_per_code: DEFAULT_MAX_DIAGNOSTICS_PER_CODE,
+        }
+    }
+}
+
+impl ReadOptions {
+    /// The Strict level.
+    pub fn strict() -> ReadOptions {
+        ReadOptions {
+            level: Level::Strict,
+            ..ReadOptions::default()
+        }
+    }
+
+    /// Sets the level.
+    pub fn with_level(mut self, level: Level) -> ReadOptions {
+        self.level = level;
+        self
+    }
+
+    /// Sets lenient reading.
+    pub fn with_lenient(mut self, lenient: bool) -> ReadOptions {
+        self.lenient = lenient;
+        self
+    }
+
+    /// Reads the file as this version of the standard, whatever its header says.
+    pub fn with_version(mut self, version: SchemaVersion) -> ReadOptions {
+        self.version = VersionChoice::Force(version);
+        self
+    }
+
+    /// Sets how many problems of rows the report keeps per code.
+    pub fn with_max_diagnostics_per_code(mut self, max: usize) -> ReadOptions {
+        self.max_diagnostics_per_code = max;
+        self
+    }
+
+    pub(crate) fn version_for<'a>(
+        &self,
+        names: impl IntoIterator<Item = &'a str>,
+    ) -> SchemaVersion {
+        match self.version {
+            VersionChoice::Force(v) => v,
+            VersionChoice::Detect => SchemaVersion::detect(names),
+        }
+    }
+
+    /// Sets the date used as "today".
+    pub fn with_today(mut self, today: NaiveDate) -> ReadOptions {
+        self.today = Some(today);
+        self
+    }
+
+    /// The date used as "today": [`ReadOptions::today`], or the system date.
+    pub fn today(&self) -> NaiveDate {
+        self.today
+            .unwrap_or_else(|| chrono::Utc::now().date_naive())
+    }
+
+    /// The validator these options ask for.
+    pub(super) fn validator(&self) -> Validator {
+        Validator::new(self.level, self.lenient, self.today())
+    }
+
+    /// An empty report for these options.
+    pub(super) fn report(&self, format: Format) -> ReadReport {
+        ReadReport::new(format, self.max_diagnostics_per_code)
+    }
+}
