@@ -75,8 +75,9 @@ pub struct HelpIndex {
     /// position, so by `id`): each as its main-tree position when it has coordinates, else as
     /// the tree's length plus its position (see [`HelpIndex::entry_place`]).
     by_insee: Vec<u32>,
-    /// The code of each entry of `by_insee`, packed in base 36 ([`insee_key`]): a binary search
-    /// reads 4 bytes per step, not a place.
+    /// The code of every [`INSEE_SAMPLE`]-th entry of `by_insee`, packed in base 36
+    /// ([`insee_key`]): a binary search reads 4 bytes per step down to [`INSEE_SAMPLE`]
+    /// entries, then 4 places' codes; a quarter of a byte per place.
     insee_keys: Vec<u32>,
 }
 
@@ -185,7 +186,11 @@ impl HelpIndex {
         for pos in 0..n_points {
             point_of[points.place(pos) as usize] = pos;
         }
-        let insee_keys = insee.iter().map(|&(k, _)| k).collect();
+        let insee_keys = insee
+            .iter()
+            .step_by(INSEE_SAMPLE)
+            .map(|&(k, _)| k)
+            .collect();
         let by_insee = insee
             .into_iter()
             .map(|(_, i)| match point_of[i as usize] {
@@ -251,9 +256,28 @@ impl HelpIndex {
         let Some(key) = insee_key(code) else {
             return &[];
         };
-        let start = self.insee_keys.partition_point(|&k| k < key);
-        let end = start + self.insee_keys[start..].partition_point(|&k| k == key);
+        let start = self.first_entry(|k| k < key);
+        let end = self.first_entry(|k| k <= key);
         &self.by_insee[start..end]
+    }
+
+    /// The first entry of [`HelpIndex::by_insee`] whose key is not `before` (keys ascend):
+    /// among the sampled keys, then among the entries between two samples by their places'
+    /// codes.
+    fn first_entry(&self, before: impl Fn(u32) -> bool) -> usize {
+        let block = self.insee_keys.partition_point(|&k| before(k));
+        // Entry `block × S` is not before (or is the end); entry `(block − 1) × S` is.
+        let lo = block.saturating_sub(1) * INSEE_SAMPLE;
+        let hi = (block * INSEE_SAMPLE).min(self.by_insee.len());
+        let key_of = |e: u32| {
+            self.places[self.entry_place(e)]
+                .address
+                .insee_code
+                .as_deref()
+                .and_then(insee_key)
+                .unwrap_or(u32::MAX)
+        };
+        lo + self.by_insee[lo..hi].partition_point(|&e| before(key_of(e)))
     }
 
     /// The place of an entry of [`HelpIndex::by_insee`].
@@ -609,6 +633,9 @@ impl HelpIndex {
     }
 }
 
+/// One key of [`HelpIndex::by_insee`] in this many is kept.
+const INSEE_SAMPLE: usize = 16;
+
 /// A code INSEE (5 letters or digits, case ignored, spaces around ignored) packed in base 36;
 /// `None` for anything else.
 fn insee_key(code: &str) -> Option<u32> {
@@ -744,6 +771,30 @@ mod tests {
             }
         }
         assert!(quiet_used > 0);
+    }
+
+    /// The places of a commune, found through the sampled keys, are those a scan finds, for
+    /// communes whose places span several samples, and with or without coordinates.
+    #[test]
+    fn places_of_commune_are_those_a_scan_finds() {
+        let codes = ["01001", "2A004", "38185", "38421", "97411", "mal", "69123"];
+        let mut all = places(1000);
+        for (i, p) in all.iter_mut().enumerate() {
+            p.address.insee_code = Some(codes[(i + i / 5) % codes.len()].to_owned());
+            if i % 9 == 0 {
+                p.coordinates = None;
+            }
+        }
+        let index = HelpIndex::build(all).unwrap();
+        for code in codes.iter().chain(&["75056", "00000", "zzzzz"]) {
+            let scan: Vec<usize> = (0..index.places().len())
+                .filter(|&i| index.places()[i].address.insee_code.as_deref() == Some(code))
+                .filter(|_| insee_key(code).is_some())
+                .collect();
+            let found: Vec<usize> = index.places_of_commune(code).collect();
+            assert_eq!(found, scan, "{code}");
+        }
+        assert!(index.places_of_commune("38185").len() > 3 * INSEE_SAMPLE);
     }
 
     fn quiet_hour(index: &HelpIndex, at: DateTime<Utc>) -> bool {

@@ -65,8 +65,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::open::OpenAt;
 use crate::query::Hit;
-use crate::tree::Points;
 use crate::sphere::{chord2_to_metres, distance2, metres_to_chord2, unit_vector};
+use crate::tree::Points;
 use crate::{GeoError, HelpFilter, HelpIndex, HelpQuery};
 use inclusion_model::criteria::{NO_PUBLIC_RECEPTION_BIT, place_mask};
 
