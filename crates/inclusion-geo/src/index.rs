@@ -191,13 +191,12 @@ impl HelpIndex {
             .step_by(INSEE_SAMPLE)
             .map(|&(k, _)| k)
             .collect();
-        let by_insee = insee
-            .into_iter()
-            .map(|(_, i)| match point_of[i as usize] {
-                u32::MAX => n_points + i,
-                pos => pos,
-            })
-            .collect();
+        // Not collected in place: that would keep the 8-byte pairs' allocation.
+        let mut by_insee = Vec::with_capacity(insee.len());
+        by_insee.extend(insee.iter().map(|&(_, i)| match point_of[i as usize] {
+            u32::MAX => n_points + i,
+            pos => pos,
+        }));
         Ok(HelpIndex {
             places,
             tree,

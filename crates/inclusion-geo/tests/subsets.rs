@@ -8,7 +8,7 @@
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use inclusion_geo::{HelpFilter, HelpIndex, HelpQuery, sphere::haversine_m};
 use inclusion_model::hours::Locale;
-use inclusion_model::{Address, Coordinates, HoursCache, Place, Service};
+use inclusion_model::{Address, Coordinates, HoursCache, Place, Service, SupportMode};
 use std::num::NonZeroUsize;
 
 #[path = "support/rng.rs"]
@@ -233,7 +233,15 @@ fn nearest_many_answers_as_single_queries_on_any_number_of_threads() {
 fn index_memory_stays_within_64_bytes_per_place() {
     let mut rng = Rng(64);
     for n in [3_000, 20_000, 32_769] {
-        let index = HelpIndex::build(places(&mut rng, n)).unwrap();
+        // Every place with a code INSEE (a side table), 1% giving remote help (a tree).
+        let mut all = places(&mut rng, n);
+        for (i, p) in all.iter_mut().enumerate() {
+            p.address.insee_code = Some(format!("{:05}", 1000 + i % 3000));
+            if i % 100 == 42 {
+                p.support_modes.push(SupportMode::Remote);
+            }
+        }
+        let index = HelpIndex::build(all).unwrap();
         let per_place = index.index_bytes() as f64 / index.len() as f64;
         assert!(
             per_place <= 64.0,
