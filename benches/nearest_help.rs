@@ -125,14 +125,7 @@ fn make_place(
         .zip(SERVICE_SHARES)
         .filter_map(|(s, share)| (rng.unit() < share).then_some(*s))
         .collect();
-    let mut x = rng.unit();
-    for (text, share) in HORAIRES {
-        if x < *share {
-            p.opening_hours = Some(cache.get(text));
-            break;
-        }
-        x -= share;
-    }
+    p.opening_hours = rng.pick(HORAIRES).map(|text| cache.get(text));
     p
 }
 
@@ -523,6 +516,15 @@ fn workload(
     let kiddo = (what == "kiddo_build")
         .then(|| ImmutableKdTree::<f64, 3>::new_from_slice(&c.xyz).ok())
         .flatten();
+    let kiddo_k5 = |(la, lo): (f64, f64)| -> usize {
+        c.kiddo
+            .query(&unit_vector(la, lo))
+            .nearest_n::<SquaredEuclidean<f64>>(k5())
+            .execute()
+            .iter()
+            .map(|n| n.item as usize)
+            .sum()
+    };
     let n = match what {
         "k5" => sum(&|_, (la, lo)| hits(c.index.nearest(la, lo, 5, &none))),
         "race" => {
@@ -535,15 +537,7 @@ fn workload(
                 total += sum(&|_, (la, lo)| hits(c.index.nearest(la, lo, 5, &none)));
                 ours.push(t.elapsed().as_secs_f64());
                 let t = Instant::now();
-                total += sum(&|_, (la, lo)| {
-                    c.kiddo
-                        .query(&unit_vector(la, lo))
-                        .nearest_n::<SquaredEuclidean<f64>>(k5())
-                        .execute()
-                        .iter()
-                        .map(|n| n.item as usize)
-                        .sum()
-                });
+                total += sum(&|_, q| kiddo_k5(q));
                 theirs.push(t.elapsed().as_secs_f64());
             }
             ours.sort_by(f64::total_cmp);
@@ -560,15 +554,7 @@ fn workload(
             );
             total
         }
-        "kiddo" => sum(&|_, (la, lo)| {
-            c.kiddo
-                .query(&unit_vector(la, lo))
-                .nearest_n::<SquaredEuclidean<f64>>(k5())
-                .execute()
-                .iter()
-                .map(|n| n.item as usize)
-                .sum()
-        }),
+        "kiddo" => sum(&|_, q| kiddo_k5(q)),
         "rare" => sum(&|_, (la, lo)| hits(c.index.nearest(la, lo, 5, &rare))),
         "evening" => sum(&|_, (la, lo)| hits(c.index.nearest(la, lo, 5, &evening))),
         "evenings" => sum(&|i, (la, lo)| {

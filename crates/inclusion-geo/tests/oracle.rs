@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
-use inclusion_geo::{GeoError, HelpFilter, HelpIndex, HelpQuery, sphere::haversine_m};
+use inclusion_geo::{GeoError, HelpFilter, HelpIndex, HelpQuery};
 use inclusion_model::OpeningHours;
 use inclusion_model::hours::Locale;
 use inclusion_model::{
@@ -16,6 +16,9 @@ use inclusion_model::{
 #[path = "support/rng.rs"]
 mod rng;
 use rng::Rng;
+#[path = "support/scan.rs"]
+mod scan;
+use scan::scan;
 
 /// Regions (lat, lon, spread in degrees, postcode) where places and queries are drawn; the
 /// postcode gives the places their time zone and public holidays.
@@ -231,27 +234,16 @@ fn oracle_open<'a>(
 
 /// Brute force: every place, haversine, filter, sort by (distance, id), cut.
 fn oracle(places: &[Place], q: &HelpQuery) -> Vec<(String, f64)> {
-    let max = q.max_distance_m.unwrap_or(f64::INFINITY);
     let mut memo = HashMap::new();
-    let mut all: Vec<(String, f64)> = places
+    let passing = places
         .iter()
         .filter(|p| oracle_accepts(&q.filter, p))
         .filter(|p| {
             q.filter
                 .open_at
                 .is_none_or(|at| oracle_open(&mut memo, p, at))
-        })
-        .filter_map(|p| {
-            let c = p.coordinates?;
-            let d = haversine_m(q.latitude, q.longitude, c.latitude(), c.longitude());
-            (d <= max).then(|| (p.id.clone(), d))
-        })
-        .collect();
-    all.sort_by(|a, b| a.1.total_cmp(&b.1).then_with(|| a.0.cmp(&b.0)));
-    if let Some(k) = q.k {
-        all.truncate(k);
-    }
-    all
+        });
+    scan(passing, q)
 }
 
 #[test]

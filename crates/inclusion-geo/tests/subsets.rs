@@ -6,7 +6,7 @@
 //! opening hours that only the exact evaluation can answer, and public-holiday rules.
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
-use inclusion_geo::{HelpFilter, HelpIndex, HelpQuery, sphere::haversine_m};
+use inclusion_geo::{HelpFilter, HelpIndex, HelpQuery};
 use inclusion_model::hours::Locale;
 use inclusion_model::{Address, Coordinates, HoursCache, Place, Service, SupportMode};
 use std::num::NonZeroUsize;
@@ -14,6 +14,9 @@ use std::num::NonZeroUsize;
 #[path = "support/rng.rs"]
 mod rng;
 use rng::Rng;
+#[path = "support/scan.rs"]
+mod scan;
+use scan::scan;
 
 /// (text, share): office hours for most places; a few open in the evening or on Sundays; a
 /// date rule and public-holiday rules.
@@ -57,14 +60,7 @@ fn places(rng: &mut Rng, n: usize) -> Vec<Place> {
             let lat = r.0 + rng.range(-r.2, r.2);
             let lon = r.1 + rng.range(-r.2, r.2);
             p.coordinates = Coordinates::new(lat, lon).ok();
-            let mut x = rng.unit();
-            for (text, share) in HORAIRES {
-                if x < *share {
-                    p.opening_hours = Some(cache.get(text));
-                    break;
-                }
-                x -= share;
-            }
+            p.opening_hours = rng.pick(HORAIRES).map(|text| cache.get(text));
             p.services = rng
                 .subset(
                     &[
@@ -83,30 +79,16 @@ fn places(rng: &mut Rng, n: usize) -> Vec<Place> {
 
 /// Brute force: every place, haversine, filter, sort by (distance, id), cut.
 fn oracle(places: &[Place], q: &HelpQuery) -> Vec<(String, f64)> {
-    let max = q.max_distance_m.unwrap_or(f64::INFINITY);
-    let mut all: Vec<(String, f64)> = places
-        .iter()
-        .filter(|p| q.filter.accepts(p))
-        .filter(|p| {
-            q.filter.open_at.is_none_or(|at| {
-                p.opening_hours.as_ref().is_some_and(|h| {
-                    let locale =
-                        Locale::for_codes(&p.address.postcode, p.address.insee_code.as_deref());
-                    h.is_valid() && h.is_open_at(at, locale)
-                })
+    let passing = places.iter().filter(|p| q.filter.accepts(p)).filter(|p| {
+        q.filter.open_at.is_none_or(|at| {
+            p.opening_hours.as_ref().is_some_and(|h| {
+                let locale =
+                    Locale::for_codes(&p.address.postcode, p.address.insee_code.as_deref());
+                h.is_valid() && h.is_open_at(at, locale)
             })
         })
-        .filter_map(|p| {
-            let c = p.coordinates?;
-            let d = haversine_m(q.latitude, q.longitude, c.latitude(), c.longitude());
-            (d <= max).then(|| (p.id.clone(), d))
-        })
-        .collect();
-    all.sort_by(|a, b| a.1.total_cmp(&b.1).then_with(|| a.0.cmp(&b.0)));
-    if let Some(k) = q.k {
-        all.truncate(k);
-    }
-    all
+    });
+    scan(passing, q)
 }
 
 fn same(index: &HelpIndex, got: &[inclusion_geo::Hit], want: &[(String, f64)], what: &str) {

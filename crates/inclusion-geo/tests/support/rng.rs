@@ -15,6 +15,19 @@ impl Rng {
         z ^ (z >> 31)
     }
 
+    /// One of `choices` drawn with its share (one uniform draw), or `None` with the share left
+    /// over when the shares add up to less than 1.
+    pub fn pick<'a, T>(&mut self, choices: &'a [(T, f64)]) -> Option<&'a T> {
+        let mut x = self.unit();
+        for (choice, share) in choices {
+            if x < *share {
+                return Some(choice);
+            }
+            x -= share;
+        }
+        None
+    }
+
     /// Uniform in [0, 1).
     pub fn unit(&mut self) -> f64 {
         (self.next() >> 11) as f64 / (1u64 << 53) as f64
