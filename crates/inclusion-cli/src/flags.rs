@@ -7,8 +7,8 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// Tools for the lieux de médiation numérique: check and convert files of the national
-/// standard, find the nearest help, read opening hours, orient after a skills diagnostic,
-/// measure where help is missing.
+/// standard, find the help in and around a commune, find and merge duplicates, read opening
+/// hours, orient after a skills diagnostic, measure where help is missing.
 #[derive(Debug, Parser)]
 #[command(
     name = "inclusion",
@@ -370,6 +370,9 @@ pub struct Coverage {
 
 /// `inclusion dedup`.
 #[derive(Debug, Args)]
+#[command(
+    after_help = "Each pair of places found near each other or with similar names in one commune is decided duplicate, review or distinct, with the reasons (rules merge-rules-1: duplicate from a score of 95, review from 75; --config changes them). Duplicates are grouped into clusters, never held by one weak link, and each cluster is merged into one place (the most recent value of each field, lists united, the sources listed).\nExit status: 0, 1 when rows of a file were left out (errors in required fields; the other rows take part), 2 when a file cannot be read or written."
+)]
 pub struct Dedup {
     /// The files of places (CSV or JSON, standard v0.1 or v1; - for the standard input), each
     /// a source named after its file

@@ -397,6 +397,20 @@ fn dedup_bad_inputs_say_what_to_do() {
     assert!(!dir.join("missing").exists());
 }
 
+/// The rules the help names are the default ones.
+#[test]
+fn dedup_help_names_the_default_rules() {
+    let dir = scratch("dedup-help");
+    let out = inclusion(&dir).args(["dedup", "--help"]).assert().success();
+    let help = text(&out.get_output().stdout).replace('\n', " ");
+    let config = Config::default();
+    let rules = format!(
+        "rules {}: duplicate from a score of {}, review from {};",
+        config.version, config.thresholds.duplicate, config.thresholds.review
+    );
+    assert!(help.contains(&rules), "{rules}: {help}");
+}
+
 /// The standard input is one source among the files.
 #[test]
 fn dedup_reads_the_standard_input() {

@@ -271,13 +271,13 @@ pub fn render_text(report: &DedupReport, lang: Lang) -> String {
         Lang::En => writeln!(
             s,
             "{}; {} compared ({} within the radius, {} by name in a commune)\n\
-             {} duplicate, {} to review, {} distinct\n\
+             {}, {} to review, {} distinct\n\
              {} ({}), {} left out of them; {} after merging",
             n(places, "place", "places"),
             n(c.compared, "pair", "pairs"),
             c.spatial_pairs,
             c.name_pairs,
-            st.duplicates,
+            n(st.duplicates, "duplicate", "duplicates"),
             st.reviews,
             st.distinct,
             n(clusters, "cluster", "clusters"),
