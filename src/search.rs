@@ -81,7 +81,7 @@ pub fn index_with_codes(
 /// One place per cluster of duplicates: the places of each cluster that
 /// [`inclusion_merge::clusters`] finds (with `config`'s rules: two places of one source are
 /// never grouped unless [`Config::allow_internal`]) but its representative — the best quality
-/// score ([`inclusion_merge::quality`]), then the most recent `date_maj`, then the smallest
+/// score ([`inclusion_merge::quality()`]), then the most recent `date_maj`, then the smallest
 /// `id` — are left out; every place in no cluster stays, in input order. The clusters come
 /// back too, to say what was left out. Build the index from the places kept.
 ///

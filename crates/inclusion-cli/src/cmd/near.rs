@@ -155,7 +155,8 @@ fn prepare(
     if completing {
         let (completed, completion) = places_with_codes(places, Gazetteer::embedded());
         places = completed;
-        if !ctx.quiet && !(completion.completed.is_empty() && completion.unresolved.is_empty()) {
+        let missing = completion.completed.len() + completion.unresolved.len();
+        if !ctx.quiet && missing > 0 {
             let summary = completion.summary(lang);
             eprintln(summary.lines().next().unwrap_or_default());
         }
