@@ -35,6 +35,19 @@ fn near_json(dir: &std::path::Path, args: &[&str]) -> Vec<Value> {
     answers.as_array().expect("a JSON array").clone()
 }
 
+/// `inclusion --lang en near ARGS` in `dir` (exit 0 required): its standard output and error.
+fn near_en(dir: &std::path::Path, args: &[&str]) -> (String, String) {
+    let out = inclusion(dir)
+        .args(["--lang", "en", "near"])
+        .args(args)
+        .assert()
+        .success();
+    (
+        text(&out.get_output().stdout),
+        text(&out.get_output().stderr),
+    )
+}
+
 /// The embedded places, as the binary reads them.
 fn embedded() -> &'static [Place] {
     inclusion::data::sample_places()
@@ -118,11 +131,7 @@ fn near_a_commune_lists_all_its_places_then_the_nearest_others() {
         }
     }
     // Text: the same places, in words.
-    let out = inclusion(&dir)
-        .args(["--lang", "en", "near", "--near", "Saint-Étienne", "-k", "2"])
-        .assert()
-        .success();
-    let printed = text(&out.get_output().stdout);
+    let (printed, _) = near_en(&dir, &["--near", "Saint-Étienne", "-k", "2"]);
     let within_10_km = others.iter().filter(|(d, _)| *d <= 10_000.0).count().min(2);
     let header = format!(
         "{} places of the commune, {within_10_km} other",
@@ -235,13 +244,7 @@ fn remote_help_is_listed_apart_after_or_first() {
         .collect();
     assert_eq!(remote_ids, want);
     // The text says so.
-    let out = inclusion(&dir)
-        .args(["--lang", "en", "near"])
-        .args(args)
-        .arg("--cannot-travel")
-        .assert()
-        .success();
-    let printed = text(&out.get_output().stdout);
+    let (printed, _) = near_en(&dir, &[&args[..], &["--cannot-travel"]].concat());
     let (remote_at, on_site_at) = (
         printed.find("Remote help").expect("a remote section"),
         printed.find("On site").expect("an on-site section"),
@@ -304,24 +307,13 @@ fn near_on_a_data_file_completes_its_codes_and_lists_remote_help() {
     // -k 1 keeps both places of the commune, and one other.
     assert_eq!(run(&["-k", "1"]).len(), 3);
     // Text output: the same, in words, and the completion reported.
-    let out = inclusion(&dir)
-        .args([
-            "--lang",
-            "en",
-            "near",
-            "--near",
-            "Lyon",
-            "--data",
-            "places.csv",
-            "--remote",
-        ])
-        .assert()
-        .success();
-    let printed = text(&out.get_output().stdout);
+    let (printed, notes) = near_en(
+        &dir,
+        &["--near", "Lyon", "--data", "places.csv", "--remote"],
+    );
     assert!(printed.contains("2 places of the commune"), "{printed}");
     assert!(printed.contains("Remote help"), "{printed}");
     assert_eq!(printed.matches("· in the commune").count(), 2, "{printed}");
-    let notes = text(&out.get_output().stderr);
     assert!(notes.contains("code INSEE: 3 completed"), "{notes}");
 }
 
@@ -381,20 +373,10 @@ fn near_dedup_keeps_one_place_per_cluster() {
         ids(&["--dedup"]).contains("dora-1"),
         "the copy with a phone and hours"
     );
-    let out = inclusion(&dir)
-        .args([
-            "--lang",
-            "en",
-            "near",
-            "--near",
-            "Cognac",
-            "--data",
-            "places.csv",
-            "--dedup",
-        ])
-        .assert()
-        .success();
-    let notes = text(&out.get_output().stderr);
+    let (_, notes) = near_en(
+        &dir,
+        &["--near", "Cognac", "--data", "places.csv", "--dedup"],
+    );
     assert!(
         notes.contains("--dedup: 1 place(s) left out as duplicates of another (1 cluster(s))"),
         "{notes}"

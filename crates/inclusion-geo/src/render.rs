@@ -144,45 +144,28 @@ pub fn search_text(
     let in_commune = found.on_site.iter().filter(|a| a.in_commune).count();
     let others = found.on_site.len() - in_commune;
     let remote = found.remote.len();
-    // `n` with the singular or plural word.
-    // (0 is singular in French, plural in English).
-    let count = |n: usize, one: &str, many: &str| {
-        let plural = match lang {
-            Lang::Fr => n > 1,
-            Lang::En => n != 1,
-        };
-        format!("{n} {}", if plural { many } else { one })
-    };
+    let count = |n: usize, one: &str, many: &str| lang.count(n, one, many);
     let km = search.radius_m / 1000.0;
     let radius = if km >= 1.0 && km.fract() == 0.0 {
         format!("{km:.0} km")
     } else {
         distance(search.radius_m, lang)
     };
+    let (place, places) = (lang.pick("lieu", "place"), lang.pick("lieux", "places"));
     let mut parts = Vec::new();
-    match (search.insee_code.is_some(), lang) {
-        (true, Lang::Fr) => {
-            parts.push(format!(
-                "{} de la commune",
-                count(in_commune, "lieu", "lieux")
-            ));
-            parts.push(format!(
-                "{} à moins de {radius}",
-                count(others, "autre", "autres")
-            ));
-        }
-        (true, Lang::En) => {
-            parts.push(format!(
-                "{} of the commune",
-                count(in_commune, "place", "places")
-            ));
-            parts.push(format!(
-                "{} within {radius}",
-                count(others, "other", "others")
-            ));
-        }
-        (false, Lang::Fr) => parts.push(count(others, "lieu", "lieux")),
-        (false, Lang::En) => parts.push(count(others, "place", "places")),
+    if search.insee_code.is_some() {
+        let (of_commune, within) = match lang {
+            Lang::Fr => ("de la commune", "à moins de"),
+            Lang::En => ("of the commune", "within"),
+        };
+        let (other, others_word) = (lang.pick("autre", "other"), lang.pick("autres", "others"));
+        parts.push(format!("{} {of_commune}", count(in_commune, place, places)));
+        parts.push(format!(
+            "{} {within} {radius}",
+            count(others, other, others_word)
+        ));
+    } else {
+        parts.push(count(others, place, places));
     }
     if search.remote != RemoteHelp::No {
         parts.push(match lang {

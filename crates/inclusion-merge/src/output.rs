@@ -207,11 +207,7 @@ pub fn render_text(report: &DedupReport, lang: Lang) -> String {
     let mut s = String::new();
     let places: usize = report.files.iter().map(|f| f.places).sum();
     let _ = writeln!(s, "{} {}", lang.pick("règles", "rules"), report.rules);
-    // `n` and the word, singular or plural (0 is singular in French, plural in English).
-    let n = |count: usize, one: &str, many: &str| {
-        let plural = if fr { count > 1 } else { count != 1 };
-        format!("{count} {}", if plural { many } else { one })
-    };
+    let n = |count: usize, one: &str, many: &str| lang.count(count, one, many);
     for f in &report.files {
         let diagnostics = n(f.diagnostics.len(), "diagnostic", "diagnostics");
         let _ = match lang {
