@@ -12,7 +12,7 @@ use std::collections::{BTreeSet, HashSet};
 use std::path::Path;
 
 use checker::Checker;
-use common::{BAD_ROW, HEADER, file, inclusion, scratch, text};
+use common::{BAD_ROW, HEADER, file, inclusion, repo, scratch, text};
 use inclusion::merge::{Config, Decision, InputSet, dedup, pairs_to_json};
 use serde_json::Value;
 
@@ -398,6 +398,43 @@ fn dedup_bad_inputs_say_what_to_do() {
         .assert()
         .code(2);
     assert!(!dir.join("missing").exists());
+}
+
+/// The README's example (`cat cnfs.csv dora.csv`, then `inclusion --lang en dedup ...`) is what
+/// the binary prints for those files.
+#[test]
+fn the_readme_example_is_what_the_binary_prints() {
+    let readme = std::fs::read_to_string(repo().join("README.md")).unwrap();
+    let command =
+        "$ inclusion --lang en dedup cnfs.csv dora.csv -o merged.csv --review review.csv\n";
+    let start = readme
+        .find("$ cat cnfs.csv dora.csv\n")
+        .expect("the example")
+        + 24;
+    let end = readme.find(command).expect("the command");
+    let both: Vec<&str> = readme[start..end].lines().collect();
+    let second = both.iter().rposition(|l| l.starts_with("id,")).unwrap();
+    let dir = scratch("dedup-readme");
+    file(&dir, "cnfs.csv", both[..second].join("\n") + "\n");
+    file(&dir, "dora.csv", both[second..].join("\n") + "\n");
+    let out = inclusion(&dir)
+        .args(["--lang", "en", "dedup", "cnfs.csv", "dora.csv"])
+        .args(["-o", "merged.csv", "--review", "review.csv"])
+        .assert()
+        .code(0);
+    let printed = text(&out.get_output().stdout);
+    let shown = &readme[end + command.len()..];
+    let lines: Vec<&str> = printed.lines().collect();
+    // The summary, the first reasons, the cluster and the pair left out, as printed.
+    for line in lines[..10].iter().chain(&lines[lines.len() - 4..]) {
+        assert!(
+            shown.contains(&format!("{line}\n")),
+            "README should show: {line}"
+        );
+    }
+    for line in text(&out.get_output().stderr).lines() {
+        assert!(shown.contains(line), "README should show: {line}");
+    }
 }
 
 /// The rules the help names are the default ones.
