@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 
 use crate::filter::{MaskFilter, PointMasks};
 use crate::open::{HoursIndex, HoursSummary, HoursTable, OpenAt, OpenFilter};
-use crate::query::{HelpQuery, Hit, NearbyPlace, check_position};
+use crate::query::{HelpQuery, Hit, NearbyPlace, PlaceDetails, check_position};
 use crate::sphere::{chord2_to_metres, metres_to_chord2, unit_vector};
 use crate::subset::{RareValues, SubTree};
 use crate::tree::{Coordinates, Everything, Filter, Found, Points, Tree, sort_found};
@@ -369,16 +369,7 @@ impl HelpIndex {
             next_change: hours
                 .and_then(|h| h.next_change(at, locale))
                 .map(|c| c.at.fixed_offset()),
-            street: place.address.street.clone(),
-            complement: place.address.complement.clone(),
-            postcode: place.address.postcode.clone(),
-            insee_code: place.address.insee_code.clone(),
-            commune: place.address.commune.clone(),
-            phone: place.contact.phone.clone(),
-            emails: place.contact.emails.clone(),
-            websites: place.contact.websites.clone(),
-            booking_url: place.booking_url.clone(),
-            opening_hours: place.opening_hours.as_ref().map(|h| h.as_str().to_owned()),
+            details: PlaceDetails::of(place),
         })
     }
 

@@ -61,7 +61,7 @@ pub use error::GeoError;
 pub use filter::HelpFilter;
 pub use index::HelpIndex;
 pub use many::ManyHits;
-pub use query::{HelpQuery, Hit, NearbyPlace};
+pub use query::{HelpQuery, Hit, NearbyPlace, PlaceDetails};
 pub use search::{CommuneSearch, RemoteHelp, SearchAnswer, SearchResults, SearchedPlace};
 
 /// The examples of the crate's README, compiled and run as doc tests.
