@@ -123,7 +123,7 @@ impl PyReport {
     }
 }
 
-/// One problem found: where (row as in a spreadsheet, the header being row 1; column; value),
+/// One problem found: where (row as in a spreadsheet, column, value),
 /// what (a stable code), how serious, and a message in French and in English.
 #[pyclass(frozen, module = "inclusion", name = "Diagnostic")]
 pub struct PyDiagnostic {
@@ -132,8 +132,9 @@ pub struct PyDiagnostic {
 
 #[pymethods]
 impl PyDiagnostic {
-    /// The row in the file (the header is row 1; JSON records count from 2 likewise), or
-    /// `None` for a problem of the whole file.
+    /// The row as a spreadsheet shows it — in a CSV file the header is row 1 and the first
+    /// place row 2; in a JSON array the first record is row 1 — or `None` for a problem of
+    /// the whole file.
     #[getter]
     fn row(&self) -> Option<usize> {
         self.diagnostic.row()

@@ -19,7 +19,14 @@ fn from_python<T: serde::de::DeserializeOwned>(
             type_name(value)
         )));
     }
-    pythonize::depythonize(value).map_err(|e| {
+    // Through JSON text, so that types are checked as strictly as in the JSON form (a str is
+    // not a bool, as it would be by truthiness).
+    let text: String = value
+        .py()
+        .import("json")?
+        .call_method1("dumps", (value,))?
+        .extract()?;
+    serde_json::from_str(&text).map_err(|e| {
         errors::error(
             Kind::Answers,
             format!("{what} do not have the documented form: {e}"),
@@ -38,6 +45,12 @@ pub(crate) fn assess<'py>(
     py: Python<'py>,
     answers: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyAny>> {
+    if !answers.is_instance_of::<PyDict>() && !answers.is_instance_of::<PyMapping>() {
+        return Err(pyo3::exceptions::PyTypeError::new_err(format!(
+            "the answers must be a dict, not {}",
+            type_name(answers)
+        )));
+    }
     let questionnaire = Questionnaire::builtin();
     let full = answers.cast::<PyDict>().is_ok_and(|d| {
         d.contains("answers").unwrap_or(false) && d.contains("questionnaire").unwrap_or(false)

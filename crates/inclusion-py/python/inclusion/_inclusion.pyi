@@ -138,7 +138,7 @@ def read(
     version: Optional[Literal["1.0", "0.1"]] = None,
 ) -> Report: ...
 def validate_records(
-    records: Iterable[Mapping[str, Union[str, float, int, Sequence[str], None]]],
+    records: Iterable[Mapping[str, object]],
     level: Level = "standard",
     lenient: bool = False,
 ) -> Report: ...
