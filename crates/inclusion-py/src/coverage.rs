@@ -74,7 +74,7 @@ impl PyCoverage {
 /// largest threshold) are ranked.
 #[pyfunction]
 #[pyo3(signature = (index, *, region = None, departement = None, communes = None, thresholds_km = None, rank_beyond_km = None, top = 20, **filters))]
-#[allow(clippy::too_many_arguments)]
+#[allow(clippy::too_many_arguments)] // the Python signature
 pub(crate) fn coverage(
     py: Python<'_>,
     index: &Bound<'_, PyHelpIndex>,

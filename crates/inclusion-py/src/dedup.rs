@@ -82,7 +82,7 @@ pub(crate) fn dedup(
             })?;
             input.add_bytes(&name, &bytes).map_err(errors::merge)?;
         } else {
-            input.add_places(&name, crate::place::places(&source)?);
+            input.add_places(&name, crate::read::places(&source)?);
         }
     }
     let mut config = Config::default();

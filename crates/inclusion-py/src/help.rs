@@ -11,7 +11,8 @@ use pyo3::types::{PyDict, PyList};
 
 use crate::convert::{labels, local, optional_instant};
 use crate::errors;
-use crate::place::{PyPlace, place_objects};
+use crate::place::PyPlace;
+use crate::read::place_objects;
 
 /// What the places must offer, from the keyword arguments shared by `HelpIndex.nearest`,
 /// `HelpIndex.within` and `coverage`: one list of French labels per vocabulary (any value
@@ -204,6 +205,7 @@ impl PyHelpIndex {
     /// `open_at`, an aware datetime. `radius_km` bounds the distance; `at` is the instant
     /// for `Hit.open` and `Hit.next_change` when `open_at` is not given (default: now).
     #[pyo3(signature = (latitude, longitude, k = 5, *, radius_km = None, at = None, **filters))]
+    #[allow(clippy::too_many_arguments)] // the Python signature
     fn nearest(
         &self,
         py: Python<'_>,

@@ -29,6 +29,9 @@ fn lang(code: &str) -> PyResult<Lang> {
     }
 }
 
+/// `(start, end, state)` of a week, in local time.
+type LocalInterval = (DateTime<FixedOffset>, DateTime<FixedOffset>, &'static str);
+
 fn state(s: State) -> &'static str {
     s.as_str()
 }
@@ -107,10 +110,7 @@ impl PyOpeningHours {
     /// The week (Monday 00:00 to the next Monday, local time) that contains the date `day`:
     /// consecutive `(start, end, state)` intervals covering it, aware datetimes in local time,
     /// state `"open"`, `"closed"` or `"unknown"`.
-    fn week(
-        &self,
-        day: &Bound<'_, PyAny>,
-    ) -> PyResult<Vec<(DateTime<FixedOffset>, DateTime<FixedOffset>, &'static str)>> {
+    fn week(&self, day: &Bound<'_, PyAny>) -> PyResult<Vec<LocalInterval>> {
         let day = date(day, "day")?;
         let week = self
             .hours

@@ -43,6 +43,7 @@ fn _inclusion(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("COLUMNS", pyo3::types::PyTuple::new(m.py(), columns)?)?;
     m.add_function(wrap_pyfunction!(read::read, m)?)?;
     m.add_function(wrap_pyfunction!(read::validate_records, m)?)?;
+    m.add_function(wrap_pyfunction!(read::_read_counts, m)?)?;
     m.add_function(wrap_pyfunction!(read::write_csv, m)?)?;
     m.add_function(wrap_pyfunction!(read::write_json, m)?)?;
     m.add_function(wrap_pyfunction!(read::write_geojson, m)?)?;

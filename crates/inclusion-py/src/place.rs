@@ -1,15 +1,13 @@
 //! `inclusion.Place`: a place of the standard, its columns as attributes; its flat record as a
-//! dict; and the places a Python caller hands over (a `Report` or an iterable of `Place`).
+//! dict.
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use inclusion_model::write::cell;
 use inclusion_model::{Column, Place, Vocabulary};
-use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 
-use crate::convert::{instant, local, type_name};
-use crate::read::PyReport;
+use crate::convert::{instant, local};
 
 /// A place of the standard (schema v1.0.2), as read and validated. Its attributes are the
 /// standard's columns, typed: texts, `None` when absent, lists of labels for the list columns,
@@ -294,49 +292,4 @@ pub(crate) fn place_list(py: Python<'_>, places: Vec<Place>) -> PyResult<Py<PyLi
         .map(|place| Py::new(py, PyPlace { place }))
         .collect::<PyResult<Vec<_>>>()?;
     Ok(PyList::new(py, objects)?.unbind())
-}
-
-/// The places a caller hands over: a `Report` (its places) or an iterable of `Place`, as
-/// Python objects, in order.
-pub(crate) fn place_objects(value: &Bound<'_, PyAny>) -> PyResult<Vec<Py<PyPlace>>> {
-    let py = value.py();
-    let iterable = match value.cast::<PyReport>() {
-        Ok(report) => report.get().places.bind(py).clone().into_any(),
-        Err(_) => value.clone(),
-    };
-    let not_places = || {
-        PyTypeError::new_err(format!(
-            "expected a Report or an iterable of Place objects, not {}",
-            type_name(value)
-        ))
-    };
-    let mut out = Vec::new();
-    for item in iterable.try_iter().map_err(|_| not_places())? {
-        let item = item?;
-        match item.cast_into::<PyPlace>() {
-            Ok(p) => out.push(p.unbind()),
-            Err(e) => {
-                let item = e.into_inner();
-                return Err(PyTypeError::new_err(format!(
-                    "expected Place objects (inclusion.read(...).places), found {}{}",
-                    type_name(&item),
-                    if item.is_instance_of::<pyo3::types::PyDict>() {
-                        ": records as dicts become places through inclusion.validate_records(...)"
-                    } else {
-                        ""
-                    }
-                )));
-            }
-        }
-    }
-    Ok(out)
-}
-
-/// The places a caller hands over, copied out of their Python objects.
-pub(crate) fn places(value: &Bound<'_, PyAny>) -> PyResult<Vec<Place>> {
-    let py = value.py();
-    Ok(place_objects(value)?
-        .iter()
-        .map(|p| p.bind(py).get().place.clone())
-        .collect())
 }

@@ -1,5 +1,6 @@
 //! Reading, validating and writing files of the standard: `read`, `validate_records`,
-//! `Report`, `Diagnostic`, `write_csv`, `write_json`, `write_geojson`, `to_data_inclusion`.
+//! `Report`, `Diagnostic`, `write_csv`, `write_json`, `write_geojson`, `to_data_inclusion`; and
+//! the places a Python caller hands over (a `Report` or an iterable of `Place`).
 
 use std::path::PathBuf;
 
@@ -13,7 +14,7 @@ use pyo3::types::{PyBool, PyByteArray, PyBytes, PyDict, PyFloat, PyInt, PyList, 
 
 use crate::convert::{to_python, type_name};
 use crate::errors::{self, Kind};
-use crate::place::{place_list, record};
+use crate::place::{PyPlace, place_list, record};
 
 /// What reading gives: the valid places and every problem found.
 #[pyclass(frozen, module = "inclusion", name = "Report")]
@@ -90,7 +91,7 @@ impl PyReport {
         let places = self.places.bind(py);
         let list = PyList::empty(py);
         for p in places.iter() {
-            let p = p.cast_into::<crate::place::PyPlace>()?;
+            let p = p.cast_into::<PyPlace>()?;
             list.append(record(py, &p.get().place)?)?;
         }
         Ok(list)
@@ -390,7 +391,7 @@ pub(crate) fn write_csv(
     places: &Bound<'_, PyAny>,
     path: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Option<String>> {
-    let places = crate::place::places(places)?;
+    let places = self::places(places)?;
     let text = py
         .detach(|| inclusion_model::to_csv_string(&places))
         .map_err(errors::model)?;
@@ -405,7 +406,7 @@ pub(crate) fn write_json(
     places: &Bound<'_, PyAny>,
     path: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Option<String>> {
-    let places = crate::place::places(places)?;
+    let places = self::places(places)?;
     let text = py
         .detach(|| inclusion_model::to_json_string(&places))
         .map_err(errors::model)?;
@@ -421,7 +422,7 @@ pub(crate) fn write_geojson(
     places: &Bound<'_, PyAny>,
     path: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Option<String>> {
-    let places = crate::place::places(places)?;
+    let places = self::places(places)?;
     let text = py
         .detach(|| inclusion_model::to_geojson_string(&places))
         .map_err(errors::model)?;
@@ -437,7 +438,7 @@ pub(crate) fn to_data_inclusion<'py>(
     places: &Bound<'py, PyAny>,
     source: &str,
 ) -> PyResult<Bound<'py, PyDict>> {
-    let places = crate::place::places(places)?;
+    let places = self::places(places)?;
     let export =
         py.detach(|| inclusion_exchange::data_inclusion::to_data_inclusion(&places, source));
     let out = PyDict::new(py);
@@ -445,4 +446,65 @@ pub(crate) fn to_data_inclusion<'py>(
     out.set_item("services", to_python(py, &export.services)?)?;
     out.set_item("diagnostics", to_python(py, &export.diagnostics)?)?;
     Ok(out)
+}
+
+/// The places a caller hands over: a `Report` (its places) or an iterable of `Place`, as
+/// Python objects, in order.
+pub(crate) fn place_objects(value: &Bound<'_, PyAny>) -> PyResult<Vec<Py<PyPlace>>> {
+    let py = value.py();
+    let iterable = match value.cast::<PyReport>() {
+        Ok(report) => report.get().places.bind(py).clone().into_any(),
+        Err(_) => value.clone(),
+    };
+    let not_places = || {
+        PyTypeError::new_err(format!(
+            "expected a Report or an iterable of Place objects, not {}",
+            type_name(value)
+        ))
+    };
+    let mut out = Vec::new();
+    for item in iterable.try_iter().map_err(|_| not_places())? {
+        let item = item?;
+        match item.cast_into::<PyPlace>() {
+            Ok(p) => out.push(p.unbind()),
+            Err(e) => {
+                let item = e.into_inner();
+                return Err(PyTypeError::new_err(format!(
+                    "expected Place objects (inclusion.read(...).places), found {}{}",
+                    type_name(&item),
+                    if item.is_instance_of::<pyo3::types::PyDict>() {
+                        ": records as dicts become places through inclusion.validate_records(...)"
+                    } else {
+                        ""
+                    }
+                )));
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The places a caller hands over, copied out of their Python objects.
+pub(crate) fn places(value: &Bound<'_, PyAny>) -> PyResult<Vec<inclusion_model::Place>> {
+    let py = value.py();
+    Ok(place_objects(value)?
+        .iter()
+        .map(|p| p.bind(py).get().place.clone())
+        .collect())
+}
+
+/// For the benchmark of the binding's cost (`scripts/python-bench.py`): reads like `read`
+/// but hands nothing to Python except `(rows, places, diagnostics)` counts, so that the
+/// time of the Rust call alone is measured in the same process.
+#[pyfunction]
+#[pyo3(signature = (source, level = "standard"))]
+pub(crate) fn _read_counts(
+    py: Python<'_>,
+    source: &Bound<'_, PyBytes>,
+    level: &str,
+) -> PyResult<(usize, usize, usize)> {
+    let options = options(level, false, None)?;
+    let bytes = source.as_bytes();
+    let report = py.detach(|| read_bytes(bytes, &options));
+    Ok((report.rows, report.places.len(), report.diagnostics.len()))
 }

@@ -8,6 +8,7 @@ import io
 import json
 from datetime import date
 from pathlib import Path
+from typing import Dict, List
 
 import pytest
 
@@ -153,7 +154,7 @@ def test_a_bad_row_is_reported_and_the_good_rows_come_through() -> None:
 
 
 def test_validate_records_applies_the_same_rules() -> None:
-    records = [
+    records: List[Dict[str, object]] = [
         dict(BASE, latitude=49.2583, longitude=4.0317, services=["Aide aux démarches administratives"]),
         dict(BASE, id="structure-2", code_postal="5110"),
     ]
