@@ -289,6 +289,14 @@ pub(crate) fn read(
         let bytes = bytes.to_vec();
         py.detach(|| read_bytes(&bytes, &options))
     } else if source.is_instance_of::<PyString>() || has_fspath(source) {
+        if let Ok(text) = source.cast::<PyString>()
+            && text.to_cow()?.contains('\n')
+        {
+            return Err(PyTypeError::new_err(
+                "a str source is a path, and this one holds lines: to read the text of a \
+                 file, pass its bytes (text.encode(\"utf-8\"))",
+            ));
+        }
         let path: PathBuf = source.extract()?;
         py.detach(|| read_path(&path, &options))
             .map_err(errors::model)?

@@ -218,5 +218,7 @@ def test_wrong_arguments_are_clear_errors() -> None:
         inclusion.read(b"", version="2.0")  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="path"):
         inclusion.read(42)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="pass its bytes"):
+        inclusion.read("id,pivot,nom\n1,2,3\n")
     with pytest.raises(TypeError, match="Place"):
         inclusion.write_csv([{"id": "x"}])  # type: ignore[list-item]
