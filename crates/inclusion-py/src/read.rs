@@ -375,12 +375,16 @@ fn flat_record(item: &Bound<'_, PyAny>) -> PyResult<FlatRecord<'static>> {
     Ok(record)
 }
 
-/// Writes text to `path`, or returns it when `path` is `None`.
-fn output(
+/// Places written by `write` (with the interpreter released) to `path`, or returned as a `str`
+/// when `path` is `None`.
+fn write_places(
     py: Python<'_>,
-    text: String,
+    places: &Bound<'_, PyAny>,
     path: Option<&Bound<'_, PyAny>>,
+    write: fn(&[inclusion_model::Place]) -> Result<String, inclusion_model::ModelError>,
 ) -> PyResult<Option<String>> {
+    let places = self::places(places)?;
+    let text = py.detach(|| write(&places)).map_err(errors::model)?;
     let Some(path) = path.filter(|p| !p.is_none()) else {
         return Ok(Some(text));
     };
@@ -399,14 +403,10 @@ pub(crate) fn write_csv(
     places: &Bound<'_, PyAny>,
     path: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Option<String>> {
-    let places = self::places(places)?;
-    let text = py
-        .detach(|| inclusion_model::to_csv_string(&places))
-        .map_err(errors::model)?;
-    output(py, text, path)
+    write_places(py, places, path, inclusion_model::to_csv_string)
 }
 
-/// Writes places as a JSON array of the standard's flat records.
+/// Writes places as a JSON array of the standard's flat records (see `write_csv`).
 #[pyfunction]
 #[pyo3(signature = (places, path = None))]
 pub(crate) fn write_json(
@@ -414,15 +414,11 @@ pub(crate) fn write_json(
     places: &Bound<'_, PyAny>,
     path: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Option<String>> {
-    let places = self::places(places)?;
-    let text = py
-        .detach(|| inclusion_model::to_json_string(&places))
-        .map_err(errors::model)?;
-    output(py, text, path)
+    write_places(py, places, path, inclusion_model::to_json_string)
 }
 
-/// Writes places as a GeoJSON FeatureCollection (places without coordinates have a `null`
-/// geometry).
+/// Writes places as a GeoJSON FeatureCollection, places without coordinates with a `null`
+/// geometry (see `write_csv`).
 #[pyfunction]
 #[pyo3(signature = (places, path = None))]
 pub(crate) fn write_geojson(
@@ -430,11 +426,7 @@ pub(crate) fn write_geojson(
     places: &Bound<'_, PyAny>,
     path: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Option<String>> {
-    let places = self::places(places)?;
-    let text = py
-        .detach(|| inclusion_model::to_geojson_string(&places))
-        .map_err(errors::model)?;
-    output(py, text, path)
+    write_places(py, places, path, inclusion_model::to_geojson_string)
 }
 
 /// Converts places to data·inclusion v1: `{"structures": [...], "services": [...],

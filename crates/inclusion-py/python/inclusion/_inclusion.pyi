@@ -5,6 +5,8 @@ import os
 from datetime import date, datetime
 from typing import Any, Dict, Iterable, List, Literal, Mapping, Optional, Sequence, Tuple, Union
 
+from typing_extensions import TypedDict, Unpack
+
 Level = Literal["standard", "strict"]
 Labels = Union[str, Iterable[str], None]
 PathLike = Union[str, "os.PathLike[str]"]
@@ -13,6 +15,21 @@ Record = Dict[str, Union[str, float]]
 JsonValue = Any
 
 COLUMNS: Tuple[str, ...]
+
+class _Filters(TypedDict, total=False):
+    """The filter keywords of `HelpIndex.nearest`, `HelpIndex.within` and `coverage`: French
+    labels of the standard (one, or a list: any matches; filters combine with AND), and
+    `open_at`, an aware datetime."""
+
+    services: Labels
+    publics: Labels
+    specific_support: Labels
+    fees: Labels
+    support_modes: Labels
+    national_programmes: Labels
+    access_modes: Labels
+    exclude_access_modes: Labels
+    open_at: Optional[datetime]
 
 class Place:
     """A place of the standard (schema v1.0.2); attributes are the standard's columns."""
@@ -172,15 +189,7 @@ class HelpIndex:
         *,
         radius_km: Optional[float] = None,
         at: Optional[datetime] = None,
-        services: Labels = None,
-        publics: Labels = None,
-        specific_support: Labels = None,
-        fees: Labels = None,
-        support_modes: Labels = None,
-        national_programmes: Labels = None,
-        access_modes: Labels = None,
-        exclude_access_modes: Labels = None,
-        open_at: Optional[datetime] = None,
+        **filters: Unpack[_Filters],
     ) -> List[Hit]: ...
     def within(
         self,
@@ -189,15 +198,7 @@ class HelpIndex:
         radius_km: float,
         *,
         at: Optional[datetime] = None,
-        services: Labels = None,
-        publics: Labels = None,
-        specific_support: Labels = None,
-        fees: Labels = None,
-        support_modes: Labels = None,
-        national_programmes: Labels = None,
-        access_modes: Labels = None,
-        exclude_access_modes: Labels = None,
-        open_at: Optional[datetime] = None,
+        **filters: Unpack[_Filters],
     ) -> List[Hit]: ...
     @property
     def places(self) -> List[Place]: ...
@@ -277,15 +278,7 @@ def coverage(
     thresholds_km: Optional[Sequence[float]] = None,
     rank_beyond_km: Optional[float] = None,
     top: int = 20,
-    services: Labels = None,
-    publics: Labels = None,
-    specific_support: Labels = None,
-    fees: Labels = None,
-    support_modes: Labels = None,
-    national_programmes: Labels = None,
-    access_modes: Labels = None,
-    exclude_access_modes: Labels = None,
-    open_at: Optional[datetime] = None,
+    **filters: Unpack[_Filters],
 ) -> Coverage: ...
 
 class Dedup:
