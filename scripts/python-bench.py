@@ -2,6 +2,10 @@
 run on the same 100,000-row file.
 
     scripts/python-bench.sh          # makes the environment, then runs this script
+    # instruction counts, load-independent (subtract the --once *-import counts):
+    target/python-bench/bin/python scripts/python-bench.py --write-file /tmp/lieux-100k.csv
+    valgrind --tool=callgrind target/python-bench/bin/python scripts/python-bench.py \
+        --once inclusion --file /tmp/lieux-100k.csv
 
 The file: the 646 real places of Hub du Sud (../shared/anchors) repeated to 100,000 rows with
 unique ids, written as the standard's canonical CSV (42.5 MB, every row valid), as the Rust
@@ -82,12 +86,49 @@ def timed(fn: Callable[[], Any], repeat: int) -> Tuple[float, Any]:
     return statistics.median(times), result
 
 
+def frictionless_resource(path: Path) -> Any:
+    import frictionless
+
+    # The descriptor as a dict and the file relative to a base path: frictionless refuses
+    # absolute paths ("not safe") unless told where it may read.
+    descriptor = json.loads((anchors() / "standard-mediation-num/schema-v1.0.2.json").read_text("utf-8"))
+    schema = frictionless.Schema.from_descriptor(descriptor)
+    return frictionless.Resource(path=path.name, basepath=str(path.parent), schema=schema)
+
+
+def once(mode: str, path: Path) -> None:
+    if mode == "inclusion":
+        assert inclusion.read(path).valid == ROWS
+    elif mode.startswith("frictionless"):
+        import frictionless
+
+        resource = frictionless_resource(path)
+        if mode == "frictionless":
+            report = frictionless.validate(resource)
+            assert report.valid and report.tasks[0].stats["rows"] == ROWS
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--skip-frictionless", action="store_true")
     parser.add_argument("--skip-pydantic", action="store_true")
+    parser.add_argument("--write-file", metavar="PATH", help="write the 100,000-row file and stop")
+    parser.add_argument(
+        "--once",
+        choices=["inclusion", "inclusion-import", "frictionless", "frictionless-import"],
+        help="one call on --file, nothing printed: for `valgrind --tool=callgrind` (the *-import "
+        "modes import the package only, the count to subtract)",
+    )
+    parser.add_argument("--file", metavar="PATH", help="the file of --once")
     args = parser.parse_args()
+    if args.write_file:
+        target = Path(args.write_file)
+        build_file(target.parent).rename(target)
+        return
+    if args.once:
+        once(args.once, Path(args.file))
+        return
 
     results: Dict[str, float] = {}
     cpu: Dict[str, float] = {}
@@ -152,13 +193,7 @@ def main() -> None:
         if not args.skip_frictionless:
             import frictionless
 
-            # The descriptor as a dict and the file relative to a base path: frictionless
-            # refuses absolute paths ("not safe") unless told where it may read.
-            descriptor = json.loads(
-                (anchors() / "standard-mediation-num/schema-v1.0.2.json").read_text("utf-8")
-            )
-            schema = frictionless.Schema.from_descriptor(descriptor)
-            resource = frictionless.Resource(path=path.name, basepath=str(path.parent), schema=schema)
+            resource = frictionless_resource(path)
             gc.collect()
             start, start_cpu = time.perf_counter(), time.process_time()
             fr = frictionless.validate(resource)
