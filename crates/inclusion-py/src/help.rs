@@ -151,12 +151,11 @@ impl PyHelpIndex {
     }
 
     fn hit(&self, py: Python<'_>, hit: &Hit, at: DateTime<Utc>) -> PyResult<PyHit> {
-        let place = self.index.place(hit);
+        let outside = || PyValueError::new_err("internal error: a hit outside the index's places");
+        let place = self.index.places().get(hit.place).ok_or_else(outside)?;
+        let object = self.objects.get(hit.place).ok_or_else(outside)?;
         let hours = place.opening_hours.as_ref().filter(|h| h.is_valid());
         let locale = place.hours_locale();
-        let object = self.objects.get(hit.place).ok_or_else(|| {
-            PyValueError::new_err("internal error: a hit outside the index's places")
-        })?;
         Ok(PyHit {
             place: object.clone_ref(py),
             distance_m: hit.distance_m,

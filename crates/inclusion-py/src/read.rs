@@ -52,7 +52,7 @@ impl PyReport {
     /// The number of rows without error.
     #[getter]
     fn valid(&self) -> usize {
-        self.rows - self.invalid
+        self.rows.saturating_sub(self.invalid)
     }
     /// The number of rows with at least one error.
     #[getter]
@@ -116,7 +116,7 @@ impl PyReport {
         format!(
             "Report(rows={}, valid={}, invalid={}, format={:?}, version={:?})",
             self.rows,
-            self.rows - self.invalid,
+            self.rows.saturating_sub(self.invalid),
             self.invalid,
             self.format,
             self.version
