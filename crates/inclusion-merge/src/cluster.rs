@@ -31,7 +31,7 @@ use crate::text::fold;
 pub struct Cluster {
     /// The ids of its places, in input order.
     pub members: Vec<String>,
-    /// The id of its representative: the best [quality](crate::quality), then the most recent
+    /// The id of its representative: the best quality score (`quality`), then the most recent
     /// `date_maj`, then the smallest id.
     pub representative: String,
     /// The pairs of its places and their scores (every pair, so that each link can be checked).

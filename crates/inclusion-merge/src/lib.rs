@@ -17,10 +17,10 @@
 //! * [`clusters`]: groups of duplicates guarded against chaining (complete linkage at the
 //!   review threshold, no two places of one source unless allowed, a size limit), every pair
 //!   left out reported.
-//! * [`merge`]: a cluster into one valid v1.0.2 place — the most recent value of each field,
+//! * [`merge()`]: a cluster into one valid v1.0.2 place — the most recent value of each field,
 //!   lists unioned, sources listed, a stable merged id — with the [`Provenance`] of every value
 //!   and every [`Conflict`]; [`merge_clusters`] for a whole set.
-//! * [`quality`]: a score from 0 to 100, criterion by criterion (freshness, contact,
+//! * [`quality()`]: a score from 0 to 100, criterion by criterion (freshness, contact,
 //!   coordinates, description, opening hours, services, address, identifier).
 //! * [`InputSet`]: several files read leniently (v0.1 migrated, ids kept), each with its source
 //!   name and diagnostics; [`dedup`] runs the whole job into a [`DedupReport`].

@@ -1,7 +1,7 @@
 //! [`merge`]: a cluster of duplicate places into one valid v1.0.2 place, with the provenance of
 //! every value and every conflict reported.
 //!
-//! * Members are ordered by `date_maj` (most recent first), then by [quality](crate::quality)
+//! * Members are ordered by `date_maj` (most recent first), then by [quality](crate::quality())
 //!   (best first), then by `id`.
 //! * A single-valued field takes the value of the first member that has one; the address
 //!   (`adresse`, `complement_adresse`, `code_postal`, `code_insee`, `commune`) and the
