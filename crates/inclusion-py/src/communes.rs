@@ -8,7 +8,7 @@ use crate::errors;
 /// A commune of the gazetteer (Code officiel géographique).
 #[pyclass(frozen, module = "inclusion", name = "Commune")]
 pub struct PyCommune {
-    commune: Commune,
+    pub(crate) commune: Commune,
 }
 
 #[pymethods]

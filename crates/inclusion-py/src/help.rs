@@ -1,7 +1,8 @@
 //! `inclusion.HelpIndex`: the nearest places that can help, with filters and opening hours.
 
 use chrono::{DateTime, FixedOffset, Utc};
-use inclusion_geo::{HelpFilter, HelpIndex, HelpQuery, Hit};
+use inclusion_geo::{CommuneSearch, HelpFilter, HelpIndex, HelpQuery, Hit, RemoteHelp};
+use inclusion_territory::communes::Gazetteer;
 use inclusion_model::{
     AccessMode, Criteria, Fee, NationalProgramme, Public, Service, SpecificSupport, SupportMode,
 };
@@ -9,6 +10,7 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 
+use crate::communes::PyCommune;
 use crate::convert::{labels, local, optional_instant};
 use crate::errors;
 use crate::place::PyPlace;
@@ -133,6 +135,65 @@ impl PyHit {
     }
 }
 
+/// One answer of a search around a commune (`HelpIndex.near_commune`): a place of the
+/// commune, a place around it, or remote help.
+#[pyclass(frozen, module = "inclusion", name = "Answer")]
+pub struct PyAnswer {
+    place: Py<PyPlace>,
+    distance_m: Option<f64>,
+    in_commune: bool,
+    remote: bool,
+    open: Option<bool>,
+    next_change: Option<DateTime<FixedOffset>>,
+}
+
+#[pymethods]
+impl PyAnswer {
+    /// The place (the same `Place` object that was given to the index).
+    #[getter]
+    fn place(&self, py: Python<'_>) -> Py<PyPlace> {
+        self.place.clone_ref(py)
+    }
+    /// Great-circle distance from the commune's point, in metres; `None` for remote help and
+    /// for a place of the commune without coordinates.
+    #[getter]
+    fn distance_m(&self) -> Option<f64> {
+        self.distance_m
+    }
+    /// Whether the place's `code_insee` is the commune's.
+    #[getter]
+    fn in_commune(&self) -> bool {
+        self.in_commune
+    }
+    /// Whether the answer is remote help (helps at a distance).
+    #[getter]
+    fn remote(&self) -> bool {
+        self.remote
+    }
+    /// Whether the place is open at the instant of the search; `None` without parseable
+    /// opening hours.
+    #[getter]
+    fn open(&self) -> Option<bool> {
+        self.open
+    }
+    /// When it next opens or closes after that instant, in the place's local time.
+    #[getter]
+    fn next_change(&self) -> Option<DateTime<FixedOffset>> {
+        self.next_change
+    }
+    fn __repr__(&self, py: Python<'_>) -> String {
+        let place = &self.place.bind(py).get().place;
+        format!(
+            "Answer(id={:?}, nom={:?}, distance_m={:?}, in_commune={}, remote={})",
+            place.id,
+            place.name,
+            self.distance_m.map(f64::round),
+            if self.in_commune { "True" } else { "False" },
+            if self.remote { "True" } else { "False" },
+        )
+    }
+}
+
 impl PyHelpIndex {
     fn run(
         &self,
@@ -151,19 +212,36 @@ impl PyHelpIndex {
     }
 
     fn hit(&self, py: Python<'_>, hit: &Hit, at: DateTime<Utc>) -> PyResult<PyHit> {
+        let (place, open, next_change) = self.state(py, hit.place, at)?;
+        Ok(PyHit {
+            place,
+            distance_m: hit.distance_m,
+            open,
+            next_change,
+        })
+    }
+
+    /// The object of the place at `index` in the index's order, whether it is open at `at`
+    /// and its next change.
+    #[allow(clippy::type_complexity)] // three values read together, used by two callers
+    fn state(
+        &self,
+        py: Python<'_>,
+        index: usize,
+        at: DateTime<Utc>,
+    ) -> PyResult<(Py<PyPlace>, Option<bool>, Option<DateTime<FixedOffset>>)> {
         let outside = || PyValueError::new_err("internal error: a hit outside the index's places");
-        let place = self.index.places().get(hit.place).ok_or_else(outside)?;
-        let object = self.objects.get(hit.place).ok_or_else(outside)?;
+        let place = self.index.places().get(index).ok_or_else(outside)?;
+        let object = self.objects.get(index).ok_or_else(outside)?;
         let hours = place.opening_hours.as_ref().filter(|h| h.is_valid());
         let locale = place.hours_locale();
-        Ok(PyHit {
-            place: object.clone_ref(py),
-            distance_m: hit.distance_m,
-            open: hours.map(|h| h.is_open_at(at, locale)),
-            next_change: hours
+        Ok((
+            object.clone_ref(py),
+            hours.map(|h| h.is_open_at(at, locale)),
+            hours
                 .and_then(|h| h.next_change(at, locale))
                 .map(|c| local(c.at)),
-        })
+        ))
     }
 }
 
@@ -238,6 +316,79 @@ impl PyHelpIndex {
         let query = HelpQuery::within(latitude, longitude, radius_m(radius_km)?)
             .filter(filter_from_kwargs(filters)?);
         self.run(py, query, at)
+    }
+
+    /// Search around a commune, as people mean "near Saint-Étienne": every place of the
+    /// commune (by `code_insee`, whatever `k` says), plus at most `k` other places within
+    /// `radius_km` of its point (default 10 km), nearest first; with `remote="after"` or
+    /// `"first"`, the places that help at a distance in a list of their own (at most `k`,
+    /// 10 without `k`), after or before the others. `query` is a commune name, `Name (26)`,
+    /// a code INSEE or a postcode (`CommuneError` when unknown or ambiguous). Filters and
+    /// `at` as for `nearest`. Places without a `code_insee` are only found by the radius.
+    /// Returns the commune and the answers in the order to show them.
+    #[pyo3(signature = (query, k = None, *, radius_km = None, remote = None, at = None, **filters))]
+    #[allow(clippy::too_many_arguments)] // the Python signature
+    fn near_commune(
+        &self,
+        py: Python<'_>,
+        query: &str,
+        k: Option<usize>,
+        radius_km: Option<f64>,
+        remote: Option<&str>,
+        at: Option<&Bound<'_, PyAny>>,
+        filters: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<(PyCommune, Vec<PyAnswer>)> {
+        let (commune, point) = Gazetteer::embedded()
+            .locate(query)
+            .map_err(errors::territory)?;
+        let remote = match remote {
+            None => RemoteHelp::No,
+            Some("after") => RemoteHelp::After,
+            Some("first") => RemoteHelp::First,
+            Some(other) => {
+                return Err(PyValueError::new_err(format!(
+                    "remote must be None, \"after\" or \"first\", not {other:?}"
+                )));
+            }
+        };
+        let filter = filter_from_kwargs(filters)?;
+        let at: DateTime<Utc> = match filter.open_at {
+            Some(t) => t,
+            None => optional_instant(at, "at")?.unwrap_or_else(Utc::now),
+        };
+        let mut search = CommuneSearch::new(point.latitude, point.longitude)
+            .insee_code(commune.code.clone())
+            .filter(filter)
+            .remote(remote);
+        if let Some(k) = k {
+            search = search.k(k);
+        }
+        if let Some(r) = radius_km {
+            search = search.radius_m(radius_m(r)?);
+        }
+        let found = py
+            .detach(|| self.index.search_commune(&search))
+            .map_err(errors::geo)?;
+        let answers = found
+            .answers()
+            .map(|a| {
+                let (place, open, next_change) = self.state(py, a.place, at)?;
+                Ok(PyAnswer {
+                    place,
+                    distance_m: a.distance_m,
+                    in_commune: a.in_commune,
+                    remote: a.remote,
+                    open,
+                    next_change,
+                })
+            })
+            .collect::<PyResult<Vec<_>>>()?;
+        Ok((
+            PyCommune {
+                commune: commune.clone(),
+            },
+            answers,
+        ))
     }
 
     /// Every place given, sorted by id (those without coordinates included).

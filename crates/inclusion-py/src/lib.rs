@@ -9,12 +9,12 @@
 //! |---|---|
 //! | `read` | `read`, `validate_records`, `Report`, `Diagnostic`, `write_csv`, `write_json`, `write_geojson`, `to_data_inclusion` |
 //! | `place` | `Place` (the standard's columns as attributes, `to_dict`) |
-//! | `help` | `HelpIndex` (`nearest`, `within`), `Hit` |
+//! | `help` | `HelpIndex` (`nearest`, `within`, `near_commune`), `Hit`, `Answer` |
 //! | `hours` | `OpeningHours` |
 //! | `communes` | `communes.find`, `communes.locate`, `communes.suggest`, `Commune` |
 //! | `skills` | `assess`, `questionnaire`, `eurostat_assess` |
 //! | `coverage` | `coverage`, `Coverage` |
-//! | `dedup` | `dedup`, `Dedup` |
+//! | `dedup` | `dedup`, `Dedup`, `find_duplicates`, `explain`, `merge`, `quality` |
 //! | `convert`, `errors` | instants and dates, JSON forms, labels; the library's errors as Python exceptions |
 //!
 //! Long work (reading, validating, building an index, coverage, deduplication, writing) runs
@@ -53,6 +53,7 @@ fn _inclusion(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<place::PyPlace>()?;
     m.add_class::<help::PyHelpIndex>()?;
     m.add_class::<help::PyHit>()?;
+    m.add_class::<help::PyAnswer>()?;
     m.add_class::<hours::PyOpeningHours>()?;
     m.add_class::<communes::PyCommune>()?;
     m.add_function(wrap_pyfunction!(communes::find, m)?)?;
@@ -64,6 +65,10 @@ fn _inclusion(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(coverage::coverage, m)?)?;
     m.add_class::<coverage::PyCoverage>()?;
     m.add_function(wrap_pyfunction!(dedup::dedup, m)?)?;
+    m.add_function(wrap_pyfunction!(dedup::find_duplicates, m)?)?;
+    m.add_function(wrap_pyfunction!(dedup::explain, m)?)?;
+    m.add_function(wrap_pyfunction!(dedup::merge, m)?)?;
+    m.add_function(wrap_pyfunction!(dedup::quality, m)?)?;
     m.add_class::<dedup::PyDedup>()?;
     Ok(())
 }

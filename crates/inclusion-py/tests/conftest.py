@@ -15,6 +15,17 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[3]
 
+# The minimal valid record of the official verdicts.
+BASE = {
+    "id": "structure-1",
+    "pivot": "43493312300029",
+    "nom": "Anonymal",
+    "commune": "Reims",
+    "code_postal": "51100",
+    "adresse": "12 BIS RUE DE LECLERCQ",
+    "date_maj": "2024-04-02",
+}
+
 
 def anchors_dir() -> Path:
     """``$INCLUSION_ANCHORS``, else ``../shared/anchors`` beside the repository."""

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import math
 import random
+from collections import Counter
 from datetime import datetime, timedelta, timezone
 from typing import List, Tuple
 
 import pytest
 
 import inclusion
-from conftest import anchor
+from conftest import BASE, anchor
 
 EARTH_RADIUS_M = 6_371_008.8
 ADMIN = "Aide aux démarches administratives"
@@ -144,3 +145,67 @@ def test_an_aware_datetime_in_any_zone_is_the_same_instant(places: List[inclusio
     a = index.nearest(43.3, 5.4, 5, open_at=TUESDAY_10H_PARIS)
     b = index.nearest(43.3, 5.4, 5, open_at=TUESDAY_10H_PARIS.astimezone(paris))
     assert [h.place.id for h in a] == [h.place.id for h in b]
+
+
+def test_near_commune_is_the_commune_plus_the_nearest_around(
+    places: List[inclusion.Place],
+) -> None:
+    # The commune with the most places, named by its code INSEE; the oracle: every place of
+    # the commune, plus the k nearest others within the radius, by brute force.
+    codes = Counter(p.code_insee for p in places if p.code_insee)
+    code, _ = codes.most_common(1)[0]
+    index = inclusion.HelpIndex(places)
+    for k, radius_km in [(3, 10.0), (1, 2.0), (None, 5.0)]:
+        commune, answers = index.near_commune(code, k, radius_km=radius_km, at=TUESDAY_10H_PARIS)
+        assert commune.code == code
+        assert commune.latitude is not None and commune.longitude is not None
+        inside = {p.id for p in places if p.code_insee == code}
+        around = [
+            (d, i)
+            for d, i in brute_force(places, commune.latitude, commune.longitude)
+            if d <= radius_km * 1000 and i not in inside
+        ]
+        expected_around = {i for _, i in (around if k is None else around[:k])}
+        assert {a.place.id for a in answers if a.in_commune} == inside
+        assert {a.place.id for a in answers if not a.in_commune} == expected_around
+        assert all(not a.remote for a in answers)
+        located = [a for a in answers if a.distance_m is not None]
+        distances = [a.distance_m for a in located if a.distance_m is not None]
+        assert distances == sorted(distances)
+        for a in located:
+            assert a.place.latitude is not None and a.place.longitude is not None
+            assert a.distance_m == pytest.approx(
+                haversine_m(commune.latitude, commune.longitude, a.place.latitude, a.place.longitude),
+                rel=1e-9,
+                abs=1e-6,
+            )
+        # Places of the commune without coordinates come last, without a distance.
+        assert all(a.in_commune for a in answers[len(located) :])
+
+
+def test_near_commune_lists_remote_help_apart(places: List[inclusion.Place]) -> None:
+    # Two places that help at a distance, far from Marseille: Lyon, then Paris.
+    remote_records = [
+        dict(BASE, id=f"remote-{city}", commune=city, code_postal=cp, latitude=lat, longitude=lon,
+             modalites_accompagnement=["À distance"])
+        for city, cp, lat, lon in [("Lyon", "69001", 45.767, 4.834), ("Paris", "75001", 48.862, 2.336)]
+    ]
+    index = inclusion.HelpIndex(places + inclusion.validate_records(remote_records).places)
+    _, after = index.near_commune("Marseille", 3, remote="after", at=TUESDAY_10H_PARIS)
+    _, first = index.near_commune("Marseille", 3, remote="first", at=TUESDAY_10H_PARIS)
+    _, none = index.near_commune("Marseille", 3, at=TUESDAY_10H_PARIS)
+    remote = [a for a in after if a.remote]
+    assert [a.place.id for a in remote] == ["remote-Lyon", "remote-Paris"]  # nearest first
+    assert all(a.distance_m is None for a in remote)
+    assert all(a.remote for a in after[-len(remote) :])  # after the on-site answers
+    assert [a.place.id for a in first[: len(remote)]] == [a.place.id for a in remote]
+    assert [a.place.id for a in none] == [a.place.id for a in after if not a.remote]
+    # Filters apply to every list.
+    _, admin = index.near_commune("Marseille", 3, remote="after", services=ADMIN)
+    assert all(ADMIN in a.place.services for a in admin)
+    with pytest.raises(ValueError, match="remote must be"):
+        index.near_commune("Marseille", remote="sometimes")  # type: ignore[arg-type]
+    with pytest.raises(inclusion.CommuneError, match="no commune matches"):
+        index.near_commune("Marseile-sur-Lune")
+    with pytest.raises(inclusion.InvalidQueryError):
+        index.near_commune("Marseille", 0)

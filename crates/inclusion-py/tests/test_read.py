@@ -13,19 +13,10 @@ from typing import Dict, List
 import pytest
 
 import inclusion
-from conftest import anchor, anchor_json
+from conftest import BASE, anchor, anchor_json
 
 COLUMNS = inclusion.COLUMNS
 
-BASE = {
-    "id": "structure-1",
-    "pivot": "43493312300029",
-    "nom": "Anonymal",
-    "commune": "Reims",
-    "code_postal": "51100",
-    "adresse": "12 BIS RUE DE LECLERCQ",
-    "date_maj": "2024-04-02",
-}
 
 
 def one_row_csv(field: str, value: str) -> bytes:

@@ -22,6 +22,7 @@ from ._errors import OpeningHoursError as OpeningHoursError
 from ._errors import UnknownLabelError as UnknownLabelError
 from ._errors import UnreadableFileError as UnreadableFileError
 from ._inclusion import COLUMNS as COLUMNS
+from ._inclusion import Answer as Answer
 from ._inclusion import Commune as Commune
 from ._inclusion import Coverage as Coverage
 from ._inclusion import Dedup as Dedup
@@ -35,6 +36,10 @@ from ._inclusion import assess as assess
 from ._inclusion import coverage as coverage
 from ._inclusion import dedup as dedup
 from ._inclusion import eurostat_assess as eurostat_assess
+from ._inclusion import explain as explain
+from ._inclusion import find_duplicates as find_duplicates
+from ._inclusion import merge as merge
+from ._inclusion import quality as quality
 from ._inclusion import questionnaire as questionnaire
 from ._inclusion import read as read
 from ._inclusion import to_data_inclusion as to_data_inclusion
@@ -44,6 +49,7 @@ from ._inclusion import write_geojson as write_geojson
 from ._inclusion import write_json as write_json
 
 __all__ = [
+    "Answer",
     "AnswersError",
     "COLUMNS",
     "Commune",
@@ -68,6 +74,10 @@ __all__ = [
     "coverage",
     "dedup",
     "eurostat_assess",
+    "explain",
+    "find_duplicates",
+    "merge",
+    "quality",
     "questionnaire",
     "read",
     "to_data_inclusion",
