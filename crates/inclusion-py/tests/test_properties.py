@@ -5,12 +5,13 @@ is not an ``Exception`` and fails these tests)."""
 from __future__ import annotations
 
 import json
-from typing import Any, Dict, List
+from typing import Any, Dict, List, Tuple
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import inclusion
+from conftest import anchor, anchor_json
 
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -113,3 +114,34 @@ def test_any_opening_hours_text_parses_or_raises_the_library_error(text: str) ->
         assert str(e)
         return
     hours.describe("fr")
+
+
+def labelled_places() -> List[inclusion.Place]:
+    truth = anchor_json("dedup/synthetic.public.truth.json")
+    a = inclusion.read(anchor("dedup/" + truth["a_file"]), lenient=True).places
+    b = inclusion.read(anchor("dedup/" + truth["b_file"]), lenient=True).places
+    # Twenty labelled duplicate pairs, and twenty other places.
+    wanted = {i for d in truth["duplicates"][:20] for i in (d["a_id"], d["b_id"])}
+    return [p for p in a + b if p.id in wanted] + [p for p in a if p.id not in wanted][:20]
+
+
+def pair_key(pair: Dict[str, Any]) -> Tuple[str, str]:
+    left, right = str(pair["left"]), str(pair["right"])
+    return (left, right) if left < right else (right, left)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_duplicates_and_merges_do_not_depend_on_the_order(data: st.DataObject) -> None:
+    places = labelled_places()
+    shuffled = data.draw(st.permutations(places))
+    first = {pair_key(p): (p["decision"], p["score"]) for p in inclusion.find_duplicates(places)}
+    again = {pair_key(p): (p["decision"], p["score"]) for p in inclusion.find_duplicates(shuffled)}
+    assert first == again
+    assert sum(decision == "duplicate" for decision, _ in first.values()) >= 15
+    members = data.draw(st.lists(st.sampled_from(places), min_size=1, max_size=4))
+    merged, details = inclusion.merge(members)
+    reordered, _ = inclusion.merge(list(reversed(members)))
+    assert merged.id == reordered.id
+    assert sorted(details["members"]) == sorted({p.id for p in members})
+    assert 0 <= inclusion.quality(merged)["score"] <= 100
