@@ -2,10 +2,10 @@
 
 use chrono::{DateTime, FixedOffset, Utc};
 use inclusion_geo::{CommuneSearch, HelpFilter, HelpIndex, HelpQuery, Hit, RemoteHelp};
-use inclusion_territory::communes::Gazetteer;
 use inclusion_model::{
     AccessMode, Criteria, Fee, NationalProgramme, Public, Service, SpecificSupport, SupportMode,
 };
+use inclusion_territory::communes::Gazetteer;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
@@ -75,38 +75,22 @@ pub struct PyHelpIndex {
 }
 
 /// One answer: the place, its distance, and whether it is open.
-#[pyclass(frozen, module = "inclusion", name = "Hit")]
+#[pyclass(frozen, get_all, module = "inclusion", name = "Hit")]
 pub struct PyHit {
+    /// The place (the same `Place` object that was given to the index).
     place: Py<PyPlace>,
+    /// Great-circle distance from the query position, in metres.
     distance_m: f64,
+    /// Whether the place is open at the instant of the query (`open_at`, or `at`, or now);
+    /// `None` without parseable opening hours.
     open: Option<bool>,
+    /// When it next opens or closes after that instant, an aware datetime in the place's
+    /// local time; `None` without parseable opening hours or change within two years.
     next_change: Option<DateTime<FixedOffset>>,
 }
 
 #[pymethods]
 impl PyHit {
-    /// The place (the same `Place` object that was given to the index).
-    #[getter]
-    fn place(&self, py: Python<'_>) -> Py<PyPlace> {
-        self.place.clone_ref(py)
-    }
-    /// Great-circle distance from the query position, in metres.
-    #[getter]
-    fn distance_m(&self) -> f64 {
-        self.distance_m
-    }
-    /// Whether the place is open at the instant of the query (`open_at`, or `at`, or now);
-    /// `None` without parseable opening hours.
-    #[getter]
-    fn open(&self) -> Option<bool> {
-        self.open
-    }
-    /// When it next opens or closes after that instant, an aware datetime in the place's
-    /// local time; `None` without parseable opening hours or change within two years.
-    #[getter]
-    fn next_change(&self) -> Option<DateTime<FixedOffset>> {
-        self.next_change
-    }
     /// The answer as the JSON form of the command line: `id`, `nom`, `distance_m`,
     /// `latitude`, `longitude`, `open`, `next_change` (ISO 8601 text).
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
@@ -137,50 +121,26 @@ impl PyHit {
 
 /// One answer of a search around a commune (`HelpIndex.near_commune`): a place of the
 /// commune, a place around it, or remote help.
-#[pyclass(frozen, module = "inclusion", name = "Answer")]
+#[pyclass(frozen, get_all, module = "inclusion", name = "Answer")]
 pub struct PyAnswer {
+    /// The place (the same `Place` object that was given to the index).
     place: Py<PyPlace>,
+    /// Great-circle distance from the commune's point, in metres; `None` for remote help and
+    /// for a place of the commune without coordinates.
     distance_m: Option<f64>,
+    /// Whether the place's `code_insee` is the commune's.
     in_commune: bool,
+    /// Whether the answer is remote help (helps at a distance).
     remote: bool,
+    /// Whether the place is open at the instant of the search; `None` without parseable
+    /// opening hours.
     open: Option<bool>,
+    /// When it next opens or closes after that instant, in the place's local time.
     next_change: Option<DateTime<FixedOffset>>,
 }
 
 #[pymethods]
 impl PyAnswer {
-    /// The place (the same `Place` object that was given to the index).
-    #[getter]
-    fn place(&self, py: Python<'_>) -> Py<PyPlace> {
-        self.place.clone_ref(py)
-    }
-    /// Great-circle distance from the commune's point, in metres; `None` for remote help and
-    /// for a place of the commune without coordinates.
-    #[getter]
-    fn distance_m(&self) -> Option<f64> {
-        self.distance_m
-    }
-    /// Whether the place's `code_insee` is the commune's.
-    #[getter]
-    fn in_commune(&self) -> bool {
-        self.in_commune
-    }
-    /// Whether the answer is remote help (helps at a distance).
-    #[getter]
-    fn remote(&self) -> bool {
-        self.remote
-    }
-    /// Whether the place is open at the instant of the search; `None` without parseable
-    /// opening hours.
-    #[getter]
-    fn open(&self) -> Option<bool> {
-        self.open
-    }
-    /// When it next opens or closes after that instant, in the place's local time.
-    #[getter]
-    fn next_change(&self) -> Option<DateTime<FixedOffset>> {
-        self.next_change
-    }
     fn __repr__(&self, py: Python<'_>) -> String {
         let place = &self.place.bind(py).get().place;
         format!(
