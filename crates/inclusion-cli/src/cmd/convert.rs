@@ -1,11 +1,15 @@
 //! `inclusion convert FILE|- --to csv|json|geojson|data-inclusion [-o OUT] [--lenient]
-//! [--redact-contacts] [--fix-hours]`.
+//! [--redact-contacts] [--fix-hours] [--complete-insee]`.
 
+use inclusion::enrich::complete_insee_codes;
 use inclusion::exchange::data_inclusion::to_data_inclusion;
 use inclusion::model::hours_fix::fix_hours;
 use inclusion::model::redact::redact_contacts;
 use inclusion::model::render::{diagnostic_text, excerpt, report_text};
-use inclusion::model::{Lang, ReadOptions, read_bytes, write_csv, write_geojson, write_json};
+use inclusion::model::{
+    Lang, Place, ReadOptions, read_bytes, write_csv, write_geojson, write_json,
+};
+use inclusion::territory::communes::Gazetteer;
 
 use crate::context::Context;
 use crate::error::{CliError, Outcome};
@@ -71,36 +75,15 @@ pub fn run(f: &Convert, ctx: Context) -> Result<Outcome, CliError> {
             });
         }
     }
+    if f.complete_insee {
+        let completion = complete_insee_codes(&mut places, Gazetteer::embedded());
+        if !ctx.quiet {
+            eprintln(&completion.summary(lang));
+        }
+    }
     {
         let _bar = Progress::start(lang.pick("écriture", "writing"), None, ctx.progress(false));
-        match f.to {
-            Target::Csv => out.write_with(|w| write_csv(&places, w), |e| e.to_string())?,
-            Target::Json => {
-                out.write_with(|w| write_json(&places, w), |e| e.to_string())?;
-                out.write_str("\n")?;
-            }
-            Target::Geojson => {
-                out.write_with(|w| write_geojson(&places, w), |e| e.to_string())?;
-                out.write_str("\n")?;
-            }
-            Target::DataInclusion => {
-                let source = places
-                    .iter()
-                    .find_map(|p| p.source.clone())
-                    .unwrap_or_else(|| "inclusion".to_owned());
-                let export = to_data_inclusion(&places, &source);
-                if !ctx.quiet {
-                    for d in &export.diagnostics {
-                        eprint(&diagnostic_text(d, &name, lang));
-                    }
-                }
-                let value = serde_json::json!({
-                    "structures": export.structures,
-                    "services": export.services,
-                });
-                out.write_json(&value, true)?;
-            }
-        }
+        write_places(&mut out, &places, f.to, &name, ctx)?;
         out.finish()?;
     }
     Ok(if report.invalid_rows > 0 {
@@ -108,4 +91,43 @@ pub fn run(f: &Convert, ctx: Context) -> Result<Outcome, CliError> {
     } else {
         Outcome::Success
     })
+}
+
+/// Writes `places` as `to` (the problems of a data·inclusion export go to the standard error,
+/// naming the input `name`).
+pub fn write_places(
+    out: &mut Output,
+    places: &[Place],
+    to: Target,
+    name: &str,
+    ctx: Context,
+) -> Result<(), CliError> {
+    match to {
+        Target::Csv => out.write_with(|w| write_csv(places, w), |e| e.to_string()),
+        Target::Json => {
+            out.write_with(|w| write_json(places, w), |e| e.to_string())?;
+            out.write_str("\n")
+        }
+        Target::Geojson => {
+            out.write_with(|w| write_geojson(places, w), |e| e.to_string())?;
+            out.write_str("\n")
+        }
+        Target::DataInclusion => {
+            let source = places
+                .iter()
+                .find_map(|p| p.source.clone())
+                .unwrap_or_else(|| "inclusion".to_owned());
+            let export = to_data_inclusion(places, &source);
+            if !ctx.quiet {
+                for d in &export.diagnostics {
+                    eprint(&diagnostic_text(d, name, ctx.lang));
+                }
+            }
+            let value = serde_json::json!({
+                "structures": export.structures,
+                "services": export.services,
+            });
+            out.write_json(&value, true)
+        }
+    }
 }
