@@ -1,0 +1,372 @@
+//! `inclusion.HelpIndex`: the nearest places that can help, with filters and opening hours.
+
+use chrono::{DateTime, FixedOffset, Utc};
+use inclusion_geo::{CommuneSearch, HelpFilter, HelpIndex, HelpQuery, Hit, RemoteHelp};
+use inclusion_model::{
+    AccessMode, Criteria, Fee, NationalProgramme, Public, Service, SpecificSupport, SupportMode,
+};
+use inclusion_territory::communes::Gazetteer;
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList};
+
+use crate::communes::PyCommune;
+use crate::convert::{labels, local, optional_instant};
+use crate::errors;
+use crate::place::PyPlace;
+use crate::read::place_objects;
+
+/// What the places must offer, from the keyword arguments shared by `HelpIndex.nearest`,
+/// `HelpIndex.within` and `coverage`: one list of French labels per vocabulary (any value
+/// matches; lists combine with AND) and `open_at`, an aware datetime. An unknown keyword is an
+/// error naming the known ones.
+pub(crate) fn filter_from_kwargs(kwargs: Option<&Bound<'_, PyDict>>) -> PyResult<HelpFilter> {
+    let Some(kwargs) = kwargs else {
+        return Ok(HelpFilter::default());
+    };
+    for key in kwargs.keys() {
+        let key: String = key.extract()?;
+        if !FILTER_KEYWORDS.contains(&key.as_str()) {
+            return Err(pyo3::exceptions::PyTypeError::new_err(format!(
+                "unexpected keyword argument {key:?}; the filters are: {}",
+                FILTER_KEYWORDS.join(", ")
+            )));
+        }
+    }
+    let get = |name: &str| kwargs.get_item(name);
+    let criteria = Criteria::default()
+        .services(labels::<Service>(get("services")?.as_ref())?)
+        .publics(labels::<Public>(get("publics")?.as_ref())?)
+        .specific_support(labels::<SpecificSupport>(
+            get("specific_support")?.as_ref(),
+        )?)
+        .fees(labels::<Fee>(get("fees")?.as_ref())?)
+        .support_modes(labels::<SupportMode>(get("support_modes")?.as_ref())?)
+        .national_programmes(labels::<NationalProgramme>(
+            get("national_programmes")?.as_ref(),
+        )?)
+        .access_modes(labels::<AccessMode>(get("access_modes")?.as_ref())?)
+        .exclude_access_modes(labels::<AccessMode>(get("exclude_access_modes")?.as_ref())?);
+    let mut filter = HelpFilter::from(criteria);
+    filter.open_at = optional_instant(get("open_at")?.as_ref(), "open_at")?;
+    Ok(filter)
+}
+
+/// The filter keywords.
+const FILTER_KEYWORDS: [&str; 9] = [
+    "services",
+    "publics",
+    "specific_support",
+    "fees",
+    "support_modes",
+    "national_programmes",
+    "access_modes",
+    "exclude_access_modes",
+    "open_at",
+];
+
+/// A nearest-help index over places, exact on the sphere (great-circle distances in metres),
+/// with filters on the standard's vocabularies and on opening hours.
+#[pyclass(frozen, module = "inclusion", name = "HelpIndex")]
+pub struct PyHelpIndex {
+    pub(crate) index: HelpIndex,
+    /// The `Place` objects given, in the index's order (sorted by id).
+    objects: Vec<Py<PyPlace>>,
+}
+
+/// One answer: the place, its distance, and whether it is open.
+#[pyclass(frozen, get_all, module = "inclusion", name = "Hit")]
+pub struct PyHit {
+    /// The place (the same `Place` object that was given to the index).
+    place: Py<PyPlace>,
+    /// Great-circle distance from the query position, in metres.
+    distance_m: f64,
+    /// Whether the place is open at the instant of the query (`open_at`, or `at`, or now);
+    /// `None` without parseable opening hours.
+    open: Option<bool>,
+    /// When it next opens or closes after that instant, an aware datetime in the place's
+    /// local time; `None` without parseable opening hours or change within two years.
+    next_change: Option<DateTime<FixedOffset>>,
+}
+
+#[pymethods]
+impl PyHit {
+    /// The answer as the JSON form of the command line: `id`, `nom`, `distance_m`,
+    /// `latitude`, `longitude`, `open`, `next_change` (ISO 8601 text).
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let place = &self.place.bind(py).get().place;
+        let d = PyDict::new(py);
+        d.set_item("id", &place.id)?;
+        d.set_item("nom", &place.name)?;
+        d.set_item("distance_m", self.distance_m)?;
+        d.set_item("latitude", place.coordinates.map(|c| c.latitude()))?;
+        d.set_item("longitude", place.coordinates.map(|c| c.longitude()))?;
+        d.set_item("open", self.open)?;
+        d.set_item("next_change", self.next_change.map(|c| c.to_rfc3339()))?;
+        Ok(d)
+    }
+    fn __repr__(&self, py: Python<'_>) -> String {
+        let place = &self.place.bind(py).get().place;
+        let open = match self.open {
+            Some(true) => "True",
+            Some(false) => "False",
+            None => "None",
+        };
+        format!(
+            "Hit(id={:?}, nom={:?}, distance_m={:.0}, open={open})",
+            place.id, place.name, self.distance_m
+        )
+    }
+}
+
+/// One answer of a search around a commune (`HelpIndex.near_commune`): a place of the
+/// commune, a place around it, or remote help.
+#[pyclass(frozen, get_all, module = "inclusion", name = "Answer")]
+pub struct PyAnswer {
+    /// The place (the same `Place` object that was given to the index).
+    place: Py<PyPlace>,
+    /// Great-circle distance from the commune's point, in metres; `None` for remote help and
+    /// for a place of the commune without coordinates.
+    distance_m: Option<f64>,
+    /// Whether the place's `code_insee` is the commune's.
+    in_commune: bool,
+    /// Whether the answer is remote help (helps at a distance).
+    remote: bool,
+    /// Whether the place is open at the instant of the search; `None` without parseable
+    /// opening hours.
+    open: Option<bool>,
+    /// When it next opens or closes after that instant, in the place's local time.
+    next_change: Option<DateTime<FixedOffset>>,
+}
+
+#[pymethods]
+impl PyAnswer {
+    fn __repr__(&self, py: Python<'_>) -> String {
+        let place = &self.place.bind(py).get().place;
+        format!(
+            "Answer(id={:?}, nom={:?}, distance_m={:?}, in_commune={}, remote={})",
+            place.id,
+            place.name,
+            self.distance_m.map(f64::round),
+            if self.in_commune { "True" } else { "False" },
+            if self.remote { "True" } else { "False" },
+        )
+    }
+}
+
+impl PyHelpIndex {
+    fn run(
+        &self,
+        py: Python<'_>,
+        query: HelpQuery,
+        at: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Vec<PyHit>> {
+        let at: DateTime<Utc> = match query.filter.open_at {
+            Some(t) => t,
+            None => optional_instant(at, "at")?.unwrap_or_else(Utc::now),
+        };
+        let hits = self.index.query(&query).map_err(errors::geo)?;
+        hits.iter()
+            .map(|hit| self.hit(py, hit, at))
+            .collect::<PyResult<Vec<_>>>()
+    }
+
+    fn hit(&self, py: Python<'_>, hit: &Hit, at: DateTime<Utc>) -> PyResult<PyHit> {
+        let (place, open, next_change) = self.state(py, hit.place, at)?;
+        Ok(PyHit {
+            place,
+            distance_m: hit.distance_m,
+            open,
+            next_change,
+        })
+    }
+
+    /// The object of the place at `index` in the index's order, whether it is open at `at`
+    /// and its next change.
+    #[allow(clippy::type_complexity)] // three values read together, used by two callers
+    fn state(
+        &self,
+        py: Python<'_>,
+        index: usize,
+        at: DateTime<Utc>,
+    ) -> PyResult<(Py<PyPlace>, Option<bool>, Option<DateTime<FixedOffset>>)> {
+        let outside = || PyValueError::new_err("internal error: a hit outside the index's places");
+        let place = self.index.places().get(index).ok_or_else(outside)?;
+        let object = self.objects.get(index).ok_or_else(outside)?;
+        let hours = place.opening_hours.as_ref().filter(|h| h.is_valid());
+        let locale = place.hours_locale();
+        Ok((
+            object.clone_ref(py),
+            hours.map(|h| h.is_open_at(at, locale)),
+            hours
+                .and_then(|h| h.next_change(at, locale))
+                .map(|c| local(c.at)),
+        ))
+    }
+}
+
+fn radius_m(radius_km: f64) -> PyResult<f64> {
+    if radius_km.is_finite() && radius_km >= 0.0 {
+        Ok(radius_km * 1000.0)
+    } else {
+        Err(errors::geo(inclusion_geo::GeoError::InvalidDistance(
+            radius_km * 1000.0,
+        )))
+    }
+}
+
+#[pymethods]
+impl PyHelpIndex {
+    /// Builds the index over places: a `Report` or an iterable of `Place`. Places without
+    /// coordinates are kept (in `places`) but never returned.
+    #[new]
+    fn new(py: Python<'_>, places: &Bound<'_, PyAny>) -> PyResult<PyHelpIndex> {
+        let mut objects = place_objects(places)?;
+        // The index sorts its places by id (a stable sort): sort the objects the same way,
+        // so that a hit's position names its object.
+        objects.sort_by(|a, b| a.bind(py).get().place.id.cmp(&b.bind(py).get().place.id));
+        let places: Vec<_> = objects
+            .iter()
+            .map(|p| p.bind(py).get().place.clone())
+            .collect();
+        let index = py
+            .detach(|| HelpIndex::build(places))
+            .map_err(errors::geo)?;
+        Ok(PyHelpIndex { index, objects })
+    }
+
+    /// The `k` nearest places to a position (WGS84 degrees) that pass the filters, nearest
+    /// first (ties by id). Filters (keyword arguments): `services`, `publics`,
+    /// `specific_support`, `fees`, `support_modes`, `national_programmes`, `access_modes`,
+    /// `exclude_access_modes` — each a French label of the standard or a list of them — and
+    /// `open_at`, an aware datetime. `radius_km` bounds the distance; `at` is the instant
+    /// for `Hit.open` and `Hit.next_change` when `open_at` is not given (default: now).
+    #[pyo3(signature = (latitude, longitude, k = 5, *, radius_km = None, at = None, **filters))]
+    #[allow(clippy::too_many_arguments)] // the Python signature
+    fn nearest(
+        &self,
+        py: Python<'_>,
+        latitude: f64,
+        longitude: f64,
+        k: usize,
+        radius_km: Option<f64>,
+        at: Option<&Bound<'_, PyAny>>,
+        filters: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<Vec<PyHit>> {
+        let mut query =
+            HelpQuery::nearest(latitude, longitude, k).filter(filter_from_kwargs(filters)?);
+        if let Some(r) = radius_km {
+            query = query.max_distance_m(radius_m(r)?);
+        }
+        self.run(py, query, at)
+    }
+
+    /// Every place within `radius_km` of a position that passes the filters (see `nearest`),
+    /// nearest first.
+    #[pyo3(signature = (latitude, longitude, radius_km, *, at = None, **filters))]
+    fn within(
+        &self,
+        py: Python<'_>,
+        latitude: f64,
+        longitude: f64,
+        radius_km: f64,
+        at: Option<&Bound<'_, PyAny>>,
+        filters: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<Vec<PyHit>> {
+        let query = HelpQuery::within(latitude, longitude, radius_m(radius_km)?)
+            .filter(filter_from_kwargs(filters)?);
+        self.run(py, query, at)
+    }
+
+    /// Search around a commune, as people mean "near Saint-Étienne": every place of the
+    /// commune (by `code_insee`, whatever `k` says), plus at most `k` other places within
+    /// `radius_km` of its point (default 10 km), nearest first; with `remote="after"` or
+    /// `"first"`, the places that help at a distance in a list of their own (at most `k`,
+    /// 10 without `k`), after or before the others. `query` is a commune name, `Name (26)`,
+    /// a code INSEE or a postcode (`CommuneError` when unknown or ambiguous). Filters and
+    /// `at` as for `nearest`. Places without a `code_insee` are only found by the radius.
+    /// Returns the commune and the answers in the order to show them.
+    #[pyo3(signature = (query, k = None, *, radius_km = None, remote = None, at = None, **filters))]
+    #[allow(clippy::too_many_arguments)] // the Python signature
+    fn near_commune(
+        &self,
+        py: Python<'_>,
+        query: &str,
+        k: Option<usize>,
+        radius_km: Option<f64>,
+        remote: Option<&str>,
+        at: Option<&Bound<'_, PyAny>>,
+        filters: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<(PyCommune, Vec<PyAnswer>)> {
+        let (commune, point) = Gazetteer::embedded()
+            .locate(query)
+            .map_err(errors::territory)?;
+        let remote = match remote {
+            None => RemoteHelp::No,
+            Some("after") => RemoteHelp::After,
+            Some("first") => RemoteHelp::First,
+            Some(other) => {
+                return Err(PyValueError::new_err(format!(
+                    "remote must be None, \"after\" or \"first\", not {other:?}"
+                )));
+            }
+        };
+        let filter = filter_from_kwargs(filters)?;
+        let at: DateTime<Utc> = match filter.open_at {
+            Some(t) => t,
+            None => optional_instant(at, "at")?.unwrap_or_else(Utc::now),
+        };
+        let mut search = CommuneSearch::new(point.latitude, point.longitude)
+            .insee_code(commune.code.clone())
+            .filter(filter)
+            .remote(remote);
+        if let Some(k) = k {
+            search = search.k(k);
+        }
+        if let Some(r) = radius_km {
+            search = search.radius_m(radius_m(r)?);
+        }
+        let found = py
+            .detach(|| self.index.search_commune(&search))
+            .map_err(errors::geo)?;
+        let answers = found
+            .answers()
+            .map(|a| {
+                let (place, open, next_change) = self.state(py, a.place, at)?;
+                Ok(PyAnswer {
+                    place,
+                    distance_m: a.distance_m,
+                    in_commune: a.in_commune,
+                    remote: a.remote,
+                    open,
+                    next_change,
+                })
+            })
+            .collect::<PyResult<Vec<_>>>()?;
+        Ok((
+            PyCommune {
+                commune: commune.clone(),
+            },
+            answers,
+        ))
+    }
+
+    /// Every place given, sorted by id (those without coordinates included).
+    #[getter]
+    fn places<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        PyList::new(py, self.objects.iter().map(|p| p.clone_ref(py)))
+    }
+
+    /// How many places can be returned (those with coordinates).
+    fn __len__(&self) -> usize {
+        self.index.len()
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "HelpIndex({} places, {} with coordinates)",
+            self.objects.len(),
+            self.index.len()
+        )
+    }
+}

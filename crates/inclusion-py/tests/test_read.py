@@ -1,0 +1,215 @@
+"""Reading and writing files of the standard: conformance on the anchors (the official
+example, the official validator's verdicts, real datasets), and bad input."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import date
+from pathlib import Path
+from typing import Dict, List
+
+import pytest
+
+import inclusion
+from conftest import BASE, anchor, anchor_json
+
+COLUMNS = inclusion.COLUMNS
+
+
+
+def one_row_csv(field: str, value: str) -> bytes:
+    """The minimal valid record of the official verdicts, one field replaced."""
+    out = io.StringIO()
+    w = csv.writer(out, quoting=csv.QUOTE_ALL, lineterminator="\n")
+    w.writerow(COLUMNS)
+    w.writerow([value if c == field else BASE.get(c, "") for c in COLUMNS])
+    return out.getvalue().encode("utf-8")
+
+
+def test_the_header_has_the_32_columns_of_the_standard() -> None:
+    assert len(COLUMNS) == 32
+    assert COLUMNS[:3] == ("id", "pivot", "nom")
+    assert "date_maj" in COLUMNS
+    # The canonical CSV's header is these columns, in this order.
+    text = inclusion.write_csv(inclusion.read(one_row_csv("nom", "X"))) or ""
+    assert tuple(next(csv.reader(io.StringIO(text)))) == COLUMNS
+
+
+def test_official_example_reads_without_diagnostic_and_round_trips() -> None:
+    path = anchor("standard-mediation-num/exemple-valide-v1.0.2.csv")
+    report = inclusion.read(path)
+    assert report.diagnostics == []
+    assert (report.rows, report.valid, report.invalid) == (1, 1, 0)
+    assert report.format == "csv" and report.version == "1.0"
+    place = report.places[0]
+    assert place.id == "structure-1"
+    assert len(place.services) == 3
+    assert len(place.modalites_accompagnement) == 4
+    assert (place.latitude, place.longitude) == (43.52609, 5.41423)
+    assert isinstance(place.date_maj, date)
+    # Every cell of the official example is in the record, unchanged.
+    with open(path, encoding="utf-8") as f:
+        row = next(csv.DictReader(f))
+    record = place.to_dict()
+    for name, value in row.items():
+        if value:
+            assert str(record[name]) == value, name
+    # read -> write -> read gives equal places; writing again is byte-identical.
+    text = inclusion.write_csv(report)
+    assert text is not None
+    again = inclusion.read(text.encode("utf-8"))
+    assert again.diagnostics == [] and again.places == report.places
+    assert inclusion.write_csv(again.places) == text
+    # And through JSON: the records are the JSON form.
+    json_text = inclusion.write_json(report.places)
+    assert json_text is not None
+    assert json.loads(json_text) == report.records()
+    assert inclusion.read(json_text.encode("utf-8")).places == report.places
+
+
+def test_field_edge_cases_match_the_official_validator() -> None:
+    cases = anchor_json("standard-mediation-num/field-edge-cases.frictionless.json")["cases"]
+    assert len(cases) == 55
+    mismatches = []
+    for case in cases:
+        field, value, expected = case["field"], case["value"], case["standard_valid"]
+        report = inclusion.read(one_row_csv(field, value))
+        assert report.rows == 1
+        if (report.invalid == 0) != expected:
+            mismatches.append((field, value, expected, [str(d) for d in report.diagnostics]))
+        if not expected:
+            # The error names the field and the value, and the row is dropped.
+            assert any(
+                d.severity == "error" and d.column == field and d.value == value
+                for d in report.diagnostics
+            ), (field, value)
+            assert report.places == []
+        else:
+            assert len(report.places) == 1
+    assert mismatches == []
+
+
+@pytest.mark.parametrize(
+    "name, rows, valid, invalid",
+    [
+        ("hub-du-sud-paca.20230517.json", 646, 646, 0),
+        ("charente.20230711.json", 188, 188, 0),
+        ("nouvelle-caledonie.20240320.json", 90, 78, 12),
+        ("bus-france-services-charente.20231003.json", 12, 0, 12),
+    ],
+)
+def test_real_datasets_give_the_official_validator_counts(
+    name: str, rows: int, valid: int, invalid: int
+) -> None:
+    report = inclusion.read(anchor(f"real-datasets/{name}"), version="1.0")
+    assert (report.rows, report.valid, report.invalid) == (rows, valid, invalid)
+    assert len(report.places) == valid
+    errors = [d for d in report.diagnostics if d.severity == "error"]
+    assert all(d.row is not None and d.column is not None for d in errors)
+    if name.startswith("nouvelle-caledonie"):
+        assert len(errors) == 12
+        assert {(d.code, d.column) for d in errors} == {("max_length", "presentation_resume")}
+        counts = {c["code"]: c for c in report.counts()}
+        assert counts["max_length"]["found"] == 12 and counts["max_length"]["kept"] == 12
+
+
+def test_strict_level_adds_warnings_and_reads_bytes_and_paths_alike() -> None:
+    path = anchor("real-datasets/hub-du-sud-paca.20230517.json")
+    strict = inclusion.read(str(path), level="strict")
+    assert strict.invalid == 0
+    assert "pivot.placeholder" in {d.code for d in strict.diagnostics if d.severity == "warning"}
+    assert sum(1 for p in strict.places if p.latitude is None) == 4
+    from_bytes = inclusion.read(path.read_bytes(), level="strict")
+    assert from_bytes.places == strict.places
+    assert [d.to_dict() for d in from_bytes.diagnostics] == strict.diagnostic_records()
+
+
+def test_v01_files_are_migrated() -> None:
+    report = inclusion.read(anchor("real-datasets/hinaura.schema-v0.1.json"))
+    assert report.version == "0.1"
+    assert report.rows > 0 and len(report.places) == report.rows
+
+
+def test_a_bad_row_is_reported_and_the_good_rows_come_through() -> None:
+    header = ",".join(BASE)
+    good = ",".join(BASE.values())
+    bad = good.replace("2024-04-02", "2024-13-02").replace("structure-1", "structure-2")
+    report = inclusion.read(f"{header}\n{good}\n{bad}\n".encode())
+    assert (report.rows, report.valid, report.invalid) == (2, 1, 1)
+    assert [p.id for p in report.places] == ["structure-1"]
+    (d,) = [d for d in report.diagnostics if d.severity == "error"]
+    assert (d.row, d.column, d.value, d.code) == (3, "date_maj", "2024-13-02", "date")
+    assert "2024-13-02" in d.message_en and d.message_fr != d.message_en
+
+
+def test_validate_records_applies_the_same_rules() -> None:
+    records: List[Dict[str, object]] = [
+        dict(BASE, latitude=49.2583, longitude=4.0317, services=["Aide aux démarches administratives"]),
+        dict(BASE, id="structure-2", code_postal="5110"),
+    ]
+    report = inclusion.validate_records(records)
+    assert (report.rows, report.valid, report.invalid) == (2, 1, 1)
+    place = report.places[0]
+    assert place.latitude == 49.2583 and place.services == ["Aide aux démarches administratives"]
+    assert [d.code for d in report.diagnostics] == ["pattern"]
+    with pytest.raises(TypeError, match="dict"):
+        inclusion.validate_records(["not a record"])  # type: ignore[list-item]
+
+
+def test_writers_write_files(tmp_path: Path) -> None:
+    report = inclusion.read(anchor("standard-mediation-num/exemple-valide-v1.0.2.csv"))
+    for writer, name in [
+        (inclusion.write_csv, "out.csv"),
+        (inclusion.write_json, "out.json"),
+        (inclusion.write_geojson, "out.geojson"),
+    ]:
+        target = tmp_path / name
+        assert writer(report, target) is None
+        assert target.read_text(encoding="utf-8") == writer(report)
+    geo = json.loads((tmp_path / "out.geojson").read_text(encoding="utf-8"))
+    assert geo["type"] == "FeatureCollection"
+    assert geo["features"][0]["geometry"]["coordinates"] == [5.41423, 43.52609]
+    assert inclusion.read(tmp_path / "out.csv").places == report.places
+
+
+def test_to_data_inclusion_gives_structures_and_services() -> None:
+    report = inclusion.read(anchor("real-datasets/hub-du-sud-paca.20230517.json"))
+    export = inclusion.to_data_inclusion(report, "hub-du-sud")
+    assert len(export["structures"]) == len(report.places)
+    assert export["services"], "places offer services"
+    assert {s["source"] for s in export["structures"]} == {"hub-du-sud"}
+    ids = {s["id"] for s in export["structures"]}
+    assert all(s["structure_id"] in ids for s in export["services"])
+
+
+# --- bad input -------------------------------------------------------------------------------
+
+
+def test_a_missing_file_is_file_not_found(tmp_path: Path) -> None:
+    missing = tmp_path / "absent.csv"
+    with pytest.raises(FileNotFoundError, match="absent.csv"):
+        inclusion.read(missing)
+
+
+def test_bytes_that_are_not_a_standard_file_are_unreadable() -> None:
+    for data in [b"\x00\x01\x02 not a file", b"a,b,c\n1,2,3\n", b"[1, 2", b"{}"]:
+        with pytest.raises(inclusion.UnreadableFileError) as info:
+            inclusion.read(data)
+        assert isinstance(info.value, ValueError)
+        assert isinstance(info.value, inclusion.InclusionError)
+        assert str(info.value).startswith("the file cannot be read")
+
+
+def test_wrong_arguments_are_clear_errors() -> None:
+    with pytest.raises(ValueError, match="level must be"):
+        inclusion.read(b"", level="lenient")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="version must be"):
+        inclusion.read(b"", version="2.0")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="path"):
+        inclusion.read(42)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="pass its bytes"):
+        inclusion.read("id,pivot,nom\n1,2,3\n")
+    with pytest.raises(TypeError, match="Place"):
+        inclusion.write_csv([{"id": "x"}])  # type: ignore[list-item]

@@ -1,0 +1,57 @@
+"""Long work runs without holding the interpreter: another Python thread goes on meanwhile.
+
+The main thread wakes up every millisecond while the work runs in another thread, with a
+switch interval of one second: it gets the interpreter back at once from a call that has
+released it, and waits for the end of a call that holds it (the control, `Report.records()`,
+which builds Python objects)."""
+
+from __future__ import annotations
+
+import json
+import sys
+import threading
+import time
+from typing import Any, Callable, List
+
+import inclusion
+from conftest import anchor_json
+
+
+def wakeups_per_second(work: Callable[[], Any]) -> float:
+    """How many times per second of `work` (timed by its own thread) the main thread wakes
+    up while `work` runs in another thread."""
+    span: List[float] = []
+
+    def run() -> None:
+        span.append(time.perf_counter())
+        work()
+        span.append(time.perf_counter())
+
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1.0)
+    try:
+        t = threading.Thread(target=run)
+        t.start()
+        n = 0
+        while t.is_alive():
+            time.sleep(0.001)  # releases the interpreter; taking it back needs the worker's leave
+            n += 1
+        t.join()
+    finally:
+        sys.setswitchinterval(interval)
+    return n / max(span[1] - span[0], 1e-9)
+
+
+def test_reading_and_indexing_let_other_threads_run() -> None:
+    base = anchor_json("real-datasets/hub-du-sud-paca.20230517.json")
+    rows = [dict(r, id=f"{r['id']}-{i}") for i in range(40) for r in base]
+    data = json.dumps(rows).encode("utf-8")
+    reports: List[inclusion.Report] = []
+    reading = wakeups_per_second(lambda: reports.append(inclusion.read(data, level="strict")))
+    report = reports[0]
+    assert report.rows == 40 * len(base)
+    holding = wakeups_per_second(lambda: report.records())
+    indexing = wakeups_per_second(lambda: inclusion.HelpIndex(report))
+    # Hundreds of wake-ups per second against at most a few (one per second of switch interval).
+    assert reading > 50 and indexing > 20, (reading, indexing)
+    assert holding < 5, holding

@@ -1,0 +1,241 @@
+"""Benchmark of the Python package `inclusion` against the Python tools of the field, in one
+run on the same 100,000-row file.
+
+    scripts/python-bench.sh          # makes the environment, then runs this script
+    # instruction counts, load-independent (subtract the --once *-import counts):
+    target/python-bench/bin/python scripts/python-bench.py --write-file /tmp/lieux-100k.csv
+    valgrind --tool=callgrind target/python-bench/bin/python scripts/python-bench.py \
+        --once inclusion --file /tmp/lieux-100k.csv
+
+The file: the 646 real places of Hub du Sud (../shared/anchors) repeated to 100,000 rows with
+unique ids, written as the standard's canonical CSV (42.5 MB, every row valid), as the Rust
+benchmark `cargo bench --bench read` builds it.
+
+Measured, each the median of the repeats (`--repeat`, default 3) except frictionless (once):
+
+* `inclusion.read(path)`: read and validate at the Standard level, places handed to Python
+  as `Place` objects.
+* the Rust call alone: the same reading from the same bytes, only counts handed back
+  (`inclusion._inclusion._read_counts`), to give the cost of crossing into Python.
+* places as dicts: `report.records()` (one dict of the standard's columns per place), and the
+  same through JSON text (`json.loads(inclusion.write_json(report))`).
+* `frictionless.validate(path, schema=<the standard's Table Schema v1.0.2>)`: the official
+  validator's engine.
+* the `data-inclusion-schema` package's pydantic models: each place converted to
+  data·inclusion v1 (a structure and its services, by `inclusion.to_data_inclusion`, outside
+  the timing) and each record validated with `Structure.model_validate` /
+  `Service.model_validate`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any, Callable, Dict, List, Tuple
+
+import inclusion
+from inclusion import _inclusion
+
+ROOT = Path(__file__).resolve().parents[1]
+ROWS = 100_000
+
+
+def anchors() -> Path:
+    env = os.environ.get("INCLUSION_ANCHORS")
+    return Path(env) if env else ROOT.parent / "shared" / "anchors"
+
+
+def build_file(directory: Path) -> Path:
+    base = json.loads((anchors() / "real-datasets/hub-du-sud-paca.20230517.json").read_text("utf-8"))
+    records = []
+    for i in range(ROWS):
+        r = dict(base[i % len(base)])
+        r["id"] = f"{r.get('id', 'id')}-{i // len(base)}"
+        records.append(r)
+    report = inclusion.read(json.dumps(records).encode("utf-8"))
+    assert report.rows == ROWS, report
+    path = directory / "lieux-100k.csv"
+    inclusion.write_csv(report, path)
+    return path
+
+
+CPU: Dict[str, float] = {}
+
+
+def timed(fn: Callable[[], Any], repeat: int) -> Tuple[float, Any]:
+    """The median wall time of `repeat` calls (garbage collected between calls, outside the
+    timing), and the last result; the median CPU time of the process is kept in `LAST_CPU`."""
+    times = []
+    cpu = []
+    result: Any = None
+    for _ in range(repeat):
+        result = None
+        gc.collect()
+        start, start_cpu = time.perf_counter(), time.process_time()
+        result = fn()
+        times.append(time.perf_counter() - start)
+        cpu.append(time.process_time() - start_cpu)
+    CPU["last"] = statistics.median(cpu)
+    return statistics.median(times), result
+
+
+def frictionless_resource(path: Path) -> Any:
+    import frictionless
+
+    # The descriptor as a dict and the file relative to a base path: frictionless refuses
+    # absolute paths ("not safe") unless told where it may read.
+    descriptor = json.loads((anchors() / "standard-mediation-num/schema-v1.0.2.json").read_text("utf-8"))
+    schema = frictionless.Schema.from_descriptor(descriptor)
+    return frictionless.Resource(path=path.name, basepath=str(path.parent), schema=schema)
+
+
+def once(mode: str, path: Path) -> None:
+    if mode == "inclusion":
+        assert inclusion.read(path).valid == ROWS
+    elif mode.startswith("frictionless"):
+        import frictionless
+
+        resource = frictionless_resource(path)
+        if mode == "frictionless":
+            report = frictionless.validate(resource)
+            assert report.valid and report.tasks[0].stats["rows"] == ROWS
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--skip-frictionless", action="store_true")
+    parser.add_argument("--skip-pydantic", action="store_true")
+    parser.add_argument("--write-file", metavar="PATH", help="write the 100,000-row file and stop")
+    parser.add_argument(
+        "--once",
+        choices=["inclusion", "inclusion-import", "frictionless", "frictionless-import"],
+        help="one call on --file, nothing printed: for `valgrind --tool=callgrind` (the *-import "
+        "modes import the package only, the count to subtract)",
+    )
+    parser.add_argument("--file", metavar="PATH", help="the file of --once")
+    args = parser.parse_args()
+    if args.write_file:
+        target = Path(args.write_file)
+        build_file(target.parent).rename(target)
+        return
+    if args.once:
+        once(args.once, Path(args.file))
+        return
+
+    results: Dict[str, float] = {}
+    cpu: Dict[str, float] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        path = build_file(Path(tmp))
+        data = path.read_bytes()
+        print(f"file: {ROWS:,} rows, {len(data) / 1e6:.1f} MB of CSV", flush=True)
+
+        t, counts = timed(lambda: _inclusion._read_counts(data), args.repeat)
+        assert counts[0] == ROWS and counts[1] == ROWS, counts
+        results["Rust call alone (read_bytes, counts only)"] = t
+        cpu["Rust call alone (read_bytes, counts only)"] = CPU["last"]
+
+        t, report = timed(lambda: inclusion.read(data), args.repeat)
+        assert report.valid == ROWS
+        results["inclusion.read(bytes): places as Place objects"] = t
+        cpu["inclusion.read(bytes): places as Place objects"] = CPU["last"]
+
+        t, report = timed(lambda: inclusion.read(path), args.repeat)
+        results["inclusion.read(path): places as Place objects"] = t
+        cpu["inclusion.read(path): places as Place objects"] = CPU["last"]
+        read_path_time = t
+
+        t, records = timed(lambda: report.records(), args.repeat)
+        assert len(records) == ROWS
+        del records
+        results["report.records(): the places as dicts (after read)"] = t
+        cpu["report.records(): the places as dicts (after read)"] = CPU["last"]
+
+        t, records = timed(lambda: json.loads(inclusion.write_json(report) or "[]"), args.repeat)
+        assert len(records) == ROWS
+        del records
+        results["json.loads(inclusion.write_json(report)): dicts through JSON (after read)"] = t
+        cpu["json.loads(inclusion.write_json(report)): dicts through JSON (after read)"] = CPU["last"]
+
+        t, names = timed(lambda: [p.nom for p in report.places], args.repeat)
+        assert len(names) == ROWS
+        results["one attribute of every Place (p.nom)"] = t
+        cpu["one attribute of every Place (p.nom)"] = CPU["last"]
+
+        if not args.skip_pydantic:
+            from data_inclusion.schema import v1 as di
+
+            export = inclusion.to_data_inclusion(report, "bench")
+            structures, services = export["structures"], export["services"]
+
+            def pydantic() -> int:
+                n = 0
+                for s in structures:
+                    di.Structure.model_validate(s)
+                    n += 1
+                for s in services:
+                    di.Service.model_validate(s)
+                    n += 1
+                return n
+
+            t, n = timed(pydantic, 1)
+            print(f"pydantic: {len(structures):,} structures and {len(services):,} services validated", flush=True)
+            results["data-inclusion-schema pydantic models, per converted place"] = t
+            cpu["data-inclusion-schema pydantic models, per converted place"] = CPU["last"]
+
+        if not args.skip_frictionless:
+            import frictionless
+
+            resource = frictionless_resource(path)
+            gc.collect()
+            start, start_cpu = time.perf_counter(), time.process_time()
+            fr = frictionless.validate(resource)
+            t = time.perf_counter() - start
+            CPU["last"] = time.process_time() - start_cpu
+            stats = fr.tasks[0].stats if fr.tasks else {}
+            print(
+                f"frictionless: valid={fr.valid}, rows={stats.get('rows')}, errors={fr.flatten(['type', 'note'])[:3]}",
+                flush=True,
+            )
+            assert fr.valid and stats.get("rows") == ROWS, "frictionless did not validate the file"
+            results["frictionless.validate(path, schema=Table Schema v1.0.2)"] = t
+            cpu["frictionless.validate(path, schema=Table Schema v1.0.2)"] = CPU["last"]
+
+    print()
+    read_path_cpu = cpu["inclusion.read(path): places as Place objects"]
+    print(f"| measure ({ROWS:,} rows) | wall time | rows/s | CPU time | rows/s (CPU) | vs inclusion.read(path), CPU |")
+    print("|---|---|---|---|---|---|")
+    for name, t in results.items():
+        c = cpu[name]
+        print(
+            f"| {name} | {t * 1000:,.0f} ms | {ROWS / t:,.0f} | {c * 1000:,.0f} ms | {ROWS / c:,.0f} "
+            f"| {c / read_path_cpu:.2f}× |"
+        )
+    rust = cpu["Rust call alone (read_bytes, counts only)"]
+    objects = cpu["inclusion.read(bytes): places as Place objects"]
+    print()
+    print(f"crossing into Python (Place objects, CPU): {(objects - rust) * 1000:,.0f} ms, "
+          f"{(objects - rust) / ROWS * 1e9:,.0f} ns per place, {objects / rust:.2f}× the Rust call")
+    dicts = cpu["report.records(): the places as dicts (after read)"]
+    print(f"places as dicts as well: +{dicts * 1000:,.0f} ms ({(objects + dicts) / rust:.2f}× the Rust call)")
+    for name in [
+        "frictionless.validate(path, schema=Table Schema v1.0.2)",
+        "data-inclusion-schema pydantic models, per converted place",
+    ]:
+        if name in results:
+            print(
+                f"{name}: inclusion.read(path) is {results[name] / read_path_time:,.1f}× faster "
+                f"(wall), {cpu[name] / read_path_cpu:,.1f}× (CPU)"
+            )
+    sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()
