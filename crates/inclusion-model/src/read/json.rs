@@ -5,10 +5,12 @@ use std::collections::BTreeSet;
 use std::fmt;
 
 use serde::de::value::{MapAccessDeserializer, SeqAccessDeserializer};
-use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_json::value::RawValue;
 use serde_json::{Number, Value};
 
-use super::header::check_json_keys;
+use super::decode::{REPLACEMENT, decode, invalid_cell};
+use super::header::{Key as KeyKind, check_json_keys};
 use super::options::ReadOptions;
 use super::report::{Format, ReadReport};
 use super::rows::Rows;
@@ -23,8 +25,15 @@ use crate::record::FlatRecord;
 /// accepted too), lists `|`-separated strings; `null` or a missing key is an absent value.
 /// Rows are numbered from 1 (the first record).
 ///
-/// The texts of the records are read in place from `bytes` (no copy unless a string has an
-/// escape): a place copies only the texts it keeps.
+/// The bytes are decoded as a CSV file's are (UTF-8, UTF-16, invalid UTF-8 sequences
+/// reported in their cells; see [`read_bytes`](super::read_bytes)). The texts of the records
+/// are read in place (no copy unless a string has an escape): a place copies only the texts
+/// it keeps.
+///
+/// A number too large for a 64-bit float (`1e400`) is reported on its cell, not as a file
+/// that cannot be read: as a latitude it is out of range, in a text column it is read as its
+/// text. A key repeated in a record is reported (the last value is read, as JSON object
+/// models do).
 ///
 /// ```
 /// use inclusion_model::{read_json_slice, ReadOptions};
@@ -32,9 +41,37 @@ use crate::record::FlatRecord;
 /// assert_eq!(report.unreadable().unwrap().code(), "json.type");
 /// ```
 pub fn read_json_slice(bytes: &[u8], options: &ReadOptions) -> ReadReport {
+    let mut diags = Vec::new();
+    let decoded = decode(bytes, &mut diags);
+    read_decoded(&decoded.text, decoded.replaced > 0, diags, options)
+}
+
+/// Reads a decoded JSON text; `diags` are the problems of its decoding, `replaced` says
+/// whether invalid UTF-8 sequences were replaced by `�`.
+pub(crate) fn read_decoded(
+    text: &str,
+    replaced: bool,
+    diags: Vec<Diagnostic>,
+    options: &ReadOptions,
+) -> ReadReport {
     let mut report = options.report(Format::Json);
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let records = match serde_json::from_slice::<Shape<'_>>(bytes) {
+    for d in diags {
+        report.push(d);
+    }
+    if text.trim().is_empty() {
+        report.push(Diagnostic::new(Severity::Error, &messages::FILE_EMPTY));
+        return report;
+    }
+    let parsed = parse(text, Mode::Fast).or_else(|e| {
+        // serde_json refuses a number beyond the range of an `f64` (`1e400`) for the whole
+        // document: read again, slower, keeping the text of every number.
+        if e.to_string().starts_with("number out of range") {
+            parse(text, Mode::Raw)
+        } else {
+            Err(e)
+        }
+    });
+    let records = match parsed {
         Ok(Shape::Array(records)) => records,
         Ok(Shape::Object(_) | Shape::Other) => {
             report.push(Diagnostic::new(Severity::Error, &messages::JSON_NOT_ARRAY));
@@ -48,6 +85,7 @@ pub fn read_json_slice(bytes: &[u8], options: &ReadOptions) -> ReadReport {
             return report;
         }
     };
+    let bytes = text.as_bytes();
 
     // Records repeat the same few keys: a hash set finds the distinct ones, then they are sorted.
     let keys: rustc_hash::FxHashSet<&str> = records
@@ -80,7 +118,8 @@ pub fn read_json_slice(bytes: &[u8], options: &ReadOptions) -> ReadReport {
         let mut raw = FlatRecord::default();
         let mut row_error = false;
         let mut pairs: Vec<(Cow<'_, str>, Cow<'_, str>)> = Vec::new();
-        for (key, value) in last_of_each_key(entries) {
+        let mut legacy: Vec<(&'static str, Cow<'_, str>)> = Vec::new();
+        for (key, value) in last_of_each_key(entries, row, rows.diags(), &mut row_error) {
             let column = Column::from_name(&key);
             let text: Cow<'_, str> = match value {
                 JsonValue::Null => continue,
@@ -96,6 +135,13 @@ pub fn read_json_slice(bytes: &[u8], options: &ReadOptions) -> ReadReport {
                     }
                     Cow::Owned(n.to_string())
                 }
+                JsonValue::BigNumber(n) => {
+                    // Beyond an `f64`: its text, which the number check reads as out of range.
+                    if !column.is_some_and(|c| c.kind() == ColumnKind::Number) {
+                        number_warning(rows.diags(), row, &key, n);
+                    }
+                    Cow::Borrowed(n)
+                }
                 JsonValue::Bool(b) => {
                     number_warning(rows.diags(), row, &key, &b.to_string());
                     Cow::Owned(b.to_string())
@@ -106,20 +152,33 @@ pub fn read_json_slice(bytes: &[u8], options: &ReadOptions) -> ReadReport {
                         Diagnostic::new(Severity::Error, &messages::JSON_NESTED)
                             .at_row(row)
                             .in_column(column_name(column, &key))
-                            .with_value(value.to_string()),
+                            .with_value(value),
                     );
                     continue;
                 }
             };
+            if replaced && text.contains(REPLACEMENT) {
+                row_error = true;
+                let d = invalid_cell(row, column_name(column, &key), &text);
+                rows.diags().push(d);
+            }
             if v01 {
                 pairs.push((key, text));
                 continue;
             }
-            match column {
-                Some(c) => raw.set_column(c, text),
-                None if !text.is_empty() => raw.extra.push((key.into_owned(), text.into_owned())),
-                None => {}
+            match KeyKind::of(&key) {
+                KeyKind::Standard(c) => raw.set_column(c, text),
+                KeyKind::Legacy(name) => legacy.push((name, text)),
+                KeyKind::Unknown if !text.is_empty() => {
+                    raw.extra.push((key.into_owned(), text.into_owned()));
+                }
+                KeyKind::Unknown => {}
             }
+        }
+        if !legacy.is_empty() {
+            let borrowed: Vec<(&'static str, &str)> =
+                legacy.iter().map(|(k, v)| (*k, v.as_ref())).collect();
+            migrate::merge_legacy(&mut raw, &borrowed, row, rows.diags());
         }
         if v01 {
             let borrowed = pairs.iter().map(|(k, v)| (k.as_ref(), v.as_ref()));
@@ -133,21 +192,57 @@ pub fn read_json_slice(bytes: &[u8], options: &ReadOptions) -> ReadReport {
 }
 
 /// The entries of an object in key order, the last value of a repeated key only (as a JSON
-/// object model keeps them).
+/// object model keeps them); each value not read is reported on `diags` (an error when it
+/// differs from the value read, which sets `row_error`; a warning when it is the same).
 fn last_of_each_key<'a>(
     mut entries: Vec<(Cow<'a, str>, JsonValue<'a>)>,
-) -> impl Iterator<Item = (Cow<'a, str>, JsonValue<'a>)> {
+    row: usize,
+    diags: &mut Vec<Diagnostic>,
+    row_error: &mut bool,
+) -> Vec<(Cow<'a, str>, JsonValue<'a>)> {
     // A stable sort keeps the entries of a key in file order: the last one wins.
     entries.sort_by(|a, b| a.0.cmp(&b.0));
+    if entries.windows(2).all(|w| w[0].0 != w[1].0) {
+        return entries;
+    }
+    let mut kept = Vec::with_capacity(entries.len());
     let mut entries = entries.into_iter().peekable();
-    std::iter::from_fn(move || {
-        loop {
-            let entry = entries.next()?;
-            if entries.peek().is_none_or(|next| next.0 != entry.0) {
-                return Some(entry);
+    while let Some(entry) = entries.next() {
+        match entries.peek() {
+            Some(next) if next.0 == entry.0 => {
+                let same = next.1.same_as(&entry.1);
+                let (severity, template) = if same {
+                    (Severity::Warning, &messages::JSON_DUPLICATE_KEY_SAME)
+                } else {
+                    *row_error = true;
+                    (Severity::Error, &messages::JSON_DUPLICATE_KEY)
+                };
+                diags.push(
+                    Diagnostic::new(severity, template)
+                        .at_row(row)
+                        .in_column(column_name(Column::from_name(&entry.0), &entry.0))
+                        .with_value(entry.1.to_text()),
+                );
             }
+            _ => kept.push(entry),
         }
-    })
+    }
+    kept
+}
+
+/// How values are read: numbers as `f64` (fast), or as their text (for documents with a
+/// number beyond the range of an `f64`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Fast,
+    Raw,
+}
+
+fn parse(text: &str, mode: Mode) -> Result<Shape<'_>, serde_json::Error> {
+    let mut d = serde_json::Deserializer::from_str(text);
+    let shape = ShapeSeed(mode).deserialize(&mut d)?;
+    d.end()?;
+    Ok(shape)
 }
 
 /// What the reader keeps of a JSON value: the document is an array, its elements objects;
@@ -164,18 +259,76 @@ enum JsonValue<'a> {
     Null,
     Text(Cow<'a, str>),
     Number(Number),
+    /// A number beyond the range of an `f64`, as written (read in [`Mode::Raw`] only).
+    BigNumber(&'a str),
     Bool(bool),
-    /// An array or an object (an error: the standard's values are texts), boxed: it is rare, and
-    /// every value of every record is as large as the largest form.
-    Nested(Box<Value>),
+    /// An array or an object (an error: the standard's values are texts), as JSON text, boxed:
+    /// it is rare, and every value of every record is as large as the largest form.
+    Nested(Box<str>),
+}
+
+impl<'a> JsonValue<'a> {
+    /// A value from its JSON text (of [`Mode::Raw`]).
+    fn from_raw(text: &'a str) -> JsonValue<'a> {
+        match text.as_bytes().first() {
+            Some(b'[' | b'{') => JsonValue::Nested(match serde_json::from_str::<Value>(text) {
+                Ok(v) => v.to_string().into(),
+                Err(_) => text.into(),
+            }),
+            _ => serde_json::from_str::<JsonValue<'a>>(text).unwrap_or(JsonValue::BigNumber(text)),
+        }
+    }
+
+    /// The value as the text a diagnostic quotes.
+    fn to_text(&self) -> String {
+        match self {
+            JsonValue::Null => "null".to_owned(),
+            JsonValue::Text(t) => t.to_string(),
+            JsonValue::Number(n) => n.to_string(),
+            JsonValue::BigNumber(n) => (*n).to_owned(),
+            JsonValue::Bool(b) => b.to_string(),
+            JsonValue::Nested(v) => v.to_string(),
+        }
+    }
+
+    fn same_as(&self, other: &JsonValue<'_>) -> bool {
+        match (self, other) {
+            (JsonValue::Null, JsonValue::Null) => true,
+            (JsonValue::Text(a), JsonValue::Text(b)) => a == b,
+            (JsonValue::Number(a), JsonValue::Number(b)) => a == b,
+            (JsonValue::BigNumber(a), JsonValue::BigNumber(b)) => a == b,
+            (JsonValue::Bool(a), JsonValue::Bool(b)) => a == b,
+            (JsonValue::Nested(a), JsonValue::Nested(b)) => a == b,
+            _ => false,
+        }
+    }
+}
+
+/// Reads a [`Shape`] in a [`Mode`].
+#[derive(Clone, Copy)]
+struct ShapeSeed(Mode);
+
+/// Reads a [`JsonValue`] in a [`Mode`].
+#[derive(Clone, Copy)]
+struct ValueSeed(Mode);
+
+impl<'de> DeserializeSeed<'de> for ValueSeed {
+    type Value = JsonValue<'de>;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<JsonValue<'de>, D::Error> {
+        match self.0 {
+            Mode::Fast => JsonValue::deserialize(d),
+            Mode::Raw => <&'de RawValue>::deserialize(d).map(|raw| JsonValue::from_raw(raw.get())),
+        }
+    }
 }
 
 /// A key of a record, borrowed from the input when it has no escape.
 struct Key<'a>(Cow<'a, str>);
 
-impl<'de> Deserialize<'de> for Shape<'de> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
+impl<'de> DeserializeSeed<'de> for ShapeSeed {
+    type Value = Shape<'de>;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Shape<'de>, D::Error> {
+        struct V(Mode);
         impl<'de> Visitor<'de> for V {
             type Value = Shape<'de>;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -183,7 +336,7 @@ impl<'de> Deserialize<'de> for Shape<'de> {
             }
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Shape<'de>, A::Error> {
                 let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0));
-                while let Some(item) = seq.next_element()? {
+                while let Some(item) = seq.next_element_seed(ShapeSeed(self.0))? {
                     items.push(item);
                 }
                 Ok(Shape::Array(items))
@@ -192,7 +345,8 @@ impl<'de> Deserialize<'de> for Shape<'de> {
                 // Records hold a dozen keys or more: room for 16 at the first key avoids
                 // growing four times, and an empty object (`{}`) allocates nothing.
                 let mut entries = Vec::new();
-                while let Some((Key(k), v)) = map.next_entry::<Key<'de>, JsonValue<'de>>()? {
+                while let Some(Key(k)) = map.next_key::<Key<'de>>()? {
+                    let v = map.next_value_seed(ValueSeed(self.0))?;
                     if entries.capacity() == 0 {
                         entries.reserve(map.size_hint().unwrap_or(16));
                     }
@@ -224,7 +378,7 @@ impl<'de> Deserialize<'de> for Shape<'de> {
                 Ok(Shape::Other)
             }
         }
-        d.deserialize_any(V)
+        d.deserialize_any(V(self.0))
     }
 }
 
@@ -267,11 +421,11 @@ impl<'de> Deserialize<'de> for JsonValue<'de> {
             }
             fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<JsonValue<'de>, A::Error> {
                 Value::deserialize(SeqAccessDeserializer::new(seq))
-                    .map(|v| JsonValue::Nested(Box::new(v)))
+                    .map(|v| JsonValue::Nested(v.to_string().into()))
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<JsonValue<'de>, A::Error> {
                 Value::deserialize(MapAccessDeserializer::new(map))
-                    .map(|v| JsonValue::Nested(Box::new(v)))
+                    .map(|v| JsonValue::Nested(v.to_string().into()))
             }
         }
         d.deserialize_any(V)
@@ -338,7 +492,7 @@ mod tests {
     fn values_of_every_json_type_are_read_or_reported() {
         let json = format!(
             r#"[
-            {{"id":"a",{REQUIRED},"latitude":49.25,"longitude":4.03,"source":null,"nom":"Mairie \"centre\" \u00e9","autre":"x","autre":"y"}},
+            {{"id":"a",{REQUIRED},"latitude":49.25,"longitude":4.03,"source":null,"presentation_resume":"Mairie \"centre\" \u00e9","autre":"y","autre":"y"}},
             12,
             {{"id":"c",{REQUIRED},"code_insee":51454,"site_web":true}},
             {{"id":"d",{REQUIRED},"services":["Aide aux démarches administratives"]}}
@@ -349,12 +503,17 @@ mod tests {
         let ids: Vec<&str> = report.places.iter().map(|p| p.id.as_str()).collect();
         assert_eq!(ids, ["a", "c"]);
 
-        // Row 1: numbers kept as numbers, null absent, escapes decoded, the last of a repeated key.
+        // Row 1: numbers kept as numbers, null absent, escapes decoded, a key repeated with the
+        // same value (a warning).
+        assert_eq!(
+            diagnostic(&report, 1, codes::FILE_DUPLICATE_COLUMN).severity(),
+            Severity::Warning
+        );
         let a = &report.places[0];
         let c = a.coordinates.expect("coordinates");
         assert_eq!((c.latitude(), c.longitude()), (49.25, 4.03));
         assert_eq!(a.source, None);
-        assert_eq!(a.name, "Mairie \"centre\" é");
+        assert_eq!(a.summary.as_deref(), Some("Mairie \"centre\" é"));
         assert_eq!(a.extra, [("autre".to_owned(), "y".to_owned())]);
         // Row 2: not an object.
         assert_eq!(diagnostic(&report, 2, codes::JSON_TYPE).column(), None);
@@ -382,11 +541,95 @@ mod tests {
             (&b"{\"id\": [1, {}]}"[..], codes::JSON_TYPE),
             (b"\"lieux\"", codes::JSON_TYPE),
             (b"[{\"id\": \"a\"", codes::FILE_UNREADABLE),
-            (b"[{\"id\": 1e999}]", codes::FILE_UNREADABLE),
+            (b"  \n ", codes::FILE_UNREADABLE),
+            (
+                b"[{\"id\": 1e999, \"nom\": [1e999]}] x",
+                codes::FILE_UNREADABLE,
+            ),
         ] {
             let report = read_json_slice(text, &ReadOptions::default());
             assert_eq!(report.unreadable().map(|d| d.code()), Some(code));
         }
+        let blank = read_json_slice(b"  \n ", &ReadOptions::default());
+        assert_eq!(
+            blank.unreadable().unwrap().template(),
+            &messages::FILE_EMPTY
+        );
+    }
+
+    #[test]
+    fn a_number_beyond_the_range_of_a_float_is_a_problem_of_its_cell() {
+        let mut records: Vec<String> = (0..25)
+            .map(|i| format!(r#"{{"id":"p{i}",{REQUIRED},"latitude":49.25,"longitude":4.03}}"#))
+            .collect();
+        records[3] = format!(
+            r#"{{"id":"p3",{REQUIRED},"latitude":1e400,"longitude":4.03,"code_insee":-2e999,"services":[1e999]}}"#
+        );
+        let json = format!("[{}]", records.join(","));
+        let report = read_json_slice(json.as_bytes(), &ReadOptions::default());
+        assert_eq!(report.rows, 25);
+        // Every place is read; row 4 has an error in `services` (an array) and is left out.
+        assert_eq!(report.places.len(), 24);
+        let lat = diagnostic(&report, 4, codes::COORDINATES_OUT_OF_RANGE);
+        assert_eq!(lat.value(), Some("1e400, 4.03"));
+        assert_eq!(
+            diagnostic(&report, 4, codes::JSON_NUMBER).value(),
+            Some("-2e999")
+        );
+        assert_eq!(
+            diagnostic(&report, 4, codes::JSON_TYPE).value(),
+            Some("[1e999]")
+        );
+        let lenient = read_json_slice(json.as_bytes(), &ReadOptions::default().with_lenient(true));
+        let p3 = lenient.places.iter().find(|p| p.id == "p3").unwrap();
+        assert_eq!(p3.coordinates, None);
+        assert_eq!(p3.address.insee_code, None);
+    }
+
+    #[test]
+    fn a_key_repeated_with_another_value_is_an_error_naming_it() {
+        let json = format!(r#"[{{"id":"a",{REQUIRED},"source":"Hub","source":"Dora"}}]"#);
+        let report = read_json_slice(json.as_bytes(), &ReadOptions::default());
+        let d = diagnostic(&report, 1, codes::FILE_DUPLICATE_COLUMN);
+        assert_eq!(
+            (d.column(), d.value(), d.severity()),
+            (Some("source"), Some("Hub"), Severity::Error)
+        );
+        assert_eq!((report.rows, report.invalid_rows), (1, 1));
+        let lenient = read_json_slice(json.as_bytes(), &ReadOptions::default().with_lenient(true));
+        assert_eq!(lenient.places[0].source.as_deref(), Some("Dora"));
+    }
+
+    #[test]
+    fn utf16_and_invalid_utf8_json_are_decoded_and_reported() {
+        let json = format!(r#"[{{"id":"a",{REQUIRED},"complement_adresse":"Châlons"}}]"#);
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain(json.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let report = read_json_slice(&utf16, &ReadOptions::default());
+        assert_eq!(
+            report.places[0].address.complement.as_deref(),
+            Some("Châlons")
+        );
+        assert_eq!(report.diagnostics[0].code(), codes::FILE_UTF16);
+        // One invalid byte (0xE2 alone) in a file otherwise UTF-8.
+        let mut bad = json
+            .replace("Châlons", "Ch#lons, Châlons, Épernay")
+            .into_bytes();
+        let at = bad.iter().position(|b| *b == b'#').unwrap();
+        bad[at] = 0xE2;
+        let report = read_json_slice(&bad, &ReadOptions::default());
+        assert_eq!(report.diagnostics[0].code(), codes::FILE_INVALID_UTF8);
+        let cell = diagnostic(&report, 1, codes::FILE_INVALID_UTF8);
+        assert_eq!(
+            (cell.column(), cell.value()),
+            (
+                Some("complement_adresse"),
+                Some("Ch\u{fffd}lons, Châlons, Épernay")
+            )
+        );
+        assert!(report.places.is_empty());
     }
 
     /// Writes `value` as JSON with every character of every string (keys included) escaped as
