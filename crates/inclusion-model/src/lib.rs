@@ -115,7 +115,8 @@ pub use vocab::{
     TrainingLabel, UnknownLabel, Vocabulary,
 };
 pub use write::{
-    Record, to_csv_string, to_geojson_string, to_json_string, write_csv, write_geojson, write_json,
+    Record, WriteOptions, to_csv_string, to_geojson_string, to_json_string, write_csv,
+    write_csv_with, write_geojson, write_geojson_with, write_json, write_json_with,
 };
 
 /// The examples of the crate's README, compiled and run as doc tests.

@@ -231,12 +231,19 @@ impl JsonSchema for Record<'_> {
                 (schéma de données des lieux de médiation numérique v1.0.2) : un objet plat dont \
                 les clés sont les noms de colonnes, dans l'ordre du schéma ; les listes sont des \
                 textes dont les valeurs sont séparées par `|` ; `latitude` et `longitude` sont des \
-                nombres ; les valeurs absentes sont omises. A place as the standard's flat JSON \
-                record.",
+                nombres ; les valeurs absentes sont omises. Les colonnes hors du standard que le \
+                fichier lu avait suivent, avec leurs valeurs en texte (écrire sans elles : \
+                `WriteOptions::standard_only`). A place as the standard's flat JSON record, \
+                then the columns outside the standard that the file read had, as texts.",
             "type": "object",
             "properties": properties,
             "required": required,
-            "additionalProperties": false,
+            "additionalProperties": {
+                "description": "Une colonne hors du standard, gardée du fichier lu. A column \
+                    outside the standard, kept from the file read.",
+                "type": "string",
+                "minLength": 1,
+            },
         })
     }
 }
