@@ -33,6 +33,7 @@
 //! | `date_maj.future` | Strict | warning | `date_maj` is after today |
 //! | `date_maj.too_old` | Strict | warning | `date_maj` is before 2000-01-01 (often a 1970-01-01 placeholder) |
 //! | `horaires.syntax` | Strict | warning | `horaires` is not valid OpenStreetMap `opening_hours` syntax |
+//! | `horaires.too_long` | both | warning | `horaires` longer than 255 characters (OpenStreetMap's limit for a value): kept, not evaluated |
 //! | `migration.version` | file | warning | the file follows schema v0.1; its rows are migrated to v1.0.2 |
 //! | `migration.approximate` | migration | warning | a v0.1 value became the closest v1 value |
 //! | `migration.no_equivalent` | migration | warning | a v0.1 value has no v1 equivalent (where it went is said) |
@@ -102,6 +103,8 @@ pub const DATE_FUTURE: &str = "date_maj.future";
 pub const DATE_TOO_OLD: &str = "date_maj.too_old";
 /// Invalid `opening_hours` syntax.
 pub const HOURS_SYNTAX: &str = "horaires.syntax";
+/// `horaires` too long to evaluate.
+pub const HOURS_TOO_LONG: &str = "horaires.too_long";
 /// The file cannot be read.
 pub const FILE_UNREADABLE: &str = "file.unreadable";
 /// A required column is missing.

@@ -173,6 +173,11 @@ crate::message_table! {
         "Les horaires ne suivent pas la syntaxe OpenStreetMap opening_hours ({0}) : le texte est gardé mais ne peut pas être évalué.",
         "The opening hours are not valid OpenStreetMap opening_hours syntax ({0}): the text is kept but cannot be evaluated.";
 
+    /// `horaires` too long to evaluate: `{0}` its length in characters.
+    HOURS_TOO_LONG = codes::HOURS_TOO_LONG, "horaires.too_long",
+        "Les horaires font {0} caractères : ils sont gardés mais pas évalués au-delà de 255 caractères (la limite d'OpenStreetMap pour une valeur) ; les horaires du lieu sont inconnus. Raccourcissez-les.",
+        "The opening hours are {0} characters long: they are kept but not evaluated beyond 255 characters (OpenStreetMap's limit for a value); the place's hours are unknown. Shorten them.";
+
     // --- The file ---
 
     /// The file is empty.
