@@ -50,7 +50,7 @@
 //! | `file.utf16` | file | warning | the file is UTF-16 (with or without a byte-order mark); it was decoded as such |
 //! | `file.invalid_utf8` | file | warning (the file: how many, where the first is) / error (each cell that holds one) | a UTF-8 file with invalid byte sequences, each replaced by `�` |
 //! | `file.semicolon_delimiter` | file | warning | columns are separated by `;` instead of `,` |
-//! | `json.type` | file | error | a JSON record is not an object, or a value is an object or an array |
+//! | `json.type` | file | error | a JSON record is not an object, or a value is an object, an array, or a string with an escape that is no character (`"\ud800"`) |
 //! | `json.number` | file | warning | a JSON value for a text column is a number or a boolean (converted to text) |
 
 /// A required column is empty.

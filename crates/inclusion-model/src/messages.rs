@@ -296,6 +296,10 @@ crate::message_table! {
     JSON_NESTED = codes::JSON_TYPE, "json.type.value",
         "La valeur de « {column} » est un tableau ou un objet : le standard attend du texte (listes séparées par « | »).",
         "The value of '{column}' is an array or an object: the standard expects text (lists separated by '|').";
+    /// A string with an escape that is no character.
+    JSON_BAD_ESCAPE = codes::JSON_TYPE, "json.type.escape",
+        "La valeur de « {column} » contient un échappement qui n'est pas un caractère (une moitié de paire UTF-16 seule, comme \\ud800) : elle ne peut pas être lue.",
+        "The value of '{column}' holds an escape that is no character (half of a UTF-16 pair alone, such as \\ud800): it cannot be read.";
     /// A number or boolean where text is expected.
     JSON_NUMBER = codes::JSON_NUMBER, "json.number",
         "La valeur de « {column} » n'est pas une chaîne de caractères : elle est lue comme le texte « {value} ».",

@@ -329,3 +329,26 @@ fn messages_quote_excerpts_and_escape_control_characters() {
         assert_eq!(d.severity(), Severity::Error);
     }
 }
+
+#[test]
+fn fuzz_json_a_v01_named_column_kept_aside_reads_back_as_v1() {
+    // Found by `cargo fuzz run json`: an item of `labels_nationaux` without a v0.1 rule stays
+    // aside under that name; written as JSON without any v1-only column, the file reads back
+    // as v0.1 unless the version is given.
+    use inclusion_model::SchemaVersion;
+    let json = br#"[{"id":"a","pivot":"13001840100013","nom":"CTAS","commune":"Angoul\u00eame",
+        "code_postal":"16000","adresse":"2 bd","date_maj":"2023-04-01","frais_a_charge":null,
+        "labels_nationaux":"AiDants Connect"}]"#;
+    let report = read_json_slice(json, &ReadOptions::default());
+    assert_eq!(report.version, SchemaVersion::V1_0);
+    let places = report.places;
+    assert_eq!(
+        places[0].extra,
+        [("labels_nationaux".to_owned(), "AiDants Connect".to_owned())]
+    );
+    let written = to_json_string(&places).unwrap();
+    let as_v1 = ReadOptions::default().with_version(SchemaVersion::V1_0);
+    assert_eq!(read_json_slice(written.as_bytes(), &as_v1).places, places);
+    let detected = read_json_slice(written.as_bytes(), &ReadOptions::default());
+    assert_eq!(detected.version, SchemaVersion::V0_1);
+}

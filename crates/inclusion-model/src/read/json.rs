@@ -5,7 +5,9 @@ use std::collections::BTreeSet;
 use std::fmt;
 
 use serde::de::value::{MapAccessDeserializer, SeqAccessDeserializer};
-use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::de::{
+    self, Deserialize, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor,
+};
 use serde_json::value::RawValue;
 use serde_json::{Number, Value};
 
@@ -62,18 +64,11 @@ pub(crate) fn read_decoded(
         report.push(Diagnostic::new(Severity::Error, &messages::FILE_EMPTY));
         return report;
     }
-    let parsed = parse(text, Mode::Fast).or_else(|e| {
-        // serde_json refuses a number beyond the range of an `f64` (`1e400`) for the whole
-        // document: read again, slower, keeping the text of every number.
-        if e.to_string().starts_with("number out of range") {
-            parse(text, Mode::Raw)
-        } else {
-            Err(e)
-        }
-    });
-    let records = match parsed {
-        Ok(Shape::Array(records)) => records,
-        Ok(Shape::Object(_) | Shape::Other) => {
+    // Pass 1: the shape of the document and the distinct keys of its records, values skipped
+    // (the version must be known before the first record is validated).
+    let (keys, records) = match outline(text) {
+        Ok(Outline::Array { keys, records }) => (keys, records),
+        Ok(Outline::Other) => {
             report.push(Diagnostic::new(Severity::Error, &messages::JSON_NOT_ARRAY));
             return report;
         }
@@ -85,35 +80,83 @@ pub(crate) fn read_decoded(
             return report;
         }
     };
-    let bytes = text.as_bytes();
-
-    // Records repeat the same few keys: a hash set finds the distinct ones, then they are sorted.
-    let keys: rustc_hash::FxHashSet<&str> = records
-        .iter()
-        .filter_map(|r| match r {
-            Shape::Object(entries) => Some(entries),
-            Shape::Array(_) | Shape::Other => None,
-        })
-        .flat_map(|entries| entries.iter().map(|(k, _)| k.as_ref()))
-        .collect();
-    let keys: BTreeSet<&str> = keys.into_iter().collect();
+    let keys: BTreeSet<&str> = keys.iter().map(AsRef::as_ref).collect();
     report.version = options.version_for(keys.iter().copied());
     let v01 = report.version == SchemaVersion::V0_1;
     if v01 {
         report.push(migrate::detected_notice());
     }
     check_json_keys(keys.iter().copied(), v01, &mut report);
-    drop(keys);
 
-    let mut rows = Rows::new(options);
-    rows.reserve(records.len(), bytes.len(), &mut report);
-    for (i, record) in records.into_iter().enumerate() {
-        let row = i + 1;
-        let Shape::Object(entries) = record else {
+    // Pass 2: each record validated as soon as it is parsed, then dropped: memory holds one
+    // record at a time, not the whole array.
+    let start = report.clone();
+    let mut records_read = Records::new(options, report, v01, replaced);
+    records_read
+        .rows
+        .reserve(records, text.len(), &mut records_read.report);
+    match stream(text, Mode::Fast, &mut records_read) {
+        Ok(()) => records_read.report,
+        // serde_json refuses a number beyond the range of an `f64` (`1e400`) or a string
+        // with a lone surrogate escape (`"\ud800"`), which pass 1 skipped: read again,
+        // slower, keeping the text of every value, so that such a value is a problem of its
+        // cell.
+        Err(_) => {
+            drop(records_read);
+            let mut again = Records::new(options, start.clone(), v01, replaced);
+            again.rows.reserve(records, text.len(), &mut again.report);
+            match stream(text, Mode::Raw, &mut again) {
+                Ok(()) => again.report,
+                Err(e) => unreadable(start, &e),
+            }
+        }
+    }
+}
+
+/// The report of a file that pass 2 cannot read although pass 1, which skips values, could
+/// (not expected: the slower reading keeps every value's text): no record is kept, as for
+/// any file that is not JSON.
+fn unreadable(mut report: ReadReport, e: &serde_json::Error) -> ReadReport {
+    report.push(
+        Diagnostic::new(Severity::Error, &messages::FILE_INVALID_JSON)
+            .with_args([Arg::from(e.to_string())]),
+    );
+    report
+}
+
+/// The records of a file being read: what each record needs to be validated into the report.
+struct Records {
+    rows: Rows,
+    report: ReadReport,
+    v01: bool,
+    replaced: bool,
+    /// The row of the next record.
+    row: usize,
+}
+
+impl Records {
+    fn new(options: &ReadOptions, report: ReadReport, v01: bool, replaced: bool) -> Records {
+        Records {
+            rows: Rows::new(options),
+            report,
+            v01,
+            replaced,
+            row: 1,
+        }
+    }
+
+    /// Validates the next element of the array into the report.
+    fn record(&mut self, element: Element<'_>) {
+        let (v01, replaced) = (self.v01, self.replaced);
+        let row = self.row;
+        self.row += 1;
+        let rows = &mut self.rows;
+        let report = &mut self.report;
+        let Element::Object(entries) = element else {
             rows.diags()
                 .push(Diagnostic::new(Severity::Error, &messages::JSON_NOT_OBJECT).at_row(row));
-            rows.reject(&mut report);
-            continue;
+            rows.reject(report);
+            return;
         };
         let mut raw = FlatRecord::default();
         let mut row_error = false;
@@ -156,6 +199,16 @@ pub(crate) fn read_decoded(
                     );
                     continue;
                 }
+                JsonValue::BadText(raw) => {
+                    row_error = true;
+                    rows.diags().push(
+                        Diagnostic::new(Severity::Error, &messages::JSON_BAD_ESCAPE)
+                            .at_row(row)
+                            .in_column(column_name(column, &key))
+                            .with_value(raw),
+                    );
+                    continue;
+                }
             };
             if replaced && text.contains(REPLACEMENT) {
                 row_error = true;
@@ -183,12 +236,11 @@ pub(crate) fn read_decoded(
         if v01 {
             let borrowed = pairs.iter().map(|(k, v)| (k.as_ref(), v.as_ref()));
             let mut migrated = migrate::migrate_record(borrowed, row, rows.diags());
-            rows.accept(&mut migrated, row, row_error, &mut report);
-            continue;
+            rows.accept(&mut migrated, row, row_error, report);
+            return;
         }
-        rows.accept(&mut raw, row, row_error, &mut report);
+        rows.accept(&mut raw, row, row_error, report);
     }
-    report
 }
 
 /// The entries of an object in key order, the last value of a repeated key only (as a JSON
@@ -238,18 +290,155 @@ enum Mode {
     Raw,
 }
 
-fn parse(text: &str, mode: Mode) -> Result<Shape<'_>, serde_json::Error> {
-    let mut d = serde_json::Deserializer::from_str(text);
-    let shape = ShapeSeed(mode).deserialize(&mut d)?;
-    d.end()?;
-    Ok(shape)
+/// What pass 1 finds: an array, with the distinct keys of its objects and its number of
+/// elements, or another JSON value.
+enum Outline<'a> {
+    Array {
+        keys: rustc_hash::FxHashSet<Cow<'a, str>>,
+        records: usize,
+    },
+    Other,
 }
 
-/// What the reader keeps of a JSON value: the document is an array, its elements objects;
-/// anything else is an error (for the file or for the row), with nothing more to keep.
-enum Shape<'a> {
-    Array(Vec<Shape<'a>>),
-    /// An object's entries, in file order.
+/// Pass 1: the outline of the document, every value skipped (numbers are not converted, so
+/// `1e400` is no error here).
+fn outline(text: &str) -> Result<Outline<'_>, serde_json::Error> {
+    let mut d = serde_json::Deserializer::from_str(text);
+    let outline = OutlineSeed.deserialize(&mut d)?;
+    d.end()?;
+    Ok(outline)
+}
+
+/// Pass 2: each element of the array, parsed in `mode`, handed to `records`.
+fn stream(text: &str, mode: Mode, records: &mut Records) -> Result<(), serde_json::Error> {
+    let mut d = serde_json::Deserializer::from_str(text);
+    StreamSeed { mode, records }.deserialize(&mut d)?;
+    d.end()
+}
+
+struct OutlineSeed;
+
+impl<'de> DeserializeSeed<'de> for OutlineSeed {
+    type Value = Outline<'de>;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Outline<'de>, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Outline<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a JSON value")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Outline<'de>, A::Error> {
+                let mut keys = rustc_hash::FxHashSet::default();
+                let mut records = 0;
+                while seq.next_element_seed(KeysOf(&mut keys))?.is_some() {
+                    records += 1;
+                }
+                Ok(Outline::Array { keys, records })
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Outline<'de>, A::Error> {
+                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+                Ok(Outline::Other)
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<Outline<'de>, E> {
+                Ok(Outline::Other)
+            }
+            fn visit_i64<E>(self, _: i64) -> Result<Outline<'de>, E> {
+                Ok(Outline::Other)
+            }
+            fn visit_u64<E>(self, _: u64) -> Result<Outline<'de>, E> {
+                Ok(Outline::Other)
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<Outline<'de>, E> {
+                Ok(Outline::Other)
+            }
+            fn visit_str<E>(self, _: &str) -> Result<Outline<'de>, E> {
+                Ok(Outline::Other)
+            }
+            fn visit_unit<E>(self) -> Result<Outline<'de>, E> {
+                Ok(Outline::Other)
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// Pass 1 on an element: the keys of an object into the set, anything else skipped.
+struct KeysOf<'s, 'de>(&'s mut rustc_hash::FxHashSet<Cow<'de, str>>);
+
+impl<'de> DeserializeSeed<'de> for KeysOf<'_, 'de> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        struct V<'s, 'de>(&'s mut rustc_hash::FxHashSet<Cow<'de, str>>);
+        impl<'de> Visitor<'de> for V<'_, 'de> {
+            type Value = ();
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a JSON value")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+                while let Some(Key(k)) = map.next_key::<Key<'de>>()? {
+                    map.next_value::<IgnoredAny>()?;
+                    if !self.0.contains(k.as_ref()) {
+                        self.0.insert(k);
+                    }
+                }
+                Ok(())
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+                while seq.next_element::<IgnoredAny>()?.is_some() {}
+                Ok(())
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<(), E> {
+                Ok(())
+            }
+            fn visit_i64<E>(self, _: i64) -> Result<(), E> {
+                Ok(())
+            }
+            fn visit_u64<E>(self, _: u64) -> Result<(), E> {
+                Ok(())
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<(), E> {
+                Ok(())
+            }
+            fn visit_str<E>(self, _: &str) -> Result<(), E> {
+                Ok(())
+            }
+            fn visit_unit<E>(self) -> Result<(), E> {
+                Ok(())
+            }
+        }
+        d.deserialize_any(V(self.0))
+    }
+}
+
+/// Pass 2 on the document (an array, as pass 1 found).
+struct StreamSeed<'r> {
+    mode: Mode,
+    records: &'r mut Records,
+}
+
+impl<'de> DeserializeSeed<'de> for StreamSeed<'_> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        struct V<'r>(Mode, &'r mut Records);
+        impl<'de> Visitor<'de> for V<'_> {
+            type Value = ();
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an array")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+                while let Some(element) = seq.next_element_seed(ElementSeed(self.0))? {
+                    self.1.record(element);
+                }
+                Ok(())
+            }
+        }
+        d.deserialize_seq(V(self.mode, self.records))
+    }
+}
+
+/// What the reader keeps of an element of the array: an object's entries, in file order;
+/// anything else is an error of the row, with nothing more to keep.
+enum Element<'a> {
     Object(Vec<(Cow<'a, str>, JsonValue<'a>)>),
     Other,
 }
@@ -261,6 +450,9 @@ enum JsonValue<'a> {
     Number(Number),
     /// A number beyond the range of an `f64`, as written (read in [`Mode::Raw`] only).
     BigNumber(&'a str),
+    /// A string with an escape that is no character (a lone surrogate, `"\ud800"`), as
+    /// written (read in [`Mode::Raw`] only).
+    BadText(&'a str),
     Bool(bool),
     /// An array or an object (an error: the standard's values are texts), as JSON text, boxed:
     /// it is rare, and every value of every record is as large as the largest form.
@@ -275,6 +467,9 @@ impl<'a> JsonValue<'a> {
                 Ok(v) => v.to_string().into(),
                 Err(_) => text.into(),
             }),
+            Some(b'"') => {
+                serde_json::from_str::<JsonValue<'a>>(text).unwrap_or(JsonValue::BadText(text))
+            }
             _ => serde_json::from_str::<JsonValue<'a>>(text).unwrap_or(JsonValue::BigNumber(text)),
         }
     }
@@ -285,7 +480,7 @@ impl<'a> JsonValue<'a> {
             JsonValue::Null => "null".to_owned(),
             JsonValue::Text(t) => t.to_string(),
             JsonValue::Number(n) => n.to_string(),
-            JsonValue::BigNumber(n) => (*n).to_owned(),
+            JsonValue::BigNumber(n) | JsonValue::BadText(n) => (*n).to_owned(),
             JsonValue::Bool(b) => b.to_string(),
             JsonValue::Nested(v) => v.to_string(),
         }
@@ -297,6 +492,7 @@ impl<'a> JsonValue<'a> {
             (JsonValue::Text(a), JsonValue::Text(b)) => a == b,
             (JsonValue::Number(a), JsonValue::Number(b)) => a == b,
             (JsonValue::BigNumber(a), JsonValue::BigNumber(b)) => a == b,
+            (JsonValue::BadText(a), JsonValue::BadText(b)) => a == b,
             (JsonValue::Bool(a), JsonValue::Bool(b)) => a == b,
             (JsonValue::Nested(a), JsonValue::Nested(b)) => a == b,
             _ => false,
@@ -304,9 +500,9 @@ impl<'a> JsonValue<'a> {
     }
 }
 
-/// Reads a [`Shape`] in a [`Mode`].
+/// Reads an [`Element`] in a [`Mode`].
 #[derive(Clone, Copy)]
-struct ShapeSeed(Mode);
+struct ElementSeed(Mode);
 
 /// Reads a [`JsonValue`] in a [`Mode`].
 #[derive(Clone, Copy)]
@@ -325,23 +521,20 @@ impl<'de> DeserializeSeed<'de> for ValueSeed {
 /// A key of a record, borrowed from the input when it has no escape.
 struct Key<'a>(Cow<'a, str>);
 
-impl<'de> DeserializeSeed<'de> for ShapeSeed {
-    type Value = Shape<'de>;
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Shape<'de>, D::Error> {
+impl<'de> DeserializeSeed<'de> for ElementSeed {
+    type Value = Element<'de>;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Element<'de>, D::Error> {
         struct V(Mode);
         impl<'de> Visitor<'de> for V {
-            type Value = Shape<'de>;
+            type Value = Element<'de>;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str("a JSON value")
             }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Shape<'de>, A::Error> {
-                let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0));
-                while let Some(item) = seq.next_element_seed(ShapeSeed(self.0))? {
-                    items.push(item);
-                }
-                Ok(Shape::Array(items))
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Element<'de>, A::Error> {
+                while seq.next_element::<IgnoredAny>()?.is_some() {}
+                Ok(Element::Other)
             }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Shape<'de>, A::Error> {
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Element<'de>, A::Error> {
                 // Records hold a dozen keys or more: room for 16 at the first key avoids
                 // growing four times, and an empty object (`{}`) allocates nothing.
                 let mut entries = Vec::new();
@@ -352,30 +545,25 @@ impl<'de> DeserializeSeed<'de> for ShapeSeed {
                     }
                     entries.push((k, v));
                 }
-                // A small object does not keep room for 16 entries (memory stays bounded by
-                // the input, whatever its shape).
-                if entries.len() * 4 < entries.capacity() {
-                    entries.shrink_to_fit();
-                }
-                Ok(Shape::Object(entries))
+                Ok(Element::Object(entries))
             }
-            fn visit_bool<E>(self, _: bool) -> Result<Shape<'de>, E> {
-                Ok(Shape::Other)
+            fn visit_bool<E>(self, _: bool) -> Result<Element<'de>, E> {
+                Ok(Element::Other)
             }
-            fn visit_i64<E>(self, _: i64) -> Result<Shape<'de>, E> {
-                Ok(Shape::Other)
+            fn visit_i64<E>(self, _: i64) -> Result<Element<'de>, E> {
+                Ok(Element::Other)
             }
-            fn visit_u64<E>(self, _: u64) -> Result<Shape<'de>, E> {
-                Ok(Shape::Other)
+            fn visit_u64<E>(self, _: u64) -> Result<Element<'de>, E> {
+                Ok(Element::Other)
             }
-            fn visit_f64<E>(self, _: f64) -> Result<Shape<'de>, E> {
-                Ok(Shape::Other)
+            fn visit_f64<E>(self, _: f64) -> Result<Element<'de>, E> {
+                Ok(Element::Other)
             }
-            fn visit_str<E>(self, _: &str) -> Result<Shape<'de>, E> {
-                Ok(Shape::Other)
+            fn visit_str<E>(self, _: &str) -> Result<Element<'de>, E> {
+                Ok(Element::Other)
             }
-            fn visit_unit<E>(self) -> Result<Shape<'de>, E> {
-                Ok(Shape::Other)
+            fn visit_unit<E>(self) -> Result<Element<'de>, E> {
+                Ok(Element::Other)
             }
         }
         d.deserialize_any(V(self.0))
@@ -550,6 +738,20 @@ mod tests {
             let report = read_json_slice(text, &ReadOptions::default());
             assert_eq!(report.unreadable().map(|d| d.code()), Some(code));
         }
+        // A lone surrogate escape is a problem of its cell; the other records are read.
+        let lone =
+            format!(r#"[{{"id":"a",{REQUIRED}}}, {{"id":"b",{REQUIRED},"source":"x\ud800"}}]"#);
+        let report = read_json_slice(lone.as_bytes(), &ReadOptions::default());
+        assert!(report.unreadable().is_none());
+        assert_eq!(
+            (report.rows, report.invalid_rows, report.places.len()),
+            (2, 1, 1)
+        );
+        let d = diagnostic(&report, 2, codes::JSON_TYPE);
+        assert_eq!(
+            (d.column(), d.value()),
+            (Some("source"), Some(r#""x\ud800""#))
+        );
         let blank = read_json_slice(b"  \n ", &ReadOptions::default());
         assert_eq!(
             blank.unreadable().unwrap().template(),

@@ -5,13 +5,17 @@
 //!   is byte-identical.
 //! * JSON: an array of flat records keyed by the standard's column names, in schema order,
 //!   absent values left out, `latitude`/`longitude` as numbers (the form of the national
-//!   cartography's files).
+//!   cartography's files). Since absent values are left out, a file may hold no column that
+//!   only v1 has; if it holds a column outside the standard named as a v0.1 column
+//!   (`labels_nationaux`: an item the v0.1 mapping had no rule for), reading it detects v0.1:
+//!   read it with [`ReadOptions::with_version`](crate::ReadOptions::with_version)`(V1_0)`.
 //! * GeoJSON: a `FeatureCollection` of the places with coordinates (RFC 7946 `[longitude,
 //!   latitude]`), the other columns as properties.
 //!
 //! Nothing read is lost: the columns outside the standard that a file had ([`Place::extra`])
 //! are written after the standard's — in CSV as more columns (their names in the order they
-//! first appear among the places; a place without a value leaves the cell empty), in JSON as
+//! first appear among the places; a place without a value leaves the cell empty, and a place
+//! read back has them in that order), in JSON as
 //! more keys of the record, in GeoJSON as more properties. A file without such columns is
 //! written exactly as the standard's, byte for byte. [`WriteOptions::standard_only`] writes
 //! the standard's 32 columns only, which the official validator (frictionless) asks for: it
