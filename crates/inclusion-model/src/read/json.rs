@@ -290,8 +290,8 @@ enum Mode {
     Raw,
 }
 
-/// What pass 1 finds: an array, with the distinct keys of its objects and its number of
-/// elements, or another JSON value.
+/// What pass 1 finds: an array, with the distinct keys of its objects and how many of its
+/// elements are objects or arrays (room to reserve), or another JSON value.
 enum Outline<'a> {
     Array {
         keys: rustc_hash::FxHashSet<Cow<'a, str>>,
@@ -300,13 +300,81 @@ enum Outline<'a> {
     Other,
 }
 
-/// Pass 1: the outline of the document, every value skipped (numbers are not converted, so
-/// `1e400` is no error here).
+/// Pass 1: the outline of the document. A scan of its bytes, not a parse: strings are
+/// skipped with `memchr`, and the keys of the objects of the array are the strings found
+/// where a key goes (after `{` or `,` in an object of the array). A document whose syntax is
+/// wrong is found so by pass 2, which parses. A document that is not an array is parsed here
+/// (values skipped), to tell a JSON value that is no array from text that is no JSON.
 fn outline(text: &str) -> Result<Outline<'_>, serde_json::Error> {
-    let mut d = serde_json::Deserializer::from_str(text);
-    let outline = OutlineSeed.deserialize(&mut d)?;
-    d.end()?;
-    Ok(outline)
+    let bytes = text.as_bytes();
+    let Some(start) = bytes.iter().position(|b| !b.is_ascii_whitespace()) else {
+        return Ok(Outline::Other);
+    };
+    if bytes[start] != b'[' {
+        serde_json::from_str::<IgnoredAny>(text)?;
+        return Ok(Outline::Other);
+    }
+    let mut keys: rustc_hash::FxHashSet<Cow<'_, str>> = rustc_hash::FxHashSet::default();
+    let (mut depth, mut records) = (0usize, 0usize);
+    // Whether the element being read (depth 2) is an object, and a key comes next.
+    let (mut in_object, mut key_next) = (false, false);
+    let mut i = start;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'"' => {
+                let end = string_end(bytes, i + 1);
+                if key_next && depth == 2 {
+                    let raw = &text[i + 1..end.min(text.len())];
+                    if !keys.contains(raw) {
+                        let key = if raw.contains('\\') {
+                            let quoted = text.get(i..=end).unwrap_or_default();
+                            Cow::Owned(serde_json::from_str::<String>(quoted)?)
+                        } else {
+                            Cow::Borrowed(raw)
+                        };
+                        keys.insert(key);
+                    }
+                }
+                key_next = false;
+                i = end + 1;
+                continue;
+            }
+            b'[' | b'{' => {
+                depth += 1;
+                if depth == 2 {
+                    records += 1;
+                    in_object = b == b'{';
+                    key_next = in_object;
+                }
+            }
+            b']' | b'}' => {
+                depth = depth.saturating_sub(1);
+                key_next = false;
+            }
+            b',' => key_next = depth == 2 && in_object,
+            b':' => key_next = false,
+            _ => {}
+        }
+        i += 1;
+    }
+    Ok(Outline::Array { keys, records })
+}
+
+/// The index of the quote that closes the string whose text starts at `from` (the length of
+/// `bytes` when there is none).
+fn string_end(bytes: &[u8], from: usize) -> usize {
+    let mut j = from;
+    while let Some(k) = bytes
+        .get(j..)
+        .and_then(|rest| memchr::memchr2(b'"', b'\\', rest))
+    {
+        if bytes[j + k] == b'"' {
+            return j + k;
+        }
+        // An escape: the next byte is part of it (`\"` does not close the string).
+        j += k + 2;
+    }
+    bytes.len()
 }
 
 /// Pass 2: each element of the array, parsed in `mode`, handed to `records`.
@@ -314,100 +382,6 @@ fn stream(text: &str, mode: Mode, records: &mut Records) -> Result<(), serde_jso
     let mut d = serde_json::Deserializer::from_str(text);
     StreamSeed { mode, records }.deserialize(&mut d)?;
     d.end()
-}
-
-struct OutlineSeed;
-
-impl<'de> DeserializeSeed<'de> for OutlineSeed {
-    type Value = Outline<'de>;
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Outline<'de>, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Outline<'de>;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a JSON value")
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Outline<'de>, A::Error> {
-                let mut keys = rustc_hash::FxHashSet::default();
-                let mut records = 0;
-                while seq.next_element_seed(KeysOf(&mut keys))?.is_some() {
-                    records += 1;
-                }
-                Ok(Outline::Array { keys, records })
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Outline<'de>, A::Error> {
-                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-                Ok(Outline::Other)
-            }
-            fn visit_bool<E>(self, _: bool) -> Result<Outline<'de>, E> {
-                Ok(Outline::Other)
-            }
-            fn visit_i64<E>(self, _: i64) -> Result<Outline<'de>, E> {
-                Ok(Outline::Other)
-            }
-            fn visit_u64<E>(self, _: u64) -> Result<Outline<'de>, E> {
-                Ok(Outline::Other)
-            }
-            fn visit_f64<E>(self, _: f64) -> Result<Outline<'de>, E> {
-                Ok(Outline::Other)
-            }
-            fn visit_str<E>(self, _: &str) -> Result<Outline<'de>, E> {
-                Ok(Outline::Other)
-            }
-            fn visit_unit<E>(self) -> Result<Outline<'de>, E> {
-                Ok(Outline::Other)
-            }
-        }
-        d.deserialize_any(V)
-    }
-}
-
-/// Pass 1 on an element: the keys of an object into the set, anything else skipped.
-struct KeysOf<'s, 'de>(&'s mut rustc_hash::FxHashSet<Cow<'de, str>>);
-
-impl<'de> DeserializeSeed<'de> for KeysOf<'_, 'de> {
-    type Value = ();
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-        struct V<'s, 'de>(&'s mut rustc_hash::FxHashSet<Cow<'de, str>>);
-        impl<'de> Visitor<'de> for V<'_, 'de> {
-            type Value = ();
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a JSON value")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-                while let Some(Key(k)) = map.next_key::<Key<'de>>()? {
-                    map.next_value::<IgnoredAny>()?;
-                    if !self.0.contains(k.as_ref()) {
-                        self.0.insert(k);
-                    }
-                }
-                Ok(())
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-                while seq.next_element::<IgnoredAny>()?.is_some() {}
-                Ok(())
-            }
-            fn visit_bool<E>(self, _: bool) -> Result<(), E> {
-                Ok(())
-            }
-            fn visit_i64<E>(self, _: i64) -> Result<(), E> {
-                Ok(())
-            }
-            fn visit_u64<E>(self, _: u64) -> Result<(), E> {
-                Ok(())
-            }
-            fn visit_f64<E>(self, _: f64) -> Result<(), E> {
-                Ok(())
-            }
-            fn visit_str<E>(self, _: &str) -> Result<(), E> {
-                Ok(())
-            }
-            fn visit_unit<E>(self) -> Result<(), E> {
-                Ok(())
-            }
-        }
-        d.deserialize_any(V(self.0))
-    }
 }
 
 /// Pass 2 on the document (an array, as pass 1 found).
@@ -893,6 +867,35 @@ mod tests {
     }
 
     proptest! {
+        /// The byte scan of pass 1 finds exactly the keys of the array's objects that a parse
+        /// finds, escapes and brackets in strings included, plain or escaped.
+        #[test]
+        fn the_outline_finds_the_keys_a_parse_finds(
+            records in prop::collection::vec(
+                prop::collection::btree_map("[a-z\"\\\\é{}\\[\\],: ]{0,6}", value(), 0..5), 0..5),
+            escape in any::<bool>(),
+        ) {
+            let document = Value::Array(records.into_iter().map(|m| Value::Object(m.into_iter().collect())).collect());
+            let text = if escape {
+                let mut out = String::new();
+                escaped(&document, &mut out);
+                out
+            } else {
+                serde_json::to_string(&document).unwrap()
+            };
+            let Ok(Outline::Array { keys, .. }) = outline(&text) else {
+                return Err(TestCaseError::fail("not an array"));
+            };
+            let found: BTreeSet<String> = keys.into_iter().map(Cow::into_owned).collect();
+            let expected: BTreeSet<String> = document
+                .as_array()
+                .unwrap()
+                .iter()
+                .flat_map(|r| r.as_object().unwrap().keys().cloned())
+                .collect();
+            prop_assert_eq!(found, expected);
+        }
+
         /// Texts read in place and texts that must be unescaped give the same report: the
         /// same places, diagnostics (rows, columns, values, codes) and counts.
         #[test]
