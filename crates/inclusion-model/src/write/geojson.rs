@@ -4,7 +4,7 @@ use std::io::Write;
 
 use serde::ser::{SerializeMap, SerializeSeq};
 
-use super::WriteOptions;
+use super::options::WriteOptions;
 use super::record::RecordWith;
 use crate::ModelError;
 use crate::place::Place;

@@ -118,7 +118,8 @@ fn serialize_record<S: serde::Serializer>(
         let mut written = rustc_hash::FxHashSet::default();
         for (name, value) in &place.extra {
             // Each key once (JSON keys are unique), never a standard column's name.
-            if super::writable(name) && !value.is_empty() && written.insert(name.as_str()) {
+            if super::options::writable(name) && !value.is_empty() && written.insert(name.as_str())
+            {
                 map.serialize_entry(name, value)?;
             }
         }
