@@ -22,38 +22,22 @@ use inclusion::geo::sphere::{chord2_to_metres, distance2, unit_vector};
 use inclusion::geo::{HelpFilter, HelpIndex};
 use inclusion::model::{Address, Coordinates, Place, Service};
 use inclusion::territory::communes::Gazetteer;
-use proptest::prelude::RngExt;
 use proptest::test_runner::{RngAlgorithm, TestRng};
+
+#[path = "support/population.rs"]
+mod population;
+use population::Population;
 
 /// `n` places clustered like the population.
 fn places(g: &Gazetteer, n: usize) -> Vec<Place> {
-    let located: Vec<_> = g
-        .communes()
-        .iter()
-        .filter_map(|c| Some((c, c.point?)))
-        .collect();
-    let mut cumulative = Vec::with_capacity(located.len());
-    let mut total = 0.0;
-    for (c, _) in &located {
-        total += f64::from(c.population.max(1));
-        cumulative.push(total);
-    }
+    let population = Population::new(g);
     let mut rng = TestRng::from_seed(RngAlgorithm::ChaCha, &[n as u8; 32]);
     let date = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap_or_default();
     (0..n)
         .map(|i| {
-            let x = rng.random::<f64>() * total;
-            let k = cumulative
-                .partition_point(|&c| c < x)
-                .min(located.len() - 1);
-            let (commune, point) = located[k];
-            // Box-Muller, 2 km standard deviation.
-            let (u, v) = (rng.random::<f64>().max(1e-300), rng.random::<f64>());
-            let r = (-2.0 * u.ln()).sqrt() * 2_000.0 / 111_195.0;
-            let (s, c) = (std::f64::consts::TAU * v).sin_cos();
-            let lat = (point.latitude + r * s).clamp(-90.0, 90.0);
-            let lon = point.longitude + r * c / point.latitude.to_radians().cos().max(0.05);
-            let lon = (lon + 540.0).rem_euclid(360.0) - 180.0;
+            let (commune, point) = population.draw(&mut rng);
+            // 2 km standard deviation.
+            let (lat, lon) = Population::around(point, 2_000.0, &mut rng);
             let postcode = commune.postcodes().next().unwrap_or("75001");
             let mut p = Place::new(
                 format!("p{i:06}"),

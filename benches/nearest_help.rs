@@ -304,7 +304,7 @@ fn report(name: &str, c: &Competitors, qs: &[(f64, f64)]) {
         let truth = c.index.nearest(la, lo, 5, &none).unwrap_or_default();
         let got: Vec<f64> = c
             .degrees
-            .nearest_neighbor_iter([lo, la])
+            .nearest_neighbor_iter(&[lo, la])
             .take(5)
             .map(|g| {
                 let (pla, plo) = c.latlon[g.data as usize];
@@ -377,7 +377,7 @@ fn bench_set(crit: &mut Criterion, name: &str, c: &Competitors, qs: &[(f64, f64)
             let (la, lo) = cycle(&mut i);
             black_box(
                 c.degrees
-                    .nearest_neighbor_iter([lo, la])
+                    .nearest_neighbor_iter(&[lo, la])
                     .take(5)
                     .map(|g| g.data)
                     .sum::<u32>(),
@@ -389,7 +389,7 @@ fn bench_set(crit: &mut Criterion, name: &str, c: &Competitors, qs: &[(f64, f64)
             let (la, lo) = cycle(&mut i);
             black_box(
                 c.unit
-                    .nearest_neighbor_iter(unit_vector(la, lo))
+                    .nearest_neighbor_iter(&unit_vector(la, lo))
                     .take(5)
                     .map(|g| g.data)
                     .sum::<u32>(),
@@ -416,7 +416,7 @@ fn bench_set(crit: &mut Criterion, name: &str, c: &Competitors, qs: &[(f64, f64)
             let (la, lo) = cycle(&mut i);
             black_box(
                 c.unit
-                    .nearest_neighbor_iter(unit_vector(la, lo))
+                    .nearest_neighbor_iter(&unit_vector(la, lo))
                     .filter(|g| c.rare[g.data as usize])
                     .take(5)
                     .map(|g| g.data)

@@ -1,161 +1,38 @@
-//! Converts a file of lieux de médiation numérique between formats and versions.
+//! Reading a file of standard v0.1 (migrated to v1.0.2, every loss reported), removing the
+//! contacts that may be personal, and writing canonical CSV v1.0.2.
 //!
 //! ```sh
-//! cargo run --release --example convert -- IN --to csv|json|geojson|data-inclusion [-o OUT]
-//!     [--lenient] [--redact-contacts]
+//! cargo run --example convert               # a small v0.1 record
+//! cargo run --example convert -- FILE       # any CSV or JSON file
 //! ```
 //!
-//! `IN` is any supported file: CSV or JSON, standard v0.1 (migrated) or v1. The diagnostics go
-//! to stderr; the output to `OUT` or stdout. `--redact-contacts` removes e-mail addresses and
-//! mobile phone numbers (which may be personal) from the output.
-//! Exit status: 0 when no row has an error, 1 when some rows were left out, 2 when nothing
-//! could be read or written.
+//! The command line: `inclusion convert FILE --to csv|json|geojson|data-inclusion
+//! [-o OUT] [--redact-contacts] [--fix-hours]`.
 
-use std::io::Write;
-use std::process::ExitCode;
+use inclusion::model::redact::redact_contacts;
+use inclusion::model::{ReadOptions, read_bytes, write_csv};
 
-use inclusion::model::{Place, ReadOptions, read_path};
+const V01: &str = r#"[{"id":"p1","pivot":"43493312300029","nom":"Mairie","commune":"Reims",
+  "code_postal":"51100","adresse":"1 rue X","date_maj":"2022-06-02","latitude":49.25,
+  "longitude":4.03,"services":"Prendre en main un ordinateur;Accompagner les démarches de santé",
+  "courriel":"jean.dupont@exemple.fr","telephone":"+33612345678"}]"#;
 
-#[derive(Clone, Copy, PartialEq)]
-enum Target {
-    Csv,
-    Json,
-    GeoJson,
-    DataInclusion,
-}
-
-struct Args {
-    input: String,
-    target: Target,
-    output: Option<String>,
-    lenient: bool,
-    redact: bool,
-}
-
-const USAGE: &str = "usage: convert IN --to csv|json|geojson|data-inclusion [-o OUT] [--lenient] [--redact-contacts]";
-
-fn parse_args() -> Result<Args, String> {
-    let mut args = std::env::args().skip(1);
-    let (mut input, mut target, mut output) = (None, None, None);
-    let (mut lenient, mut redact) = (false, false);
-    while let Some(a) = args.next() {
-        match a.as_str() {
-            "--to" => {
-                target = Some(match args.next().as_deref() {
-                    Some("csv") => Target::Csv,
-                    Some("json") => Target::Json,
-                    Some("geojson") => Target::GeoJson,
-                    Some("data-inclusion") => Target::DataInclusion,
-                    other => {
-                        return Err(format!(
-                            "unknown --to {other:?}: use csv, json, geojson or data-inclusion"
-                        ));
-                    }
-                })
-            }
-            "-o" | "--output" => output = Some(args.next().ok_or("-o needs a file name")?),
-            "--lenient" => lenient = true,
-            "--redact-contacts" => redact = true,
-            "-h" | "--help" => return Err(USAGE.to_owned()),
-            s if s.starts_with('-') => return Err(format!("unknown option {s}\n{USAGE}")),
-            s => {
-                if input.replace(s.to_owned()).is_some() {
-                    return Err(format!("only one input file can be given\n{USAGE}"));
-                }
-            }
-        }
-    }
-    Ok(Args {
-        input: input.ok_or(USAGE)?,
-        target: target.ok_or(format!("--to is required\n{USAGE}"))?,
-        output,
-        lenient,
-        redact,
-    })
-}
-
-/// Mobile numbers: +33 6, +33 7, and the overseas mobile ranges (+590 69, +594 694, +596 696,
-/// +262 69, +269 639, +687 7/8/9, +689 87/88/89, +508 55, +681 8).
-fn write(args: &Args, places: &[Place], out: &mut dyn Write) -> Result<(), String> {
-    let result = match args.target {
-        Target::Csv => inclusion::model::write_csv(places, &mut *out),
-        Target::Json => inclusion::model::write_json(places, &mut *out),
-        Target::GeoJson => inclusion::model::write_geojson(places, &mut *out),
-        Target::DataInclusion => {
-            let source = places
-                .iter()
-                .find_map(|p| p.source.clone())
-                .unwrap_or_else(|| "inclusion".to_owned());
-            let export = inclusion::exchange::data_inclusion::to_data_inclusion(places, &source);
-            for d in &export.diagnostics {
-                eprintln!("{d}");
-            }
-            let value = serde_json::json!({
-                "structures": export.structures,
-                "services": export.services,
-            });
-            serde_json::to_writer_pretty(&mut *out, &value)
-                .map_err(inclusion::model::ModelError::from)
-        }
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let bytes = match std::env::args().nth(1) {
+        Some(path) => std::fs::read(path)?,
+        None => V01.as_bytes().to_vec(),
     };
-    result.map_err(|e| e.to_string())?;
-    out.flush().map_err(|e| e.to_string())
-}
-
-fn main() -> ExitCode {
-    let args = match parse_args() {
-        Ok(a) => a,
-        Err(e) => {
-            eprintln!("{e}");
-            return ExitCode::from(2);
-        }
-    };
-    let options = ReadOptions::default().with_lenient(args.lenient);
-    let report = match read_path(&args.input, &options) {
-        Ok(r) => r,
-        Err(e) => {
-            eprintln!("{e}");
-            return ExitCode::from(2);
-        }
-    };
+    let report = read_bytes(&bytes, &ReadOptions::default());
+    eprintln!("read as standard {}", report.version);
     for d in &report.diagnostics {
         eprintln!("{d}");
     }
-    if let Some(d) = report.unreadable() {
-        eprintln!("{}: cannot be read: {}", args.input, d.message_en());
-        return ExitCode::from(2);
-    }
-    let mut places = report.places.clone();
-    if args.redact {
-        let r = inclusion::model::redact::redact_contacts(&mut places);
-        eprintln!(
-            "redacted {} e-mail addresses and {} mobile phone numbers",
-            r.emails, r.mobile_phones
-        );
-    }
-    let written = match &args.output {
-        Some(path) => std::fs::File::create(path)
-            .map_err(|e| format!("cannot create {path}: {e}"))
-            .and_then(|f| write(&args, &places, &mut std::io::BufWriter::new(f))),
-        None => write(&args, &places, &mut std::io::stdout().lock()),
-    };
-    if let Err(e) = written {
-        eprintln!("{e}");
-        return ExitCode::from(2);
-    }
+    let mut places = report.places;
+    let removed = redact_contacts(&mut places);
     eprintln!(
-        "{}: standard {} ({:?}), {} rows, {} places written, {} rows with errors, {} warnings",
-        args.input,
-        report.version,
-        report.format,
-        report.rows,
-        places.len(),
-        report.invalid_rows,
-        report.warnings().count()
+        "removed {} e-mail address(es), {} mobile number(s)",
+        removed.emails, removed.mobile_phones
     );
-    if report.invalid_rows > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    }
+    write_csv(&places, std::io::stdout().lock())?;
+    Ok(())
 }

@@ -1,246 +1,44 @@
-//! The nearest places that can help, from a commune name or a position.
+//! The nearest places that help with administrative procedures, open on a Tuesday morning,
+//! near a commune found by name in the embedded gazetteer.
 //!
 //! ```sh
-//! cargo run --release --example nearest_help -- --near "Grenoble" \
-//!     --service "Aide aux démarches administratives" --open-at 2026-12-01T10:00 -k 5
-//! cargo run --release --example nearest_help -- --lat 45.19 --lon 5.72 --radius-km 30 --format json
-//! cargo run --release --example nearest_help -- --near "Valence (26)" --data lieux.csv
+//! cargo run --release --example nearest_help              # the embedded places
+//! cargo run --release --example nearest_help -- FILE      # the places of a CSV or JSON file
 //! ```
 //!
-//! Options: `--near NAME|CODE INSEE|POSTCODE` or `--lat LAT --lon LON`; `--service LABEL`,
-//! `--public LABEL`, `--fee LABEL`, `--support LABEL` (each repeatable: any of the values);
-//! `--receives-public` (exclude « Ce lieu n'accueille pas de public »); `--open-now` or
-//! `--open-at YYYY-MM-DDTHH:MM` (Paris time, or RFC 3339 with an offset); `--at INSTANT` (show
-//! open or closed at that instant without filtering; default now); `-k N` (default 5);
-//! `--radius-km KM`; `--data FILE` (any standard CSV or JSON file); `--format text|json`.
-//!
-//! Without `--data`, the places are the embedded real places (687 lieux of the Hinaura network
-//! in Auvergne-Rhône-Alpes, see `data/README.md`); `--data` reads any standard file (CSV or
-//! JSON, v0.1 or v1) with the standard's reader, keeping rows whose errors are in optional fields.
+//! The command line: `inclusion near --near Grenoble --service "..." --open-now`.
 
-use std::process::ExitCode;
-
-use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
-use chrono_tz::Europe::Paris;
-use inclusion::geo::{HelpFilter, HelpIndex, HelpQuery, NearbyPlace};
-use inclusion::model::{
-    AccessMode, Fee, Place, Public, ReadOptions, Service, SupportMode, read_path,
-};
+use chrono::{TimeZone, Utc};
+use inclusion::geo::render::nearby_text;
+use inclusion::geo::{HelpFilter, HelpIndex, HelpQuery};
+use inclusion::model::{Lang, ReadOptions, Service, read_path};
 use inclusion::territory::communes::Gazetteer;
 
-/// The command line, parsed.
-struct Args {
-    near: Option<String>,
-    lat: Option<f64>,
-    lon: Option<f64>,
-    filter: HelpFilter,
-    at: Option<DateTime<Utc>>,
-    k: usize,
-    radius_km: Option<f64>,
-    data: Option<String>,
-    json: bool,
-}
-
-fn usage() -> &'static str {
-    "usage: nearest_help (--near NAME | --lat LAT --lon LON) [--service LABEL]... [--public LABEL]... \
-     [--fee LABEL]... [--support LABEL]... [--receives-public] [--open-now | --open-at 2026-12-01T10:00] [--at 2026-12-01T10:00] \
-     [-k 5] [--radius-km 30] [--data FILE] [--format text|json]"
-}
-
-fn parse_args(argv: impl Iterator<Item = String>) -> Result<Args, String> {
-    let mut args = Args {
-        near: None,
-        lat: None,
-        lon: None,
-        filter: HelpFilter::default(),
-        at: None,
-        k: 5,
-        radius_km: None,
-        data: None,
-        json: false,
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let places = match std::env::args().nth(1) {
+        Some(path) => read_path(path, &ReadOptions::default().with_lenient(true))?.places,
+        None => inclusion::data::sample_places().to_vec(),
     };
-    let mut argv = argv.peekable();
-    while let Some(flag) = argv.next() {
-        let mut value = || {
-            argv.next()
-                .ok_or_else(|| format!("{flag} needs a value\n{}", usage()))
-        };
-        let number = |v: String| {
-            v.parse::<f64>()
-                .map_err(|_| format!("{flag}: '{v}' is not a number"))
-        };
-        match flag.as_str() {
-            "--near" => args.near = Some(value()?),
-            "--lat" => args.lat = Some(number(value()?)?),
-            "--lon" => args.lon = Some(number(value()?)?),
-            "--service" => args
-                .filter
-                .criteria
-                .services
-                .push(value()?.parse::<Service>().map_err(|e| format!("{e}"))?),
-            "--public" => args
-                .filter
-                .criteria
-                .publics
-                .push(value()?.parse::<Public>().map_err(|e| format!("{e}"))?),
-            "--fee" => args
-                .filter
-                .criteria
-                .fees
-                .push(value()?.parse::<Fee>().map_err(|e| format!("{e}"))?),
-            "--support" => args.filter.criteria.support_modes.push(
-                value()?
-                    .parse::<SupportMode>()
-                    .map_err(|e| format!("{e}"))?,
-            ),
-            "--receives-public" => args
-                .filter
-                .criteria
-                .exclude_access_modes
-                .push(AccessMode::NoPublicReception),
-            "--open-now" => args.filter.open_at = Some(Utc::now()),
-            "--open-at" => args.filter.open_at = Some(parse_instant(&value()?)?),
-            "--at" => args.at = Some(parse_instant(&value()?)?),
-            "-k" => {
-                let v = value()?;
-                args.k = v
-                    .parse()
-                    .map_err(|_| format!("-k: '{v}' is not a whole number"))?;
-            }
-            "--radius-km" => args.radius_km = Some(number(value()?)?),
-            "--data" => args.data = Some(value()?),
-            "--format" => match value()?.as_str() {
-                "text" => args.json = false,
-                "json" => args.json = true,
-                other => return Err(format!("--format: '{other}' is neither text nor json")),
-            },
-            "-h" | "--help" => return Err(usage().to_owned()),
-            other => return Err(format!("unknown option '{other}'\n{}", usage())),
-        }
-    }
-    Ok(args)
-}
-
-/// `2026-12-01T10:00` (Paris time) or RFC 3339 (`2026-12-01T10:00:00+01:00`, `...Z`).
-fn parse_instant(text: &str) -> Result<DateTime<Utc>, String> {
-    if let Ok(t) = DateTime::parse_from_rfc3339(text) {
-        return Ok(t.with_timezone(&Utc));
-    }
-    let naive = NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M")
-        .map_err(|_| format!("'{text}' is not a date and time like 2026-12-01T10:00"))?;
-    Paris
-        .from_local_datetime(&naive)
-        .earliest()
-        .map(|t| t.with_timezone(&Utc))
-        .ok_or_else(|| format!("{text} does not exist in Paris time (daylight-saving gap)"))
-}
-
-/// The places: `--data FILE`, else the embedded real places (`inclusion::data`).
-fn load_places(data: Option<&str>) -> Result<(Vec<Place>, String), String> {
-    let Some(path) = data else {
-        #[cfg(feature = "embedded-data")]
-        return Ok((
-            inclusion::data::sample_places().to_vec(),
-            "embedded places: Hinaura, Auvergne-Rhône-Alpes, see data/README.md".to_owned(),
-        ));
-        #[cfg(not(feature = "embedded-data"))]
-        return Err("built without the embedded places: pass --data FILE".to_owned());
-    };
-    let report =
-        read_path(path, &ReadOptions::default().with_lenient(true)).map_err(|e| e.to_string())?;
-    if let Some(d) = report.unreadable() {
-        return Err(format!("{path}: {}", d.message_en()));
-    }
-    let skipped = report.rows - report.places.len();
-    Ok((
-        report.places,
-        format!("{path}, {skipped} invalid rows skipped"),
-    ))
-}
-
-fn run(args: Args) -> Result<(), String> {
-    let (lat, lon, origin) = match (&args.near, args.lat, args.lon) {
-        (Some(name), None, None) => {
-            let (commune, p) = Gazetteer::embedded()
-                .locate(name)
-                .map_err(|e| e.to_string())?;
-            (
-                p.latitude,
-                p.longitude,
-                format!(
-                    "{} ({}, {})",
-                    commune.label(),
-                    commune.code,
-                    commune.postcodes().collect::<Vec<_>>().join(" ")
-                ),
-            )
-        }
-        (None, Some(lat), Some(lon)) => (lat, lon, format!("{lat}, {lon}")),
-        _ => {
-            return Err(format!(
-                "give either --near or both --lat and --lon\n{}",
-                usage()
-            ));
-        }
-    };
-    let (places, source) = load_places(args.data.as_deref())?;
-    let index = HelpIndex::build(places).map_err(|e| e.to_string())?;
-    let mut query = HelpQuery::nearest(lat, lon, args.k).filter(args.filter.clone());
-    if let Some(km) = args.radius_km {
-        query = query.max_distance_m(km * 1000.0);
-    }
-    let hits = index.query(&query).map_err(|e| e.to_string())?;
-    let at = args.filter.open_at.or(args.at).unwrap_or_else(Utc::now);
-    let answers: Vec<NearbyPlace> = hits.iter().filter_map(|h| index.describe(h, at)).collect();
-    if args.json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&answers).map_err(|e| e.to_string())?
+    let index = HelpIndex::build(places)?;
+    // "Grenoble", a postcode or a code INSEE; homonyms are told apart as "Valence (26)".
+    let (commune, point) = Gazetteer::embedded().locate("Grenoble")?;
+    // Tuesday 1 December 2026, 10:00 in Paris.
+    let at = Utc.with_ymd_and_hms(2026, 12, 1, 9, 0, 0).unwrap();
+    let query = HelpQuery::nearest(point.latitude, point.longitude, 5)
+        .max_distance_m(30_000.0)
+        .filter(
+            HelpFilter::default()
+                .services([Service::AdministrativeProcedures])
+                .open_at(at),
         );
-        return Ok(());
-    }
-    println!(
-        "Near {origin}: {} of {} places with coordinates ({source})",
-        answers.len(),
-        index.len()
+    let hits = index.query(&query)?;
+    print!(
+        "{}",
+        nearby_text(&index, &hits, &commune.label(), "example", at, Lang::En)
     );
-    if answers.is_empty() {
-        println!("No place matches: widen --radius-km or drop a filter.");
-    }
-    for (n, (hit, a)) in hits.iter().zip(&answers).enumerate() {
-        let place = index.place(hit);
-        let distance = if a.distance_m < 1000.0 {
-            format!("{:.0} m", a.distance_m)
-        } else {
-            format!("{:.1} km", a.distance_m / 1000.0)
-        };
-        println!("\n{}. {} — {distance}", n + 1, a.name);
-        let addr = &place.address;
-        println!("   {}, {} {}", addr.street, addr.postcode, addr.commune);
-        let state = match (a.open, a.next_change) {
-            (Some(true), Some(c)) => format!("open, closes {}", c.format("%a %d %b %H:%M")),
-            (Some(true), None) => "open".to_owned(),
-            (Some(false), Some(c)) => format!("closed, opens {}", c.format("%a %d %b %H:%M")),
-            (Some(false), None) => "closed".to_owned(),
-            (None, _) => "opening hours unknown".to_owned(),
-        };
-        println!("   {state}");
-        if let Some(phone) = &place.contact.phone {
-            println!("   phone {phone}");
-        }
-        if let Some(url) = &place.booking_url {
-            println!("   book {url}");
-        }
+    // The same answers as JSON documents (schemas/nearby-place.schema.json).
+    if let Some(first) = hits.first().and_then(|h| index.describe(h, at)) {
+        println!("\n{}", serde_json::to_string(&first)?);
     }
     Ok(())
-}
-
-fn main() -> ExitCode {
-    match parse_args(std::env::args().skip(1)).and_then(run) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(message) => {
-            eprintln!("{message}");
-            ExitCode::FAILURE
-        }
-    }
 }

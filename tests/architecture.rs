@@ -8,7 +8,8 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// The `inclusion-*` crates a manifest's `[dependencies]` names (not dev-dependencies).
+/// The `inclusion-*` crates (and the facade `inclusion`) a manifest's `[dependencies]` names
+/// (not dev-dependencies).
 fn manifest_dependencies(manifest: &Path) -> BTreeSet<String> {
     let text = std::fs::read_to_string(manifest).unwrap();
     let mut deps = BTreeSet::new();
@@ -19,7 +20,10 @@ fn manifest_dependencies(manifest: &Path) -> BTreeSet<String> {
             in_deps = line == "[dependencies]";
             continue;
         }
-        if in_deps && line.starts_with("inclusion-") {
+        let facade = ["inclusion ", "inclusion=", "inclusion."]
+            .iter()
+            .any(|p| line.starts_with(p));
+        if in_deps && (line.starts_with("inclusion-") || facade) {
             let name = line.split(['=', '.', ' ']).next().unwrap();
             deps.insert(name.to_owned());
         }

@@ -50,3 +50,44 @@ fn counts_per_service_in_data_readme_are_current() {
         );
     }
 }
+
+/// The codes INSEE of the embedded file are those the enrichment step gives (the script
+/// reproduces them), and the counts of data/README.md are current.
+#[test]
+fn embedded_codes_insee_are_the_enrichment_steps_and_the_readme_counts_them() {
+    use inclusion::enrich::complete_insee_codes;
+    use inclusion::territory::communes::Gazetteer;
+    let g = Gazetteer::embedded();
+    let embedded = sample_places();
+    let mut stripped = embedded.to_vec();
+    for p in &mut stripped {
+        p.address.insee_code = None;
+    }
+    let report = complete_insee_codes(&mut stripped, g);
+    assert_eq!(
+        stripped.as_slice(),
+        embedded,
+        "rerun scripts/build-hinaura.sh"
+    );
+    let with_code = embedded
+        .iter()
+        .filter(|p| p.address.insee_code.is_some())
+        .count();
+    assert_eq!(with_code, report.completed.len());
+    let readme = include_str!("../data/README.md");
+    let line = format!(
+        "**{} of {} completed**",
+        report.completed.len(),
+        embedded.len()
+    );
+    assert!(readme.contains(&line), "data/README.md should say {line}");
+    let left = format!("**{} left without a code**", report.unresolved.len());
+    assert!(readme.contains(&left), "data/README.md should say {left}");
+    // Every code names a commune whose département is the postcode's (or a CEDEX one's).
+    for p in embedded {
+        if let Some(code) = &p.address.insee_code {
+            let c = g.by_code(code).unwrap();
+            assert_eq!(c.departement, p.address.postcode[..2], "{}", p.id);
+        }
+    }
+}

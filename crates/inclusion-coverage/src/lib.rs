@@ -60,6 +60,7 @@ mod aggregate;
 mod error;
 mod export;
 mod format;
+mod land;
 mod map;
 pub mod projection;
 mod report;

@@ -7,11 +7,15 @@
 //! [`projection`](super::projection)). When only overseas communes are measured, the first
 //! territory is the main map. Communes without a point cannot be drawn: the legend counts them.
 //! Every commune dot is a `<circle class="commune bN">` and every place a
-//! `<path class="place">`, each with a `<title>` tooltip.
+//! `<path class="place">`, each with a `<title>` tooltip. Under them, each frame draws the land
+//! (`<path class="land">`, neighbouring countries `class="land neighbour"`): the 1:10m outlines
+//! of `inclusion_territory::outlines`, projected like the communes, simplified with `geo` to
+//! half a pixel and clipped to the frame.
 
 use chrono::NaiveDate;
 
 use crate::format::{count, fit, thousands};
+use crate::land::land_paths;
 use crate::projection::Projection;
 use crate::report::{CommuneCoverage, CoverageReport};
 use crate::svg::{Svg, Value, num};
@@ -320,7 +324,7 @@ impl CoverageReport {
 
         let labels = self.band_labels();
         let colours = band_colours(labels.len(), self.places.matching == 0);
-        let legend_lines = labels.len() + 14 + usize::from(self.places.without_coordinates > 0);
+        let legend_lines = labels.len() + 15 + usize::from(self.places.without_coordinates > 0);
         let legend_bottom = MARGIN + HEADER + 10.0 + legend_lines as f64 * LINE;
         let credit_lines = options.credits.as_deref().map_or(Vec::new(), |c| {
             wrap(c, ((map_w + LEGEND_WIDTH) / 6.2) as usize)
@@ -333,7 +337,9 @@ impl CoverageReport {
         let mut css = String::from(
             "text{font-family:'DejaVu Sans',Verdana,sans-serif;fill:#222}\
              .title{font-size:18px;font-weight:bold}.subtitle{font-size:12px;fill:#444}\
-             .frame{fill:#f4f4ef;stroke:#aaa;stroke-width:0.8}\
+             .frame{fill:#eef3f6;stroke:#aaa;stroke-width:0.8}\
+             .land{fill:#f1efe6;stroke:#b8b29c;stroke-width:0.5;fill-rule:evenodd}\
+             .land.neighbour{fill:#f7f6f2;stroke:#d0ccbd}\
              .commune{stroke:#fff;stroke-width:0.25}\
              .place{fill:none;stroke:#14215a;stroke-width:1.4;stroke-linecap:round}\
              .legend{font-size:12px}.legend .head{font-weight:bold}.note{font-size:11px;fill:#555}\
@@ -437,6 +443,44 @@ impl CoverageReport {
                 ],
             );
             let content_width = (panel.bounds[2] - panel.bounds[0]) * panel.scale;
+            let land = land_paths(&panel.projection, panel.bounds, panel.scale, |x, y| {
+                panel.to_page(x, y)
+            });
+            if !land.is_empty() {
+                let clip = format!("frame{k}");
+                svg.open("clipPath", &[("id", (&clip).into())]);
+                svg.leaf(
+                    "rect",
+                    &[
+                        ("x", panel.x.into()),
+                        ("y", panel.y.into()),
+                        ("width", content_width.into()),
+                        (
+                            "height",
+                            ((panel.bounds[3] - panel.bounds[1]) * panel.scale).into(),
+                        ),
+                    ],
+                );
+                svg.close("clipPath");
+                let url = format!("url(#{clip})");
+                svg.open(
+                    "g",
+                    &[("class", "lands".into()), ("clip-path", (&url).into())],
+                );
+                for path in &land {
+                    let class = if path.french {
+                        "land"
+                    } else {
+                        "land neighbour"
+                    };
+                    svg.with_tooltip(
+                        "path",
+                        &[("class", class.into()), ("d", (&path.d).into())],
+                        path.name,
+                    );
+                }
+                svg.close("g");
+            }
             if is_inset {
                 svg.text(
                     "text",
@@ -683,6 +727,7 @@ impl CoverageReport {
             notes.push("Insets: equirectangular, each with its own scale.".to_owned());
         }
         notes.push("Distances: great circle from the commune's point.".to_owned());
+        notes.push("Land: Natural Earth 1:10m (public domain).".to_owned());
         for note in notes {
             for part in wrap(&note, 46) {
                 line(svg, "note", 0.0, &part, &mut y);
@@ -728,12 +773,12 @@ fn scale_bar(svg: &mut Svg, panel: &Panel<'_>, small: bool) {
 mod tests {
     use super::*;
 
-    #[test]
-    fn a_width_that_is_not_a_number_falls_back() {
-        let gazetteer = inclusion_territory::communes::Gazetteer::parse(
-            "code\tnom\tdepartement\tcodes_postaux\tpopulation\tlatitude\tlongitude\tpoint\n\
-             38185\tGrenoble\t38\t38000\t156140\t45.17869\t5.71479\tI\n",
-        )
+    /// The report of one place near Grenoble over the communes of a gazetteer (the rows after
+    /// the header).
+    fn report_of(communes: &str) -> CoverageReport {
+        let gazetteer = inclusion_territory::communes::Gazetteer::parse(&format!(
+            "code\tnom\tdepartement\tcodes_postaux\tpopulation\tlatitude\tlongitude\tpoint\n{communes}"
+        ))
         .unwrap();
         let mut place = inclusion_model::Place::new(
             "p",
@@ -744,9 +789,14 @@ mod tests {
         );
         place.coordinates = inclusion_model::Coordinates::new(45.2, 5.7).ok();
         let index = inclusion_geo::HelpIndex::build([place]).unwrap();
-        let report = super::super::CoverageRequest::new(super::super::Scope::All)
+        super::super::CoverageRequest::new(super::super::Scope::All)
             .run(&index, &gazetteer)
-            .unwrap();
+            .unwrap()
+    }
+
+    #[test]
+    fn a_width_that_is_not_a_number_falls_back() {
+        let report = report_of("38185\tGrenoble\t38\t38000\t156140\t45.17869\t5.71479\tI\n");
         for width in [f64::NAN, f64::INFINITY, -5.0, 0.0] {
             let mut options = MapOptions::new(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
             options.width = width;
@@ -754,6 +804,40 @@ mod tests {
             assert_eq!(svg.matches("class=\"commune ").count(), 1, "{width}");
             assert!(!svg.contains("NaN") && !svg.contains("inf"), "{width}");
         }
+    }
+
+    #[test]
+    fn each_frame_draws_its_land_under_the_communes() {
+        let report = report_of(
+            "38185\tGrenoble\t38\t38000\t156140\t45.17869\t5.71479\tI\n\
+             74010\tAnnecy\t74\t74000\t130000\t45.899\t6.129\tI\n\
+             97411\tSaint-Denis\t974\t97400\t150000\t-20.88\t55.45\tI\n\
+             97415\tSaint-Paul\t974\t97460\t100000\t-21.01\t55.27\tI\n",
+        );
+        let svg = report.to_svg(&MapOptions::new(
+            NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+        ));
+        let doc = roxmltree::Document::parse(&svg).unwrap();
+        let lands: Vec<(String, String)> = doc
+            .descendants()
+            .filter(|n| n.attribute("class").is_some_and(|c| c.starts_with("land")))
+            .map(|n| {
+                let title = n.children().find(|c| c.has_tag_name("title"));
+                (
+                    n.attribute("class").unwrap().to_owned(),
+                    title.and_then(|t| t.text()).unwrap_or_default().to_owned(),
+                )
+            })
+            .collect();
+        // The main frame (Grenoble–Annecy) shows France and Switzerland; the inset La Réunion.
+        let has = |class: &str, name: &str| lands.iter().any(|(c, n)| c == class && n == name);
+        assert!(has("land", "France métropolitaine"), "{lands:?}");
+        assert!(has("land neighbour", "Suisse"), "{lands:?}");
+        assert!(has("land", "La Réunion"), "{lands:?}");
+        assert!(!has("land", "Mayotte"), "{lands:?}");
+        // Each frame's land is clipped to it, and drawn before the communes.
+        assert_eq!(svg.matches("<clipPath").count(), 2);
+        assert!(svg.find("class=\"land\"").unwrap() < svg.find("class=\"commune ").unwrap());
     }
 
     #[test]

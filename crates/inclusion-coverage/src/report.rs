@@ -111,6 +111,47 @@ impl CommuneCoverage {
     pub fn label(&self) -> String {
         format!("{} ({})", self.name, self.departement)
     }
+
+    /// The commune's point as a `geo_types::Point` (x = longitude, y = latitude), when it has
+    /// one.
+    pub fn point(&self) -> Option<geo_types::Point<f64>> {
+        Some(geo_types::Point::new(self.longitude?, self.latitude?))
+    }
+}
+
+impl CoverageReport {
+    /// The points of the communes farther than `threshold_m` metres from every matching
+    /// place ([`CommuneCoverage::is_beyond`]), as a `geo_types::MultiPoint`: the georust
+    /// value of the "zones blanches", ready for the `geojson`, `wkt` or PostGIS crates (or for
+    /// `geo`'s algorithms: a convex hull, a clustering...).
+    ///
+    /// ```
+    /// use inclusion_coverage::{CoverageRequest, Scope};
+    /// use inclusion_geo::HelpIndex;
+    /// use inclusion_model::{Address, Coordinates, Place};
+    /// use inclusion_territory::communes::Gazetteer;
+    /// use chrono::NaiveDate;
+    ///
+    /// let gazetteer = Gazetteer::parse("code\tnom\tdepartement\tcodes_postaux\tpopulation\tlatitude\tlongitude\tpoint\n\
+    ///     38185\tGrenoble\t38\t38000\t156140\t45.18\t5.72\tI\n\
+    ///     38253\tLes Deux Alpes\t38\t38860\t1910\t45.01\t6.12\tI\n")?;
+    /// let mut place = Place::new("p", "00000000000000", "Lieu", Address::new("1 rue A", "38000", "Grenoble"),
+    ///     NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
+    /// place.coordinates = Some(Coordinates::new(45.19, 5.72)?);
+    /// let index = HelpIndex::build([place])?;
+    /// let report = CoverageRequest::new(Scope::All).run(&index, &gazetteer)?;
+    /// let far = report.points_beyond(20_000.0);
+    /// assert_eq!(far.0, [geo_types::Point::new(6.12, 45.01)]); // Les Deux Alpes, 36 km away
+    /// assert_eq!(report.communes[0].point(), Some(geo_types::Point::new(5.72, 45.18)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn points_beyond(&self, threshold_m: f64) -> geo_types::MultiPoint<f64> {
+        self.communes
+            .iter()
+            .filter(|c| c.is_beyond(threshold_m))
+            .filter_map(CommuneCoverage::point)
+            .collect()
+    }
 }
 
 /// What kind of area an aggregate covers.

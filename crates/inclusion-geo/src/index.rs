@@ -9,7 +9,7 @@ use crate::query::{HelpQuery, Hit, NearbyPlace};
 use crate::sphere::{chord2_to_metres, metres_to_chord2, unit_vector};
 use crate::tree::{Checks, Found, Node, Point, Tree, Verdict, no_checks};
 use crate::{GeoError, HelpFilter};
-use inclusion_model::criteria::{CriteriaMasks, place_mask};
+use inclusion_model::criteria::{CriteriaMasks, gives_remote_help, place_mask};
 
 /// An immutable index of places for nearest-help queries, exact on the sphere.
 ///
@@ -57,6 +57,16 @@ pub struct HelpIndex {
     hours: HoursTable,
     /// One summary per node of the tree (empty when no place has hours).
     hours_nodes: Vec<HoursSummary>,
+    /// The places with a well-formed code INSEE (5 letters or digits), sorted by code (then by
+    /// position, so by `id`): each as its point's index in the tree when it has coordinates,
+    /// else as the tree's length plus its position (see [`HelpIndex::entry_place`]).
+    by_insee: Vec<u32>,
+    /// The code of each entry of `by_insee`, packed in base 36 ([`insee_key`]): a binary search
+    /// reads 4 bytes per step, not a place.
+    insee_keys: Vec<u32>,
+    /// The places that give help at a distance, in a tree of their own (with its hours
+    /// summaries): a remote list costs a small tree's query, not a 1%-selective filter.
+    remote: Option<(Tree, Vec<HoursSummary>)>,
 }
 
 impl HelpIndex {
@@ -71,7 +81,7 @@ impl HelpIndex {
         }
         places.sort_by(|a, b| a.id.cmp(&b.id));
         let (hours, hours_ids) = HoursTable::build(&places);
-        let points = places
+        let points: Vec<Point> = places
             .iter()
             .enumerate()
             .filter_map(|(i, place)| {
@@ -84,21 +94,50 @@ impl HelpIndex {
                 })
             })
             .collect();
+        let remote_points: Vec<Point> = points
+            .iter()
+            .filter(|p| gives_remote_help(p.mask))
+            .copied()
+            .collect();
         let tree = Tree::build(points);
-        let hours_nodes = if hours.is_empty() {
-            Vec::new()
-        } else {
-            tree.summarize(
-                HoursSummary::default(),
-                |s, p| hours.add(s, p),
-                HoursSummary::merge,
-            )
+        let hours_nodes = hours.summaries(&tree);
+        let key = |i: u32| {
+            places[i as usize]
+                .address
+                .insee_code
+                .as_deref()
+                .and_then(insee_key)
         };
+        let n_points = tree.points().len() as u32;
+        let mut point_of = vec![u32::MAX; places.len()];
+        for (j, p) in tree.points().iter().enumerate() {
+            point_of[p.place as usize] = j as u32;
+        }
+        let mut by_place: Vec<(u32, u32)> = (0..places.len() as u32)
+            .filter_map(|i| Some((key(i)?, i)))
+            .collect();
+        by_place.sort_unstable();
+        let insee_keys = by_place.iter().map(|&(k, _)| k).collect();
+        let by_insee: Vec<u32> = by_place
+            .into_iter()
+            .map(|(_, i)| match point_of[i as usize] {
+                u32::MAX => n_points + i,
+                j => j,
+            })
+            .collect();
+        let remote = (!remote_points.is_empty()).then(|| {
+            let tree = Tree::build(remote_points);
+            let nodes = hours.summaries(&tree);
+            (tree, nodes)
+        });
         Ok(HelpIndex {
             tree,
             places,
             hours,
             hours_nodes,
+            by_insee,
+            insee_keys,
+            remote,
         })
     }
 
@@ -114,6 +153,55 @@ impl HelpIndex {
     /// If the hit does not come from this index (its position is out of range).
     pub fn place(&self, hit: &Hit) -> &Place {
         &self.places[hit.place]
+    }
+
+    /// The positions in [`HelpIndex::places`] of the places whose `code_insee` is `code`
+    /// (spaces around either and case ignored), in `id` order; with or without coordinates.
+    /// Only well-formed codes (5 letters or digits) are indexed: any other code finds nothing.
+    ///
+    /// ```
+    /// use inclusion_geo::HelpIndex;
+    /// use inclusion_model::{Address, Place};
+    /// use chrono::NaiveDate;
+    ///
+    /// let place = |id: &str, insee: &str| {
+    ///     let mut a = Address::new("1 rue A", "38000", "Grenoble");
+    ///     a.insee_code = Some(insee.to_owned());
+    ///     Place::new(id, "00000000000000", id, a, NaiveDate::from_ymd_opt(2024, 1, 1).unwrap())
+    /// };
+    /// let index = HelpIndex::build([place("b", "38185"), place("a", "38185"), place("c", "38421")])?;
+    /// let ids: Vec<&str> = index.places_of_commune("38185").map(|i| index.places()[i].id.as_str()).collect();
+    /// assert_eq!(ids, ["a", "b"]);
+    /// # Ok::<(), inclusion_geo::GeoError>(())
+    /// ```
+    pub fn places_of_commune(&self, code: &str) -> impl ExactSizeIterator<Item = usize> + '_ {
+        self.commune_entries(code)
+            .iter()
+            .map(|&e| self.entry_place(e))
+    }
+
+    /// The entries of [`HelpIndex::by_insee`] of a code INSEE.
+    pub(crate) fn commune_entries(&self, code: &str) -> &[u32] {
+        let Some(key) = insee_key(code) else {
+            return &[];
+        };
+        let start = self.insee_keys.partition_point(|&k| k < key);
+        let end = start + self.insee_keys[start..].partition_point(|&k| k == key);
+        &self.by_insee[start..end]
+    }
+
+    /// The place of an entry of [`HelpIndex::by_insee`].
+    pub(crate) fn entry_place(&self, entry: u32) -> usize {
+        let points = self.tree.points();
+        match points.get(entry as usize) {
+            Some(p) => p.place as usize,
+            None => entry as usize - points.len(),
+        }
+    }
+
+    /// The tree's point of an entry of [`HelpIndex::by_insee`], when the place has coordinates.
+    pub(crate) fn entry_point(&self, entry: u32) -> Option<&Point> {
+        self.tree.points().get(entry as usize)
     }
 
     /// How many places are indexed (those with coordinates).
@@ -132,6 +220,10 @@ impl HelpIndex {
         self.tree.memory_bytes()
             + self.hours.memory_bytes()
             + self.hours_nodes.capacity() * size_of::<HoursSummary>()
+            + (self.by_insee.capacity() + self.insee_keys.capacity()) * size_of::<u32>()
+            + self.remote.as_ref().map_or(0, |(t, n)| {
+                t.memory_bytes() + n.capacity() * size_of::<HoursSummary>()
+            })
     }
 
     /// Whether a place is open at an instant, by its `horaires` in its own time zone (from
@@ -142,8 +234,9 @@ impl HelpIndex {
         Some(hours.is_open_at(at, place.hours_locale()))
     }
 
-    /// A hit as a self-contained answer: the place's id, name, position, distance, and whether
-    /// it is open at `at` with its next change of state (both `None` without parseable hours).
+    /// A hit as a self-contained answer: the place's id, name, position, distance, whether it
+    /// is open at `at` with its next change of state (both `None` without parseable hours),
+    /// its address, contact, booking link and opening hours as written.
     ///
     /// ```
     /// use inclusion_geo::{HelpFilter, HelpIndex};
@@ -162,6 +255,8 @@ impl HelpIndex {
     /// assert_eq!(answer.next_change.unwrap().to_rfc3339(), "2026-12-01T12:00:00+01:00");
     /// let json = serde_json::to_value(&answer).unwrap();
     /// assert_eq!(json["nom"], "Médiathèque");
+    /// assert_eq!((json["adresse"].as_str(), json["commune"].as_str()), (Some("1 rue A"), Some("Grenoble")));
+    /// assert_eq!(json["horaires"], "Mo-Fr 09:00-12:00");
     /// ```
     ///
     /// `None` when the hit does not come from this index (its position is out of range).
@@ -182,6 +277,16 @@ impl HelpIndex {
             next_change: hours
                 .and_then(|h| h.next_change(at, locale))
                 .map(|c| c.at.fixed_offset()),
+            street: place.address.street.clone(),
+            complement: place.address.complement.clone(),
+            postcode: place.address.postcode.clone(),
+            insee_code: place.address.insee_code.clone(),
+            commune: place.address.commune.clone(),
+            phone: place.contact.phone.clone(),
+            emails: place.contact.emails.clone(),
+            websites: place.contact.websites.clone(),
+            booking_url: place.booking_url.clone(),
+            opening_hours: place.opening_hours.as_ref().map(|h| h.as_str().to_owned()),
         })
     }
 
@@ -218,7 +323,16 @@ impl HelpIndex {
         // Asking for at least every place: collect them all, then sort (no k-best buffer).
         let k = query.k.filter(|&k| k < self.len());
         let mut found = Vec::with_capacity(k.unwrap_or(16).min(1024));
-        self.search(&q, k, max_d2, &filter, query.filter.open_at, &mut found);
+        self.search(
+            &q,
+            k,
+            max_d2,
+            &filter,
+            query.filter.open_at,
+            false,
+            None,
+            &mut found,
+        );
         if let Some(k) = query.k {
             found.truncate(k);
         }
@@ -234,15 +348,27 @@ impl HelpIndex {
         Ok(hits)
     }
 
-    fn search(
+    #[allow(clippy::too_many_arguments)] // the one internal entry of every query kind
+    pub(crate) fn search(
         &self,
         q: &[f64; 3],
         k: Option<usize>,
         max_d2: f64,
         filter: &CriteriaMasks,
         open_at: Option<DateTime<Utc>>,
+        remote: bool,
+        exclude: Option<&dyn Fn(u32) -> bool>,
         out: &mut Vec<Found>,
     ) {
+        let (tree, hours_nodes) = match (&self.remote, remote) {
+            (Some((tree, nodes)), true) => (tree, nodes),
+            (None, true) => {
+                out.clear();
+                return;
+            }
+            (_, false) => (&self.tree, &self.hours_nodes),
+        };
+        let extra_point = |p: &Point| exclude.is_none_or(|x| !x(p.place));
         if let Some(at) = open_at {
             if self.hours.is_empty() {
                 out.clear();
@@ -251,13 +377,12 @@ impl HelpIndex {
             let open: OpenAt = self.hours.at(at);
             let node_ok = |i: usize, n: &Node| {
                 filter.may_match(n.or, n.and)
-                    && self
-                        .hours_nodes
+                    && hours_nodes
                         .get(i)
                         .is_none_or(|s| self.hours.may_be_open(&open, s))
             };
             let point_ok = |p: &Point| {
-                if filter.accepts(p.mask) {
+                if filter.accepts(p.mask) && extra_point(p) {
                     self.hours.verdict(&open, p)
                 } else {
                     Verdict::No
@@ -269,14 +394,14 @@ impl HelpIndex {
                 resolve: |p: &Point| self.hours.resolve(&open, p),
             };
             return match k {
-                Some(k) => self.tree.nearest(q, k, max_d2, checks, out),
-                None => self.tree.within(q, max_d2, checks, out),
+                Some(k) => tree.nearest(q, k, max_d2, checks, out),
+                None => tree.within(q, max_d2, checks, out),
             };
         }
         let checks = Checks {
             node: |_, n: &Node| filter.may_match(n.or, n.and),
             point: |p: &Point| {
-                if filter.accepts(p.mask) {
+                if filter.accepts(p.mask) && extra_point(p) {
                     Verdict::Yes
                 } else {
                     Verdict::No
@@ -284,11 +409,47 @@ impl HelpIndex {
             },
             resolve: |_: &Point| false,
         };
-        match (k, filter.is_empty()) {
-            (Some(k), true) => self.tree.nearest(q, k, max_d2, no_checks(), out),
-            (Some(k), false) => self.tree.nearest(q, k, max_d2, checks, out),
-            (None, true) => self.tree.within(q, max_d2, no_checks(), out),
-            (None, false) => self.tree.within(q, max_d2, checks, out),
+        match (k, filter.is_empty() && exclude.is_none()) {
+            (Some(k), true) => tree.nearest(q, k, max_d2, no_checks(), out),
+            (Some(k), false) => tree.nearest(q, k, max_d2, checks, out),
+            (None, true) => tree.within(q, max_d2, no_checks(), out),
+            (None, false) => tree.within(q, max_d2, checks, out),
         }
+    }
+}
+
+/// A code INSEE (5 letters or digits, case ignored, spaces around ignored) packed in base 36;
+/// `None` for anything else.
+fn insee_key(code: &str) -> Option<u32> {
+    let code = code.trim();
+    if code.len() != 5 {
+        return None;
+    }
+    code.bytes().try_fold(0u32, |acc, b| {
+        let digit = match b {
+            b'0'..=b'9' => b - b'0',
+            b'a'..=b'z' => b - b'a' + 10,
+            b'A'..=b'Z' => b - b'A' + 10,
+            _ => return None,
+        };
+        Some(acc * 36 + u32::from(digit))
+    })
+}
+
+#[cfg(test)]
+mod insee_key_tests {
+    use super::insee_key;
+
+    #[test]
+    fn keys_keep_the_order_of_codes_and_refuse_the_malformed() {
+        let codes = [
+            "01001", "09999", "2A004", "2B033", "38185", "97411", "98818",
+        ];
+        let keys: Vec<u32> = codes.iter().map(|c| insee_key(c).unwrap()).collect();
+        assert!(keys.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(insee_key(" 2a004 "), insee_key("2A004"));
+        assert_eq!(insee_key("3818"), None);
+        assert_eq!(insee_key("38-85"), None);
+        assert_eq!(insee_key("381850"), None);
     }
 }

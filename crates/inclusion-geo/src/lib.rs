@@ -8,7 +8,11 @@
 //!   support and access modes, national programmes, open at an instant). Answers are the true
 //!   nearest by great-circle distance, in metres, sorted by distance then `id`.
 //! * [`HelpQuery`] / [`Hit`] / [`NearbyPlace`]: the query and its answers, serialisable (serde)
-//!   and described by JSON Schema (schemars).
+//!   and described by JSON Schema (schemars); a query can start from a `geo_types::Point`
+//!   ([`HelpQuery::nearest_point`]) and an answer gives one back ([`NearbyPlace::point`]).
+//! * [`search`]: search as users mean it: the places of a commune plus those within a radius
+//!   ([`CommuneSearch`], [`HelpIndex::search_commune`]), and remote help in its own list.
+//! * [`render`]: the answers as text for people, in French or English;
 //! * [`sphere`]: unit vectors, chord ↔ metres conversions, haversine distance;
 //! * [`GeoError`]: the crate's one error enum.
 //!
@@ -40,13 +44,19 @@ pub mod filter;
 pub mod index;
 mod open;
 pub mod query;
-pub mod sphere;
+pub mod render;
+pub mod search;
 mod tree;
+
+/// Geometry on the sphere (unit vectors, chord ↔ metres, haversine), from `inclusion-territory`,
+/// where the land outlines use it too.
+pub use inclusion_territory::sphere;
 
 pub use error::GeoError;
 pub use filter::HelpFilter;
 pub use index::HelpIndex;
 pub use query::{HelpQuery, Hit, NearbyPlace};
+pub use search::{CommuneSearch, RemoteHelp, SearchAnswer, SearchResults, SearchedPlace};
 
 /// The examples of the crate's README, compiled and run as doc tests.
 #[doc = include_str!("../README.md")]

@@ -30,7 +30,7 @@ use inclusion_model::hours::{
 };
 use inclusion_model::{OpeningHours, Place};
 
-use crate::tree::{Point, Verdict};
+use crate::tree::{Point, Tree, Verdict};
 
 /// The hours entry of a place without usable opening hours: never open.
 pub(crate) const NO_HOURS: u32 = u32::MAX;
@@ -168,6 +168,18 @@ impl HoursTable {
                 .iter()
                 .map(|g| size_of::<Vec<u32>>() + g.capacity() * 4)
                 .sum::<usize>()
+    }
+
+    /// One summary per node of `tree` (none when no place has usable hours).
+    pub(crate) fn summaries(&self, tree: &Tree) -> Vec<HoursSummary> {
+        if self.is_empty() {
+            return Vec::new();
+        }
+        tree.summarize(
+            HoursSummary::default(),
+            |s, p| self.add(s, p),
+            HoursSummary::merge,
+        )
     }
 
     /// Adds a point to a node summary.

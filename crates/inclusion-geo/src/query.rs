@@ -53,6 +53,25 @@ impl HelpQuery {
         }
     }
 
+    /// The `k` nearest places to a `geo_types::Point` (x = longitude, y = latitude), the
+    /// georust exchange type.
+    ///
+    /// ```
+    /// use inclusion_geo::HelpQuery;
+    /// use geo_types::Point;
+    /// assert_eq!(HelpQuery::nearest_point(Point::new(5.72, 45.19), 3), HelpQuery::nearest(45.19, 5.72, 3));
+    /// assert_eq!(HelpQuery::within_point(Point::new(5.72, 45.19), 1e4), HelpQuery::within(45.19, 5.72, 1e4));
+    /// ```
+    pub fn nearest_point(point: geo_types::Point<f64>, k: usize) -> HelpQuery {
+        HelpQuery::nearest(point.y(), point.x(), k)
+    }
+
+    /// Every place within `radius_m` metres of a `geo_types::Point` (x = longitude,
+    /// y = latitude).
+    pub fn within_point(point: geo_types::Point<f64>, radius_m: f64) -> HelpQuery {
+        HelpQuery::within(point.y(), point.x(), radius_m)
+    }
+
     /// Every place within `radius_m` metres of a position, nearest first.
     pub fn within(latitude: f64, longitude: f64, radius_m: f64) -> HelpQuery {
         HelpQuery {
@@ -155,6 +174,55 @@ pub struct NearbyPlace {
     /// When it next opens or closes, in the place's local time (RFC 3339 with its offset);
     /// `null` without parseable opening hours or change within two years.
     pub next_change: Option<DateTime<FixedOffset>>,
+    /// `adresse`: number and street.
+    #[serde(rename = "adresse")]
+    pub street: String,
+    /// `complement_adresse`, if any.
+    #[serde(rename = "complement_adresse")]
+    pub complement: Option<String>,
+    /// `code_postal`.
+    #[serde(rename = "code_postal")]
+    pub postcode: String,
+    /// `code_insee`, if given.
+    #[serde(rename = "code_insee")]
+    pub insee_code: Option<String>,
+    /// `commune`.
+    pub commune: String,
+    /// `telephone`, in the standard's international form, if any.
+    #[serde(rename = "telephone")]
+    pub phone: Option<String>,
+    /// `courriels`: e-mail addresses (possibly none).
+    #[serde(rename = "courriels", default)]
+    pub emails: Vec<String>,
+    /// `site_web`: websites (possibly none).
+    #[serde(rename = "site_web", default)]
+    pub websites: Vec<String>,
+    /// `prise_rdv`: where to book an appointment, if anywhere.
+    #[serde(rename = "prise_rdv")]
+    pub booking_url: Option<String>,
+    /// `horaires`: the opening hours as written (OSM syntax), if any.
+    #[serde(rename = "horaires")]
+    pub opening_hours: Option<String>,
+}
+
+impl NearbyPlace {
+    /// The place's position as a `geo_types::Point` (x = longitude, y = latitude).
+    ///
+    /// ```
+    /// # use inclusion_geo::{HelpFilter, HelpIndex};
+    /// # use inclusion_model::{Address, Coordinates, Place};
+    /// # use chrono::{NaiveDate, Utc};
+    /// # let mut p = Place::new("m", "00000000000000", "M", Address::new("1 rue A", "38000", "Grenoble"),
+    /// #     NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
+    /// # p.coordinates = Some(Coordinates::new(45.19, 5.72).unwrap());
+    /// # let index = HelpIndex::build([p]).unwrap();
+    /// let hit = index.nearest(45.2, 5.7, 1, &HelpFilter::default()).unwrap()[0];
+    /// let answer = index.describe(&hit, Utc::now()).unwrap();
+    /// assert_eq!(answer.point(), geo_types::Point::new(5.72, 45.19));
+    /// ```
+    pub fn point(&self) -> geo_types::Point<f64> {
+        geo_types::Point::new(self.longitude, self.latitude)
+    }
 }
 
 #[cfg(test)]
@@ -195,6 +263,14 @@ mod tests {
             "longitude",
             "open",
             "next_change",
+            "adresse",
+            "code_postal",
+            "commune",
+            "telephone",
+            "courriels",
+            "site_web",
+            "prise_rdv",
+            "horaires",
         ] {
             assert!(answer["properties"].get(field).is_some(), "{field}");
         }

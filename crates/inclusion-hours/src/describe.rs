@@ -430,7 +430,7 @@ fn describe_plan(plan: &Plan, lang: Lang) -> String {
 }
 
 impl OpeningHours {
-    /// The hours as sentences in `lang` (see the [module](self) for the form), or `None`
+    /// The hours as sentences in `lang` (the form is described in the module `describe`), or `None`
     /// when the text does not parse.
     ///
     /// Hours a description cannot state faithfully (sun times, open ends, easter, year

@@ -93,8 +93,19 @@ impl From<Territory> for Locale {
 }
 
 /// Open, closed or unknown (the OSM `unknown` rule kind, an open end `17:00+`, or a rule
-/// that only carries a comment).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// that only carries a comment). Serialised as `"open"`, `"closed"`, `"unknown"`.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
+#[serde(rename_all = "lowercase")]
 pub enum State {
     /// Open.
     Open,

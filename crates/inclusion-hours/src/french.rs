@@ -98,7 +98,7 @@ impl Conversion {
 /// Converts opening hours written in French into an OSM `opening_hours` value.
 ///
 /// Text that already is valid OSM syntax is returned as it is (confidence 1). Otherwise the
-/// text is read as French (see the [module](self) for the grammar); the value, when there is
+/// text is read as French (the grammar is described in the module `french`); the value, when there is
 /// one, always parses. See [`Conversion`] for what comes back.
 ///
 /// ```

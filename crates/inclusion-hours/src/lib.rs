@@ -84,14 +84,15 @@
 //! ```
 
 mod bitmap;
-mod describe;
+pub mod describe;
 mod error;
 mod eval;
-mod french;
+pub mod french;
 mod holidays;
 mod lang;
 mod lenient;
 mod plan;
+pub mod render;
 mod school;
 mod selectors;
 mod timetable;

@@ -19,8 +19,12 @@
 //! | `blank_row` | Standard | error | a row whose cells are all empty |
 //! | `coordinates.incomplete` | both | warning | only one of `latitude`/`longitude` is given |
 //! | `coordinates.out_of_range` | both | warning (Standard) / error (Strict) | not a finite latitude in [-90, 90] and longitude in [-180, 180] |
-//! | `coordinates.outside_france` | Strict | warning | the position is in no French territory |
-//! | `coordinates.swapped` | Strict | warning | the position is in no French territory, but would be with latitude and longitude swapped |
+//! | `coordinates.outside_france` | Strict | warning | the position is far (more than 100 km) from any French land, and in no neighbouring country |
+//! | `coordinates.swapped` | Strict | warning | the position is not where the address says, but would be with latitude and longitude swapped (the corrected position is given) |
+//! | `coordinates.sign_lost` | Strict | warning | the position is not where the address says, but would be with the sign of the longitude (or latitude) restored (the corrected position is given) |
+//! | `coordinates.at_sea` | Strict | warning | the position is at sea, farther than the tolerance (3.5 km; 40 km in the Pacific) from French land but within 100 km |
+//! | `coordinates.neighbour_country` | Strict | warning | the position is in a neighbouring country, farther than the tolerance from French land |
+//! | `coordinates.other_territory` | Strict | warning | the position is on the land of another French territory than the one `code_postal` / `code_insee` name |
 //! | `pivot.siret_checksum` | Strict | warning | a 14-digit SIRET whose Luhn checksum fails (La Poste's rule applied to its SIREN 356000000) |
 //! | `pivot.placeholder` | Strict | warning | the placeholder `00000000000000` |
 //! | `pivot.format` | Strict | warning | neither a SIRET (14 digits) nor an RNA number ([`syntax::is_rna`](crate::syntax::is_rna)) |
@@ -34,6 +38,7 @@
 //! | `date_maj.too_old` | Strict | warning | `date_maj` is before 2000-01-01 (often a 1970-01-01 placeholder) |
 //! | `horaires.syntax` | Strict | warning | `horaires` is not valid OpenStreetMap `opening_hours` syntax |
 //! | `horaires.too_long` | both | warning | `horaires` longer than 255 characters (OpenStreetMap's limit for a value): kept, not evaluated |
+//! | `horaires.french` | Strict | warning | `horaires` is French text, not OSM syntax, that converts faithfully: the message gives the OSM value to write ([`hours_fix`](crate::hours_fix)) |
 //! | `migration.version` | file | warning | the file follows schema v0.1; its rows are migrated to v1.0.2 |
 //! | `migration.approximate` | migration | warning | a v0.1 value became the closest v1 value |
 //! | `migration.no_equivalent` | migration | warning | a v0.1 value has no v1 equivalent (where it went is said) |
@@ -79,6 +84,14 @@ pub const COORDINATES_OUT_OF_RANGE: &str = "coordinates.out_of_range";
 pub const COORDINATES_OUTSIDE_FRANCE: &str = "coordinates.outside_france";
 /// Latitude and longitude probably swapped.
 pub const COORDINATES_SWAPPED: &str = "coordinates.swapped";
+/// The sign of the longitude (or latitude) lost.
+pub const COORDINATES_SIGN_LOST: &str = "coordinates.sign_lost";
+/// At sea, near French land.
+pub const COORDINATES_AT_SEA: &str = "coordinates.at_sea";
+/// In a neighbouring country.
+pub const COORDINATES_NEIGHBOUR_COUNTRY: &str = "coordinates.neighbour_country";
+/// In another French territory than the address's.
+pub const COORDINATES_OTHER_TERRITORY: &str = "coordinates.other_territory";
 /// A SIRET with a bad checksum.
 pub const PIVOT_SIRET_CHECKSUM: &str = "pivot.siret_checksum";
 /// The placeholder pivot `00000000000000`.
@@ -105,6 +118,8 @@ pub const DATE_TOO_OLD: &str = "date_maj.too_old";
 pub const HOURS_SYNTAX: &str = "horaires.syntax";
 /// `horaires` too long to evaluate.
 pub const HOURS_TOO_LONG: &str = "horaires.too_long";
+/// `opening_hours` written in French, with a suggested OSM value.
+pub const HOURS_FRENCH: &str = "horaires.french";
 /// The file cannot be read.
 pub const FILE_UNREADABLE: &str = "file.unreadable";
 /// A required column is missing.

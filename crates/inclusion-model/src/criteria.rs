@@ -217,6 +217,53 @@ pub fn place_mask(place: &Place) -> u64 {
         | field_mask(&place.support_modes, SUPPORT)
 }
 
+/// The bit of « À distance » (`modalites_accompagnement`).
+const REMOTE_BIT: u64 = 1 << (SUPPORT + SupportMode::Remote as u32);
+/// The bit of « Ce lieu n'accueille pas de public » (`modalites_acces`).
+const NO_PUBLIC_BIT: u64 = 1 << (ACCESS + AccessMode::NoPublicReception as u32);
+/// The bits of the access modes that need no visit: phone, e-mail, online booking, referral
+/// by e-mail.
+const DISTANT_CONTACT_BITS: u64 = (1 << (ACCESS + AccessMode::Phone as u32))
+    | (1 << (ACCESS + AccessMode::Email as u32))
+    | (1 << (ACCESS + AccessMode::OnlineBooking as u32))
+    | (1 << (ACCESS + AccessMode::ReferralByEmail as u32));
+
+/// Whether a place with this [`place_mask`] gives help at a distance: « À distance » is among
+/// its `modalites_accompagnement`, or it receives no public (« Ce lieu n'accueille pas de
+/// public ») and is reached by phone, e-mail or online (`modalites_acces`). A place that
+/// receives the public and has a phone number is not remote help: people phone it to come.
+///
+/// ```
+/// use inclusion_model::{AccessMode, Address, Place, SupportMode};
+/// use inclusion_model::criteria::{gives_remote_help, place_mask};
+/// use chrono::NaiveDate;
+///
+/// let mut p = Place::new("p", "00000000000000", "Permanence",
+///     Address::new("1 rue A", "38000", "Grenoble"), NaiveDate::from_ymd_opt(2024, 1, 1).unwrap());
+/// p.access_modes.push(AccessMode::Phone);
+/// assert!(!gives_remote_help(place_mask(&p)));
+/// p.access_modes.push(AccessMode::NoPublicReception);
+/// assert!(gives_remote_help(place_mask(&p)));
+/// p.access_modes.clear();
+/// p.support_modes.push(SupportMode::Remote);
+/// assert!(gives_remote_help(place_mask(&p)));
+/// ```
+#[inline]
+pub fn gives_remote_help(mask: u64) -> bool {
+    mask & REMOTE_BIT != 0 || (mask & NO_PUBLIC_BIT != 0 && mask & DISTANT_CONTACT_BITS != 0)
+}
+
+impl Place {
+    /// Whether the place gives help at a distance (see [`gives_remote_help`]).
+    pub fn gives_remote_help(&self) -> bool {
+        gives_remote_help(place_mask(self))
+    }
+}
+
+/// The mask bit of « Ce lieu n'accueille pas de public », which a search for remote help
+/// takes out of the excluded access modes.
+pub const NO_PUBLIC_RECEPTION_BIT: u64 = NO_PUBLIC_BIT;
+
 /// [`Criteria`] as masks: a place mask `m` passes when `m & a != 0` for every `a` in `any` and
 /// `m & none == 0`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -28,6 +28,8 @@
 //!   reads them), shared by the validator and the exports;
 //! * [`migrate`]: v0.1 files detected and migrated to v1.0.2, every loss reported;
 //! * [`redact`]: e-mail addresses and mobile phone numbers removed before a file is shared;
+//! * [`hours_fix`]: `horaires` written in French, and the OSM value to write instead;
+//! * [`render`]: a validation report as text for people, in French or English;
 //! * [`write`](mod@write): canonical CSV v1.0.2 (idempotent byte for byte), JSON records, GeoJSON;
 //!
 //! ```
@@ -75,15 +77,18 @@ pub mod columns;
 pub mod criteria;
 pub mod diagnostic;
 pub mod error;
+pub mod hours_fix;
 pub mod labels;
 mod legacy;
 pub mod messages;
 pub mod migrate;
 pub mod place;
 mod place_hours;
+pub mod printable;
 pub mod read;
 pub mod record;
 pub mod redact;
+pub mod render;
 pub mod syntax;
 pub mod typology;
 pub mod validate;

@@ -125,6 +125,30 @@ crate::message_table! {
     COORDINATES_SWAPPED = codes::COORDINATES_SWAPPED, "coordinates.swapped",
         "Les coordonnées ({0}, {1}) ne sont pas en France, mais le seraient ({2}) en inversant latitude et longitude : vérifiez leur ordre.",
         "The coordinates ({0}, {1}) are not in France, but would be ({2}) with latitude and longitude swapped: check their order.";
+    /// Swapped, found with the land outlines: `{0}` latitude, `{1}` longitude, `{2}` and `{3}`
+    /// the corrected latitude and longitude.
+    COORDINATES_SWAPPED_CORRECTED = codes::COORDINATES_SWAPPED, "coordinates.swapped.corrected",
+        "Les coordonnées ({0}, {1}) ne correspondent pas à l'adresse, mais ({2}, {3}) y correspondent en inversant latitude et longitude : vérifiez leur ordre.",
+        "The coordinates ({0}, {1}) do not match the address, but ({2}, {3}) do with latitude and longitude swapped: check their order.";
+    /// A lost sign: `{0}` latitude, `{1}` longitude, `{2}` and `{3}` the corrected ones.
+    COORDINATES_SIGN_LOST = codes::COORDINATES_SIGN_LOST, "coordinates.sign_lost",
+        "Les coordonnées ({0}, {1}) ne correspondent pas à l'adresse ; avec le signe moins rétabli, ({2}, {3}) y correspondent : vérifiez le signe.",
+        "The coordinates ({0}, {1}) do not match the address; with the minus sign restored, ({2}, {3}) do: check the sign.";
+    /// At sea: `{0}` latitude, `{1}` longitude, `{2}` the distance in km, `{3}` the nearest
+    /// territory.
+    COORDINATES_AT_SEA = codes::COORDINATES_AT_SEA, "coordinates.at_sea",
+        "Les coordonnées ({0}, {1}) sont en mer, à {2} km de la terre la plus proche ({3}) : vérifiez-les.",
+        "The coordinates ({0}, {1}) are at sea, {2} km from the nearest land ({3}): check them.";
+    /// In a neighbouring country: `{0}` latitude, `{1}` longitude, `{2}` the country, `{3}` the
+    /// distance to France in km.
+    COORDINATES_NEIGHBOUR_COUNTRY = codes::COORDINATES_NEIGHBOUR_COUNTRY, "coordinates.neighbour_country",
+        "Les coordonnées ({0}, {1}) sont dans un pays voisin ({2}), à {3} km de la France : vérifiez-les.",
+        "The coordinates ({0}, {1}) are in a neighbouring country ({2}), {3} km from France: check them.";
+    /// In another territory: `{0}` latitude, `{1}` longitude, `{2}` the territory found, `{3}`
+    /// the one of the codes.
+    COORDINATES_OTHER_TERRITORY = codes::COORDINATES_OTHER_TERRITORY, "coordinates.other_territory",
+        "Les coordonnées ({0}, {1}) sont en {2}, alors que le code postal ou le code INSEE indique {3} : vérifiez les coordonnées ou les codes.",
+        "The coordinates ({0}, {1}) are in {2}, but the postcode or code INSEE says {3}: check the coordinates or the codes.";
 
     // --- Identifiers, address, contact, dates, vocabularies, hours (Strict level) ---
 
@@ -172,6 +196,10 @@ crate::message_table! {
     HOURS_SYNTAX = codes::HOURS_SYNTAX, "horaires.syntax",
         "Les horaires ne suivent pas la syntaxe OpenStreetMap opening_hours ({0}) : le texte est gardé mais ne peut pas être évalué.",
         "The opening hours are not valid OpenStreetMap opening_hours syntax ({0}): the text is kept but cannot be evaluated.";
+    /// `horaires` in French with a faithful OSM value: `{0}` the value.
+    HOURS_FRENCH = codes::HOURS_FRENCH, "horaires.french",
+        "Les horaires sont écrits en français, pas dans la syntaxe OpenStreetMap opening_hours : valeur suggérée, à vérifier, « {0} ». Le texte est gardé tel quel.",
+        "The opening hours are written in French, not in OpenStreetMap opening_hours syntax: suggested value, to check, '{0}'. The text is kept as it is.";
 
     /// `horaires` too long to evaluate: `{0}` its length in characters.
     HOURS_TOO_LONG = codes::HOURS_TOO_LONG, "horaires.too_long",

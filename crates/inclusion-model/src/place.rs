@@ -138,6 +138,25 @@ impl Place {
         self.services.contains(&service)
     }
 
+    /// The place's position as a `geo_types::Point` (x = longitude, y = latitude), the exchange
+    /// type of the georust crates: from there it is GeoJSON (`geojson`), WKT (`wkt`), a PostGIS
+    /// value (`geozero`, `postgis`)... `None` without coordinates.
+    ///
+    /// ```
+    /// use inclusion_model::{Address, Coordinates, Place};
+    /// use chrono::NaiveDate;
+    ///
+    /// let mut p = Place::new("p", "00000000000000", "Médiathèque",
+    ///     Address::new("1 rue A", "38000", "Grenoble"), NaiveDate::from_ymd_opt(2024, 1, 1).unwrap());
+    /// assert_eq!(p.point(), None);
+    /// p.coordinates = Some(Coordinates::new(45.19, 5.72)?);
+    /// assert_eq!(p.point(), Some(geo_types::Point::new(5.72, 45.19)));
+    /// # Ok::<(), inclusion_model::ModelError>(())
+    /// ```
+    pub fn point(&self) -> Option<geo_types::Point<f64>> {
+        self.coordinates.map(Into::into)
+    }
+
     /// Whether the place receives the public: `modalites_acces` does not say
     /// « Ce lieu n'accueille pas de public ».
     pub fn receives_public(&self) -> bool {
@@ -234,6 +253,38 @@ impl Coordinates {
     /// Longitude in degrees, in [-180, 180].
     pub fn longitude(self) -> f64 {
         self.longitude
+    }
+}
+
+/// A position as a `geo_types::Point`: x is the longitude, y the latitude (the georust
+/// convention, as in GeoJSON and WKT).
+///
+/// ```
+/// use inclusion_model::Coordinates;
+/// use geo_types::Point;
+///
+/// let grenoble = Coordinates::new(45.19, 5.72)?;
+/// let point: Point<f64> = grenoble.into();
+/// assert_eq!((point.x(), point.y()), (5.72, 45.19));
+/// // Back, checked: finite and in range.
+/// assert_eq!(Coordinates::try_from(point)?, grenoble);
+/// assert!(Coordinates::try_from(Point::new(5.72, 95.0)).is_err());
+/// assert!(Coordinates::try_from(Point::new(f64::NAN, 45.19)).is_err());
+/// # Ok::<(), inclusion_model::ModelError>(())
+/// ```
+impl From<Coordinates> for geo_types::Point<f64> {
+    fn from(c: Coordinates) -> geo_types::Point<f64> {
+        geo_types::Point::new(c.longitude, c.latitude)
+    }
+}
+
+/// A `geo_types::Point` (x = longitude, y = latitude) as coordinates, checked like
+/// [`Coordinates::new`].
+impl TryFrom<geo_types::Point<f64>> for Coordinates {
+    type Error = crate::ModelError;
+
+    fn try_from(point: geo_types::Point<f64>) -> Result<Coordinates, crate::ModelError> {
+        Coordinates::new(point.y(), point.x())
     }
 }
 

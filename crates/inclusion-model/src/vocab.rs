@@ -22,9 +22,11 @@
 use std::fmt;
 use std::str::FromStr;
 
+use inclusion_hours::Lang;
+
 /// A value that is not one of the labels of a vocabulary.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("'{value}' is not a valid {vocabulary} label (expected one of: {expected})")]
+#[error("'{value}' is not a valid {vocabulary} label{} (expected one of: {expected})", did_you_mean(.suggestion))]
 pub struct UnknownLabel {
     /// The column of the standard this vocabulary belongs to, e.g. `services`.
     pub vocabulary: &'static str,
@@ -32,6 +34,105 @@ pub struct UnknownLabel {
     pub value: String,
     /// The valid labels, separated by ` | `.
     pub expected: String,
+    /// The French label closest to the value, when one is close enough to be what was meant.
+    pub suggestion: Option<&'static str>,
+}
+
+fn did_you_mean(suggestion: &Option<&'static str>) -> String {
+    suggestion.map_or_else(String::new, |s| format!(" (did you mean '{s}'?)"))
+}
+
+impl UnknownLabel {
+    fn new<V: Vocabulary>(value: &str) -> UnknownLabel {
+        UnknownLabel {
+            vocabulary: V::COLUMN,
+            value: value.to_owned(),
+            expected: expected_labels::<V>(),
+            suggestion: closest_label::<V>(value),
+        }
+    }
+
+    /// What is wrong and what to do, for people, in two lines: the value is not a label (with
+    /// the closest label, if any), then the valid labels.
+    ///
+    /// ```
+    /// use inclusion_model::{Lang, Service, vocab::find_label};
+    /// let e = find_label::<Service>("aide aux demarches").unwrap_err();
+    /// assert_eq!(e.suggestion, Some("Aide aux démarches administratives"));
+    /// let fr = e.message(Lang::Fr);
+    /// assert!(fr.starts_with("« aide aux demarches » n'est pas une valeur de services : vouliez-vous dire « Aide aux démarches administratives » ?\nValeurs possibles : Aide aux démarches administratives | "), "{fr}");
+    /// assert!(e.message(Lang::En).starts_with("'aide aux demarches' is not a value of services: did you mean 'Aide aux démarches administratives'?\nValid values: "));
+    /// ```
+    pub fn message(&self, lang: Lang) -> String {
+        let value = crate::printable::excerpt(&self.value, crate::printable::EXCERPT_CHARS);
+        let (column, expected) = (self.vocabulary, &self.expected);
+        match (lang, self.suggestion) {
+            (Lang::Fr, Some(s)) => format!(
+                "« {value} » n'est pas une valeur de {column} : vouliez-vous dire « {s} » ?\nValeurs possibles : {expected}"
+            ),
+            (Lang::Fr, None) => format!(
+                "« {value} » n'est pas une valeur de {column}.\nValeurs possibles : {expected}"
+            ),
+            (Lang::En, Some(s)) => format!(
+                "'{value}' is not a value of {column}: did you mean '{s}'?\nValid values: {expected}"
+            ),
+            (Lang::En, None) => {
+                format!("'{value}' is not a value of {column}.\nValid values: {expected}")
+            }
+        }
+    }
+}
+
+/// A label as a person types it: the standard's French label or the English label, letter case
+/// ignored. Anything else is an [`UnknownLabel`] that lists the valid labels and names the
+/// closest one ("did you mean").
+///
+/// ```
+/// use inclusion_model::{Service, SupportMode, vocab::find_label};
+/// assert_eq!(find_label::<Service>("aide aux Démarches administratives"), Ok(Service::AdministrativeProcedures));
+/// assert_eq!(find_label::<SupportMode>("one-to-one support"), Ok(SupportMode::Individual));
+/// let e = find_label::<SupportMode>("en autonomi").unwrap_err();
+/// assert_eq!(e.suggestion, Some("En autonomie"));
+/// assert_eq!(find_label::<SupportMode>("xyz").unwrap_err().suggestion, None);
+/// ```
+pub fn find_label<V: Vocabulary>(text: &str) -> Result<V, UnknownLabel> {
+    let wanted = text.trim().to_lowercase();
+    V::ALL
+        .iter()
+        .copied()
+        .find(|v| v.label_fr().to_lowercase() == wanted || v.label_en().to_lowercase() == wanted)
+        .ok_or_else(|| UnknownLabel::new::<V>(text))
+}
+
+/// The French label of `V` closest to `text` (compared without case with the French and English
+/// labels, and with their start: a label begun with a typo counts as close), when it is close
+/// enough.
+fn closest_label<V: Vocabulary>(text: &str) -> Option<&'static str> {
+    let wanted = text.trim().to_lowercase();
+    if wanted.is_empty() {
+        return None;
+    }
+    let mut best: Option<(f64, &'static str)> = None;
+    for v in V::ALL {
+        for label in [v.label_fr(), v.label_en()] {
+            let label = label.to_lowercase();
+            let whole = strsim::normalized_levenshtein(&wanted, &label);
+            // The start of a label typed with a typo ("aide aux demarches") is close too.
+            let length = wanted.chars().count();
+            let start: String = label.chars().take(length).collect();
+            let start = if length >= 4 {
+                0.95 * strsim::normalized_levenshtein(&wanted, &start)
+            } else {
+                0.0
+            };
+            let score = whole.max(start);
+            if best.is_none_or(|(b, _)| score > b) {
+                best = Some((score, v.label_fr()));
+            }
+        }
+    }
+    best.filter(|(score, _)| *score >= 0.6)
+        .map(|(_, label)| label)
 }
 
 /// What every closed vocabulary of the standard can do.
@@ -147,11 +248,7 @@ macro_rules! vocabulary {
         impl FromStr for $name {
             type Err = UnknownLabel;
             fn from_str(s: &str) -> Result<Self, UnknownLabel> {
-                <$name as Vocabulary>::from_label(s).ok_or_else(|| UnknownLabel {
-                    vocabulary: $column,
-                    value: s.to_owned(),
-                    expected: expected_labels::<$name>(),
-                })
+                <$name as Vocabulary>::from_label(s).ok_or_else(|| UnknownLabel::new::<$name>(s))
             }
         }
 

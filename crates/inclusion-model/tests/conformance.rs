@@ -458,3 +458,45 @@ fn official_v01_example_migrates() {
     );
     assert!(!p.services.is_empty() && !p.support_modes.is_empty());
 }
+
+/// The land checks of the Strict level on every real dataset: each position diagnostic is
+/// listed with its place, so that a real place flagged wrongly fails the test. The one flagged
+/// is a real error: a place of Cognac (16) published at 0.33° E instead of 0.33° W.
+#[cfg(feature = "land")]
+#[test]
+fn real_datasets_land_checks_flag_only_real_errors() {
+    let files = [
+        "real-datasets/hub-du-sud-paca.20230517.json",
+        "real-datasets/charente.20230711.json",
+        "real-datasets/nouvelle-caledonie.20240320.json",
+        "real-datasets/bus-france-services-charente.20231003.json",
+        "real-datasets/hinaura.schema-v0.1.json",
+    ];
+    let mut flagged = Vec::new();
+    let mut checked = 0;
+    for file in files {
+        let Some(bytes) = inclusion_anchors::read(file) else {
+            return;
+        };
+        let report = read_json_slice(&bytes, &ReadOptions::strict().with_lenient(true));
+        checked += report
+            .places
+            .iter()
+            .filter(|p| p.coordinates.is_some())
+            .count();
+        for d in report.warnings().filter(|d| {
+            d.code().starts_with("coordinates.") && d.code() != "coordinates.incomplete"
+        }) {
+            flagged.push(format!(
+                "{file} row {:?}: {} {}",
+                d.row(),
+                d.code(),
+                d.message_en()
+            ));
+        }
+    }
+    assert!(checked > 1_600, "{checked}");
+    assert_eq!(flagged.len(), 1, "{flagged:#?}");
+    assert!(flagged[0].contains("coordinates.sign_lost"), "{flagged:#?}");
+    assert!(flagged[0].contains("charente"), "{flagged:#?}");
+}

@@ -17,7 +17,9 @@
 //! ```
 
 use inclusion_coverage::{CoverageReport, CoverageRequest};
-use inclusion_geo::{HelpQuery, Hit, NearbyPlace};
+use inclusion_geo::{CommuneSearch, HelpQuery, Hit, NearbyPlace, SearchedPlace};
+use inclusion_merge::{Clusters, Config as DedupConfig, DedupReport, Merged, Pairs, Quality};
+use inclusion_model::hours::render::{FrenchHoursReport, HoursReport};
 use inclusion_model::wire::ValidationReport;
 use inclusion_model::{Diagnostic, Record};
 use inclusion_skills::eurostat::{EurostatAssessment, EurostatInput};
@@ -141,10 +143,25 @@ pub fn catalogue() -> Vec<Entry> {
             "eurostat::EurostatAssessment",
             Output,
         ),
+        // inclusion-hours (through the model's re-export)
+        Entry::of::<HoursReport>(
+            "hours-report",
+            "inclusion-hours",
+            "render::HoursReport",
+            Output,
+        ),
+        Entry::of::<FrenchHoursReport>(
+            "french-hours-report",
+            "inclusion-hours",
+            "render::FrenchHoursReport",
+            Output,
+        ),
         // inclusion-geo
         Entry::of::<HelpQuery>("help-query", "inclusion-geo", "HelpQuery", Input),
         Entry::of::<Hit>("help-hit", "inclusion-geo", "Hit", Output),
         Entry::of::<NearbyPlace>("nearby-place", "inclusion-geo", "NearbyPlace", Output),
+        Entry::of::<CommuneSearch>("commune-search", "inclusion-geo", "CommuneSearch", Input),
+        Entry::of::<SearchedPlace>("searched-place", "inclusion-geo", "SearchedPlace", Output),
         // inclusion-territory
         Entry::of::<Commune>(
             "commune",
@@ -165,6 +182,13 @@ pub fn catalogue() -> Vec<Entry> {
             "CoverageReport",
             Output,
         ),
+        // inclusion-merge
+        Entry::of::<DedupConfig>("dedup-config", "inclusion-merge", "Config", Input),
+        Entry::of::<Pairs>("dedup-pairs", "inclusion-merge", "Pairs", Output),
+        Entry::of::<Clusters>("dedup-clusters", "inclusion-merge", "Clusters", Output),
+        Entry::of::<Merged>("merged-place", "inclusion-merge", "Merged", Output),
+        Entry::of::<DedupReport>("dedup-report", "inclusion-merge", "DedupReport", Output),
+        Entry::of::<Quality>("quality", "inclusion-merge", "Quality", Output),
     ]
 }
 

@@ -15,7 +15,8 @@
 //! * [`table`](table::table_schema): the standard's Table Schema (frictionless) v1.0.2 built
 //!   from the model's column definitions, with its deliberate [corrections](table::CORRECTIONS).
 //! * [`generate`], [`write_dir`], [`check_dir`]: the files of `schemas/`, written by
-//!   `cargo run --example export_schemas -- [--out DIR]`, and checked byte for byte by a test.
+//!   `cargo run --example export_schemas [-- DIR]` (or `inclusion schemas --out DIR`), and
+//!   checked byte for byte by a test.
 //!
 //! ```
 //! use inclusion_schema::catalogue;

@@ -38,6 +38,14 @@ pub enum TerritoryError {
         /// What is wrong with it.
         problem: String,
     },
+    /// An outlines file that cannot be read.
+    #[error("outlines line {line}: {problem}")]
+    Outlines {
+        /// 1-based line number.
+        line: usize,
+        /// What is wrong with it.
+        problem: String,
+    },
 }
 
 fn suggestions_text(suggestions: &[String]) -> String {

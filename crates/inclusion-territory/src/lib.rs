@@ -18,7 +18,18 @@
 //!   current communes (code INSEE, name, postcodes, population, a point for 96.5% of the
 //!   population), so that "near Grenoble", "38000" or "38185" becomes a position
 //!   ([`communes::Gazetteer::locate`]);
+//! * [`outlines`] (cargo feature `outlines`, on by default): the land of France, of every
+//!   overseas territory and of the neighbouring countries (Natural Earth 1:10m) as `geo`
+//!   polygons indexed with `rstar`: which territory or country a point is in, how far the
+//!   nearest French land is;
+//! * [`position`] (feature `outlines`): whether a place's position is where its address says:
+//!   on its territory's land, at sea, in a neighbouring country, in another territory, or with
+//!   a lost minus sign or swapped coordinates (and where it should be);
+//! * [`sphere`]: unit vectors, chord ↔ metres, haversine distance;
 //! * [`TerritoryError`]: the crate's one error enum.
+//!
+//! Positions are exchanged as `geo_types::Point<f64>` (x = longitude, y = latitude), the type of
+//! the georust ecosystem (GeoJSON, WKT, PostGIS through its crates).
 //!
 //! ```
 //! use chrono::NaiveDate;
@@ -47,11 +58,29 @@
 //! # }
 //! # Ok::<(), inclusion_territory::TerritoryError>(())
 //! ```
+//!
+//! ```
+//! # #[cfg(feature = "outlines")] {
+//! use geo_types::Point;
+//! use inclusion_territory::position::{check_position, PositionCheck};
+//!
+//! // A place of Cognac (0.33° W) published at 0.33° E: on French land, but 50 km from Cognac.
+//! match check_position(Point::new(0.3331, 45.6915), "16100", None) {
+//!     PositionCheck::SignLost { corrected, .. } => assert_eq!(corrected, Point::new(-0.3331, 45.6915)),
+//!     other => panic!("{other:?}"),
+//! }
+//! # }
+//! ```
 
 pub mod admin;
 pub mod communes;
 mod error;
 pub mod holidays;
+#[cfg(feature = "outlines")]
+pub mod outlines;
+#[cfg(feature = "outlines")]
+pub mod position;
+pub mod sphere;
 mod territory;
 
 pub use admin::{Departement, Region};

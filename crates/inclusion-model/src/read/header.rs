@@ -119,7 +119,8 @@ pub(crate) fn map_header<'h>(
             report,
             Severity::Warning,
             &messages::FILE_MISSING_OPTIONAL_COLUMN,
-            [Arg::from(missing_optional.join(", "))],
+            // Names of the standard (at most 32): listed whole, never cut.
+            [Arg::Text(missing_optional.join(", ").into())],
         );
     }
     Some(header)
@@ -161,7 +162,7 @@ fn required_columns_present(report: &mut ReadReport, present: impl Fn(Column) ->
         report,
         Severity::Error,
         &messages::FILE_MISSING_COLUMN,
-        [Arg::from(missing.join(", "))],
+        [Arg::Text(missing.join(", ").into())],
     );
     false
 }

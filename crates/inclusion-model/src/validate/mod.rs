@@ -66,6 +66,8 @@ mod row;
 use chrono::NaiveDate;
 use inclusion_hours::HoursCache;
 
+use crate::hours_fix::HoursSuggestions;
+
 use crate::columns::Column;
 use crate::diagnostic::Diagnostic;
 use crate::place::{Address, Contact, Place};
@@ -110,6 +112,8 @@ pub(crate) struct Validator {
     /// The hash of the id of the row being validated, when no earlier row has that id.
     new_id: Option<u32>,
     hours: HoursCache,
+    /// The OSM values suggested for French `horaires` (Strict level), once per distinct text.
+    suggestions: HoursSuggestions,
 }
 
 impl Validator {
@@ -121,6 +125,7 @@ impl Validator {
             seen_ids: ids::IdSet::default(),
             new_id: None,
             hours: HoursCache::new(),
+            suggestions: HoursSuggestions::new(),
         }
     }
 
@@ -208,7 +213,7 @@ impl Validator {
         let phone_ok = contact::phone(&mut r);
         contact::emails(&mut r);
         contact::websites(&mut r);
-        let opening_hours = hours::opening_hours(&mut r, &mut self.hours);
+        let opening_hours = hours::opening_hours(&mut r, &mut self.hours, &mut self.suggestions);
         let summary_ok = text::summary(&mut r);
         let mobility = vocabularies::list(&mut r, Column::Mobility);
         let updated_on = dates::updated_on(&mut r, self.today);

@@ -10,7 +10,7 @@
 //! | [`dates`] | `date`, `date_maj.future`, `date_maj.too_old` |
 //! | [`vocabularies`] | `label`, `formations_labels.etapes_spelling`, `formations_labels.ordi_variant`, `typologie.unlisted` |
 //! | [`text`] | `required`, `max_length`, `blank_row` |
-//! | [`hours`] | `horaires.syntax` |
+//! | [`hours`] | `horaires.syntax`, `horaires.french` |
 //!
 //! The checks of the file itself (`cell_count`, `file.*`, `json.*`) are the readers'
 //! ([`read`](crate::read)); those of a v0.1 file (`migration.*`), the migration's

@@ -7,7 +7,7 @@
 //! at the poles or across the 180° meridian.
 //!
 //! ```
-//! use inclusion_geo::sphere::{haversine_m, metres_to_chord2, chord2_to_metres};
+//! use inclusion_territory::sphere::{haversine_m, metres_to_chord2, chord2_to_metres};
 //!
 //! // Grenoble to Lyon, about 94.6 km.
 //! let d = haversine_m(45.1885, 5.7245, 45.7640, 4.8357);
@@ -27,7 +27,7 @@ pub const MAX_DISTANCE_M: f64 = std::f64::consts::PI * EARTH_RADIUS_M;
 /// The unit vector of a position given in degrees.
 ///
 /// ```
-/// let v = inclusion_geo::sphere::unit_vector(90.0, 0.0);
+/// let v = inclusion_territory::sphere::unit_vector(90.0, 0.0);
 /// assert!((v[2] - 1.0).abs() < 1e-15);
 /// ```
 pub fn unit_vector(latitude: f64, longitude: f64) -> [f64; 3] {
@@ -64,8 +64,8 @@ pub fn chord2_to_metres(chord2: f64) -> f64 {
 ///
 /// ```
 /// // A quarter of a meridian.
-/// let d = inclusion_geo::sphere::haversine_m(0.0, 0.0, 90.0, 0.0);
-/// assert!((d - inclusion_geo::sphere::MAX_DISTANCE_M / 2.0).abs() < 1e-6);
+/// let d = inclusion_territory::sphere::haversine_m(0.0, 0.0, 90.0, 0.0);
+/// assert!((d - inclusion_territory::sphere::MAX_DISTANCE_M / 2.0).abs() < 1e-6);
 /// ```
 pub fn haversine_m(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
     let (p1, p2) = (lat1.to_radians(), lat2.to_radians());

@@ -1,0 +1,111 @@
+//! `inclusion convert FILE|- --to csv|json|geojson|data-inclusion [-o OUT] [--lenient]
+//! [--redact-contacts] [--fix-hours]`.
+
+use inclusion::exchange::data_inclusion::to_data_inclusion;
+use inclusion::model::hours_fix::fix_hours;
+use inclusion::model::redact::redact_contacts;
+use inclusion::model::render::{diagnostic_text, excerpt, report_text};
+use inclusion::model::{Lang, ReadOptions, read_bytes, write_csv, write_geojson, write_json};
+
+use crate::context::Context;
+use crate::error::{CliError, Outcome};
+use crate::flags::{Convert, Target};
+use crate::input::read_input;
+use crate::output::{Output, eprint, eprintln};
+use crate::progress::Progress;
+
+/// The problems of the input and what was changed go to the standard error; exit 0 when no
+/// row has an error, 1 when rows were left out, 2 when nothing could be read or written.
+pub fn run(f: &Convert, ctx: Context) -> Result<Outcome, CliError> {
+    let lang = ctx.lang;
+    let (bytes, name) = read_input(&f.input, lang, ctx.progress(false))?;
+    let report = {
+        let _bar = Progress::start(lang.pick("lecture", "reading"), None, ctx.progress(false));
+        read_bytes(&bytes, &ReadOptions::default().with_lenient(f.lenient))
+    };
+    drop(bytes);
+    if let Some(d) = report.unreadable() {
+        return Err(CliError::input(match lang {
+            Lang::Fr => format!("{name} ne peut pas être lu : {}", d.message_fr()),
+            Lang::En => format!("{name} cannot be read: {}", d.message_en()),
+        }));
+    }
+    // Open the output before the work, so that a bad path fails at once.
+    let mut out = Output::to(f.output.as_deref(), lang)?;
+    if !ctx.quiet {
+        eprint(&report_text(&report, &name, lang));
+    }
+    let mut places = report.places;
+    if f.fix_hours {
+        for fix in fix_hours(&mut places) {
+            if !ctx.quiet {
+                eprintln(&match lang {
+                    Lang::Fr => format!(
+                        "{}: horaires « {} » → « {} »",
+                        excerpt(&fix.id, 40),
+                        excerpt(&fix.before, 120),
+                        fix.after
+                    ),
+                    Lang::En => format!(
+                        "{}: horaires '{}' → '{}'",
+                        excerpt(&fix.id, 40),
+                        excerpt(&fix.before, 120),
+                        fix.after
+                    ),
+                });
+            }
+        }
+    }
+    if f.redact_contacts {
+        let r = redact_contacts(&mut places);
+        if !ctx.quiet {
+            eprintln(&match lang {
+                Lang::Fr => format!(
+                    "{} adresse(s) e-mail et {} numéro(s) de mobile retirés ({} lieu(x)).",
+                    r.emails, r.mobile_phones, r.places
+                ),
+                Lang::En => format!(
+                    "removed {} e-mail address(es) and {} mobile number(s) ({} place(s)).",
+                    r.emails, r.mobile_phones, r.places
+                ),
+            });
+        }
+    }
+    {
+        let _bar = Progress::start(lang.pick("écriture", "writing"), None, ctx.progress(false));
+        match f.to {
+            Target::Csv => out.write_with(|w| write_csv(&places, w), |e| e.to_string())?,
+            Target::Json => {
+                out.write_with(|w| write_json(&places, w), |e| e.to_string())?;
+                out.write_str("\n")?;
+            }
+            Target::Geojson => {
+                out.write_with(|w| write_geojson(&places, w), |e| e.to_string())?;
+                out.write_str("\n")?;
+            }
+            Target::DataInclusion => {
+                let source = places
+                    .iter()
+                    .find_map(|p| p.source.clone())
+                    .unwrap_or_else(|| "inclusion".to_owned());
+                let export = to_data_inclusion(&places, &source);
+                if !ctx.quiet {
+                    for d in &export.diagnostics {
+                        eprint(&diagnostic_text(d, &name, lang));
+                    }
+                }
+                let value = serde_json::json!({
+                    "structures": export.structures,
+                    "services": export.services,
+                });
+                out.write_json(&value, true)?;
+            }
+        }
+        out.finish()?;
+    }
+    Ok(if report.invalid_rows > 0 {
+        Outcome::Problems
+    } else {
+        Outcome::Success
+    })
+}

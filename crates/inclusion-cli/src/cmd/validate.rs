@@ -1,0 +1,52 @@
+//! `inclusion validate FILE|- [--level standard|strict] [--format text|json] [--lenient]`.
+
+use inclusion::model::render::report_text;
+use inclusion::model::wire::ValidationReport;
+use inclusion::model::{Lang, Level, ReadOptions, read_bytes};
+
+use crate::context::Context;
+use crate::error::{CliError, Outcome};
+use crate::flags::{Format, LevelFlag, Validate};
+use crate::input::read_input;
+use crate::output::Output;
+use crate::progress::Progress;
+
+/// Exit 0 when no row has an error, 1 when some row has one, 2 when the input cannot be read.
+pub fn run(f: &Validate, ctx: Context) -> Result<Outcome, CliError> {
+    let json = f.format == Format::Json;
+    let (bytes, name) = read_input(&f.input, ctx.lang, ctx.progress(json))?;
+    let level = match f.level {
+        LevelFlag::Standard => Level::Standard,
+        LevelFlag::Strict => Level::Strict,
+    };
+    let options = ReadOptions::default()
+        .with_level(level)
+        .with_lenient(f.lenient);
+    let report = {
+        let _bar = Progress::start(
+            ctx.lang.pick("validation", "validating"),
+            None,
+            ctx.progress(json),
+        );
+        read_bytes(&bytes, &options)
+    };
+    drop(bytes);
+    let mut out = Output::stdout(ctx.lang);
+    if json {
+        out.write_json(&ValidationReport::from(&report), false)?;
+    } else {
+        out.write_str(&report_text(&report, &name, ctx.lang))?;
+    }
+    out.finish()?;
+    if let Some(d) = report.unreadable() {
+        return Err(CliError::input(match ctx.lang {
+            Lang::Fr => format!("{name} ne peut pas être lu : {}", d.message_fr()),
+            Lang::En => format!("{name} cannot be read: {}", d.message_en()),
+        }));
+    }
+    Ok(if report.invalid_rows > 0 {
+        Outcome::Problems
+    } else {
+        Outcome::Success
+    })
+}

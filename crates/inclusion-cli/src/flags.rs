@@ -1,0 +1,366 @@
+//! The flags of every command, as data (clap derive): names, values, defaults, help texts and
+//! the relations between flags. Nothing here reads a file or calls a library: the commands
+//! (`cmd`) turn these values into calls, through `args` for what several commands share.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Tools for the lieux de médiation numérique: check and convert files of the national
+/// standard, find the nearest help, read opening hours, orient after a skills diagnostic,
+/// measure where help is missing.
+#[derive(Debug, Parser)]
+#[command(
+    name = "inclusion",
+    version,
+    propagate_version = true,
+    max_term_width = 100,
+    after_help = "Exit status: 0 success, 1 problems found (rows with errors, no faithful value), 2 error (bad usage, unreadable input, output that cannot be written).\nFILE may be - for the standard input; output goes to the standard output unless -o is given."
+)]
+pub struct Cli {
+    /// What every command accepts.
+    #[command(flatten)]
+    pub global: Global,
+    /// The command.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Flags of every command.
+#[derive(Debug, Args)]
+pub struct Global {
+    /// Language of messages and labels [default: fr, or en when LANG starts with en]
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        value_name = "LANG",
+        display_order = 900
+    )]
+    pub lang: Option<LangFlag>,
+    /// Print nothing but the output and errors (no notes, no progress bar)
+    #[arg(short, long, global = true, display_order = 901)]
+    pub quiet: bool,
+    /// When to colour messages
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        default_value_t = ColorFlag::Auto,
+        value_name = "WHEN",
+        display_order = 902
+    )]
+    pub color: ColorFlag,
+}
+
+/// `--lang`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangFlag {
+    /// Français
+    Fr,
+    /// English
+    En,
+}
+
+/// `--color`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorFlag {
+    /// Colour when the output is a terminal
+    Auto,
+    /// Always colour
+    Always,
+    /// Never colour
+    Never,
+}
+
+/// `--format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum Format {
+    /// Text for people
+    #[default]
+    Text,
+    /// JSON for programs (see schemas/)
+    Json,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check a file (CSV or JSON, standard v0.1 or v1) against the standard
+    Validate(Validate),
+    /// Convert a file to canonical CSV v1.0.2, JSON, GeoJSON or data·inclusion
+    Convert(Convert),
+    /// The nearest places that help, from a commune or a position
+    Near(Near),
+    /// Is it open, when does it change: opening hours at an instant
+    Hours(Hours),
+    /// From a skills diagnostic to the help to look for, and the nearest places that give it
+    Orient(Orient),
+    /// Where help is missing: the distance from every commune to the nearest place
+    Coverage(Coverage),
+    /// Print or write the JSON Schemas of every JSON document the tool reads or writes
+    Schemas(Schemas),
+    /// Print a shell completion script
+    Completions(Completions),
+}
+
+/// `inclusion validate`.
+#[derive(Debug, Args)]
+pub struct Validate {
+    /// The file to check (- for the standard input)
+    #[arg(value_name = "FILE|-")]
+    pub input: String,
+    /// standard: the official validator's verdicts; strict: also territory, SIRET, e-mail,
+    /// URL and opening-hours syntax (with an OSM value suggested for hours written in French)
+    #[arg(long, value_enum, default_value_t = LevelFlag::Standard)]
+    pub level: LevelFlag,
+    /// Output format (JSON: schemas/validation-report.schema.json)
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
+    /// Keep places whose errors are all in optional fields (the values are dropped)
+    #[arg(long)]
+    pub lenient: bool,
+}
+
+/// `--level`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LevelFlag {
+    /// Exactly the official validator's verdicts
+    Standard,
+    /// What the standard forgot, as warnings or errors
+    Strict,
+}
+
+/// `inclusion convert`.
+#[derive(Debug, Args)]
+pub struct Convert {
+    /// The file to convert (- for the standard input)
+    #[arg(value_name = "FILE|-")]
+    pub input: String,
+    /// The format to write
+    #[arg(long, value_enum)]
+    pub to: Target,
+    /// Write to this file instead of the standard output
+    #[arg(short, long, value_name = "OUT")]
+    pub output: Option<PathBuf>,
+    /// Keep places whose errors are all in optional fields (the values are dropped)
+    #[arg(long)]
+    pub lenient: bool,
+    /// Remove e-mail addresses and mobile phone numbers (often personal) from the output
+    #[arg(long)]
+    pub redact_contacts: bool,
+    /// Write the OSM value suggested for opening hours written in French, reporting each change
+    #[arg(long)]
+    pub fix_hours: bool,
+}
+
+/// `--to`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Target {
+    /// Canonical CSV of the standard v1.0.2
+    Csv,
+    /// JSON records (schemas/place.schema.json)
+    Json,
+    /// GeoJSON points
+    Geojson,
+    /// data·inclusion v1 structures and services
+    DataInclusion,
+}
+
+/// Where to search from: `--near` or `--lat`/`--lon`.
+#[derive(Debug, Clone, Args)]
+pub struct Position {
+    /// A commune name (Valence (26) for homonyms), a postcode or a code INSEE
+    #[arg(long, value_name = "NAME|POSTCODE|INSEE", conflicts_with_all = ["lat", "lon"])]
+    pub near: Option<String>,
+    /// Latitude, WGS84 decimal degrees
+    #[arg(long, requires = "lon", allow_hyphen_values = true, value_name = "LAT")]
+    pub lat: Option<f64>,
+    /// Longitude, WGS84 decimal degrees
+    #[arg(long, requires = "lat", allow_hyphen_values = true, value_name = "LON")]
+    pub lon: Option<f64>,
+}
+
+/// The help to look for, in the standard's labels (French, or English; case ignored). Each
+/// flag may be repeated: a place matches when it has any of the values of each flag given.
+#[derive(Debug, Clone, Default, Args)]
+pub struct CriteriaFlags {
+    /// A service (services)
+    #[arg(long = "service", value_name = "LABEL")]
+    pub services: Vec<String>,
+    /// A public the place welcomes (publics_specifiquement_adresses)
+    #[arg(long = "public", value_name = "LABEL")]
+    pub publics: Vec<String>,
+    /// A way help is given (modalites_accompagnement)
+    #[arg(long = "support", value_name = "LABEL")]
+    pub support_modes: Vec<String>,
+    /// A specific support (prise_en_charge_specifique)
+    #[arg(long = "specific-support", value_name = "LABEL")]
+    pub specific_support: Vec<String>,
+    /// A national programme (dispositif_programmes_nationaux)
+    #[arg(long = "programme", value_name = "LABEL")]
+    pub programmes: Vec<String>,
+    /// A fee (frais_a_charge)
+    #[arg(long = "fee", value_name = "LABEL")]
+    pub fees: Vec<String>,
+    /// Leave out places that say they do not receive the public
+    #[arg(long)]
+    pub receives_public: bool,
+}
+
+/// `inclusion near`.
+#[derive(Debug, Args)]
+pub struct Near {
+    /// Where from.
+    #[command(flatten)]
+    pub position: Position,
+    /// How many places
+    #[arg(short, default_value_t = 5, value_name = "N")]
+    pub k: usize,
+    /// Only places within this distance
+    #[arg(long, value_name = "KM")]
+    pub radius_km: Option<f64>,
+    /// What help.
+    #[command(flatten)]
+    pub criteria: CriteriaFlags,
+    /// Only places open now
+    #[arg(long, conflicts_with = "open_at")]
+    pub open_now: bool,
+    /// Only places open at this time (Paris time, or RFC 3339 with an offset)
+    #[arg(long, value_name = "YYYY-MM-DDTHH:MM")]
+    pub open_at: Option<String>,
+    /// Say open or closed at this time without filtering [default: now]
+    #[arg(long, value_name = "YYYY-MM-DDTHH:MM", conflicts_with_all = ["open_now", "open_at"])]
+    pub at: Option<String>,
+    /// Search the places of this file (CSV or JSON) instead of the embedded ones
+    #[arg(long, value_name = "FILE")]
+    pub data: Option<String>,
+    /// Output format (JSON: an array of schemas/nearby-place.schema.json)
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
+}
+
+/// `inclusion hours`.
+#[derive(Debug, Args)]
+pub struct Hours {
+    /// Opening hours in the OpenStreetMap syntax (or in French, with --from-french)
+    #[arg(value_name = "TEXT")]
+    pub text: String,
+    /// Read TEXT as French (« du lundi au vendredi de 9h à 12h ») and give its OSM value;
+    /// exit 1 when there is no faithful value
+    #[arg(long)]
+    pub from_french: bool,
+    /// Print only the hours in words (in the language of --lang)
+    #[arg(long)]
+    pub describe: bool,
+    /// The time to evaluate, local time of the territory [default: now]
+    #[arg(long, value_name = "YYYY-MM-DDTHH:MM")]
+    pub at: Option<String>,
+    /// Postcode of the place: its time zone, public and school holidays [default: 75001]
+    #[arg(long, value_name = "P", conflicts_with = "insee")]
+    pub postcode: Option<String>,
+    /// Code INSEE of the place, instead of the postcode
+    #[arg(long, value_name = "CODE")]
+    pub insee: Option<String>,
+    /// Output format (JSON: schemas/hours-report.schema.json, or french-hours-report with
+    /// --from-french)
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
+}
+
+/// `inclusion orient`.
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("mode").required(true).args(["answers", "questionnaire", "eurostat"])))]
+pub struct Orient {
+    /// A person's answers to the questionnaire (JSON, schemas/answers.schema.json; - for the
+    /// standard input)
+    #[arg(value_name = "ANSWERS.json|-")]
+    pub answers: Option<String>,
+    /// Print the built-in questionnaire (JSON) for a user interface
+    #[arg(long)]
+    pub questionnaire: bool,
+    /// Eurostat's digital skills indicator from the survey's variables (JSON)
+    #[arg(long, value_name = "FILE")]
+    pub eurostat: Option<String>,
+    /// Where from, to list the nearest places that give the help recommended.
+    #[command(flatten)]
+    pub position: Position,
+    /// How many places
+    #[arg(short, default_value_t = 3, value_name = "N")]
+    pub k: usize,
+    /// Output format (JSON: schemas/assessment.schema.json, dsi-result with --eurostat)
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
+}
+
+/// `inclusion coverage`.
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("territory").args(["region", "departement", "insee", "all"])))]
+pub struct Coverage {
+    /// A région by its code (84: Auvergne-Rhône-Alpes) [default: 84 on the embedded places,
+    /// all of France with --data]
+    #[arg(long, value_name = "CODE")]
+    pub region: Option<String>,
+    /// A département by its code (38, 2A, 974)
+    #[arg(long, value_name = "CODE")]
+    pub departement: Option<String>,
+    /// Communes by their codes INSEE
+    #[arg(long, value_name = "CODE,...", value_delimiter = ',')]
+    pub insee: Vec<String>,
+    /// All of France
+    #[arg(long)]
+    pub all: bool,
+    /// What help.
+    #[command(flatten)]
+    pub criteria: CriteriaFlags,
+    /// Only places open at this time (Paris time, or RFC 3339 with an offset)
+    #[arg(long, value_name = "YYYY-MM-DDTHH:MM")]
+    pub open_at: Option<String>,
+    /// Distances to count communes and population beyond
+    #[arg(long, value_name = "KM,...", value_delimiter = ',', default_values_t = [5.0, 10.0, 20.0])]
+    pub thresholds_km: Vec<f64>,
+    /// List the most populous communes beyond this distance [default: the largest threshold]
+    #[arg(long, value_name = "KM")]
+    pub rank_km: Option<f64>,
+    /// How many communes to list
+    #[arg(long, value_name = "N")]
+    pub top: Option<usize>,
+    /// Measure from the places of this file (CSV or JSON) instead of the embedded ones
+    #[arg(long, value_name = "FILE")]
+    pub data: Option<String>,
+    /// Write the map (SVG)
+    #[arg(long, value_name = "FILE")]
+    pub svg: Option<PathBuf>,
+    /// Write one row per commune (CSV)
+    #[arg(long, value_name = "FILE")]
+    pub csv: Option<PathBuf>,
+    /// Write the communes and places (GeoJSON)
+    #[arg(long, value_name = "FILE")]
+    pub geojson: Option<PathBuf>,
+    /// The date printed on the map [default: today]
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<chrono::NaiveDate>,
+    /// Output format (JSON: schemas/coverage-report.schema.json)
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
+}
+
+/// `inclusion schemas`.
+#[derive(Debug, Args)]
+pub struct Schemas {
+    /// Write every schema file into this folder (otherwise the bundle inclusion.schema.json is
+    /// printed)
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// With --out: change nothing, exit 1 when the folder differs from the schemas
+    #[arg(long, requires = "out")]
+    pub check: bool,
+}
+
+/// `inclusion completions`.
+#[derive(Debug, Args)]
+pub struct Completions {
+    /// The shell
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}

@@ -1,0 +1,89 @@
+//! Reading the input of a command: a file, or the standard input for `-`, with a progress bar
+//! for large files, and errors that say what is wrong (no such file, a folder, no permission).
+
+use std::fs::File;
+use std::io::{self, Read};
+
+use inclusion::model::Lang;
+use inclusion::model::render::{EXCERPT_CHARS, excerpt};
+
+use crate::error::CliError;
+use crate::progress::Progress;
+
+/// The bytes of `path` (`-`: the standard input), and the name to show for it.
+pub fn read_input(path: &str, lang: Lang, progress: bool) -> Result<(Vec<u8>, String), CliError> {
+    if path == "-" {
+        let name = lang
+            .pick("<entrée standard>", "<standard input>")
+            .to_owned();
+        let bar = Progress::start(&name, None, progress);
+        let mut bytes = Vec::new();
+        bar.wrap_read(io::stdin().lock())
+            .read_to_end(&mut bytes)
+            .map_err(|e| read_error(&name, &e, lang))?;
+        return Ok((bytes, name));
+    }
+    let shown = excerpt(path, EXCERPT_CHARS);
+    let file = File::open(path).map_err(|e| read_error(&shown, &e, lang))?;
+    let meta = file.metadata().map_err(|e| read_error(&shown, &e, lang))?;
+    if meta.is_dir() {
+        return Err(CliError::input(match lang {
+            Lang::Fr => format!(
+                "{shown} est un dossier, pas un fichier\ndonnez le chemin d'un fichier CSV ou JSON."
+            ),
+            Lang::En => {
+                format!("{shown} is a folder, not a file\ngive the path of a CSV or JSON file.")
+            }
+        }));
+    }
+    let bar = Progress::start(&shown, Some(meta.len()), progress);
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    bar.wrap_read(file)
+        .read_to_end(&mut bytes)
+        .map_err(|e| read_error(&shown, &e, lang))?;
+    Ok((bytes, shown))
+}
+
+fn read_error(name: &str, e: &io::Error, lang: Lang) -> CliError {
+    let (what, advice) = match (e.kind(), lang) {
+        (io::ErrorKind::NotFound, Lang::Fr) => {
+            ("ce fichier n'existe pas".to_owned(), "vérifiez le chemin.")
+        }
+        (io::ErrorKind::NotFound, Lang::En) => ("no such file".to_owned(), "check the path."),
+        (io::ErrorKind::PermissionDenied, Lang::Fr) => (
+            "lecture refusée".to_owned(),
+            "vérifiez les droits du fichier.",
+        ),
+        (io::ErrorKind::PermissionDenied, Lang::En) => (
+            "permission denied".to_owned(),
+            "check the file's permissions.",
+        ),
+        (io::ErrorKind::IsADirectory, Lang::Fr) => (
+            "c'est un dossier".to_owned(),
+            "donnez le chemin d'un fichier.",
+        ),
+        (io::ErrorKind::IsADirectory, Lang::En) => {
+            ("it is a folder".to_owned(), "give the path of a file.")
+        }
+        (_, Lang::Fr) => (e.to_string(), "vérifiez le fichier."),
+        (_, Lang::En) => (e.to_string(), "check the file."),
+    };
+    CliError::input(match lang {
+        Lang::Fr => format!("impossible de lire {name} : {what}\n{advice}"),
+        Lang::En => format!("cannot read {name}: {what}\n{advice}"),
+    })
+}
+
+/// The contents of a small text input (answers, Eurostat variables) as UTF-8.
+pub fn read_text(path: &str, lang: Lang) -> Result<(String, String), CliError> {
+    let (bytes, name) = read_input(path, lang, false)?;
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok((text, name)),
+        Err(_) => Err(CliError::input(match lang {
+            Lang::Fr => {
+                format!("{name} n'est pas du texte UTF-8\ndonnez un fichier JSON en UTF-8.")
+            }
+            Lang::En => format!("{name} is not UTF-8 text\ngive a JSON file in UTF-8."),
+        })),
+    }
+}
