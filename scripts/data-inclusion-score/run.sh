@@ -5,7 +5,7 @@
 #   scripts/data-inclusion-score/run.sh [ANCHORS_DIR]
 #
 # Converts every file of ANCHORS_DIR/real-datasets (default ../shared/anchors) to
-# data·inclusion with $CONVERT (default: the `convert` example, release build), then scores
+# data·inclusion with $INCLUSION (default: the `inclusion` command line, release build), then scores
 # the services with score.py in a virtual environment (created in $VENV, default
 # /tmp/data-inclusion-score-venv, from requirements.txt).
 set -eu
@@ -14,7 +14,7 @@ root=$(cd "$here/../.." && pwd)
 anchors=${1:-$root/../shared/anchors}
 venv=${VENV:-/tmp/data-inclusion-score-venv}
 out=${OUT:-$(mktemp -d)}
-convert=${CONVERT:-"cargo run -q --release --manifest-path $root/Cargo.toml --example convert --"}
+inclusion=${INCLUSION:-"cargo run -q --release --manifest-path $root/Cargo.toml -p inclusion-cli --"}
 if [ ! -x "$venv/bin/python" ]; then
     python3 -m venv "$venv"
     "$venv/bin/pip" install -q -r "$here/requirements.txt"
@@ -22,6 +22,6 @@ fi
 for f in "$anchors"/real-datasets/*.json; do
     name=$(basename "$f" .json)
     # Exit status 1 (some rows with errors) still writes the places that were read.
-    $convert "$f" --to data-inclusion -o "$out/$name.json" 2>/dev/null || [ $? -eq 1 ]
+    $inclusion -q convert "$f" --to data-inclusion -o "$out/$name.json" || [ $? -eq 1 ]
 done
 "$venv/bin/python" "$here/score.py" "$out"/*.json

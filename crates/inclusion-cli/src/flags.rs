@@ -5,6 +5,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use inclusion::model::DEFAULT_MAX_DIAGNOSTICS_PER_CODE;
 
 /// Tools for the lieux de médiation numérique: check and convert files of the national
 /// standard, find the nearest help, read opening hours, orient after a skills diagnostic,
@@ -120,6 +121,10 @@ pub struct Validate {
     /// Keep places whose errors are all in optional fields (the values are dropped)
     #[arg(long)]
     pub lenient: bool,
+    /// List at most N problems of each code in rows; the others are counted ("… and 999,000
+    /// more errors with code pattern")
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_DIAGNOSTICS_PER_CODE)]
+    pub max_per_code: usize,
 }
 
 /// `--level`.
@@ -152,6 +157,17 @@ pub struct Convert {
     /// Write the OSM value suggested for opening hours written in French, reporting each change
     #[arg(long)]
     pub fix_hours: bool,
+    /// Write the standard's columns only: leave out the columns outside the standard that the
+    /// file had (by default they follow the standard's, as read)
+    #[arg(long)]
+    pub drop_unknown_columns: bool,
+    /// List at most N problems of each code in rows; the others are counted
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_DIAGNOSTICS_PER_CODE)]
+    pub max_per_code: usize,
+    /// With --to data-inclusion: the data·inclusion source of the places that give none (each
+    /// place's own `source` is kept)
+    #[arg(long, value_name = "NAME", default_value = "inclusion")]
+    pub source: String,
 }
 
 /// `--to`.

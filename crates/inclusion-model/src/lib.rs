@@ -109,8 +109,8 @@ pub use labels::Labels;
 pub use migrate::{SchemaVersion, VersionChoice};
 pub use place::{Address, Contact, Coordinates, Place};
 pub use read::{
-    CheckedRecord, CodeCount, Format, ReadOptions, ReadReport, RecordValidator, read_bytes,
-    read_csv_str, read_json_slice, read_path, validate_records,
+    CheckedRecord, CodeCount, DEFAULT_MAX_DIAGNOSTICS_PER_CODE, Format, ReadOptions, ReadReport,
+    RecordValidator, read_bytes, read_csv_str, read_json_slice, read_path, validate_records,
 };
 pub use record::FlatRecord;
 pub use typology::Typology;

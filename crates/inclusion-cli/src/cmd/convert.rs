@@ -1,11 +1,14 @@
 //! `inclusion convert FILE|- --to csv|json|geojson|data-inclusion [-o OUT] [--lenient]
-//! [--redact-contacts] [--fix-hours]`.
+//! [--redact-contacts] [--fix-hours] [--drop-unknown-columns] [--max-per-code N]`.
 
 use inclusion::exchange::data_inclusion::to_data_inclusion;
 use inclusion::model::hours_fix::fix_hours;
 use inclusion::model::redact::redact_contacts;
 use inclusion::model::render::{diagnostic_text, excerpt, report_text};
-use inclusion::model::{Lang, ReadOptions, read_bytes, write_csv, write_geojson, write_json};
+use inclusion::model::{
+    Lang, ReadOptions, WriteOptions, read_bytes, write_csv_with, write_geojson_with,
+    write_json_with,
+};
 
 use crate::context::Context;
 use crate::error::{CliError, Outcome};
@@ -21,7 +24,10 @@ pub fn run(f: &Convert, ctx: Context) -> Result<Outcome, CliError> {
     let (bytes, name) = read_input(&f.input, lang, ctx.progress(false))?;
     let report = {
         let _bar = Progress::start(lang.pick("lecture", "reading"), None, ctx.progress(false));
-        read_bytes(&bytes, &ReadOptions::default().with_lenient(f.lenient))
+        let options = ReadOptions::default()
+            .with_lenient(f.lenient)
+            .with_max_diagnostics_per_code(f.max_per_code);
+        read_bytes(&bytes, &options)
     };
     drop(bytes);
     if let Some(d) = report.unreadable() {
@@ -71,24 +77,27 @@ pub fn run(f: &Convert, ctx: Context) -> Result<Outcome, CliError> {
             });
         }
     }
+    // Nothing read is lost: the columns outside the standard are written unless asked not to.
+    let write = WriteOptions::default().with_extra_columns(!f.drop_unknown_columns);
     {
         let _bar = Progress::start(lang.pick("écriture", "writing"), None, ctx.progress(false));
         match f.to {
-            Target::Csv => out.write_with(|w| write_csv(&places, w), |e| e.to_string())?,
+            Target::Csv => {
+                out.write_with(|w| write_csv_with(&places, w, &write), |e| e.to_string())?
+            }
             Target::Json => {
-                out.write_with(|w| write_json(&places, w), |e| e.to_string())?;
+                out.write_with(|w| write_json_with(&places, w, &write), |e| e.to_string())?;
                 out.write_str("\n")?;
             }
             Target::Geojson => {
-                out.write_with(|w| write_geojson(&places, w), |e| e.to_string())?;
+                out.write_with(
+                    |w| write_geojson_with(&places, w, &write),
+                    |e| e.to_string(),
+                )?;
                 out.write_str("\n")?;
             }
             Target::DataInclusion => {
-                let source = places
-                    .iter()
-                    .find_map(|p| p.source.clone())
-                    .unwrap_or_else(|| "inclusion".to_owned());
-                let export = to_data_inclusion(&places, &source);
+                let export = to_data_inclusion(&places, &f.source);
                 if !ctx.quiet {
                     for d in &export.diagnostics {
                         eprint(&diagnostic_text(d, &name, lang));

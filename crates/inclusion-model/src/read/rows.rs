@@ -16,6 +16,8 @@ pub(super) struct Rows {
     diags: Vec<Diagnostic>,
     /// Keep the places in the report (see [`ReadOptions::keep_places`]).
     keep: bool,
+    /// Lenient reading: a row with errors can give a place.
+    lenient: bool,
 }
 
 impl Rows {
@@ -24,6 +26,7 @@ impl Rows {
             validator: options.validator(),
             diags: Vec::new(),
             keep: options.keep_places,
+            lenient: options.lenient,
         }
     }
 
@@ -58,8 +61,12 @@ impl Rows {
             self.validator
                 .accept(rec, row, row_error, &mut self.diags, &mut report.places)
         } else {
-            // Validated as a stream: the place is dropped, its id remembered.
-            self.validator.check(rec, row, &mut self.diags).1 || row_error
+            // Validated as a stream: the place is dropped (but counted), its id remembered.
+            let (place, error) = self.validator.check(rec, row, &mut self.diags);
+            if place.is_some() && (!row_error || self.lenient) {
+                report.count_dropped_place();
+            }
+            error || row_error
         };
         report.count_row(error);
         if !self.diags.is_empty() {
