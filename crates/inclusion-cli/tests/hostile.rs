@@ -495,3 +495,82 @@ fn encodings_and_stray_quotes_are_named_where_they_are() {
     assert_eq!(status(&out, "mixed"), 1);
     assert_eq!(json(&out.stdout).as_array().unwrap().len(), 1);
 }
+
+#[test]
+fn json_out_of_range_utf16_and_repeated_columns_are_problems_of_their_cells() {
+    let dir = scratch("hostile-json");
+    // A number beyond f64 as latitude: a problem of that cell (the place kept without
+    // coordinates, as for any position out of range), every record read.
+    let mut records = Vec::new();
+    for i in 0..25 {
+        let lat = if i == 7 { "1e400" } else { "49.25" };
+        records.push(format!(
+            r#"{{"id":"p{i}","pivot":"43493312300029","nom":"Mairie","commune":"Reims","code_postal":"51100","adresse":"1 rue X","date_maj":"2024-04-02","latitude":{lat},"longitude":4.03}}"#
+        ));
+    }
+    let json_text = format!("[{}]", records.join(","));
+    file(&dir, "n.json", &json_text);
+    let out = inclusion(&dir)
+        .args(["--lang", "en", "validate", "n.json", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(status(&out, "1e400"), 0);
+    let report = json(&out.stdout);
+    assert_eq!(
+        (report["rows"].as_u64(), report["valid"].as_u64()),
+        (Some(25), Some(25))
+    );
+    let d = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["row"].is_u64())
+        .unwrap();
+    assert_eq!(
+        (d["row"].as_u64(), d["column"].as_str(), d["code"].as_str()),
+        (Some(8), Some("latitude"), Some("coordinates.out_of_range")),
+        "{d}"
+    );
+
+    // The same file in UTF-16 with a BOM: read as JSON, the encoding named.
+    let mut utf16 = vec![0xFF, 0xFE];
+    for unit in json_text.replace("1e400", "49.25").encode_utf16() {
+        utf16.extend_from_slice(&unit.to_le_bytes());
+    }
+    file(&dir, "u16.json", &utf16);
+    let out = inclusion(&dir)
+        .args(["--lang", "en", "validate", "u16.json", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(status(&out, "UTF-16"), 0, "{}", text(&out.stdout));
+    let report = json(&out.stdout);
+    assert_eq!(
+        (report["rows"].as_u64(), report["valid"].as_u64()),
+        (Some(25), Some(25))
+    );
+    let codes: Vec<&str> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|d| d["code"].as_str())
+        .collect();
+    assert!(codes.contains(&"file.utf16"), "{codes:?}");
+
+    // A repeated column whose second value differs: named, and exit 1 (a value not read).
+    file(
+        &dir,
+        "dup.csv",
+        format!("{HEADER},nom\n{GOOD_ROW},Médiathèque\n{GOOD_ROW},Mairie\n").replace("p1,", "px,"),
+    );
+    let out = inclusion(&dir)
+        .args(["--lang", "en", "validate", "dup.csv"])
+        .output()
+        .unwrap();
+    let stdout = text(&out.stdout);
+    assert_eq!(status(&out, "repeated column"), 1, "{stdout}");
+    assert!(stdout.contains("nom"), "{stdout}");
+    assert!(
+        stdout.contains("Médiathèque"),
+        "the value not read is named: {stdout}"
+    );
+}

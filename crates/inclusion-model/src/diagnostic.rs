@@ -48,6 +48,8 @@ use std::fmt;
 use chrono::NaiveDate;
 
 use crate::columns::Column;
+use crate::printable::cut;
+pub use crate::printable::{Escaped, KEPT_CHARS};
 use crate::vocab;
 
 /// How serious a problem is.
@@ -235,14 +237,14 @@ pub fn table_problems(templates: &[&Template]) -> Vec<String> {
 
 /// An argument of a diagnostic's message (`{0}`, `{1}`... in its [`Template`]).
 ///
-/// A text longer than [`EXCERPT_CHARS`] characters is kept as an excerpt ([`Arg::Cut`]):
+/// A text longer than [`KEPT_CHARS`] characters is kept as an excerpt ([`Arg::Cut`]):
 /// a message never quotes a whole input.
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum Arg {
     /// A text of the input or computed.
     Text(Box<str>),
-    /// The first [`EXCERPT_CHARS`] characters of a longer text, and the length of the whole
+    /// The first [`KEPT_CHARS`] characters of a longer text, and the length of the whole
     /// text in characters; rendered `début… [228,000 characters]` (`[228 000 caractères]`).
     Cut(Box<str>, u32),
     /// A text of the program (a label, a column name...): no copy.
@@ -274,7 +276,7 @@ impl Eq for Arg {}
 
 impl From<&str> for Arg {
     fn from(s: &str) -> Arg {
-        match excerpt(s) {
+        match cut(s, KEPT_CHARS) {
             None => Arg::Text(s.into()),
             Some((cut, chars)) => Arg::Cut(cut, chars),
         }
@@ -283,7 +285,7 @@ impl From<&str> for Arg {
 
 impl From<String> for Arg {
     fn from(s: String) -> Arg {
-        match excerpt(&s) {
+        match cut(&s, KEPT_CHARS) {
             None => Arg::Text(s.into_boxed_str()),
             Some((cut, chars)) => Arg::Cut(cut, chars),
         }
@@ -327,72 +329,6 @@ impl fmt::Display for Arg {
             Arg::Date(d) => write!(f, "{d}"),
         }
     }
-}
-
-/// How many characters of an input text a diagnostic quotes: a longer value or argument is
-/// kept as its first `EXCERPT_CHARS` characters followed by `…`, and the messages give its
-/// full length. A file can hold a 200 MB header cell or a 228 KB `horaires`: reports quote,
-/// they do not copy.
-pub const EXCERPT_CHARS: usize = 200;
-
-/// The excerpt of a text longer than [`EXCERPT_CHARS`] characters (its first characters
-/// and `…`) with the text's length in characters (saturated at `u32::MAX`); `None` when the
-/// text is short enough to be kept whole.
-fn excerpt(s: &str) -> Option<(Box<str>, u32)> {
-    // Characters are at most as many as bytes: most texts are decided without counting.
-    if s.len() <= EXCERPT_CHARS {
-        return None;
-    }
-    let (cut, _) = s.char_indices().nth(EXCERPT_CHARS)?;
-    let chars = EXCERPT_CHARS + s[cut..].chars().count();
-    let mut text = String::with_capacity(cut + '…'.len_utf8());
-    text.push_str(&s[..cut]);
-    text.push('…');
-    Some((
-        text.into_boxed_str(),
-        u32::try_from(chars).unwrap_or(u32::MAX),
-    ))
-}
-
-/// A text written with its control characters escaped, for messages and terminals: a line
-/// feed as `\n`, a carriage return as `\r`, a tab as `\t`, the other control characters
-/// (C0, DEL, C1) and the bidirectional-formatting characters as `\u{1b}`. Every other
-/// character is written as it is.
-///
-/// Rendered messages ([`Diagnostic::message_fr`], [`Diagnostic::message_en`], `Display`)
-/// escape the texts they quote (values, arguments, column names) with it; the accessors
-/// ([`Diagnostic::value`], [`Diagnostic::args`]) give the texts unescaped.
-///
-/// ```
-/// use inclusion_model::diagnostic::Escaped;
-/// assert_eq!(Escaped("a\u{1b}[31mb\nc\u{202e}d").to_string(), r"a\u{1b}[31mb\nc\u{202e}d");
-/// assert_eq!(Escaped("Médiathèque « Nord »").to_string(), "Médiathèque « Nord »");
-/// ```
-#[derive(Debug, Clone, Copy)]
-pub struct Escaped<'a>(pub &'a str);
-
-impl fmt::Display for Escaped<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut rest = self.0;
-        while let Some(i) = rest.find(needs_escape) {
-            f.write_str(&rest[..i])?;
-            let c = rest[i..].chars().next().unwrap_or_default();
-            match c {
-                '\n' => f.write_str("\\n")?,
-                '\r' => f.write_str("\\r")?,
-                '\t' => f.write_str("\\t")?,
-                c => write!(f, "\\u{{{:x}}}", u32::from(c))?,
-            }
-            rest = &rest[i + c.len_utf8()..];
-        }
-        f.write_str(rest)
-    }
-}
-
-/// Whether a character is escaped by [`Escaped`].
-fn needs_escape(c: char) -> bool {
-    c.is_control()
-        || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 /// Writes an input text in a message: escaped, and, for an excerpt, with the full length.
@@ -450,7 +386,7 @@ const VALUE_DROPPED: (&str, &str) = (
 pub struct Diagnostic {
     row: Option<usize>,
     column: Option<Cow<'static, str>>,
-    /// The value, or its first [`EXCERPT_CHARS`] characters and `…`.
+    /// The value, or its first [`KEPT_CHARS`] characters and `…`.
     value: Option<Box<str>>,
     template: &'static Template,
     args: Box<[Arg]>,
@@ -484,17 +420,17 @@ impl Diagnostic {
     }
 
     /// Sets the column (a `&'static str`, such as a [`Column`] name, is not copied; a name
-    /// longer than [`EXCERPT_CHARS`] characters is kept as an excerpt).
+    /// longer than [`KEPT_CHARS`] characters is kept as an excerpt).
     pub fn in_column(mut self, column: impl Into<Cow<'static, str>>) -> Diagnostic {
         let column = column.into();
-        self.column = Some(match excerpt(&column) {
+        self.column = Some(match cut(&column, KEPT_CHARS) {
             None => column,
             Some((cut, _)) => Cow::Owned(cut.into_string()),
         });
         self
     }
 
-    /// Sets the value. A value longer than [`EXCERPT_CHARS`] characters is kept as an
+    /// Sets the value. A value longer than [`KEPT_CHARS`] characters is kept as an
     /// excerpt: its first characters and `…`; [`Diagnostic::value_chars`] gives its length.
     ///
     /// ```
@@ -508,7 +444,7 @@ impl Diagnostic {
     /// ```
     pub fn with_value(mut self, value: impl Into<Box<str>>) -> Diagnostic {
         let value = value.into();
-        match excerpt(&value) {
+        match cut(&value, KEPT_CHARS) {
             None => {
                 self.value = Some(value);
                 self.value_chars = 0;
@@ -551,7 +487,7 @@ impl Diagnostic {
     }
 
     /// The offending value, as read (not escaped: control characters are as in the file); a
-    /// value longer than [`EXCERPT_CHARS`] characters is an excerpt ending with `…` (see
+    /// value longer than [`KEPT_CHARS`] characters is an excerpt ending with `…` (see
     /// [`Diagnostic::value_chars`]).
     pub fn value(&self) -> Option<&str> {
         self.value.as_deref()
