@@ -260,15 +260,12 @@ mod tests {
     #[test]
     fn one_diagnostic_per_distinct_name_whatever_the_number_of_cells() {
         let mut report = ReadReport::new(Format::Csv, usize::MAX);
-        let mut names = vec![
-            "id",
-            "pivot",
-            "nom",
-            "commune",
-            "code_postal",
-            "adresse",
-            "date_maj",
-        ];
+        // The seven required columns (indices 0 to 6), then 1,000 empty names.
+        let mut names: Vec<&str> = Column::ALL
+            .iter()
+            .filter(|c| c.is_required())
+            .map(|c| c.name())
+            .collect();
         names.extend(std::iter::repeat_n("", 1_000));
         names.extend(["nom", "autre", "nom", "labels_nationaux"]);
         let header = map_header(names.iter().copied(), &mut report).unwrap();
