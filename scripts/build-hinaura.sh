@@ -16,6 +16,6 @@ trap 'rm -rf "$work"' EXIT
 src="$work/package/assets/data/source.json"
 echo "source: $PACKAGE package/assets/data/source.json ($(wc -c < "$src") bytes, sha256 $(sha256sum "$src" | cut -d' ' -f1))"
 cargo run --quiet --release -p inclusion-cli -- --lang en convert "$src" --to csv --redact-contacts --complete-insee -o data/hinaura.v1.csv 2> "$work/diagnostics.txt" || status=$?
-sed -n '/^redacted/,$p' "$work/diagnostics.txt"
+sed -n '/ places kept\.$/,$p' "$work/diagnostics.txt"
 echo "wrote data/hinaura.v1.csv ($(wc -c < data/hinaura.v1.csv) bytes, sha256 $(sha256sum data/hinaura.v1.csv | cut -d' ' -f1))"
 exit "${status:-0}"

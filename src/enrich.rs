@@ -23,13 +23,13 @@
 //! assert!(report.completed.len() > 600);
 //! let first = &report.completed[0];
 //! assert_eq!(places[first.place].address.insee_code.as_deref(), Some(first.code.as_str()));
-//! println!("{}", report.summary());
+//! println!("{}", report.summary(inclusion::model::Lang::En));
 //! # }
 //! ```
 
 use std::collections::BTreeMap;
 
-use inclusion_model::Place;
+use inclusion_model::{Lang, Place};
 use inclusion_territory::communes::{Gazetteer, InseeMatch, InseeUnresolved};
 use serde::Serialize;
 
@@ -112,57 +112,108 @@ pub fn complete_insee_codes(places: &mut [Place], gazetteer: &Gazetteer) -> Inse
 }
 
 impl InseeCompletion {
-    /// The report in a few lines: counts by how each code was found and why the others were
-    /// not, then each place left without a code.
-    pub fn summary(&self) -> String {
+    /// The report in a few lines, in French or English: counts by how each code was found and
+    /// why the others were not, then each place left without a code.
+    pub fn summary(&self, lang: Lang) -> String {
         let mut how: BTreeMap<InseeMatch, usize> = BTreeMap::new();
         for c in &self.completed {
             *how.entry(c.how).or_default() += 1;
         }
         let mut why: BTreeMap<&'static str, usize> = BTreeMap::new();
         for u in &self.unresolved {
-            *why.entry(reason_key(&u.reason)).or_default() += 1;
+            *why.entry(reason_key(&u.reason, lang)).or_default() += 1;
         }
-        let list = |m: Vec<String>| m.join(", ");
-        let mut out = format!(
-            "code INSEE: {} completed ({}), {} left without ({}), {} already given",
-            self.completed.len(),
-            list(
-                how.iter()
-                    .map(|(k, n)| format!("{n} {}", match_key(*k)))
-                    .collect()
-            ),
-            self.unresolved.len(),
-            list(why.iter().map(|(k, n)| format!("{n} {k}")).collect()),
-            self.already
+        // ` (3 by name, 1 …)`, or nothing.
+        let detail = |parts: Vec<String>| {
+            if parts.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", parts.join(", "))
+            }
+        };
+        let how = detail(
+            how.iter()
+                .map(|(k, n)| format!("{n} {}", match_key(*k, lang)))
+                .collect(),
         );
+        let why = detail(why.iter().map(|(k, n)| format!("{n} {k}")).collect());
+        let (completed, unresolved) = (self.completed.len(), self.unresolved.len());
+        let mut out = match lang {
+            Lang::Fr => format!(
+                "code INSEE : {completed} complété(s){how}, {unresolved} laissé(s) sans{why}, {} déjà donné(s)",
+                self.already
+            ),
+            Lang::En => format!(
+                "code INSEE: {completed} completed{how}, {unresolved} left without{why}, {} already given",
+                self.already
+            ),
+        };
         for u in &self.unresolved {
             out.push_str(&format!(
-                "\n  {} ({} {}): {}",
-                u.id, u.postcode, u.commune, u.reason
+                "\n  {} ({} {}){}{}",
+                u.id,
+                u.postcode,
+                u.commune,
+                lang.pick(" : ", ": "),
+                reason_text(&u.reason, lang)
             ));
         }
         out
     }
 }
 
-fn match_key(m: InseeMatch) -> &'static str {
-    match m {
-        InseeMatch::Name => "by name",
-        InseeMatch::NameInDepartement => "by name in the département of a CEDEX postcode",
-        InseeMatch::PartOfName => "by part of the name",
-        InseeMatch::CloseName => "by a name spelt within a letter",
-        _ => "other",
+fn match_key(m: InseeMatch, lang: Lang) -> &'static str {
+    match (m, lang) {
+        (InseeMatch::Name, Lang::Fr) => "par le nom",
+        (InseeMatch::Name, Lang::En) => "by name",
+        (InseeMatch::NameInDepartement, Lang::Fr) => {
+            "par le nom dans le département d'un code postal CEDEX"
+        }
+        (InseeMatch::NameInDepartement, Lang::En) => {
+            "by name in the département of a CEDEX postcode"
+        }
+        (InseeMatch::PartOfName, Lang::Fr) => "par une partie du nom",
+        (InseeMatch::PartOfName, Lang::En) => "by part of the name",
+        (InseeMatch::CloseName, Lang::Fr) => "par un nom à une lettre près",
+        (InseeMatch::CloseName, Lang::En) => "by a name spelt within a letter",
+        (_, _) => lang.pick("autrement", "other"),
     }
 }
 
-fn reason_key(r: &InseeUnresolved) -> &'static str {
-    match r {
-        InseeUnresolved::NoName => "without a commune name",
-        InseeUnresolved::UnknownPostcode => "with an unknown postcode",
-        InseeUnresolved::NameNotInPostcode { .. } => "whose name is not a commune of the postcode",
-        InseeUnresolved::SeveralCommunes { .. } => "ambiguous",
-        _ => "other",
+fn reason_key(r: &InseeUnresolved, lang: Lang) -> &'static str {
+    match (r, lang) {
+        (InseeUnresolved::NoName, Lang::Fr) => "sans nom de commune",
+        (InseeUnresolved::NoName, Lang::En) => "without a commune name",
+        (InseeUnresolved::UnknownPostcode, Lang::Fr) => "au code postal inconnu",
+        (InseeUnresolved::UnknownPostcode, Lang::En) => "with an unknown postcode",
+        (InseeUnresolved::NameNotInPostcode { .. }, Lang::Fr) => {
+            "dont le nom n'est pas une commune du code postal"
+        }
+        (InseeUnresolved::NameNotInPostcode { .. }, Lang::En) => {
+            "whose name is not a commune of the postcode"
+        }
+        (InseeUnresolved::SeveralCommunes { .. }, Lang::Fr) => "ambigu(s)",
+        (InseeUnresolved::SeveralCommunes { .. }, Lang::En) => "ambiguous",
+        (_, _) => lang.pick("autre", "other"),
+    }
+}
+
+/// Why a code was not completed, in words (English: the gazetteer's own text).
+fn reason_text(r: &InseeUnresolved, lang: Lang) -> String {
+    match (r, lang) {
+        (InseeUnresolved::NoName, Lang::Fr) => "pas de nom de commune".to_owned(),
+        (InseeUnresolved::UnknownPostcode, Lang::Fr) => {
+            "le code postal ne dessert aucune commune et le nom est inconnu dans son département"
+                .to_owned()
+        }
+        (InseeUnresolved::NameNotInPostcode { candidates }, Lang::Fr) => format!(
+            "aucune commune du code postal n'a ce nom (le code postal dessert {})",
+            candidates.join(", ")
+        ),
+        (InseeUnresolved::SeveralCommunes { candidates }, Lang::Fr) => {
+            format!("plusieurs communes conviennent : {}", candidates.join(", "))
+        }
+        (r, _) => r.to_string(),
     }
 }
 
@@ -215,8 +266,11 @@ mod tests {
             ]
         );
         assert_eq!(report.unresolved.len(), 1);
-        let summary = report.summary();
+        let summary = report.summary(Lang::En);
         assert!(summary.starts_with("code INSEE: 2 completed (1 by name, 1 by name in the département of a CEDEX postcode), 1 left without (1 whose name is not a commune of the postcode), 1 already given"), "{summary}");
         assert!(summary.contains("c (38000 Lyon): no commune of the postcode has that name"));
+        let texte = report.summary(Lang::Fr);
+        assert!(texte.starts_with("code INSEE : 2 complété(s) (1 par le nom, 1 par le nom dans le département d'un code postal CEDEX), 1 laissé(s) sans (1 dont le nom n'est pas une commune du code postal), 1 déjà donné(s)"), "{texte}");
+        assert!(texte.contains("c (38000 Lyon) : aucune commune du code postal n'a ce nom (le code postal dessert 38185)"), "{texte}");
     }
 }

@@ -4,9 +4,11 @@
 
 use chrono::{DateTime, Datelike, NaiveDateTime, TimeZone, Utc};
 use chrono_tz::Tz;
+use inclusion::geo::CommuneSearch;
 use inclusion::model::render::{EXCERPT_CHARS, excerpt};
 use inclusion::model::vocab::{UnknownLabel, Vocabulary, find_label};
-use inclusion::model::{AccessMode, Criteria, Lang, Place, ReadOptions, read_bytes};
+use inclusion::model::{AccessMode, Criteria, Diagnostic, Lang, Place, ReadOptions, read_bytes};
+use inclusion::search::near_commune;
 use inclusion::territory::TerritoryError;
 use inclusion::territory::communes::Gazetteer;
 
@@ -125,25 +127,28 @@ pub struct Origin {
     pub longitude: f64,
     /// `Grenoble (38185, 38000 38100)` or `45.19, 5.72`.
     pub label: String,
+    /// For `--near`: the search around the commune (its code INSEE, its point, the default
+    /// radius), from `inclusion::search::near_commune`.
+    pub commune: Option<CommuneSearch>,
 }
 
 /// The position of `--near` (through the embedded gazetteer, loaded only then) or of
 /// `--lat`/`--lon`; `None` when neither is given.
 pub fn origin(p: &Position, lang: Lang) -> Result<Option<Origin>, CliError> {
     if let Some(query) = &p.near {
-        let (commune, point) = Gazetteer::embedded()
-            .locate(query)
-            .map_err(|e| territory_error(&e, lang))?;
+        let (commune, search) =
+            near_commune(Gazetteer::embedded(), query).map_err(|e| territory_error(&e, lang))?;
         let postcodes: Vec<&str> = commune.postcodes().collect();
         return Ok(Some(Origin {
-            latitude: point.latitude,
-            longitude: point.longitude,
+            latitude: search.latitude,
+            longitude: search.longitude,
             label: format!(
                 "{} ({}, {})",
                 commune.name,
                 commune.code,
                 postcodes.join(" ")
             ),
+            commune: Some(search),
         }));
     }
     match (p.lat, p.lon) {
@@ -166,6 +171,7 @@ pub fn origin(p: &Position, lang: Lang) -> Result<Option<Origin>, CliError> {
                 latitude,
                 longitude,
                 label: format!("{latitude}, {longitude}"),
+                commune: None,
             }))
         }
         _ => Ok(None),
@@ -233,47 +239,70 @@ pub fn places(
     let (bytes, name) = read_input(path, lang, progress)?;
     let report = read_bytes(&bytes, &ReadOptions::default().with_lenient(true));
     if let Some(d) = report.unreadable() {
-        let why = match lang {
-            Lang::Fr => d.message_fr(),
-            Lang::En => d.message_en(),
-        };
-        return Err(CliError::input(match lang {
-            Lang::Fr => format!(
-                "{name} ne peut pas être lu : {}\nvérifiez-le avec « inclusion validate {name} ».",
-                excerpt(&why, 8 * EXCERPT_CHARS)
-            ),
-            Lang::En => format!(
-                "{name} cannot be read: {}\ncheck it with `inclusion validate {name}`.",
-                excerpt(&why, 8 * EXCERPT_CHARS)
-            ),
-        }));
+        return Err(unreadable(&name, d, lang));
     }
-    let left_out = report.rows - report.places.len();
-    if left_out > 0 && !quiet {
-        let mut rows: Vec<usize> = report
-            .errors()
-            .filter_map(|d| d.row())
-            .collect::<std::collections::BTreeSet<_>>()
-            .into_iter()
-            .collect();
-        let more = rows.len() > 20;
-        rows.truncate(20);
-        let list: Vec<String> = rows.iter().map(usize::to_string).collect();
-        let list = format!("{}{}", list.join(", "), if more { ", …" } else { "" });
-        eprintln(&match lang {
-            Lang::Fr => format!(
-                "{name} : {left_out} ligne(s) sur {} laissée(s) de côté (erreurs), lignes {list} ; « inclusion validate {name} » dit pourquoi.",
-                report.rows
-            ),
-            Lang::En => format!(
-                "{name}: {left_out} of {} row(s) left out (errors), rows {list}; `inclusion validate {name}` says why.",
-                report.rows
-            ),
-        });
+    if !quiet {
+        note_rows_left_out(
+            &name,
+            report.rows,
+            report.places.len(),
+            report.errors(),
+            lang,
+        );
     }
     let source = match lang {
         Lang::Fr => format!("{name}, {} lieux lus", report.places.len()),
         Lang::En => format!("{name}, {} places read", report.places.len()),
     };
     Ok((report.places, source))
+}
+
+/// A file that is not a file of places at all: why, and what to do.
+pub fn unreadable(name: &str, d: &Diagnostic, lang: Lang) -> CliError {
+    let why = match lang {
+        Lang::Fr => d.message_fr(),
+        Lang::En => d.message_en(),
+    };
+    CliError::input(match lang {
+        Lang::Fr => format!(
+            "{name} ne peut pas être lu : {}\nvérifiez-le avec « inclusion validate {name} ».",
+            excerpt(&why, 8 * EXCERPT_CHARS)
+        ),
+        Lang::En => format!(
+            "{name} cannot be read: {}\ncheck it with `inclusion validate {name}`.",
+            excerpt(&why, 8 * EXCERPT_CHARS)
+        ),
+    })
+}
+
+/// The note for the rows of a file read leniently that were left out (`rows` read, `kept`
+/// places), naming the first 20 rows with an error; nothing when none was.
+pub fn note_rows_left_out<'d>(
+    name: &str,
+    rows: usize,
+    kept: usize,
+    errors: impl Iterator<Item = &'d Diagnostic>,
+    lang: Lang,
+) {
+    let left_out = rows.saturating_sub(kept);
+    if left_out == 0 {
+        return;
+    }
+    let mut rows_with_errors: Vec<usize> = errors
+        .filter_map(|d| d.row())
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let more = rows_with_errors.len() > 20;
+    rows_with_errors.truncate(20);
+    let list: Vec<String> = rows_with_errors.iter().map(usize::to_string).collect();
+    let list = format!("{}{}", list.join(", "), if more { ", …" } else { "" });
+    eprintln(&match lang {
+        Lang::Fr => format!(
+            "{name} : {left_out} ligne(s) sur {rows} laissée(s) de côté (erreurs), lignes {list} ; « inclusion validate {name} » dit pourquoi."
+        ),
+        Lang::En => format!(
+            "{name}: {left_out} of {rows} row(s) left out (errors), rows {list}; `inclusion validate {name}` says why."
+        ),
+    });
 }

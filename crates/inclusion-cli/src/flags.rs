@@ -8,8 +8,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use inclusion::model::DEFAULT_MAX_DIAGNOSTICS_PER_CODE;
 
 /// Tools for the lieux de médiation numérique: check and convert files of the national
-/// standard, find the nearest help, read opening hours, orient after a skills diagnostic,
-/// measure where help is missing.
+/// standard, find the help in and around a commune, find and merge duplicates, read opening
+/// hours, orient after a skills diagnostic, measure where help is missing.
 #[derive(Debug, Parser)]
 #[command(
     name = "inclusion",
@@ -91,7 +91,8 @@ pub enum Command {
     Validate(Validate),
     /// Convert a file to canonical CSV v1.0.2, JSON, GeoJSON or data·inclusion
     Convert(Convert),
-    /// The nearest places that help, from a commune or a position
+    /// The places that help around a commune (all of its places, then those around it), or
+    /// the nearest to a position
     Near(Near),
     /// Is it open, when does it change: opening hours at an instant
     Hours(Hours),
@@ -99,6 +100,8 @@ pub enum Command {
     Orient(Orient),
     /// Where help is missing: the distance from every commune to the nearest place
     Coverage(Coverage),
+    /// Find the duplicates across files of places, explain each decision, merge them
+    Dedup(Dedup),
     /// Print or write the JSON Schemas of every JSON document the tool reads or writes
     Schemas(Schemas),
     /// Print a shell completion script
@@ -157,6 +160,10 @@ pub struct Convert {
     /// Write the OSM value suggested for opening hours written in French, reporting each change
     #[arg(long)]
     pub fix_hours: bool,
+    /// Complete the missing code_insee from the postcode and the commune's name when they name
+    /// exactly one commune, reporting what was completed and why the others were not
+    #[arg(long)]
+    pub complete_insee: bool,
     /// Write the standard's columns only: leave out the columns outside the standard that the
     /// file had (by default they follow the standard's, as read)
     #[arg(long)]
@@ -226,14 +233,18 @@ pub struct CriteriaFlags {
 
 /// `inclusion near`.
 #[derive(Debug, Args)]
+#[command(
+    after_help = "With --near: every place of the commune (by code INSEE), whatever -k says, plus at most -k others within --radius-km of its point (default 10 km), each saying whether it is in the commune and its distance.\nFrom --lat --lon: the -k nearest places (within --radius-km if given)."
+)]
 pub struct Near {
     /// Where from.
     #[command(flatten)]
     pub position: Position,
-    /// How many places
+    /// How many places (with --near: how many besides the commune's own, which are all listed)
     #[arg(short, default_value_t = 5, value_name = "N")]
     pub k: usize,
-    /// Only places within this distance
+    /// Only places within this distance (with --near: of the commune's point, for the places
+    /// besides the commune's own) [default with --near: 10]
     #[arg(long, value_name = "KM")]
     pub radius_km: Option<f64>,
     /// What help.
@@ -248,10 +259,22 @@ pub struct Near {
     /// Say open or closed at this time without filtering [default: now]
     #[arg(long, value_name = "YYYY-MM-DDTHH:MM", conflicts_with_all = ["open_now", "open_at"])]
     pub at: Option<String>,
+    /// Also list the places that help at a distance (« À distance », or by phone or online
+    /// without receiving the public), after the others and without a distance
+    #[arg(long)]
+    pub remote: bool,
+    /// List the places that help at a distance first (for a person who cannot travel)
+    #[arg(long)]
+    pub cannot_travel: bool,
+    /// Keep one place per cluster of duplicates, the one of best quality (two places of one
+    /// source are never taken for duplicates)
+    #[arg(long)]
+    pub dedup: bool,
     /// Search the places of this file (CSV or JSON) instead of the embedded ones
     #[arg(long, value_name = "FILE")]
     pub data: Option<String>,
-    /// Output format (JSON: an array of schemas/nearby-place.schema.json)
+    /// Output format (JSON: an array of schemas/searched-place.schema.json with --near, --remote
+    /// or --cannot-travel, of schemas/nearby-place.schema.json otherwise)
     #[arg(long, value_enum, default_value_t)]
     pub format: Format,
 }
@@ -357,6 +380,46 @@ pub struct Coverage {
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub date: Option<chrono::NaiveDate>,
     /// Output format (JSON: schemas/coverage-report.schema.json)
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
+}
+
+/// `inclusion dedup`.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Each pair of places found near each other or with similar names in one commune is decided duplicate, review or distinct, with the reasons (rules merge-rules-1: duplicate from a score of 95, review from 75; --config changes them). Duplicates are grouped into clusters, never held by one weak link, and each cluster is merged into one place (the most recent value of each field, lists united, the sources listed).\nExit status: 0, 1 when rows of a file were left out (errors in required fields; the other rows take part), 2 when a file cannot be read or written."
+)]
+pub struct Dedup {
+    /// The files of places (CSV or JSON, standard v0.1 or v1; - for the standard input), each
+    /// a source named after its file
+    #[arg(value_name = "FILE", required = true)]
+    pub inputs: Vec<String>,
+    /// Write the deduplicated places to this file: each cluster merged into one place, the
+    /// others as they were
+    #[arg(short, long, value_name = "MERGED")]
+    pub output: Option<PathBuf>,
+    /// The format of MERGED [default: from its extension: .json, .geojson, else csv]
+    #[arg(long, value_enum, requires = "output")]
+    pub to: Option<Target>,
+    /// Write the pairs found (duplicates and reviews) as CSV, with their reasons
+    #[arg(long, value_name = "PAIRS.csv")]
+    pub pairs: Option<PathBuf>,
+    /// Write the pairs to review as CSV for a person: both records side by side and a verdict
+    /// column to fill
+    #[arg(long, value_name = "REVIEW.csv")]
+    pub review: Option<PathBuf>,
+    /// Write the whole report as JSON (schemas/dedup-report.schema.json): the files, pairs,
+    /// clusters, and each merged place with the provenance of every value and its conflicts
+    #[arg(long, value_name = "REPORT.json")]
+    pub report: Option<PathBuf>,
+    /// The rules, from a JSON file (schemas/dedup-config.schema.json; values left out keep
+    /// their defaults)
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<String>,
+    /// Allow two places of the same source (file) in one cluster
+    #[arg(long)]
+    pub allow_internal: bool,
+    /// Output format (JSON: the pairs, schemas/dedup-pairs.schema.json)
     #[arg(long, value_enum, default_value_t)]
     pub format: Format,
 }

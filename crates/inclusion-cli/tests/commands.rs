@@ -21,6 +21,8 @@ fn help_and_version() {
     insta::assert_snapshot!("help", text(&out.get_output().stdout));
     let out = inclusion(&dir).args(["near", "--help"]).assert().success();
     insta::assert_snapshot!("near_help", text(&out.get_output().stdout));
+    let out = inclusion(&dir).args(["dedup", "--help"]).assert().success();
+    insta::assert_snapshot!("dedup_help", text(&out.get_output().stdout));
     inclusion(&dir)
         .arg("--version")
         .assert()

@@ -38,6 +38,7 @@ fn a_closed_pipe_ends_quietly_with_success() {
         &["validate", "big.csv"][..],
         &["convert", "good.csv", "--to", "json", "-q"][..],
         &["orient", "--questionnaire"][..],
+        &["dedup", "good.csv", "--allow-internal"][..],
         &["completions", "bash"][..],
     ] {
         let mut child = binary(&dir)
@@ -102,6 +103,19 @@ fn a_full_disk_is_a_clear_error_with_exit_2() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("cannot write to /dev/full: No space left on device"));
+    // Each file `dedup` writes, on a full device.
+    for flag in ["-o", "--pairs", "--review", "--report"] {
+        let out = binary(&dir)
+            .args(["--lang", "en", "dedup", "good.csv", "-q", flag, "/dev/full"])
+            .output()
+            .unwrap();
+        let stderr = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{flag}: {stderr}");
+        assert!(
+            stderr.contains("cannot write to /dev/full: No space left on device"),
+            "{flag}: {stderr}"
+        );
+    }
     // `-o /dev/null` is a success.
     let out = binary(&dir)
         .args([

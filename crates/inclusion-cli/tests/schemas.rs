@@ -81,29 +81,42 @@ fn orient_prints_documents_that_follow_their_schemas() {
     Checker::new("eurostat-input").assert_valid(&input, "skills-eurostat.json");
 }
 
+/// Around a commune (`--near`, or `--remote` from a position): `searched-place`; the plain
+/// nearest from a position: `nearby-place`.
 #[test]
 fn near_prints_places_that_follow_their_schema() {
-    let checker = Checker::new("nearby-place");
-    for args in [
-        &["--near", "Grenoble"][..],
-        &[
-            "--lat",
-            "45.76",
-            "--lon",
-            "4.84",
-            "-k",
-            "8",
-            "--open-at",
-            "2026-12-01T10:00",
-        ][..],
-        &[
-            "--near",
-            "Annecy",
-            "--service",
-            "Aide aux démarches administratives",
-            "--radius-km",
-            "20",
-        ][..],
+    let (searched, nearby) = (Checker::new("searched-place"), Checker::new("nearby-place"));
+    for (args, checker) in [
+        (&["--near", "Grenoble"][..], &searched),
+        (
+            &[
+                "--lat",
+                "45.76",
+                "--lon",
+                "4.84",
+                "-k",
+                "8",
+                "--open-at",
+                "2026-12-01T10:00",
+            ][..],
+            &nearby,
+        ),
+        (
+            &[
+                "--near",
+                "Annecy",
+                "--service",
+                "Aide aux démarches administratives",
+                "--radius-km",
+                "20",
+                "--dedup",
+            ][..],
+            &searched,
+        ),
+        (
+            &["--lat", "45.19", "--lon", "5.72", "--cannot-travel"][..],
+            &searched,
+        ),
     ] {
         let mut all = vec!["near"];
         all.extend_from_slice(args);

@@ -5,7 +5,7 @@ use inclusion_model::Place;
 use chrono::{DateTime, Utc};
 
 use crate::open::{HoursSummary, HoursTable, OpenAt};
-use crate::query::{HelpQuery, Hit, NearbyPlace};
+use crate::query::{HelpQuery, Hit, NearbyPlace, PlaceDetails};
 use crate::sphere::{chord2_to_metres, metres_to_chord2, unit_vector};
 use crate::tree::{Checks, Found, Node, Point, Tree, Verdict, no_checks};
 use crate::{GeoError, HelpFilter};
@@ -277,16 +277,7 @@ impl HelpIndex {
             next_change: hours
                 .and_then(|h| h.next_change(at, locale))
                 .map(|c| c.at.fixed_offset()),
-            street: place.address.street.clone(),
-            complement: place.address.complement.clone(),
-            postcode: place.address.postcode.clone(),
-            insee_code: place.address.insee_code.clone(),
-            commune: place.address.commune.clone(),
-            phone: place.contact.phone.clone(),
-            emails: place.contact.emails.clone(),
-            websites: place.contact.websites.clone(),
-            booking_url: place.booking_url.clone(),
-            opening_hours: place.opening_hours.as_ref().map(|h| h.as_str().to_owned()),
+            details: PlaceDetails::of(place),
         })
     }
 

@@ -55,7 +55,7 @@ pub use inclusion_territory::sphere;
 pub use error::GeoError;
 pub use filter::HelpFilter;
 pub use index::HelpIndex;
-pub use query::{HelpQuery, Hit, NearbyPlace};
+pub use query::{HelpQuery, Hit, NearbyPlace, PlaceDetails};
 pub use search::{CommuneSearch, RemoteHelp, SearchAnswer, SearchResults, SearchedPlace};
 
 /// The examples of the crate's README, compiled and run as doc tests.

@@ -4,6 +4,8 @@ use chrono::{DateTime, FixedOffset};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use inclusion_model::Place;
+
 use crate::{GeoError, HelpFilter, sphere::MAX_DISTANCE_M};
 
 /// A nearest-help query: from a position, the `k` nearest places, or every place within
@@ -174,6 +176,19 @@ pub struct NearbyPlace {
     /// When it next opens or closes, in the place's local time (RFC 3339 with its offset);
     /// `null` without parseable opening hours or change within two years.
     pub next_change: Option<DateTime<FixedOffset>>,
+    /// The address, contact and opening hours as written (`adresse`, `code_postal`, `commune`,
+    /// `telephone`, `horaires`...: the keys of the standard, at the top level of the JSON).
+    #[serde(flatten)]
+    pub details: PlaceDetails,
+}
+
+/// What a person needs to go to or reach a place, as the place gives it: the fields of an
+/// answer besides its distance and state, shared by [`NearbyPlace`] and
+/// [`SearchedPlace`](crate::SearchedPlace) (flattened into both: the keys of the standard at the
+/// top level of their JSON).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
+pub struct PlaceDetails {
     /// `adresse`: number and street.
     #[serde(rename = "adresse")]
     pub street: String,
@@ -203,6 +218,24 @@ pub struct NearbyPlace {
     /// `horaires`: the opening hours as written (OSM syntax), if any.
     #[serde(rename = "horaires")]
     pub opening_hours: Option<String>,
+}
+
+impl PlaceDetails {
+    /// The details of a place.
+    pub fn of(place: &Place) -> PlaceDetails {
+        PlaceDetails {
+            street: place.address.street.clone(),
+            complement: place.address.complement.clone(),
+            postcode: place.address.postcode.clone(),
+            insee_code: place.address.insee_code.clone(),
+            commune: place.address.commune.clone(),
+            phone: place.contact.phone.clone(),
+            emails: place.contact.emails.clone(),
+            websites: place.contact.websites.clone(),
+            booking_url: place.booking_url.clone(),
+            opening_hours: place.opening_hours.as_ref().map(|h| h.as_str().to_owned()),
+        }
+    }
 }
 
 impl NearbyPlace {

@@ -63,7 +63,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::query::Hit;
+use crate::query::{Hit, PlaceDetails};
 use crate::sphere::{chord2_to_metres, distance2, metres_to_chord2, unit_vector};
 use crate::{GeoError, HelpFilter, HelpIndex, HelpQuery};
 use inclusion_model::criteria::{NO_PUBLIC_RECEPTION_BIT, place_mask};
@@ -246,6 +246,13 @@ pub struct SearchedPlace {
     /// When it next opens or closes, in the place's local time; `null` without parseable
     /// opening hours or change within two years.
     pub next_change: Option<chrono::DateTime<chrono::FixedOffset>>,
+    /// The address, contact and opening hours as written, as in a [`NearbyPlace`]
+    /// (`adresse`, `code_postal`, `commune`, `telephone`, `site_web`, `prise_rdv`,
+    /// `horaires`...: the keys of the standard, at the top level of the JSON).
+    ///
+    /// [`NearbyPlace`]: crate::NearbyPlace
+    #[serde(flatten)]
+    pub details: PlaceDetails,
 }
 
 impl HelpIndex {
@@ -272,6 +279,7 @@ impl HelpIndex {
             longitude: place.coordinates.map(|c| c.longitude()),
             open: nearby.open,
             next_change: nearby.next_change,
+            details: nearby.details,
         })
     }
 

@@ -56,6 +56,25 @@ impl Lang {
         }
     }
 
+    /// `n` and the word for it, singular or plural as this language wants it (0 takes the
+    /// singular in French, the plural in English).
+    ///
+    /// ```
+    /// use inclusion_hours::Lang;
+    ///
+    /// assert_eq!(Lang::Fr.count(0, "lieu", "lieux"), "0 lieu");
+    /// assert_eq!(Lang::Fr.count(2, "lieu", "lieux"), "2 lieux");
+    /// assert_eq!(Lang::En.count(0, "place", "places"), "0 places");
+    /// assert_eq!(Lang::En.count(1, "place", "places"), "1 place");
+    /// ```
+    pub fn count(self, n: usize, one: &str, many: &str) -> String {
+        let plural = match self {
+            Lang::Fr => n > 1,
+            Lang::En => n != 1,
+        };
+        format!("{n} {}", if plural { many } else { one })
+    }
+
     /// The language a POSIX locale names (`LANG`, `LC_ALL`...): English when it starts with
     /// `en`, French otherwise (the default of the tools of this workspace).
     pub fn from_locale(locale: &str) -> Lang {

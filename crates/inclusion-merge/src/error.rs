@@ -27,12 +27,15 @@ pub enum MergeError {
         source: std::io::Error,
     },
     /// A file that is not a standard file at all (not CSV nor JSON of places).
-    #[error("{path} cannot be read as a file of lieux de médiation numérique: {reason}")]
+    #[error(
+        "{path} cannot be read as a file of lieux de médiation numérique: {}",
+        diagnostic.message_en()
+    )]
     Unreadable {
         /// The file.
         path: String,
-        /// The file-level diagnostic.
-        reason: String,
+        /// The file-level diagnostic that says why (in French and English).
+        diagnostic: Box<inclusion_model::Diagnostic>,
     },
     /// Writing an output failed (closed pipe, full disk...).
     #[error("cannot write {what}: {source}")]

@@ -103,11 +103,26 @@ impl InputSet {
             path: path.display().to_string(),
             source,
         })?;
+        self.add_path_bytes(path, &bytes)
+    }
+
+    /// Adds the bytes of a file already read (by a caller that shows its progress, or reads it
+    /// its own way), named after the file stem of `path` as [`InputSet::add_path`] does, with
+    /// `path` recorded.
+    ///
+    /// # Errors
+    /// [`MergeError::Unreadable`] when the bytes are not a file of places at all.
+    pub fn add_path_bytes(
+        &mut self,
+        path: impl AsRef<Path>,
+        bytes: &[u8],
+    ) -> Result<&InputFile, MergeError> {
+        let path = path.as_ref();
         let name = path
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_else(|| path.display().to_string());
-        let report = read_bytes(&bytes, &read_options());
+        let report = read_bytes(bytes, &read_options());
         self.add_report(name, Some(path.display().to_string()), report)
     }
 
@@ -156,7 +171,7 @@ impl InputSet {
         if let Some(d) = report.unreadable() {
             return Err(MergeError::Unreadable {
                 path: path.unwrap_or_else(|| name.clone()),
-                reason: d.message_en(),
+                diagnostic: Box::new(d.clone()),
             });
         }
         let ReadReport {

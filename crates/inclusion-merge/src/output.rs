@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 use std::io::Write;
 
-use inclusion_model::Place;
+use inclusion_model::{Lang, Place};
 
 use crate::MergeError;
 use crate::pairs::{Decision, Pair, Pairs};
@@ -198,54 +198,100 @@ pub fn pairs_to_json(pairs: &Pairs) -> Result<String, MergeError> {
     Ok(serde_json::to_string_pretty(pairs)?)
 }
 
-/// A text rendering of a deduplication: the files read, the counts, then every duplicate and
-/// review pair with its score, its decision and its reasons, the clusters and the conflicts
-/// of the merged places.
-pub fn render_text(report: &DedupReport) -> String {
+/// A text rendering of a deduplication, in French or English: the files read, the counts,
+/// then every duplicate and review pair with its score, its decision and its reasons, the
+/// clusters and the conflicts of the merged places, and the duplicate pairs left out of the
+/// clusters.
+pub fn render_text(report: &DedupReport, lang: Lang) -> String {
+    let fr = lang == Lang::Fr;
     let mut s = String::new();
     let places: usize = report.files.iter().map(|f| f.places).sum();
-    let _ = writeln!(s, "rules {}", report.rules);
+    let _ = writeln!(s, "{} {}", lang.pick("règles", "rules"), report.rules);
+    let n = |count: usize, one: &str, many: &str| lang.count(count, one, many);
     for f in &report.files {
-        let _ = writeln!(
-            s,
-            "file {}: {} places of {} rows (v{}), {} diagnostics",
-            f.name,
-            f.places,
-            f.rows,
-            f.version,
-            f.diagnostics.len()
-        );
+        let diagnostics = n(f.diagnostics.len(), "diagnostic", "diagnostics");
+        let _ = match lang {
+            Lang::Fr => writeln!(
+                s,
+                "fichier {} : {} sur {} (v{}), {diagnostics}",
+                f.name,
+                n(f.places, "lieu", "lieux"),
+                n(f.rows, "ligne", "lignes"),
+                f.version,
+            ),
+            Lang::En => writeln!(
+                s,
+                "file {}: {} of {} (v{}), {diagnostics}",
+                f.name,
+                n(f.places, "place", "places"),
+                n(f.rows, "row", "rows"),
+                f.version,
+            ),
+        };
     }
     let st = &report.pairs.stats;
     let c = &st.candidates;
-    let _ = writeln!(
-        s,
-        "{places} places; {} pairs compared ({} within the radius, {} by name in a commune)",
-        c.compared, c.spatial_pairs, c.name_pairs
-    );
-    let _ = writeln!(
-        s,
-        "{} duplicate, {} to review, {} distinct",
-        st.duplicates, st.reviews, st.distinct
-    );
     let grouped: usize = report
         .clusters
         .clusters
         .iter()
         .map(|c| c.members.len())
         .sum();
-    let _ = writeln!(
-        s,
-        "{} clusters ({grouped} places), {} duplicate pairs left out of them; {} places after merging",
+    let (clusters, refused, after) = (
         report.clusters.clusters.len(),
         report.clusters.refused.len(),
-        report.places.len()
+        report.places.len(),
     );
+    let _ = match lang {
+        Lang::Fr => writeln!(
+            s,
+            "{} ; {} ({} dans le rayon, {} par le nom dans une commune)\n\
+             {}, {} à revoir, {}\n\
+             {} ({}), {} hors des groupes ; {} après fusion",
+            n(places, "lieu", "lieux"),
+            n(c.compared, "paire comparée", "paires comparées"),
+            c.spatial_pairs,
+            c.name_pairs,
+            n(st.duplicates, "doublon", "doublons"),
+            st.reviews,
+            n(st.distinct, "distincte", "distinctes"),
+            n(clusters, "groupe", "groupes"),
+            n(grouped, "lieu", "lieux"),
+            n(
+                refused,
+                "paire de doublons laissée",
+                "paires de doublons laissées"
+            ),
+            n(after, "lieu", "lieux"),
+        ),
+        Lang::En => writeln!(
+            s,
+            "{}; {} compared ({} within the radius, {} by name in a commune)\n\
+             {}, {} to review, {} distinct\n\
+             {} ({}), {} left out of them; {} after merging",
+            n(places, "place", "places"),
+            n(c.compared, "pair", "pairs"),
+            c.spatial_pairs,
+            c.name_pairs,
+            n(st.duplicates, "duplicate", "duplicates"),
+            st.reviews,
+            st.distinct,
+            n(clusters, "cluster", "clusters"),
+            n(grouped, "place", "places"),
+            n(refused, "duplicate pair", "duplicate pairs"),
+            n(after, "place", "places"),
+        ),
+    };
     for pair in &report.pairs.pairs {
+        let decision = match (pair.decision, lang) {
+            (Decision::Duplicate, Lang::Fr) => "doublon",
+            (Decision::Review, Lang::Fr) => "à revoir",
+            (Decision::Distinct, Lang::Fr) => "distincts",
+            (d, _) => d.as_str(),
+        };
         let _ = writeln!(
             s,
-            "\n{} {:.1}  {} / {}{}",
-            pair.decision.as_str(),
+            "\n{decision} {:.1}  {} / {}{}",
             pair.score,
             pair.left,
             pair.right,
@@ -253,17 +299,24 @@ pub fn render_text(report: &DedupReport) -> String {
                 .map(|d| format!(", {d:.0} m"))
                 .unwrap_or_default()
         );
-        let _ = writeln!(s, "  {}", pair.decided_by.en);
+        let decided_by = if fr {
+            &pair.decided_by.fr
+        } else {
+            &pair.decided_by.en
+        };
+        let _ = writeln!(s, "  {decided_by}");
         for r in &pair.reasons {
-            let _ = writeln!(s, "  {:+5.2}  {}", r.points, r.en);
+            let _ = writeln!(s, "  {:+5.2}  {}", r.points, if fr { &r.fr } else { &r.en });
         }
     }
     for (cluster, merged) in report.clusters.clusters.iter().zip(&report.merged) {
         let _ = writeln!(
             s,
-            "\ncluster {} → {} (representative {})",
+            "\n{} {} → {} ({} {})",
+            lang.pick("groupe", "cluster"),
             cluster.members.join(", "),
             merged.place.id,
+            lang.pick("représentant", "representative"),
             cluster.representative
         );
         for conflict in &merged.conflicts {
@@ -272,18 +325,31 @@ pub fn render_text(report: &DedupReport) -> String {
                 .iter()
                 .map(|o| format!("« {} » ({})", o.value, o.from.join(", ")))
                 .collect();
-            let _ = writeln!(
-                s,
-                "  conflict {}: kept « {} » ({}), left out {}",
-                conflict.column,
-                conflict.kept,
-                conflict.kept_from,
-                others.join(", ")
-            );
+            let _ = match lang {
+                Lang::Fr => writeln!(
+                    s,
+                    "  conflit {} : gardé « {} » ({}), écarté {}",
+                    conflict.column,
+                    conflict.kept,
+                    conflict.kept_from,
+                    others.join(", ")
+                ),
+                Lang::En => writeln!(
+                    s,
+                    "  conflict {}: kept « {} » ({}), left out {}",
+                    conflict.column,
+                    conflict.kept,
+                    conflict.kept_from,
+                    others.join(", ")
+                ),
+            };
         }
     }
     for r in &report.clusters.refused {
-        let _ = writeln!(s, "\nleft out {} / {}: {}", r.left, r.right, r.en);
+        let _ = match lang {
+            Lang::Fr => writeln!(s, "\nlaissés à part {} / {} : {}", r.left, r.right, r.fr),
+            Lang::En => writeln!(s, "\nleft out {} / {}: {}", r.left, r.right, r.en),
+        };
     }
     s
 }

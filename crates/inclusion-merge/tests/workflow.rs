@@ -5,7 +5,7 @@ use inclusion_merge::{
     Config, Decision, InputSet, MergeError, Refusal, clusters, dedup, find_duplicates, merge,
     merge::merged_id, pairs_to_json, render_text, write_pairs_csv, write_review_csv,
 };
-use inclusion_model::{Address, Coordinates, Place, Service};
+use inclusion_model::{Address, Coordinates, Lang, Place, Service};
 
 fn place(id: &str, name: &str, street: &str, source: &str) -> Place {
     let mut p = Place::new(
@@ -212,16 +212,26 @@ fn input_sets_read_several_files_leniently() {
     let report = dedup(&set, &Config::default()).unwrap();
     assert_eq!(report.clusters.clusters.len(), 1);
     assert_eq!(report.places.len(), 1);
-    let text = render_text(&report);
-    assert!(
-        text.contains("file hub: 1 places of 1 rows (v0.1)"),
-        "{text}"
-    );
+    let text = render_text(&report, Lang::En);
+    assert!(text.contains("file hub: 1 place of 1 row (v0.1)"), "{text}");
     assert!(text.contains("duplicate "), "{text}");
     assert!(
         text.contains("conflict nom: kept « APEJ COGNAC »"),
         "{text}"
     );
+    let texte = render_text(&report, Lang::Fr);
+    assert!(
+        texte.contains("fichier hub : 1 lieu sur 1 ligne (v0.1)"),
+        "{texte}"
+    );
+    assert!(texte.contains("\ndoublon "), "{texte}");
+    assert!(
+        texte.contains("conflit nom : gardé « APEJ COGNAC »"),
+        "{texte}"
+    );
+    // Each pair's reasons in the language asked.
+    let pair = &report.pairs.pairs[0];
+    assert!(texte.contains(&pair.decided_by.fr) && text.contains(&pair.decided_by.en));
 
     // Errors name the file.
     let missing = InputSet::read_paths([dir.join("absent.csv")]).unwrap_err();
@@ -232,6 +242,17 @@ fn input_sets_read_several_files_leniently() {
     std::fs::write(&garbage, "{\"not\": \"an array\"}").unwrap();
     let err = InputSet::read_paths([&garbage]).unwrap_err();
     assert!(matches!(err, MergeError::Unreadable { .. }), "{err}");
+    // The diagnostic says why in both languages; bytes read elsewhere get the same name.
+    let MergeError::Unreadable { diagnostic, .. } = err else {
+        unreachable!()
+    };
+    assert!(!diagnostic.message_fr().is_empty() && diagnostic.is_error());
+    let mut set = InputSet::new();
+    let file = set
+        .add_path_bytes(dir.join("dora.csv"), "id,pivot,nom,commune,code_postal,adresse,date_maj\n1,00000000000000,APEJ,Cognac,16100,72 Rue de Pons,2023-05-01\n".as_bytes())
+        .unwrap();
+    assert_eq!((file.name.as_str(), file.places), ("dora", 1));
+    assert!(file.path.as_deref().unwrap().ends_with("dora.csv"));
     std::fs::remove_dir_all(&dir).unwrap();
 }
 

@@ -1,14 +1,17 @@
 //! `inclusion convert FILE|- --to csv|json|geojson|data-inclusion [-o OUT] [--lenient]
-//! [--redact-contacts] [--fix-hours] [--drop-unknown-columns] [--max-per-code N]`.
+//! [--redact-contacts] [--fix-hours] [--complete-insee] [--drop-unknown-columns] [--source NAME]
+//! [--max-per-code N]`.
 
+use inclusion::enrich::complete_insee_codes;
 use inclusion::exchange::data_inclusion::to_data_inclusion;
 use inclusion::model::hours_fix::fix_hours;
 use inclusion::model::redact::redact_contacts;
 use inclusion::model::render::{diagnostic_text, excerpt, report_text};
 use inclusion::model::{
-    Lang, ReadOptions, WriteOptions, read_bytes, write_csv_with, write_geojson_with,
+    Lang, Place, ReadOptions, WriteOptions, read_bytes, write_csv_with, write_geojson_with,
     write_json_with,
 };
+use inclusion::territory::communes::Gazetteer;
 
 use crate::context::Context;
 use crate::error::{CliError, Outcome};
@@ -77,39 +80,20 @@ pub fn run(f: &Convert, ctx: Context) -> Result<Outcome, CliError> {
             });
         }
     }
+    if f.complete_insee {
+        let completion = complete_insee_codes(&mut places, Gazetteer::embedded());
+        if !ctx.quiet {
+            eprintln(&completion.summary(lang));
+        }
+    }
     // Nothing read is lost: the columns outside the standard are written unless asked not to.
-    let write = WriteOptions::default().with_extra_columns(!f.drop_unknown_columns);
+    let writing = Writing {
+        options: WriteOptions::default().with_extra_columns(!f.drop_unknown_columns),
+        source: &f.source,
+    };
     {
         let _bar = Progress::start(lang.pick("écriture", "writing"), None, ctx.progress(false));
-        match f.to {
-            Target::Csv => {
-                out.write_with(|w| write_csv_with(&places, w, &write), |e| e.to_string())?
-            }
-            Target::Json => {
-                out.write_with(|w| write_json_with(&places, w, &write), |e| e.to_string())?;
-                out.write_str("\n")?;
-            }
-            Target::Geojson => {
-                out.write_with(
-                    |w| write_geojson_with(&places, w, &write),
-                    |e| e.to_string(),
-                )?;
-                out.write_str("\n")?;
-            }
-            Target::DataInclusion => {
-                let export = to_data_inclusion(&places, &f.source);
-                if !ctx.quiet {
-                    for d in &export.diagnostics {
-                        eprint(&diagnostic_text(d, &name, lang));
-                    }
-                }
-                let value = serde_json::json!({
-                    "structures": export.structures,
-                    "services": export.services,
-                });
-                out.write_json(&value, true)?;
-            }
-        }
+        write_places(&mut out, &places, f.to, &writing, &name, ctx)?;
         out.finish()?;
     }
     Ok(if report.invalid_rows > 0 {
@@ -117,4 +101,64 @@ pub fn run(f: &Convert, ctx: Context) -> Result<Outcome, CliError> {
     } else {
         Outcome::Success
     })
+}
+
+/// How places are written: which columns, and the data·inclusion source of the places that
+/// give none.
+pub struct Writing<'a> {
+    /// The columns outside the standard, written or not.
+    pub options: WriteOptions,
+    /// `--source`: the data·inclusion source of a place without its own `source`.
+    pub source: &'a str,
+}
+
+impl Default for Writing<'_> {
+    /// Every column read; `inclusion` as the source of places without one.
+    fn default() -> Self {
+        Writing {
+            options: WriteOptions::default(),
+            source: "inclusion",
+        }
+    }
+}
+
+/// Writes `places` as `to` (the problems of a data·inclusion export go to the standard error,
+/// naming the input `name`).
+pub fn write_places(
+    out: &mut Output,
+    places: &[Place],
+    to: Target,
+    writing: &Writing<'_>,
+    name: &str,
+    ctx: Context,
+) -> Result<(), CliError> {
+    let options = &writing.options;
+    match to {
+        Target::Csv => out.write_with(|w| write_csv_with(places, w, options), |e| e.to_string()),
+        Target::Json => {
+            out.write_with(|w| write_json_with(places, w, options), |e| e.to_string())?;
+            out.write_str("\n")
+        }
+        Target::Geojson => {
+            out.write_with(
+                |w| write_geojson_with(places, w, options),
+                |e| e.to_string(),
+            )?;
+            out.write_str("\n")
+        }
+        Target::DataInclusion => {
+            // Each place keeps its own source (see `to_data_inclusion`).
+            let export = to_data_inclusion(places, writing.source);
+            if !ctx.quiet {
+                for d in &export.diagnostics {
+                    eprint(&diagnostic_text(d, name, ctx.lang));
+                }
+            }
+            let value = serde_json::json!({
+                "structures": export.structures,
+                "services": export.services,
+            });
+            out.write_json(&value, true)
+        }
+    }
 }

@@ -2,6 +2,7 @@
 
 mod convert;
 mod coverage;
+mod dedup;
 mod hours;
 mod near;
 mod orient;
@@ -21,6 +22,7 @@ pub fn run(cli: Cli, ctx: Context) -> Result<Outcome, CliError> {
         Command::Hours(f) => hours::run(&f, ctx),
         Command::Orient(f) => orient::run(&f, ctx),
         Command::Coverage(f) => coverage::run(&f, ctx),
+        Command::Dedup(f) => dedup::run(&f, ctx),
         Command::Schemas(f) => schemas::run(&f, ctx),
         Command::Completions(f) => schemas::completions(&f, ctx),
     }
