@@ -47,6 +47,17 @@ fn json(bytes: &[u8]) -> Value {
     serde_json::from_slice(bytes).expect("JSON output")
 }
 
+/// `inclusion --lang en validate FILE --format json` in `dir`: its report, after checking the
+/// exit status (`what` names the case in failures).
+fn validate_json(dir: &Path, file: &str, what: &str, expected: i32) -> Value {
+    let out = inclusion(dir)
+        .args(["--lang", "en", "validate", file, "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(status(&out, what), expected, "{}", text(&out.stdout));
+    json(&out.stdout)
+}
+
 #[test]
 fn forty_megabytes_of_line_feeds_are_read_in_bounded_memory() {
     let dir = scratch("hostile-newlines");
@@ -415,12 +426,7 @@ fn encodings_and_stray_quotes_are_named_where_they_are() {
     let at = bytes.iter().position(|b| *b == b'@').unwrap();
     bytes[at] = 0xE9; // é in Windows-1252, invalid alone in UTF-8
     file(&dir, "u.csv", &bytes);
-    let out = inclusion(&dir)
-        .args(["--lang", "en", "validate", "u.csv", "--format", "json"])
-        .output()
-        .unwrap();
-    assert_eq!(status(&out, "invalid byte"), 1);
-    let report = json(&out.stdout);
+    let report = validate_json(&dir, "u.csv", "invalid byte", 1);
     assert_eq!(
         (report["rows"].as_u64(), report["valid"].as_u64()),
         (Some(3), Some(2))
@@ -445,12 +451,7 @@ fn encodings_and_stray_quotes_are_named_where_they_are() {
         ));
     }
     file(&dir, "q.csv", csv);
-    let out = inclusion(&dir)
-        .args(["--lang", "en", "validate", "q.csv", "--format", "json"])
-        .output()
-        .unwrap();
-    assert_eq!(status(&out, "stray quote"), 1);
-    let report = json(&out.stdout);
+    let report = validate_json(&dir, "q.csv", "stray quote", 1);
     assert!(report["rows"].as_u64() >= Some(299), "{report}");
     assert_eq!(report["invalid"].as_u64(), Some(1), "{report}");
     let d = report["diagnostics"]
@@ -498,12 +499,7 @@ fn json_out_of_range_utf16_and_repeated_columns_are_problems_of_their_cells() {
     }
     let json_text = format!("[{}]", records.join(","));
     file(&dir, "n.json", &json_text);
-    let out = inclusion(&dir)
-        .args(["--lang", "en", "validate", "n.json", "--format", "json"])
-        .output()
-        .unwrap();
-    assert_eq!(status(&out, "1e400"), 0);
-    let report = json(&out.stdout);
+    let report = validate_json(&dir, "n.json", "1e400", 0);
     assert_eq!(
         (report["rows"].as_u64(), report["valid"].as_u64()),
         (Some(25), Some(25))
@@ -526,12 +522,7 @@ fn json_out_of_range_utf16_and_repeated_columns_are_problems_of_their_cells() {
         utf16.extend_from_slice(&unit.to_le_bytes());
     }
     file(&dir, "u16.json", &utf16);
-    let out = inclusion(&dir)
-        .args(["--lang", "en", "validate", "u16.json", "--format", "json"])
-        .output()
-        .unwrap();
-    assert_eq!(status(&out, "UTF-16"), 0, "{}", text(&out.stdout));
-    let report = json(&out.stdout);
+    let report = validate_json(&dir, "u16.json", "UTF-16", 0);
     assert_eq!(
         (report["rows"].as_u64(), report["valid"].as_u64()),
         (Some(25), Some(25))

@@ -55,11 +55,12 @@ pub(crate) fn read_decoded(
     diags: Vec<Diagnostic>,
     options: &ReadOptions,
 ) -> ReadReport {
-    let mut report = options.report(Format::Csv);
-    for d in diags {
-        report.push(d);
-    }
-    read_text(text, replaced, options, report)
+    read_text(
+        text,
+        replaced,
+        options,
+        options.report_after(Format::Csv, diags),
+    )
 }
 
 fn builder(delimiter: u8) -> ::csv::ReaderBuilder {

@@ -56,10 +56,7 @@ pub(crate) fn read_decoded(
     diags: Vec<Diagnostic>,
     options: &ReadOptions,
 ) -> ReadReport {
-    let mut report = options.report(Format::Json);
-    for d in diags {
-        report.push(d);
-    }
+    let mut report = options.report_after(Format::Json, diags);
     if text.trim().is_empty() {
         report.push(Diagnostic::new(Severity::Error, &messages::FILE_EMPTY));
         return report;

@@ -2,6 +2,7 @@
 
 use chrono::NaiveDate;
 
+use crate::diagnostic::Diagnostic;
 use crate::migrate::{SchemaVersion, VersionChoice};
 use crate::validate::{Level, Validator};
 
@@ -134,5 +135,14 @@ impl ReadOptions {
     /// An empty report for these options.
     pub(super) fn report(&self, format: Format) -> ReadReport {
         ReadReport::new(format, self.max_diagnostics_per_code)
+    }
+
+    /// A report for these options that starts with `diags` (the problems of decoding a file).
+    pub(super) fn report_after(&self, format: Format, diags: Vec<Diagnostic>) -> ReadReport {
+        let mut report = self.report(format);
+        for d in diags {
+            report.push(d);
+        }
+        report
     }
 }
