@@ -5,6 +5,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use inclusion::model::DEFAULT_MAX_DIAGNOSTICS_PER_CODE;
 
 /// Tools for the lieux de médiation numérique: check and convert files of the national
 /// standard, find the help in and around a commune, find and merge duplicates, read opening
@@ -123,6 +124,10 @@ pub struct Validate {
     /// Keep places whose errors are all in optional fields (the values are dropped)
     #[arg(long)]
     pub lenient: bool,
+    /// List at most N problems of each code in rows; the others are counted ("… and 999,000
+    /// more errors with code pattern")
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_DIAGNOSTICS_PER_CODE)]
+    pub max_per_code: usize,
 }
 
 /// `--level`.
@@ -159,6 +164,17 @@ pub struct Convert {
     /// exactly one commune, reporting what was completed and why the others were not
     #[arg(long)]
     pub complete_insee: bool,
+    /// Write the standard's columns only: leave out the columns outside the standard that the
+    /// file had (by default they follow the standard's, as read)
+    #[arg(long)]
+    pub drop_unknown_columns: bool,
+    /// List at most N problems of each code in rows; the others are counted
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_DIAGNOSTICS_PER_CODE)]
+    pub max_per_code: usize,
+    /// With --to data-inclusion: the data·inclusion source of the places that give none (each
+    /// place's own `source` is kept)
+    #[arg(long, value_name = "NAME", default_value = "inclusion")]
+    pub source: String,
 }
 
 /// `--to`.

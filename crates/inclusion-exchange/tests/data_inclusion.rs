@@ -308,9 +308,8 @@ fn every_place_of_hub_du_sud_exports_valid_records() {
         .map(|p| p.services.iter().collect::<HashSet<_>>().len())
         .sum();
     assert_eq!(export.services.len(), services);
-    // Every record is there, and so are its diagnostics: 99 placeholder 1970 dates, 646
-    // placeholder SIRETs, and the sources (conseiller-numerique, dora...) that are not the
-    // export's.
+    // Every record is there, and so are its diagnostics: 99 placeholder 1970 dates and 646
+    // placeholder SIRETs.
     let count = |code: &str, column: &str| {
         export
             .diagnostics
@@ -320,14 +319,18 @@ fn every_place_of_hub_du_sud_exports_valid_records() {
     };
     assert_eq!(count(codes::DATE_TOO_OLD, "date_maj"), 99);
     assert_eq!(count(codes::INVALID_FOR_EXPORT, "pivot"), 646);
-    assert_eq!(count(codes::NOT_EXPORTED, "source"), 646);
     assert!(export.structures.iter().all(|s| s.siret.is_none()));
+    // Each structure keeps the source of its place (5 producers in this file).
+    for (place, structure) in report.places.iter().zip(&export.structures) {
+        assert_eq!(Some(&structure.source), place.source.as_ref());
+    }
 
     // And the import gives back every place, with what survives.
     let (places, _) = from_data_inclusion(&export.structures, &export.services);
     assert_eq!(places.len(), 646);
     for (a, b) in report.places.iter().zip(&places) {
         assert_eq!((&a.id, &a.name, &a.address), (&b.id, &b.name, &b.address));
+        assert_eq!(a.source, b.source);
         assert_eq!(sorted(&a.services), b.services);
         assert_eq!(a.coordinates, b.coordinates);
         // Opening hours that do not parse are not exported; those that parse after
@@ -867,4 +870,61 @@ fn clamped_and_skipped_dates_say_so() {
             .all(|s| s.date_maj == di::MIN_DATE_MAJ)
     );
     assert!(!clamp.diagnostics[0].is_error());
+}
+
+#[test]
+fn each_structure_and_service_keeps_its_source_and_services_carry_the_contacts() {
+    // Was: all 188 Charente structures exported with the source of the first place, and no
+    // service with a phone or an e-mail.
+    let Some(bytes) = inclusion_anchors::read("real-datasets/charente.20230711.json") else {
+        return;
+    };
+    let report = read_json_slice(&bytes, &ReadOptions::default().with_lenient(true));
+    let export = to_data_inclusion_with(&report.places, &options());
+    let sources: HashSet<&str> = export
+        .structures
+        .iter()
+        .map(|s| s.source.as_str())
+        .collect();
+    assert_eq!(sources.len(), 6, "{sources:?}");
+    let by_id: std::collections::HashMap<&str, &inclusion_exchange::data_inclusion::Structure> =
+        export
+            .structures
+            .iter()
+            .map(|s| (s.id.as_str(), s))
+            .collect();
+    let mut with_contact = 0;
+    for service in &export.services {
+        let structure = by_id[service.structure_id.as_str()];
+        assert_eq!(service.source, structure.source);
+        assert!(service.id.starts_with(&format!("{}--", structure.source)));
+        assert_eq!(service.telephone, structure.telephone);
+        assert_eq!(service.courriel, structure.courriel);
+        assert_eq!(service.horaires_accueil, structure.horaires_accueil);
+        with_contact += usize::from(service.telephone.is_some() || service.courriel.is_some());
+    }
+    // 65 phones and 53 e-mails (the v0.1 `courriel` column, read into `courriels`) in 188 places.
+    assert!(
+        with_contact * 3 > export.services.len(),
+        "{with_contact} of {}",
+        export.services.len()
+    );
+    let place = |structure: &inclusion_exchange::data_inclusion::Structure| {
+        report
+            .places
+            .iter()
+            .find(|p| structure.id.ends_with(&format!("--{}", p.id)))
+            .unwrap()
+    };
+    for structure in &export.structures {
+        assert_eq!(
+            place(structure).source.as_deref(),
+            Some(structure.source.as_str())
+        );
+    }
+    // A place without a source takes the export's.
+    let mut anonymous = report.places[0].clone();
+    anonymous.source = None;
+    let e = to_data_inclusion_with(&[anonymous], &options());
+    assert_eq!(e.structures[0].source, options().source);
 }

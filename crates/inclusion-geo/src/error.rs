@@ -24,6 +24,10 @@ pub enum GeoError {
     /// A query with neither `k` nor a maximum distance would return the whole dataset.
     #[error("the query has neither k nor max_distance_m: give at least one of them")]
     Unbounded,
+    /// An `open_at` outside the dates opening hours can be evaluated for (1900–2199 in every
+    /// time zone): no place could be said open then.
+    #[error("open_at: {0}")]
+    OpenAtOutOfRange(String),
     /// More places than the index can number (2³² − 1).
     #[error("{0} places is more than the index can hold (at most 4,294,967,294)")]
     TooManyPlaces(usize),

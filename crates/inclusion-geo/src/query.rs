@@ -97,12 +97,28 @@ impl HelpQuery {
         self
     }
 
-    /// Checks the query: a finite position in range, `k ≥ 1`, a finite distance `≥ 0`, and at
-    /// least one of `k` and `max_distance_m`.
+    /// Checks the query: a finite position in range, `k ≥ 1`, a finite distance `≥ 0`, at
+    /// least one of `k` and `max_distance_m`, and an `open_at` whose date is within the dates
+    /// opening hours can be evaluated for in every time zone (1900–2199, see
+    /// [`check_instant_everywhere`](inclusion_model::hours::check_instant_everywhere)).
+    ///
+    /// ```
+    /// use inclusion_geo::{GeoError, HelpFilter, HelpQuery};
+    /// use chrono::{TimeZone, Utc};
+    /// let then = Utc.with_ymd_and_hms(1800, 1, 1, 10, 0, 0).unwrap();
+    /// let q = HelpQuery::nearest(45.19, 5.72, 5).filter(HelpFilter::default().open_at(then));
+    /// assert!(matches!(q.validate(), Err(GeoError::OpenAtOutOfRange(_))));
+    /// ```
     pub fn validate(&self) -> Result<(), GeoError> {
         check_position(self.latitude, self.longitude)?;
         if self.k == Some(0) {
             return Err(GeoError::ZeroK);
+        }
+        // No place passes an "open" filter its hours cannot be evaluated for.
+        if let Some(at) = self.filter.open_at
+            && let Err(e) = inclusion_model::hours::check_instant_everywhere(at)
+        {
+            return Err(GeoError::OpenAtOutOfRange(e.to_string()));
         }
         match self.max_distance_m {
             Some(d) if !(d.is_finite() && d >= 0.0) => Err(GeoError::InvalidDistance(d)),

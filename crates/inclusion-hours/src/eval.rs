@@ -18,7 +18,7 @@ use opening_hours::RuleKind;
 use super::holidays;
 use super::school::{self, SchoolZone};
 use super::selectors;
-use super::{Expr, OpeningHours};
+use super::{Expr, HoursError, OpeningHours};
 use inclusion_territory::Territory;
 
 /// Where opening hours are evaluated: a time zone, the public holidays of a territory, and
@@ -182,10 +182,82 @@ pub struct WeekSchedule {
 /// a day, enough for every yearly rule.
 pub const HORIZON_DAYS: i64 = 732;
 
-/// Instants outside these bounds (1900-01-02 .. 9999-12-30 UTC) are closed with no change,
-/// as in the `opening-hours` crate.
-const MIN_SECS: i64 = -2_208_902_400;
-const MAX_SECS: i64 = 253_402_041_600;
+/// The first local date at which opening hours can be evaluated (the holiday tables of
+/// `inclusion-territory` start there).
+pub const FIRST_SUPPORTED_DATE: NaiveDate = match NaiveDate::from_ymd_opt(1900, 1, 1) {
+    Some(d) => d,
+    None => NaiveDate::MIN,
+};
+
+/// The last local date at which opening hours can be evaluated (the holiday tables end there).
+pub const LAST_SUPPORTED_DATE: NaiveDate = match NaiveDate::from_ymd_opt(2199, 12, 31) {
+    Some(d) => d,
+    None => NaiveDate::MAX,
+};
+
+/// Whether opening hours can be evaluated at an instant in a locale: its local date is within
+/// [`FIRST_SUPPORTED_DATE`]..=[`LAST_SUPPORTED_DATE`] (1900–2199). Outside, public holidays
+/// are not known, and no state is given: the evaluation methods answer `None` (`false` for
+/// [`OpeningHours::is_open_at`]), and their `try_` forms [`HoursError::OutOfRange`] — never
+/// "closed".
+///
+/// ```
+/// use inclusion_hours::{check_instant, HoursError, Locale, Territory};
+/// use chrono::{TimeZone, Utc};
+/// let paris = Locale::from(Territory::Metropolitan);
+/// assert!(check_instant(Utc.with_ymd_and_hms(2026, 1, 5, 9, 0, 0).unwrap(), paris).is_ok());
+/// let e = check_instant(Utc.with_ymd_and_hms(1800, 1, 1, 10, 0, 0).unwrap(), paris).unwrap_err();
+/// assert!(matches!(e, HoursError::OutOfRange { .. }));
+/// assert_eq!(e.to_string(), "1800-01-01 is outside the dates opening hours can be evaluated for \
+///     (1900-01-01 to 2199-12-31, the years of the public-holiday tables): ask about a date in that range");
+/// // 23:30 UTC on 31 December 2199 is already 2200 in Paris.
+/// assert!(check_instant(Utc.with_ymd_and_hms(2199, 12, 31, 23, 30, 0).unwrap(), paris).is_err());
+/// ```
+///
+/// # Errors
+/// [`HoursError::OutOfRange`] with the local date.
+pub fn check_instant(at: DateTime<Utc>, locale: Locale) -> Result<(), HoursError> {
+    let utc = at.naive_utc();
+    let offset = locale.tz.offset_from_utc_datetime(&utc).fix();
+    // The local time of the last instants chrono knows may not exist: out of range too.
+    let date = utc
+        .checked_add_offset(offset)
+        .map_or(at.date_naive(), |local| local.date());
+    if (FIRST_SUPPORTED_DATE..=LAST_SUPPORTED_DATE).contains(&date)
+        && utc.checked_add_offset(offset).is_some()
+    {
+        Ok(())
+    } else {
+        Err(HoursError::OutOfRange { local_date: date })
+    }
+}
+
+/// Whether opening hours can be evaluated at an instant in every time zone (UTC−12 to
+/// UTC+14): what a query over places of many territories checks before asking (see
+/// [`check_instant`]).
+///
+/// ```
+/// use inclusion_hours::check_instant_everywhere;
+/// use chrono::{TimeZone, Utc};
+/// assert!(check_instant_everywhere(Utc.with_ymd_and_hms(2026, 1, 5, 9, 0, 0).unwrap()).is_ok());
+/// assert!(check_instant_everywhere(Utc.with_ymd_and_hms(2199, 12, 31, 12, 0, 0).unwrap()).is_err());
+/// assert!(check_instant_everywhere(Utc.with_ymd_and_hms(1900, 1, 1, 6, 0, 0).unwrap()).is_err());
+/// ```
+///
+/// # Errors
+/// [`HoursError::OutOfRange`] with the date of the instant in the zone that is out of range.
+pub fn check_instant_everywhere(at: DateTime<Utc>) -> Result<(), HoursError> {
+    let out = |date: NaiveDate| Err(HoursError::OutOfRange { local_date: date });
+    match (
+        at.checked_sub_signed(chrono::TimeDelta::hours(12)),
+        at.checked_add_signed(chrono::TimeDelta::hours(14)),
+    ) {
+        (Some(west), _) if west.date_naive() < FIRST_SUPPORTED_DATE => out(west.date_naive()),
+        (_, Some(east)) if east.date_naive() > LAST_SUPPORTED_DATE => out(east.date_naive()),
+        (Some(_), Some(_)) => Ok(()),
+        _ => out(at.date_naive()),
+    }
+}
 
 const DAY: i64 = 86_400;
 
@@ -260,6 +332,11 @@ pub(crate) struct Evaluator {
     tz: Tz,
 }
 
+/// An instant outside the supported dates (see [`check_instant`]), or a search that reached
+/// their end without finding what it looked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct OutOfRange;
+
 /// The state when the school calendar may not tell: the same in both readings, or unknown.
 fn combine(a: RuleKind, b: RuleKind) -> RuleKind {
     if a == b { a } else { RuleKind::Unknown }
@@ -309,14 +386,30 @@ impl Evaluator {
         DateTime::from_timestamp(t.checked_add(off)?, 0).map(|d| d.naive_utc())
     }
 
+    /// The first and last instants (Unix seconds) whose local date is supported.
+    fn bounds(&self) -> (i64, i64) {
+        let first = FIRST_SUPPORTED_DATE.and_time(chrono::NaiveTime::MIN);
+        let after = LAST_SUPPORTED_DATE
+            .succ_opt()
+            .map_or(first, |d| d.and_time(chrono::NaiveTime::MIN));
+        let start = self.instant_of_local(first).unwrap_or(i64::MAX);
+        let end = self.instant_of_local(after).unwrap_or(i64::MIN);
+        (start, end.saturating_sub(1))
+    }
+
+    /// Whether the local date of instant `t` is supported.
+    fn in_range(&self, t: i64) -> bool {
+        Self::naive(t, self.offset(t))
+            .is_some_and(|n| (FIRST_SUPPORTED_DATE..=LAST_SUPPORTED_DATE).contains(&n.date()))
+    }
+
     /// The state and comment at instant `t`.
-    pub(crate) fn state_at(&self, t: i64) -> (RuleKind, Arc<str>) {
-        if !(MIN_SECS..MAX_SECS).contains(&t) {
-            return (RuleKind::Closed, Arc::from(""));
-        }
+    pub(crate) fn state_at(&self, t: i64) -> Result<(RuleKind, Arc<str>), OutOfRange> {
         match Self::naive(t, self.offset(t)) {
-            Some(n) => self.local_state(n),
-            None => (RuleKind::Closed, Arc::from("")),
+            Some(n) if (FIRST_SUPPORTED_DATE..=LAST_SUPPORTED_DATE).contains(&n.date()) => {
+                Ok(self.local_state(n))
+            }
+            _ => Err(OutOfRange),
         }
     }
 
@@ -379,13 +472,30 @@ impl Evaluator {
         None
     }
 
-    /// The first change of kind strictly after `t0` and before `end` (Unix seconds).
-    pub(crate) fn next_change(&self, t0: i64, end: i64) -> Option<(i64, RuleKind)> {
-        let end = end.min(MAX_SECS);
-        if !(MIN_SECS..end).contains(&t0) {
-            return None;
+    /// The first change of kind strictly after `t0` and before `end` (Unix seconds); `Ok(None)`
+    /// when there is none. `Err` when `t0` is out of range, or when `end` is past the last
+    /// supported instant and no change comes before it (what comes after is not known).
+    pub(crate) fn next_change(
+        &self,
+        t0: i64,
+        end: i64,
+    ) -> Result<Option<(i64, RuleKind)>, OutOfRange> {
+        let current = self.state_at(t0)?.0;
+        let (_, last) = self.bounds();
+        let clamped = end > last.saturating_add(1);
+        let end = end.min(last.saturating_add(1));
+        if t0 >= end {
+            return if clamped { Err(OutOfRange) } else { Ok(None) };
         }
-        let current = self.state_at(t0).0;
+        let found = self.next_change_within(t0, end, current);
+        match found {
+            None if clamped => Err(OutOfRange),
+            found => Ok(found),
+        }
+    }
+
+    /// [`Evaluator::next_change`] within supported instants.
+    fn next_change_within(&self, t0: i64, end: i64, current: RuleKind) -> Option<(i64, RuleKind)> {
         let mut t = t0;
         // Each round passes an offset change; there are a few per year at most.
         for _ in 0..64 {
@@ -398,7 +508,7 @@ impl Evaluator {
             let until = candidate.map_or(end, |(u, _)| u);
             match self.next_offset_change(t, until, off) {
                 Some(x) => {
-                    let kind = self.state_at(x).0;
+                    let kind = self.state_at(x).ok()?.0;
                     if kind != current {
                         return Some((x, kind));
                     }
@@ -434,11 +544,15 @@ impl Evaluator {
         let next_monday = monday.checked_add_days(Days::new(7))?;
         let start = self.instant_of_local(monday.and_hms_opt(0, 0, 0)?)?;
         let end = self.instant_of_local(next_monday.and_hms_opt(0, 0, 0)?)?;
+        // Every day of the week must be supported.
+        if !self.in_range(start) || !self.in_range(end - 1) {
+            return None;
+        }
         let mut intervals = Vec::new();
         let mut t = start;
-        let mut kind = self.state_at(t).0;
+        let mut kind = self.state_at(t).ok()?.0;
         while t < end {
-            let (next, next_kind) = self.next_change(t, end).unwrap_or((end, kind));
+            let (next, next_kind) = self.next_change(t, end).ok()?.unwrap_or((end, kind));
             intervals.push(Interval {
                 start: self.local(t)?,
                 end: self.local(next)?,
@@ -456,13 +570,45 @@ fn secs(at: DateTime<Utc>) -> i64 {
     at.timestamp()
 }
 
+/// The error of an instant whose local date is outside the supported dates, or of a search
+/// that reached their end.
+fn out_of_range(at: DateTime<Utc>, locale: Locale) -> HoursError {
+    match check_instant(at, locale) {
+        Err(e) => e,
+        Ok(()) => HoursError::OutOfRange {
+            local_date: LAST_SUPPORTED_DATE
+                .succ_opt()
+                .unwrap_or(LAST_SUPPORTED_DATE),
+        },
+    }
+}
+
+/// The first 200 characters of a text, then `…`: an error never quotes a whole input.
+fn excerpt(s: &str) -> String {
+    match s.char_indices().nth(200) {
+        None => s.to_owned(),
+        Some((cut, _)) => format!("{}…", &s[..cut]),
+    }
+}
+
 impl OpeningHours {
     fn evaluator(&self, locale: Locale) -> Option<Evaluator> {
         self.expr()
             .map(|e| Evaluator::new(&self.parsed_text(), e, locale))
     }
 
-    /// The state at an instant, with the local time; `None` when the text does not parse.
+    /// The evaluator, or why there is none.
+    fn try_evaluator(&self, locale: Locale) -> Result<Evaluator, HoursError> {
+        self.evaluator(locale)
+            .ok_or_else(|| HoursError::OpeningHours {
+                raw: excerpt(self.as_str()),
+                reason: self.parse_error().unwrap_or_default().to_owned(),
+            })
+    }
+
+    /// The state at an instant, with the local time; `None` when the text does not parse or
+    /// the instant is outside the supported dates ([`check_instant`]; [`try_status_at`]
+    /// tells which).
     ///
     /// ```
     /// use inclusion_hours::{OpeningHours, Locale, Territory, State};
@@ -472,43 +618,127 @@ impl OpeningHours {
     /// assert_eq!((s.state, s.local_time.to_string().as_str()), (State::Open, "2026-03-02 10:00:00 AST"));
     /// assert_eq!(s.comment.as_deref(), Some("sur rendez-vous"));
     /// ```
+    ///
+    /// [`try_status_at`]: Self::try_status_at
     pub fn status_at(&self, at: DateTime<Utc>, locale: Locale) -> Option<Status> {
-        let ev = self.evaluator(locale)?;
-        let (kind, comment) = ev.state_at(secs(at));
-        Some(Status {
+        self.try_status_at(at, locale).ok()
+    }
+
+    /// The state at an instant, with the local time.
+    ///
+    /// ```
+    /// use inclusion_hours::{OpeningHours, HoursError, Locale, Territory};
+    /// use chrono::{TimeZone, Utc};
+    /// let h = OpeningHours::new("Mo-Fr 09:00-17:00");
+    /// let paris = Locale::from(Territory::Metropolitan);
+    /// let then = Utc.with_ymd_and_hms(1800, 1, 1, 10, 0, 0).unwrap();
+    /// assert!(matches!(h.try_status_at(then, paris), Err(HoursError::OutOfRange { .. })));
+    /// let bad = OpeningHours::new("le matin");
+    /// let now = Utc.with_ymd_and_hms(2026, 1, 5, 10, 0, 0).unwrap();
+    /// assert!(matches!(bad.try_status_at(now, paris), Err(HoursError::OpeningHours { .. })));
+    /// ```
+    ///
+    /// # Errors
+    /// [`HoursError::OpeningHours`] when the text does not parse, [`HoursError::OutOfRange`]
+    /// when the local date of `at` is outside 1900–2199.
+    pub fn try_status_at(&self, at: DateTime<Utc>, locale: Locale) -> Result<Status, HoursError> {
+        let ev = self.try_evaluator(locale)?;
+        let (kind, comment) = ev
+            .state_at(secs(at))
+            .map_err(|_| out_of_range(at, locale))?;
+        Ok(Status {
             state: State::from_kind(kind),
             local_time: at.with_timezone(&locale.tz),
             comment: (!comment.is_empty()).then_some(comment),
         })
     }
 
-    /// Whether it is open at an instant (`false` when closed, unknown, or the text does not
-    /// parse).
+    /// Whether it is open at an instant (`false` when closed, unknown, the text does not
+    /// parse, or the instant is outside the supported dates).
     pub fn is_open_at(&self, at: DateTime<Utc>, locale: Locale) -> bool {
         self.evaluator(locale)
-            .is_some_and(|ev| ev.state_at(secs(at)).0 == RuleKind::Open)
+            .is_some_and(|ev| ev.state_at(secs(at)).is_ok_and(|s| s.0 == RuleKind::Open))
     }
 
-    /// The first change of state strictly after `at`, within [`HORIZON_DAYS`] days.
+    /// The first change of state strictly after `at`, within [`HORIZON_DAYS`] days; `None`
+    /// also when the instant is outside the supported dates, or when the search reaches their
+    /// end without a change ([`try_next_change`](Self::try_next_change) tells which).
     pub fn next_change(&self, at: DateTime<Utc>, locale: Locale) -> Option<Change> {
-        let ev = self.evaluator(locale)?;
+        self.try_next_change(at, locale).ok().flatten()
+    }
+
+    /// The first change of state strictly after `at`, within [`HORIZON_DAYS`] days;
+    /// `Ok(None)` when there is none.
+    ///
+    /// ```
+    /// use inclusion_hours::{OpeningHours, HoursError, Locale, Territory};
+    /// use chrono::{TimeZone, Utc};
+    /// let h = OpeningHours::new("Mo-Fr 09:00-17:00");
+    /// let paris = Locale::from(Territory::Metropolitan);
+    /// let late = Utc.with_ymd_and_hms(2199, 12, 30, 20, 0, 0).unwrap(); // a Monday night
+    /// // Tuesday 31 December 2199 still opens; after it, nothing is known.
+    /// assert!(h.try_next_change(late, paris).unwrap().is_some());
+    /// let h = OpeningHours::new("Mo-Fr 09:00-17:00; Dec 31 off");
+    /// assert!(matches!(h.try_next_change(late, paris), Err(HoursError::OutOfRange { .. })));
+    /// ```
+    ///
+    /// # Errors
+    /// As [`try_status_at`](Self::try_status_at); [`HoursError::OutOfRange`] also when the
+    /// search reaches the end of the supported dates without a change.
+    pub fn try_next_change(
+        &self,
+        at: DateTime<Utc>,
+        locale: Locale,
+    ) -> Result<Option<Change>, HoursError> {
+        let ev = self.try_evaluator(locale)?;
         let t = secs(at);
-        let (x, kind) = ev.next_change(t, t.saturating_add(HORIZON_DAYS * DAY))?;
-        Some(Change {
-            at: ev.local(x)?,
-            state: State::from_kind(kind),
-        })
+        let found = ev
+            .next_change(t, t.saturating_add(HORIZON_DAYS * DAY))
+            .map_err(|_| out_of_range(at, locale))?;
+        Ok(found.and_then(|(x, kind)| {
+            Some(Change {
+                at: ev.local(x)?,
+                state: State::from_kind(kind),
+            })
+        }))
     }
 
     /// The next instant strictly after `at` at which it opens (within [`HORIZON_DAYS`] days).
-    /// When it is open at `at`, that is after the current opening.
+    /// When it is open at `at`, that is after the current opening. `None` also when the
+    /// instant is outside the supported dates ([`try_next_opening`](Self::try_next_opening)
+    /// tells).
     pub fn next_opening(&self, at: DateTime<Utc>, locale: Locale) -> Option<DateTime<Tz>> {
-        self.next_transition(at, locale, true)
+        self.try_next_opening(at, locale).ok().flatten()
     }
 
     /// The next instant strictly after `at` at which an opening ends (to closed or unknown),
-    /// within [`HORIZON_DAYS`] days.
+    /// within [`HORIZON_DAYS`] days; `None` also when the instant is outside the supported
+    /// dates ([`try_next_closing`](Self::try_next_closing) tells).
     pub fn next_closing(&self, at: DateTime<Utc>, locale: Locale) -> Option<DateTime<Tz>> {
+        self.try_next_closing(at, locale).ok().flatten()
+    }
+
+    /// [`next_opening`](Self::next_opening), with why there is no answer.
+    ///
+    /// # Errors
+    /// As [`try_next_change`](Self::try_next_change).
+    pub fn try_next_opening(
+        &self,
+        at: DateTime<Utc>,
+        locale: Locale,
+    ) -> Result<Option<DateTime<Tz>>, HoursError> {
+        self.next_transition(at, locale, true)
+    }
+
+    /// [`next_closing`](Self::next_closing), with why there is no answer.
+    ///
+    /// # Errors
+    /// As [`try_next_change`](Self::try_next_change).
+    pub fn try_next_closing(
+        &self,
+        at: DateTime<Utc>,
+        locale: Locale,
+    ) -> Result<Option<DateTime<Tz>>, HoursError> {
         self.next_transition(at, locale, false)
     }
 
@@ -517,25 +747,27 @@ impl OpeningHours {
         at: DateTime<Utc>,
         locale: Locale,
         opening: bool,
-    ) -> Option<DateTime<Tz>> {
-        let ev = self.evaluator(locale)?;
+    ) -> Result<Option<DateTime<Tz>>, HoursError> {
+        let ev = self.try_evaluator(locale)?;
+        let out = |_| out_of_range(at, locale);
         let t0 = secs(at);
         let end = t0.saturating_add(HORIZON_DAYS * DAY);
         let mut t = t0;
-        let mut was_open = ev.state_at(t).0 == RuleKind::Open;
-        while let Some((x, kind)) = ev.next_change(t, end) {
+        let mut was_open = ev.state_at(t).map_err(out)?.0 == RuleKind::Open;
+        while let Some((x, kind)) = ev.next_change(t, end).map_err(out)? {
             let is_open = kind == RuleKind::Open;
             if is_open != was_open && is_open == opening {
-                return ev.local(x);
+                return Ok(ev.local(x));
             }
             was_open = is_open;
             t = x;
         }
-        None
+        Ok(None)
     }
 
     /// The intervals of the week (Monday to Sunday, local time) that contains `date`, for
-    /// display; `None` when the text does not parse.
+    /// display; `None` when the text does not parse or a day of the week is outside the
+    /// supported dates (1900–2199).
     ///
     /// ```
     /// use inclusion_hours::{OpeningHours, Territory, State};
@@ -826,7 +1058,16 @@ mod tests {
             let h = OpeningHours::new(TEXTS[text]);
             let locale = Locale::from(Territory::ALL[territory]);
             let at = DateTime::from_timestamp(secs, 0).unwrap();
-            let before = h.status_at(at, locale).unwrap().state;
+            // Outside 1900–2199 (local date) nothing is said, and the error says why.
+            let Some(before) = h.status_at(at, locale).map(|s| s.state) else {
+                proptest::prop_assert!(check_instant(at, locale).is_err());
+                let out = matches!(h.try_status_at(at, locale), Err(HoursError::OutOfRange { .. }));
+                proptest::prop_assert!(out);
+                proptest::prop_assert_eq!(h.next_change(at, locale), None);
+                proptest::prop_assert!(!h.is_open_at(at, locale));
+                return Ok(());
+            };
+            proptest::prop_assert!(check_instant(at, locale).is_ok());
             if let Some(change) = h.next_change(at, locale) {
                 let t = change.at.with_timezone(&Utc);
                 proptest::prop_assert!(t > at);
@@ -839,6 +1080,59 @@ mod tests {
                 proptest::prop_assert!(!h.is_open_at(t - TimeDelta::seconds(1), locale));
             }
         }
+    }
+
+    #[test]
+    fn dates_outside_1900_2199_are_out_of_range_never_closed() {
+        let h = OpeningHours::new("Mo-Fr 09:00-17:00");
+        for at in [
+            utc(1800, 1, 6, 10, 0),
+            utc(1899, 12, 29, 10, 0),
+            utc(2200, 1, 6, 10, 0),
+            utc(2300, 6, 2, 10, 0),
+        ] {
+            assert_eq!(h.status_at(at, PARIS), None, "{at}");
+            assert!(!h.is_open_at(at, PARIS));
+            for result in [
+                h.try_status_at(at, PARIS).map(|_| ()),
+                h.try_next_change(at, PARIS).map(|_| ()),
+                h.try_next_opening(at, PARIS).map(|_| ()),
+                h.try_next_closing(at, PARIS).map(|_| ()),
+            ] {
+                let Err(HoursError::OutOfRange { local_date }) = result else {
+                    panic!("{at}: {result:?}");
+                };
+                assert_eq!(local_date, at.date_naive());
+            }
+            assert!(h.week(at.date_naive(), PARIS).is_none());
+        }
+        // Within range, the last days of 2199 are evaluated; a search past its end is not
+        // answered "no change".
+        let friday = utc(2199, 12, 27, 10, 0);
+        assert_eq!(h.status_at(friday, PARIS).unwrap().state, State::Open);
+        let always = OpeningHours::new("24/7");
+        assert!(matches!(
+            always.try_next_change(friday, PARIS),
+            Err(HoursError::OutOfRange { .. })
+        ));
+        assert_eq!(
+            always.try_next_change(utc(2026, 1, 1, 0, 0), PARIS),
+            Ok(None)
+        );
+        // 1900-01-01 is a Monday: its week is given; 2199-12-31 is a Tuesday: its week ends in
+        // 2200, and is not given.
+        assert!(
+            h.week(NaiveDate::from_ymd_opt(1900, 1, 1).unwrap(), PARIS)
+                .is_some()
+        );
+        assert!(
+            h.week(NaiveDate::from_ymd_opt(2199, 12, 29).unwrap(), PARIS)
+                .is_some()
+        );
+        assert!(
+            h.week(NaiveDate::from_ymd_opt(2199, 12, 31).unwrap(), PARIS)
+                .is_none()
+        );
     }
 
     #[test]

@@ -316,7 +316,16 @@ pub(crate) fn compare(
         && !a.names_other_commune
         && !b.names_other_commune
         && distance.is_none_or(|d| d <= 500.0)
-        && !matches!(name.outcome, Finding::Different | Finding::Weak)
+        && match name.outcome {
+            Finding::Different | Finding::Weak => false,
+            // Names that say different things agree only when both say France Services: a
+            // town hall or a local office labelled France Services is often a place of its
+            // own beside the commune's France Services.
+            Finding::GenericOther | Finding::OneGeneric => {
+                a.named_france_services && b.named_france_services
+            }
+            _ => true,
+        }
         && !contradicting(&c, Comparator::Phone)
         && !contradicting(&c, Comparator::Email)
     {

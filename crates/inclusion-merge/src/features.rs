@@ -142,6 +142,9 @@ pub(crate) struct Prepared {
     /// Services de Marthon (permanence L'Isle-d'Espagnac) » in L'Isle-d'Espagnac), so it is
     /// another commune's desk (rule R7b's exception).
     pub names_other_commune: bool,
+    /// Its name says France Services (not only its `dispositif_programmes_nationaux`, which
+    /// real files fill from their leftover v0.1 `labels_nationaux` too).
+    pub named_france_services: bool,
     pub itinerant: bool,
     pub street_number: Option<(u32, u32)>,
     pub street_name: Vec<u32>,
@@ -359,6 +362,7 @@ impl<'g> Preparer<'g> {
         let (_, locality) = &self.localities[address.commune.as_str()];
         let words: Vec<&str> = ids.iter().map(|&i| self.interner.get(i)).collect();
         let mut kinds = kinds_of(&words);
+        let named_france_services = kinds & Kind::FranceServices.bit() != 0;
         if place
             .national_programmes
             .contains(&NationalProgramme::FranceServices)
@@ -476,6 +480,7 @@ impl<'g> Preparer<'g> {
             initials,
             kinds,
             names_other_commune,
+            named_france_services,
             itinerant,
             street_number,
             street_name: street_words,

@@ -37,6 +37,7 @@
 //! | `date_maj.future` | Strict | warning | `date_maj` is after today |
 //! | `date_maj.too_old` | Strict | warning | `date_maj` is before 2000-01-01 (often a 1970-01-01 placeholder) |
 //! | `horaires.syntax` | Strict | warning | `horaires` is not valid OpenStreetMap `opening_hours` syntax |
+//! | `horaires.too_long` | both | warning | `horaires` longer than 255 characters (OpenStreetMap's limit for a value): kept, not evaluated |
 //! | `horaires.french` | Strict | warning | `horaires` is French text, not OSM syntax, that converts faithfully: the message gives the OSM value to write ([`hours_fix`](crate::hours_fix)) |
 //! | `migration.version` | file | warning | the file follows schema v0.1; its rows are migrated to v1.0.2 |
 //! | `migration.approximate` | migration | warning | a v0.1 value became the closest v1 value |
@@ -46,11 +47,15 @@
 //! | `file.missing_column` | file | error | a required column is missing from the header: no row can be read |
 //! | `file.missing_optional_column` | file | warning | an optional column of the standard is missing from the header |
 //! | `file.unknown_column` | file | warning | a column that is not in the standard (kept in [`Place::extra`](crate::Place::extra)) |
-//! | `file.duplicate_column` | file | error | a column name appears twice in the header (the first one is used) |
+//! | `file.duplicate_column` | file | error | a column name appears more than once in the header (the first one is read; once per name); in a row, a later one holds a different value (not read: the row is invalid); in a JSON record, a key repeated (the last value is read; a warning when the values are the same) |
+//! | `file.legacy_column` | file | warning | a v0.1 column in a v1 file: its values are read into their v1 columns, as the migration does |
+//! | `file.unclosed_quote` | file | error | a quote opened in a row runs over lines that read as rows: the row is reported, the lines skipped are named, and reading resumes at the next line that reads as a row |
 //! | `file.bom` | file | warning | the file starts with a UTF-8 byte-order mark |
 //! | `file.windows_1252` | file | warning | the file is not UTF-8; it was decoded as Windows-1252 |
+//! | `file.utf16` | file | warning | the file is UTF-16 (with or without a byte-order mark); it was decoded as such |
+//! | `file.invalid_utf8` | file | warning (the file: how many, where the first is) / error (each cell that holds one) | a UTF-8 file with invalid byte sequences, each replaced by `�` |
 //! | `file.semicolon_delimiter` | file | warning | columns are separated by `;` instead of `,` |
-//! | `json.type` | file | error | a JSON record is not an object, or a value is an object or an array |
+//! | `json.type` | file | error | a JSON record is not an object, or a value is an object, an array, or a string with an escape that is no character (`"\ud800"`) |
 //! | `json.number` | file | warning | a JSON value for a text column is a number or a boolean (converted to text) |
 
 /// A required column is empty.
@@ -111,6 +116,8 @@ pub const DATE_FUTURE: &str = "date_maj.future";
 pub const DATE_TOO_OLD: &str = "date_maj.too_old";
 /// Invalid `opening_hours` syntax.
 pub const HOURS_SYNTAX: &str = "horaires.syntax";
+/// `horaires` too long to evaluate.
+pub const HOURS_TOO_LONG: &str = "horaires.too_long";
 /// `opening_hours` written in French, with a suggested OSM value.
 pub const HOURS_FRENCH: &str = "horaires.french";
 /// The file cannot be read.
@@ -123,10 +130,18 @@ pub const FILE_MISSING_OPTIONAL_COLUMN: &str = "file.missing_optional_column";
 pub const FILE_UNKNOWN_COLUMN: &str = "file.unknown_column";
 /// A column name used twice.
 pub const FILE_DUPLICATE_COLUMN: &str = "file.duplicate_column";
+/// A v0.1 column in a v1 file, mapped.
+pub const FILE_LEGACY_COLUMN: &str = "file.legacy_column";
+/// A quote never closed where it should be.
+pub const FILE_UNCLOSED_QUOTE: &str = "file.unclosed_quote";
 /// A UTF-8 byte-order mark.
 pub const FILE_BOM: &str = "file.bom";
 /// Decoded as Windows-1252.
 pub const FILE_WINDOWS_1252: &str = "file.windows_1252";
+/// Decoded as UTF-16.
+pub const FILE_UTF16: &str = "file.utf16";
+/// Invalid byte sequences in a UTF-8 file.
+pub const FILE_INVALID_UTF8: &str = "file.invalid_utf8";
 /// `;` column delimiter.
 pub const FILE_SEMICOLON: &str = "file.semicolon_delimiter";
 /// A JSON record or value of the wrong type.

@@ -48,6 +48,8 @@ use std::fmt;
 use chrono::NaiveDate;
 
 use crate::columns::Column;
+use crate::printable::cut;
+pub use crate::printable::{Escaped, KEPT_CHARS};
 use crate::vocab;
 
 /// How serious a problem is.
@@ -234,11 +236,17 @@ pub fn table_problems(templates: &[&Template]) -> Vec<String> {
 }
 
 /// An argument of a diagnostic's message (`{0}`, `{1}`... in its [`Template`]).
+///
+/// A text longer than [`KEPT_CHARS`] characters is kept as an excerpt ([`Arg::Cut`]):
+/// a message never quotes a whole input.
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum Arg {
     /// A text of the input or computed.
     Text(Box<str>),
+    /// The first [`KEPT_CHARS`] characters of a longer text, and the length of the whole
+    /// text in characters; rendered `début… [228,000 characters]` (`[228 000 caractères]`).
+    Cut(Box<str>, u32),
     /// A text of the program (a label, a column name...): no copy.
     Static(&'static str),
     /// A whole number, written with digits only.
@@ -254,6 +262,7 @@ impl PartialEq for Arg {
     fn eq(&self, other: &Arg) -> bool {
         match (self, other) {
             (Arg::Text(a), Arg::Text(b)) => a == b,
+            (Arg::Cut(a, n), Arg::Cut(b, m)) => a == b && n == m,
             (Arg::Static(a), Arg::Static(b)) => a == b,
             (Arg::Int(a), Arg::Int(b)) => a == b,
             (Arg::Float(a), Arg::Float(b)) => a.to_bits() == b.to_bits(),
@@ -267,13 +276,19 @@ impl Eq for Arg {}
 
 impl From<&str> for Arg {
     fn from(s: &str) -> Arg {
-        Arg::Text(s.into())
+        match cut(s, KEPT_CHARS) {
+            None => Arg::Text(s.into()),
+            Some((cut, chars)) => Arg::Cut(cut, chars),
+        }
     }
 }
 
 impl From<String> for Arg {
     fn from(s: String) -> Arg {
-        Arg::Text(s.into_boxed_str())
+        match cut(&s, KEPT_CHARS) {
+            None => Arg::Text(s.into_boxed_str()),
+            Some((cut, chars)) => Arg::Cut(cut, chars),
+        }
     }
 }
 
@@ -301,15 +316,33 @@ impl From<NaiveDate> for Arg {
     }
 }
 
+/// Texts (and [`Arg::Cut`] excerpts) are written as they are, control characters included:
+/// messages escape them (see [`Escaped`]).
 impl fmt::Display for Arg {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Arg::Text(s) => f.write_str(s),
+            Arg::Cut(s, chars) => write!(f, "{s}… [{chars} characters]"),
             Arg::Static(s) => f.write_str(s),
             Arg::Int(n) => write!(f, "{n}"),
             Arg::Float(x) => write!(f, "{x}"),
             Arg::Date(d) => write!(f, "{d}"),
         }
+    }
+}
+
+/// Writes an input text in a message: escaped, and, for an excerpt, with the full length.
+fn write_quoted(
+    out: &mut impl fmt::Write,
+    text: &str,
+    cut: Option<u32>,
+    lang: Lang,
+) -> fmt::Result {
+    write!(out, "{}", Escaped(text))?;
+    match (cut, lang) {
+        (None, _) => Ok(()),
+        (Some(n), Lang::Fr) => write!(out, " [{} caractères]", thousands(n as usize, '\u{a0}')),
+        (Some(n), Lang::En) => write!(out, " [{} characters]", thousands(n as usize, ',')),
     }
 }
 
@@ -353,9 +386,12 @@ const VALUE_DROPPED: (&str, &str) = (
 pub struct Diagnostic {
     row: Option<usize>,
     column: Option<Cow<'static, str>>,
+    /// The value, or its first [`KEPT_CHARS`] characters and `…`.
     value: Option<Box<str>>,
     template: &'static Template,
     args: Box<[Arg]>,
+    /// The length of the value in characters when `value` is an excerpt, 0 otherwise.
+    value_chars: u32,
     severity: Severity,
     /// The value was dropped (lenient reading): the message says so.
     dropped: bool,
@@ -371,6 +407,7 @@ impl Diagnostic {
             value: None,
             template,
             args: Box::default(),
+            value_chars: 0,
             severity,
             dropped: false,
         }
@@ -382,15 +419,41 @@ impl Diagnostic {
         self
     }
 
-    /// Sets the column (a `&'static str`, such as a [`Column`] name, is not copied).
+    /// Sets the column (a `&'static str`, such as a [`Column`] name, is not copied; a name
+    /// longer than [`KEPT_CHARS`] characters is kept as an excerpt).
     pub fn in_column(mut self, column: impl Into<Cow<'static, str>>) -> Diagnostic {
-        self.column = Some(column.into());
+        let column = column.into();
+        self.column = Some(match cut(&column, KEPT_CHARS) {
+            None => column,
+            Some((cut, _)) => Cow::Owned(cut.into_string()),
+        });
         self
     }
 
-    /// Sets the value.
+    /// Sets the value. A value longer than [`KEPT_CHARS`] characters is kept as an
+    /// excerpt: its first characters and `…`; [`Diagnostic::value_chars`] gives its length.
+    ///
+    /// ```
+    /// use inclusion_model::{Diagnostic, Severity, messages};
+    /// let long = "Mo-Su 00:00-24:00; ".repeat(1_000);
+    /// let d = Diagnostic::new(Severity::Warning, &messages::HOURS_SYNTAX).with_value(long.as_str());
+    /// assert_eq!(d.value().unwrap().chars().count(), 201);
+    /// assert!(d.value().unwrap().ends_with("Mo-Su 00:0…"));
+    /// assert_eq!(d.value_chars(), Some(19_000));
+    /// assert!(d.to_string().ends_with("…\" [19,000 characters])"), "{d}");
+    /// ```
     pub fn with_value(mut self, value: impl Into<Box<str>>) -> Diagnostic {
-        self.value = Some(value.into());
+        let value = value.into();
+        match cut(&value, KEPT_CHARS) {
+            None => {
+                self.value = Some(value);
+                self.value_chars = 0;
+            }
+            Some((cut, chars)) => {
+                self.value = Some(cut);
+                self.value_chars = chars;
+            }
+        }
         self
     }
 
@@ -423,9 +486,17 @@ impl Diagnostic {
         self.column.as_deref()
     }
 
-    /// The offending value, as read.
+    /// The offending value, as read (not escaped: control characters are as in the file); a
+    /// value longer than [`KEPT_CHARS`] characters is an excerpt ending with `…` (see
+    /// [`Diagnostic::value_chars`]).
     pub fn value(&self) -> Option<&str> {
         self.value.as_deref()
+    }
+
+    /// The length in characters of a value kept as an excerpt; `None` when
+    /// [`Diagnostic::value`] is the whole value.
+    pub fn value_chars(&self) -> Option<usize> {
+        (self.value_chars > 0).then_some(self.value_chars as usize)
     }
 
     /// A stable, machine-readable code (see [`codes`](crate::codes)).
@@ -482,7 +553,7 @@ impl Diagnostic {
             let after = &rest[start + 1..];
             match after.find('}') {
                 Some(end) => {
-                    self.write_placeholder(&after[..end], out)?;
+                    self.write_placeholder(&after[..end], lang, out)?;
                     rest = &after[end + 1..];
                 }
                 None => {
@@ -498,14 +569,20 @@ impl Diagnostic {
         Ok(())
     }
 
-    fn write_placeholder(&self, name: &str, out: &mut impl fmt::Write) -> fmt::Result {
+    /// Writes a placeholder; the texts of the input (value, column, arguments) escaped.
+    fn write_placeholder(&self, name: &str, lang: Lang, out: &mut impl fmt::Write) -> fmt::Result {
         let column = self.column.as_deref().unwrap_or_default();
         match name {
-            "value" => out.write_str(self.value.as_deref().unwrap_or_default()),
-            "column" => out.write_str(column),
+            "value" => write_quoted(
+                out,
+                self.value.as_deref().unwrap_or_default(),
+                (self.value_chars > 0).then_some(self.value_chars),
+                lang,
+            ),
+            "column" => write!(out, "{}", Escaped(column)),
             "title" => match Column::from_name(column) {
                 Some(c) => out.write_str(c.title()),
-                None => out.write_str(column),
+                None => write!(out, "{}", Escaped(column)),
             },
             "labels" => out.write_str(&vocab::labels_of_column(column).unwrap_or_default()),
             "row" => match self.row {
@@ -513,6 +590,8 @@ impl Diagnostic {
                 None => Ok(()),
             },
             index => match index.parse::<usize>().ok().and_then(|i| self.args.get(i)) {
+                Some(Arg::Text(t)) => write_quoted(out, t, None, lang),
+                Some(Arg::Cut(t, chars)) => write_quoted(out, t, Some(*chars), lang),
                 Some(arg) => write!(out, "{arg}"),
                 // An unknown placeholder is written as is (the tables are tested to have none).
                 None => write!(out, "{{{index}}}"),
@@ -528,12 +607,18 @@ impl fmt::Display for Diagnostic {
             None => f.write_str("file")?,
         }
         if let Some(c) = &self.column {
-            write!(f, ", column {c}")?;
+            write!(f, ", column {}", Escaped(c))?;
         }
         write!(f, ": {} [{}]: ", self.severity, self.code())?;
         self.write_message(Lang::En, f)?;
         if let Some(v) = &self.value {
-            write!(f, " (value: {v:?})")?;
+            f.write_str(" (value: \"")?;
+            write_quoted(f, v, None, Lang::En)?;
+            f.write_str("\"")?;
+            if let Some(n) = self.value_chars() {
+                write!(f, " [{} characters]", thousands(n, ','))?;
+            }
+            f.write_str(")")?;
         }
         Ok(())
     }

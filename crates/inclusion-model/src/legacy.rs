@@ -38,6 +38,30 @@ pub(crate) const V1_ONLY: [&str; 10] = [
     "fiche_acces_libre",
 ];
 
+/// The v0.1 columns a v1 file may still carry (real files do) that the migration maps, with
+/// the v1 columns their values go to (see [`migrate`](crate::migrate)). `cle_ban` has no v1
+/// column: in a v1 file it is a column outside the standard, kept aside.
+pub(crate) const LEGACY_IN_V1: [(&str, &str); 6] = [
+    (
+        "publics_accueillis",
+        "publics_specifiquement_adresses, prise_en_charge_specifique",
+    ),
+    ("conditions_acces", "frais_a_charge"),
+    (
+        "labels_nationaux",
+        "dispositif_programmes_nationaux, formations_labels, autres_formations_labels",
+    ),
+    ("labels_autres", "autres_formations_labels"),
+    ("courriel", "courriels"),
+    ("accessibilite", "fiche_acces_libre"),
+];
+
+/// The v0.1 column of this name that the migration maps in a v1 file, and the v1 columns its
+/// values go to.
+pub(crate) fn v1_targets(name: &str) -> Option<(&'static str, &'static str)> {
+    LEGACY_IN_V1.iter().find(|(n, _)| *n == name).copied()
+}
+
 /// The 29 columns of v0.1.1, in schema order.
 pub(crate) const V01_COLUMNS: [&str; 29] = [
     "id",

@@ -109,8 +109,8 @@ pub use labels::Labels;
 pub use migrate::{SchemaVersion, VersionChoice};
 pub use place::{Address, Contact, Coordinates, Place};
 pub use read::{
-    CheckedRecord, CodeCount, Format, ReadOptions, ReadReport, RecordValidator, read_bytes,
-    read_csv_str, read_json_slice, read_path, validate_records,
+    CheckedRecord, CodeCount, DEFAULT_MAX_DIAGNOSTICS_PER_CODE, Format, ReadOptions, ReadReport,
+    RecordValidator, read_bytes, read_csv_str, read_json_slice, read_path, validate_records,
 };
 pub use record::FlatRecord;
 pub use typology::Typology;
@@ -120,7 +120,8 @@ pub use vocab::{
     TrainingLabel, UnknownLabel, Vocabulary,
 };
 pub use write::{
-    Record, to_csv_string, to_geojson_string, to_json_string, write_csv, write_geojson, write_json,
+    Record, WriteOptions, to_csv_string, to_geojson_string, to_json_string, write_csv,
+    write_csv_with, write_geojson, write_geojson_with, write_json, write_json_with,
 };
 
 /// The examples of the crate's README, compiled and run as doc tests.

@@ -201,12 +201,17 @@ crate::message_table! {
         "Les horaires sont écrits en français, pas dans la syntaxe OpenStreetMap opening_hours : valeur suggérée, à vérifier, « {0} ». Le texte est gardé tel quel.",
         "The opening hours are written in French, not in OpenStreetMap opening_hours syntax: suggested value, to check, '{0}'. The text is kept as it is.";
 
+    /// `horaires` too long to evaluate: `{0}` its length in characters.
+    HOURS_TOO_LONG = codes::HOURS_TOO_LONG, "horaires.too_long",
+        "Les horaires font {0} caractères : ils sont gardés mais pas évalués au-delà de 255 caractères (la limite d'OpenStreetMap pour une valeur) ; les horaires du lieu sont inconnus. Raccourcissez-les.",
+        "The opening hours are {0} characters long: they are kept but not evaluated beyond 255 characters (OpenStreetMap's limit for a value); the place's hours are unknown. Shorten them.";
+
     // --- The file ---
 
     /// The file is empty.
     FILE_EMPTY = codes::FILE_UNREADABLE, "file.unreadable.empty",
-        "Le fichier est vide : il faut au moins la ligne d'en-tête.",
-        "The file is empty: it needs at least the header line.";
+        "Le fichier est vide (ou ne contient que des espaces et des fins de ligne) : il n'y a rien à lire.",
+        "The file is empty (or holds only spaces and line ends): there is nothing to read.";
     /// The CSV header cannot be parsed: `{0}` the parser's error.
     FILE_HEADER_UNREADABLE = codes::FILE_UNREADABLE, "file.unreadable.header",
         "L'en-tête CSV ne peut pas être lu : {0}.",
@@ -215,6 +220,10 @@ crate::message_table! {
     FILE_ROW_UNREADABLE = codes::FILE_UNREADABLE, "file.unreadable.row",
         "Ligne {row} illisible : {0}. La lecture s'arrête là.",
         "Row {row} cannot be read: {0}. Reading stops there.";
+    /// A header with too many cells: `{0}` how many, `{1}` the limit.
+    FILE_TOO_MANY_COLUMNS = codes::FILE_UNREADABLE, "file.unreadable.too_many_columns",
+        "L'en-tête a {0} cellules : un fichier du standard a 32 colonnes, et au plus {1} sont lues. Vérifiez le séparateur et que le fichier est bien un fichier de lieux.",
+        "The header has {0} cells: a file of the standard has 32 columns, and at most {1} are read. Check the delimiter and that this is a file of places.";
     /// Not JSON: `{0}` the parser's error.
     FILE_INVALID_JSON = codes::FILE_UNREADABLE, "file.unreadable.json",
         "Le JSON est invalide : {0}.",
@@ -244,10 +253,36 @@ crate::message_table! {
     FILE_UNKNOWN_KEY = codes::FILE_UNKNOWN_COLUMN, "file.unknown_column.json",
         "La clé « {0} » ne fait pas partie du standard : ses valeurs sont gardées à part.",
         "Key '{0}' is not part of the standard: its values are kept aside.";
-    /// A column twice in the header: `{0}` its name.
+    /// A column more than once in the header: `{0}` its name, `{1}` how many times.
     FILE_DUPLICATE_COLUMN = codes::FILE_DUPLICATE_COLUMN, "file.duplicate_column",
-        "La colonne {0} apparaît deux fois dans l'en-tête : seule la première est lue.",
-        "Column {0} appears twice in the header: only the first one is read.";
+        "La colonne « {0} » apparaît {1} fois dans l'en-tête : seule la première est lue, et une ligne dont une autre de ces colonnes a une autre valeur est en erreur. Renommez ou supprimez les colonnes en double.",
+        "Column '{0}' appears {1} times in the header: only the first one is read, and a row where another of them holds a different value is an error. Rename or remove the repeated columns.";
+    /// A row whose repeated column holds a value the first one does not.
+    CELL_DUPLICATE_COLUMN = codes::FILE_DUPLICATE_COLUMN, "file.duplicate_column.value",
+        "La colonne {column} apparaît plusieurs fois dans l'en-tête et cette ligne a dans une colonne suivante une autre valeur, qui n'est pas lue : « {value} ».",
+        "Column {column} appears more than once in the header, and this row holds a different value in a later one, which is not read: '{value}'.";
+    /// A JSON key repeated in a record with different values (the last is read).
+    JSON_DUPLICATE_KEY = codes::FILE_DUPLICATE_COLUMN, "file.duplicate_column.key",
+        "La clé {column} apparaît plusieurs fois dans cet enregistrement : la dernière valeur est lue, « {value} » ne l'est pas.",
+        "Key {column} appears more than once in this record: the last value is read, '{value}' is not.";
+    /// A JSON key repeated in a record with the same value.
+    JSON_DUPLICATE_KEY_SAME = codes::FILE_DUPLICATE_COLUMN, "file.duplicate_column.key_same",
+        "La clé {column} apparaît plusieurs fois dans cet enregistrement, avec la même valeur « {value} ».",
+        "Key {column} appears more than once in this record, with the same value '{value}'.";
+    /// A v0.1 column in a v1 file: `{0}` its name, `{1}` the v1 columns it goes to.
+    FILE_LEGACY_COLUMN = codes::FILE_LEGACY_COLUMN, "file.legacy_column",
+        "La colonne « {0} » est une colonne de la v0.1 du standard : ses valeurs sont lues dans {1}, comme le fait la migration depuis la v0.1 (chaque valeur approchée est signalée ; un élément sans règle reste à part, sous « {0} »).",
+        "Column '{0}' is a column of the standard's v0.1: its values are read into {1}, as the migration from v0.1 does (each approximate value is reported; an item without a rule is kept aside, under '{0}').";
+    /// A stray quote: `{0}` the line where it opened, `{1}` how many lines it runs over that
+    /// read as rows, `{2}` the last line skipped, `{3}` where reading resumes.
+    FILE_UNCLOSED_QUOTE = codes::FILE_UNCLOSED_QUOTE, "file.unclosed_quote",
+        "Un guillemet ouvert ligne {0} n'est pas fermé où il devrait l'être : la cellule court sur {1} lignes qui se lisent comme des lignes du fichier. Les lignes {0} à {2} sont ignorées ; la lecture reprend ligne {3}. Doublez un guillemet dans une cellule (\"\") et mettez la cellule entre guillemets.",
+        "A quote opened on line {0} is not closed where it should be: the cell runs over {1} lines that read as rows. Lines {0} to {2} are skipped; reading resumes at line {3}. Write a quote inside a cell twice (\"\") and quote the cell.";
+    /// A stray quote with no row after it: `{0}` the line where it opened, `{1}` how many
+    /// lines it runs over that read as rows, `{2}` the last line.
+    FILE_UNCLOSED_QUOTE_END = codes::FILE_UNCLOSED_QUOTE, "file.unclosed_quote.end",
+        "Un guillemet ouvert ligne {0} n'est pas fermé où il devrait l'être : la cellule court sur {1} lignes qui se lisent comme des lignes du fichier. Les lignes {0} à {2} (la fin du fichier) sont ignorées. Doublez un guillemet dans une cellule (\"\") et mettez la cellule entre guillemets.",
+        "A quote opened on line {0} is not closed where it should be: the cell runs over {1} lines that read as rows. Lines {0} to {2} (the end of the file) are skipped. Write a quote inside a cell twice (\"\") and quote the cell.";
     /// A byte-order mark before bytes decoded as UTF-8.
     FILE_BOM = codes::FILE_BOM, "file.bom",
         "Le fichier commence par une marque d'ordre des octets (BOM) UTF-8 : elle est ignorée, mais le standard demande de l'UTF-8 sans BOM.",
@@ -260,6 +295,19 @@ crate::message_table! {
     FILE_WINDOWS_1252 = codes::FILE_WINDOWS_1252, "file.windows_1252",
         "Le fichier n'est pas en UTF-8 (octet invalide à la position {0}) : il a été lu comme du Windows-1252. Enregistrez-le en UTF-8.",
         "The file is not UTF-8 (invalid byte at offset {0}): it was read as Windows-1252. Save it as UTF-8.";
+    /// UTF-16: `{0}` the encoding (`UTF-16LE`, `UTF-16BE`).
+    FILE_UTF16 = codes::FILE_UTF16, "file.utf16",
+        "Le fichier est en {0} : il a été décodé comme tel. Le standard demande de l'UTF-8 ; enregistrez-le en UTF-8.",
+        "The file is {0}: it was decoded as such. The standard asks for UTF-8; save it as UTF-8.";
+    /// Invalid sequences in a UTF-8 file: `{0}` how many, `{1}` the byte offset of the first,
+    /// `{2}` its line.
+    FILE_INVALID_UTF8 = codes::FILE_INVALID_UTF8, "file.invalid_utf8",
+        "Le fichier est en UTF-8 mais contient {0} suite(s) d'octets invalide(s) (la première à l'octet {1}, ligne {2}) : chacune est remplacée par « � » et signalée dans sa cellule. Corrigez ces caractères.",
+        "The file is UTF-8 but holds {0} invalid byte sequence(s) (the first at byte {1}, line {2}): each is replaced by '�' and reported in its cell. Fix these characters.";
+    /// A cell that holds an invalid UTF-8 sequence.
+    CELL_INVALID_UTF8 = codes::FILE_INVALID_UTF8, "file.invalid_utf8.cell",
+        "La valeur de {column} contient des octets qui ne sont pas de l'UTF-8 valide, remplacés par « � » : « {value} ». Corrigez le caractère dans le fichier.",
+        "The value of {column} holds bytes that are not valid UTF-8, replaced by '�': '{value}'. Fix the character in the file.";
     /// `;` as delimiter.
     FILE_SEMICOLON = codes::FILE_SEMICOLON, "file.semicolon_delimiter",
         "Les colonnes sont séparées par « ; » : le standard demande « , ». Le fichier est lu quand même.",
@@ -276,6 +324,10 @@ crate::message_table! {
     JSON_NESTED = codes::JSON_TYPE, "json.type.value",
         "La valeur de « {column} » est un tableau ou un objet : le standard attend du texte (listes séparées par « | »).",
         "The value of '{column}' is an array or an object: the standard expects text (lists separated by '|').";
+    /// A string with an escape that is no character.
+    JSON_BAD_ESCAPE = codes::JSON_TYPE, "json.type.escape",
+        "La valeur de « {column} » contient un échappement qui n'est pas un caractère (une moitié de paire UTF-16 seule, comme \\ud800) : elle ne peut pas être lue.",
+        "The value of '{column}' holds an escape that is no character (half of a UTF-16 pair alone, such as \\ud800): it cannot be read.";
     /// A number or boolean where text is expected.
     JSON_NUMBER = codes::JSON_NUMBER, "json.number",
         "La valeur de « {column} » n'est pas une chaîne de caractères : elle est lue comme le texte « {value} ».",

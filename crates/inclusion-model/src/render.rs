@@ -44,7 +44,7 @@ pub fn report_text(report: &ReadReport, name: &str, lang: Lang) -> String {
         );
     }
     let (errors, warnings) = (report.error_count(), report.warning_count());
-    let kept = report.places.len();
+    let kept = report.place_count();
     let _ = match lang {
         Lang::Fr => writeln!(
             out,

@@ -231,12 +231,19 @@ impl JsonSchema for Record<'_> {
                 (schéma de données des lieux de médiation numérique v1.0.2) : un objet plat dont \
                 les clés sont les noms de colonnes, dans l'ordre du schéma ; les listes sont des \
                 textes dont les valeurs sont séparées par `|` ; `latitude` et `longitude` sont des \
-                nombres ; les valeurs absentes sont omises. A place as the standard's flat JSON \
-                record.",
+                nombres ; les valeurs absentes sont omises. Les colonnes hors du standard que le \
+                fichier lu avait suivent, avec leurs valeurs en texte (écrire sans elles : \
+                `WriteOptions::standard_only`). A place as the standard's flat JSON record, \
+                then the columns outside the standard that the file read had, as texts.",
             "type": "object",
             "properties": properties,
             "required": required,
-            "additionalProperties": false,
+            "additionalProperties": {
+                "description": "Une colonne hors du standard, gardée du fichier lu. A column \
+                    outside the standard, kept from the file read.",
+                "type": "string",
+                "minLength": 1,
+            },
         })
     }
 }
@@ -322,23 +329,30 @@ impl JsonSchema for Diagnostic {
     }
 }
 
-/// The summary of a validation, as the `validate` example prints it with `--format json`.
+/// The summary of a validation, as `inclusion validate --format json` prints it: the counts
+/// of rows, the problems kept (at most
+/// [`ReadOptions::max_diagnostics_per_code`](crate::ReadOptions::max_diagnostics_per_code) of
+/// each code in rows) and the exact number of problems of each code.
 ///
 /// ```
 /// use inclusion_model::{read_csv_str, ReadOptions};
 /// use inclusion_model::wire::ValidationReport;
 ///
 /// let csv = "id,pivot,nom,commune,code_postal,adresse,date_maj\n\
-///            p1,43493312300029,Mairie,Reims,5110,1 rue X,2024-04-02\n";
-/// let report = read_csv_str(csv, &ReadOptions::default());
+///            p1,43493312300029,Mairie,Reims,5110,1 rue X,2024-04-02\n\
+///            p2,43493312300029,Mairie,Reims,5110,1 rue X,2024-04-02\n";
+/// let report = read_csv_str(csv, &ReadOptions::default().with_max_diagnostics_per_code(1));
 /// let json = serde_json::to_value(ValidationReport::from(&report))?;
-/// assert_eq!((json["rows"].as_u64(), json["valid"].as_u64(), json["invalid"].as_u64()), (Some(1), Some(0), Some(1)));
+/// assert_eq!((json["rows"].as_u64(), json["valid"].as_u64(), json["invalid"].as_u64()), (Some(2), Some(0), Some(2)));
 /// let codes: Vec<&str> = json["diagnostics"].as_array().unwrap().iter()
 ///     .filter_map(|d| d["code"].as_str()).collect();
-/// assert!(codes.contains(&"pattern"), "{codes:?}");
+/// assert_eq!(codes.iter().filter(|c| **c == "pattern").count(), 1); // one listed...
+/// let pattern = json["counts"].as_array().unwrap().iter().find(|c| c["code"] == "pattern").unwrap();
+/// assert_eq!((pattern["found"].as_u64(), pattern["listed"].as_u64()), (Some(2), Some(1))); // ...of two
+/// assert_eq!(json["errors"].as_u64(), Some(2));
 /// # Ok::<(), serde_json::Error>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 pub struct ValidationReport<'a> {
     /// Nombre de lignes de données (enregistrements) du fichier. The number of data rows.
@@ -347,9 +361,37 @@ pub struct ValidationReport<'a> {
     pub valid: usize,
     /// Nombre de lignes avec au moins une erreur. The number of rows with at least one error.
     pub invalid: usize,
-    /// Tous les problèmes, dans l'ordre du fichier (ceux du fichier entier d'abord). Every
-    /// problem, in file order (file-level problems first).
+    /// Nombre exact d'erreurs trouvées (listées ou non). The exact number of errors found
+    /// (listed or not).
+    pub errors: usize,
+    /// Nombre exact d'avertissements trouvés (listés ou non). The exact number of warnings
+    /// found (listed or not).
+    pub warnings: usize,
+    /// Les problèmes gardés, dans l'ordre du fichier (ceux du fichier entier d'abord, tous) ; au
+    /// plus un nombre fixé par code dans les lignes (1 000 par défaut, `--max-per-code`). The
+    /// problems kept, in file order (every file-level problem first); at most a set number per
+    /// code in rows (1,000 by default, `--max-per-code`).
     pub diagnostics: &'a [Diagnostic],
+    /// Pour chaque code et gravité, dans l'ordre de première apparition : combien de problèmes
+    /// ont été trouvés et combien sont listés. For each code and severity, in order of first
+    /// appearance: how many problems were found and how many are listed.
+    pub counts: Vec<CodeTotal>,
+}
+
+/// How many problems of one code and severity a validation found and listed (in
+/// [`ValidationReport::counts`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct CodeTotal {
+    /// Le code du problème. The problem's code.
+    pub code: &'static str,
+    /// La gravité. The severity.
+    pub severity: Severity,
+    /// Combien ont été trouvés. How many were found.
+    pub found: usize,
+    /// Combien sont dans `diagnostics`. How many are in `diagnostics`.
+    pub listed: usize,
 }
 
 impl<'a> From<&'a ReadReport> for ValidationReport<'a> {
@@ -358,7 +400,19 @@ impl<'a> From<&'a ReadReport> for ValidationReport<'a> {
             rows: report.rows,
             valid: report.valid_rows(),
             invalid: report.invalid_rows,
+            errors: report.error_count(),
+            warnings: report.warning_count(),
             diagnostics: &report.diagnostics,
+            counts: report
+                .counts()
+                .iter()
+                .map(|c| CodeTotal {
+                    code: c.code,
+                    severity: c.severity,
+                    found: c.found,
+                    listed: c.kept,
+                })
+                .collect(),
         }
     }
 }

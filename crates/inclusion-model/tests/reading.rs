@@ -119,7 +119,7 @@ fn semicolons_bom_and_windows_1252_are_detected_and_reported() {
 #[test]
 fn unknown_columns_are_kept_and_reported_missing_required_columns_stop_the_file() {
     let text = format!(
-        "{HEADER},frais_a_charge,labels_nationaux,Services\np1,43493312300029,Mairie,Reims,51100,1 rue X,2024-04-02,Gratuit,France Services,x\n"
+        "{HEADER},frais_a_charge,ma_colonne,Services\np1,43493312300029,Mairie,Reims,51100,1 rue X,2024-04-02,Gratuit,France Services,x\n"
     );
     let report = read_csv_str(&text, &ReadOptions::default());
     let unknown: Vec<_> = report
@@ -132,7 +132,7 @@ fn unknown_columns_are_kept_and_reported_missing_required_columns_stop_the_file(
     assert_eq!(
         report.places[0].extra,
         [
-            ("labels_nationaux".to_owned(), "France Services".to_owned()),
+            ("ma_colonne".to_owned(), "France Services".to_owned()),
             ("Services".to_owned(), "x".to_owned())
         ]
     );

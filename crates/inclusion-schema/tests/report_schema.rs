@@ -52,7 +52,11 @@ fn broken_reports_are_rejected() {
         "row": 2, "column": "code_postal", "value": "5110", "code": "pattern",
         "severity": "error", "message_fr": "…", "message_en": "…",
     });
-    let report = |d: Value| json!({"rows": 1, "valid": 0, "invalid": 1, "diagnostics": [d]});
+    let counts = json!([{"code": "pattern", "severity": "error", "found": 1, "listed": 1}]);
+    let report = |d: Value| {
+        json!({"rows": 1, "valid": 0, "invalid": 1, "errors": 1, "warnings": 0,
+               "diagnostics": [d], "counts": counts})
+    };
     checker.assert_valid(&report(diagnostic.clone()), "a good report");
     let broken = |key: &str, value: Option<Value>| {
         let mut d = diagnostic.clone();
@@ -73,11 +77,21 @@ fn broken_reports_are_rejected() {
         ("an extra key", broken("hint", Some(json!("…")))),
         (
             "negative count",
-            json!({"rows": -1, "valid": 0, "invalid": 0, "diagnostics": []}),
+            json!({"rows": -1, "valid": 0, "invalid": 0, "errors": 0, "warnings": 0,
+                   "diagnostics": [], "counts": []}),
         ),
         (
             "no diagnostics",
-            json!({"rows": 0, "valid": 0, "invalid": 0}),
+            json!({"rows": 0, "valid": 0, "invalid": 0, "errors": 0, "warnings": 0, "counts": []}),
+        ),
+        (
+            "no counts",
+            json!({"rows": 0, "valid": 0, "invalid": 0, "errors": 0, "warnings": 0, "diagnostics": []}),
+        ),
+        (
+            "a count without the number found",
+            json!({"rows": 0, "valid": 0, "invalid": 0, "errors": 0, "warnings": 0, "diagnostics": [],
+                   "counts": [{"code": "pattern", "severity": "error", "listed": 0}]}),
         ),
     ] {
         checker.assert_invalid(&r, what);

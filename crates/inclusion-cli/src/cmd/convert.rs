@@ -1,5 +1,6 @@
 //! `inclusion convert FILE|- --to csv|json|geojson|data-inclusion [-o OUT] [--lenient]
-//! [--redact-contacts] [--fix-hours] [--complete-insee]`.
+//! [--redact-contacts] [--fix-hours] [--complete-insee] [--drop-unknown-columns] [--source NAME]
+//! [--max-per-code N]`.
 
 use inclusion::enrich::complete_insee_codes;
 use inclusion::exchange::data_inclusion::to_data_inclusion;
@@ -7,7 +8,8 @@ use inclusion::model::hours_fix::fix_hours;
 use inclusion::model::redact::redact_contacts;
 use inclusion::model::render::{diagnostic_text, excerpt, report_text};
 use inclusion::model::{
-    Lang, Place, ReadOptions, read_bytes, write_csv, write_geojson, write_json,
+    Lang, Place, ReadOptions, WriteOptions, read_bytes, write_csv_with, write_geojson_with,
+    write_json_with,
 };
 use inclusion::territory::communes::Gazetteer;
 
@@ -25,7 +27,10 @@ pub fn run(f: &Convert, ctx: Context) -> Result<Outcome, CliError> {
     let (bytes, name) = read_input(&f.input, lang, ctx.progress(false))?;
     let report = {
         let _bar = Progress::start(lang.pick("lecture", "reading"), None, ctx.progress(false));
-        read_bytes(&bytes, &ReadOptions::default().with_lenient(f.lenient))
+        let options = ReadOptions::default()
+            .with_lenient(f.lenient)
+            .with_max_diagnostics_per_code(f.max_per_code);
+        read_bytes(&bytes, &options)
     };
     drop(bytes);
     if let Some(d) = report.unreadable() {
@@ -81,9 +86,14 @@ pub fn run(f: &Convert, ctx: Context) -> Result<Outcome, CliError> {
             eprintln(&completion.summary(lang));
         }
     }
+    // Nothing read is lost: the columns outside the standard are written unless asked not to.
+    let writing = Writing {
+        options: WriteOptions::default().with_extra_columns(!f.drop_unknown_columns),
+        source: &f.source,
+    };
     {
         let _bar = Progress::start(lang.pick("écriture", "writing"), None, ctx.progress(false));
-        write_places(&mut out, &places, f.to, &name, ctx)?;
+        write_places(&mut out, &places, f.to, &writing, &name, ctx)?;
         out.finish()?;
     }
     Ok(if report.invalid_rows > 0 {
@@ -93,31 +103,52 @@ pub fn run(f: &Convert, ctx: Context) -> Result<Outcome, CliError> {
     })
 }
 
+/// How places are written: which columns, and the data·inclusion source of the places that
+/// give none.
+pub struct Writing<'a> {
+    /// The columns outside the standard, written or not.
+    pub options: WriteOptions,
+    /// `--source`: the data·inclusion source of a place without its own `source`.
+    pub source: &'a str,
+}
+
+impl Default for Writing<'_> {
+    /// Every column read; `inclusion` as the source of places without one.
+    fn default() -> Self {
+        Writing {
+            options: WriteOptions::default(),
+            source: "inclusion",
+        }
+    }
+}
+
 /// Writes `places` as `to` (the problems of a data·inclusion export go to the standard error,
 /// naming the input `name`).
 pub fn write_places(
     out: &mut Output,
     places: &[Place],
     to: Target,
+    writing: &Writing<'_>,
     name: &str,
     ctx: Context,
 ) -> Result<(), CliError> {
+    let options = &writing.options;
     match to {
-        Target::Csv => out.write_with(|w| write_csv(places, w), |e| e.to_string()),
+        Target::Csv => out.write_with(|w| write_csv_with(places, w, options), |e| e.to_string()),
         Target::Json => {
-            out.write_with(|w| write_json(places, w), |e| e.to_string())?;
+            out.write_with(|w| write_json_with(places, w, options), |e| e.to_string())?;
             out.write_str("\n")
         }
         Target::Geojson => {
-            out.write_with(|w| write_geojson(places, w), |e| e.to_string())?;
+            out.write_with(
+                |w| write_geojson_with(places, w, options),
+                |e| e.to_string(),
+            )?;
             out.write_str("\n")
         }
         Target::DataInclusion => {
-            let source = places
-                .iter()
-                .find_map(|p| p.source.clone())
-                .unwrap_or_else(|| "inclusion".to_owned());
-            let export = to_data_inclusion(places, &source);
+            // Each place keeps its own source (see `to_data_inclusion`).
+            let export = to_data_inclusion(places, writing.source);
             if !ctx.quiet {
                 for d in &export.diagnostics {
                     eprint(&diagnostic_text(d, name, ctx.lang));

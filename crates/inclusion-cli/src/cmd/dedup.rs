@@ -12,7 +12,7 @@ use inclusion::model::Lang;
 use inclusion::model::render::{EXCERPT_CHARS, excerpt};
 
 use crate::args::{note_rows_left_out, unreadable};
-use crate::cmd::convert::write_places;
+use crate::cmd::convert::{Writing, write_places};
 use crate::context::Context;
 use crate::error::{CliError, Outcome};
 use crate::flags::{Dedup, Format, Target};
@@ -91,6 +91,7 @@ pub fn run(f: &Dedup, ctx: Context) -> Result<Outcome, CliError> {
             &mut out,
             &report.places,
             to,
+            &Writing::default(),
             &path.display().to_string(),
             ctx,
         )?;

@@ -1,4 +1,5 @@
-//! `inclusion validate FILE|- [--level standard|strict] [--format text|json] [--lenient]`.
+//! `inclusion validate FILE|- [--level standard|strict] [--format text|json] [--lenient]
+//! [--max-per-code N]`.
 
 use inclusion::model::render::report_text;
 use inclusion::model::wire::ValidationReport;
@@ -19,9 +20,12 @@ pub fn run(f: &Validate, ctx: Context) -> Result<Outcome, CliError> {
         LevelFlag::Standard => Level::Standard,
         LevelFlag::Strict => Level::Strict,
     };
+    // The places are validated then dropped: memory holds the file and the problems listed.
     let options = ReadOptions::default()
         .with_level(level)
-        .with_lenient(f.lenient);
+        .with_lenient(f.lenient)
+        .with_max_diagnostics_per_code(f.max_per_code)
+        .with_keep_places(false);
     let report = {
         let _bar = Progress::start(
             ctx.lang.pick("validation", "validating"),

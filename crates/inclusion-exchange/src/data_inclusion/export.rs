@@ -52,8 +52,10 @@ pub enum OldDates {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct ExportOptions {
-    /// The data·inclusion `source` of every structure and service: the identifier of the
-    /// producer publishing the data (e.g. `mediation-numerique`).
+    /// The data·inclusion `source` (the identifier of the producer of the data, e.g.
+    /// `mediation-numerique`) of the places that have no `source` of their own. A place with
+    /// a `source` keeps it, on its structure and its services: a file gathered from several
+    /// producers (`conseiller-numerique`, `dora`...) says who produced each place.
     pub source: String,
     /// "Today" for the `date_maj` bounds (default: the system date).
     pub today: Option<NaiveDate>,
@@ -62,7 +64,8 @@ pub struct ExportOptions {
 }
 
 impl ExportOptions {
-    /// Options with this `source` and the defaults (system date, [`OldDates::Clamp`]).
+    /// Options with this `source` for places without one, and the defaults (system date,
+    /// [`OldDates::Clamp`]).
     pub fn new(source: impl Into<String>) -> ExportOptions {
         ExportOptions {
             source: source.into(),
@@ -137,8 +140,9 @@ impl DataInclusionExport {
 }
 
 /// Exports places as data·inclusion v1 structures and services, with `source` as the
-/// data·inclusion source, today's date as the upper bound of `date_maj`, and old dates
-/// clamped (see [`to_data_inclusion_with`] and the [module documentation](super)).
+/// data·inclusion source of the places without one (a place's own `source` is kept), today's
+/// date as the upper bound of `date_maj`, and old dates clamped (see
+/// [`to_data_inclusion_with`] and the [module documentation](super)).
 ///
 /// ```
 /// use inclusion_model::{Place, Address, Service, SupportMode};
@@ -407,7 +411,11 @@ fn export_structure(
     date_maj: NaiveDate,
     report: &mut Report<'_>,
 ) -> Structure {
-    let source = options.source.as_str();
+    let source = place
+        .source
+        .as_deref()
+        .filter(|s| !s.trim().is_empty())
+        .unwrap_or(options.source.as_str());
     let address = &place.address;
     let nom = export_nom(&place.name, &address.commune, report);
     let mut s = Structure::new(source, format!("{source}--{}", place.id), nom, date_maj);
@@ -460,7 +468,7 @@ fn export_structure(
     });
     let networks = export_networks(place, report);
     s.reseaux_porteurs = (!networks.is_empty()).then_some(networks);
-    report_structure_losses(place, options, report);
+    report_structure_losses(place, report);
     s
 }
 
@@ -542,7 +550,7 @@ fn export_networks(place: &Place, report: &mut Report<'_>) -> Vec<Network> {
     networks
 }
 
-fn report_structure_losses(place: &Place, options: &ExportOptions, report: &mut Report<'_>) {
+fn report_structure_losses(place: &Place, report: &mut Report<'_>) {
     let mobility = sorted_set::<_, Vec<_>>(place.mobility.iter().copied());
     if !mobility.is_empty() {
         let value: Vec<&str> = mobility.iter().map(|m| m.label_fr()).collect();
@@ -568,15 +576,6 @@ fn report_structure_losses(place: &Place, options: &ExportOptions, report: &mut 
             Column::OtherLabels,
             &place.other_labels.join("|"),
             &messages::NOT_EXPORTED_OTHER_LABELS,
-        );
-    }
-    if let Some(source) = place.source.as_deref().filter(|s| *s != options.source) {
-        report.push(
-            Severity::Warning,
-            &messages::NOT_EXPORTED_SOURCE,
-            Column::Source,
-            source,
-            [Arg::from(options.source.as_str())],
         );
     }
 }
@@ -636,6 +635,13 @@ fn export_services(place: &Place, structure: &Structure, report: &mut Report<'_>
         .clone_from(&structure.complement_adresse);
     template.latitude = structure.latitude;
     template.longitude = structure.longitude;
+    // The structure's contacts and hours are the service's: data·inclusion's services stand
+    // alone (and its `score_qualite` asks each for a way to contact it).
+    template.telephone.clone_from(&structure.telephone);
+    template.courriel.clone_from(&structure.courriel);
+    template
+        .horaires_accueil
+        .clone_from(&structure.horaires_accueil);
     let reception = mapping::reception_modes_of(&modes);
     template.modes_accueil = (!reception.is_empty()).then_some(reception);
     let (codes, who) = mapping::mobilisation_of(&access, link.is_some());

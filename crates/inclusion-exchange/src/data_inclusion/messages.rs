@@ -51,10 +51,6 @@ inclusion_model::message_table! {
     NOT_EXPORTED_OTHER_LABELS = codes::NOT_EXPORTED, "data_inclusion.not_exported.autres_formations_labels",
         "valeur non exportée vers data·inclusion : data·inclusion n'a pas de champ pour les autres formations et labels",
         "value not exported to data·inclusion: data·inclusion has no field for other trainings and labels";
-    /// A `source` other than the export's: `{0}` the export's.
-    NOT_EXPORTED_SOURCE = codes::NOT_EXPORTED, "data_inclusion.not_exported.source",
-        "valeur non exportée vers data·inclusion : la source data·inclusion de l'export est « {0} »",
-        "value not exported to data·inclusion: the data·inclusion source of the export is '{0}'";
     /// What only services carry, on a place without service.
     NOT_EXPORTED_NO_SERVICE = codes::NOT_EXPORTED, "data_inclusion.not_exported.no_service",
         "valeur non exportée vers data·inclusion : le lieu n'a aucun service, et data·inclusion porte cette information sur les services",

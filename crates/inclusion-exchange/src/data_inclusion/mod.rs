@@ -71,7 +71,7 @@
 //!
 //! | data·inclusion field | value |
 //! |---|---|
-//! | structure `source`, service `source` | the `source` argument (the producer publishing the data) |
+//! | structure `source`, service `source` | the place's `source` (the producer of the place: a file gathered from several producers keeps each); the `source` argument for a place without one |
 //! | structure `id` | `<source>--<id>` |
 //! | structure `nom` | `nom`; shorter than 3 characters: `<nom> (<commune>)`; longer than 150: cut to 149 + `…` (a final period, which data·inclusion's description discourages but its schema accepts, is kept) |
 //! | `date_maj` (both) | `date_maj`, within data·inclusion's bounds (see [below](#date_maj)) |
@@ -97,7 +97,8 @@
 //! | `modes_mobilisation`, `mobilisable_par` | `modalites_acces` through [`mapping::mobilisation_of`] |
 //! | `mobilisation_precisions` | « Modalités d'accès : … » with the labels, when the codes do not give them back exactly |
 //! | `lien_mobilisation` | `prise_rdv` |
-//! | `lien_source`, `conditions_acces`, `zone_eligibilite`, `contact_nom_prenom`, `volume_horaire_hebdomadaire`, `nombre_semaines`, service `telephone`/`courriel`/`horaires_accueil` | not written (the structure's values apply) |
+//! | service `telephone`, `courriel`, `horaires_accueil` | the structure's (a service stands alone: it says how to reach it and when) |
+//! | `lien_source`, `conditions_acces`, `zone_eligibilite`, `contact_nom_prenom`, `volume_horaire_hebdomadaire`, `nombre_semaines` | not written |
 //!
 //! # What the export loses
 //!
@@ -112,7 +113,7 @@
 //! | `horaires` | valid OpenStreetMap text, as written (corrected text in its corrected form) | text that does not parse |
 //! | `presentation_resume` | yes | fewer than 5 characters; beyond 10 000 characters |
 //! | `presentation_detail` | when the place has a service | fewer than 5 characters; places without services |
-//! | `source` | only when it is the `source` argument | any other value |
+//! | `source` | yes | |
 //! | `itinerance`, `structure_parente`, `autres_formations_labels` | no | always (no field) |
 //! | `date_maj` | dates from 2000-01-01 to today | older and future dates are moved into that range |
 //! | `services` | yes (one service each) | |

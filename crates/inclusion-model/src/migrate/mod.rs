@@ -53,6 +53,7 @@
 
 use std::borrow::Cow;
 
+use crate::columns::{Column, ColumnKind};
 use crate::diagnostic::{Arg, Diagnostic, Severity, Template};
 use crate::legacy::{self, Fit, LabelTarget, PublicTarget};
 use crate::messages;
@@ -135,14 +136,7 @@ pub(crate) fn migrate_record<'a>(
     row: usize,
     diags: &mut Vec<Diagnostic>,
 ) -> FlatRecord<'a> {
-    let mut m = Migration {
-        row,
-        diags,
-        out: FlatRecord::new(),
-        other_labels: Vec::new(),
-        summary: None,
-        detail: None,
-    };
+    let mut m = Migration::new(row, diags, false);
     for (name, value) in pairs {
         if value.is_empty() {
             continue;
@@ -152,6 +146,73 @@ pub(crate) fn migrate_record<'a>(
     m.finish()
 }
 
+/// Maps the v0.1 columns a v1 record still carries (`pairs`: the v0.1 name and the value;
+/// see [`legacy::LEGACY_IN_V1`]) into its v1 columns, as the migration of a v0.1 file does,
+/// with the same warnings on `diags`.
+///
+/// Only what the migration has a rule for moves: v0.1 labels (mapped), v1 labels already
+/// (kept), free texts (`courriel`, `accessibilite`, `labels_autres`). An item of a list that
+/// is neither stays aside, under its v0.1 column, in the record's columns outside the
+/// standard: a column the standard's validator ignores never makes a row invalid. A list the
+/// v1 record already has gets the mapped items it lacks; a single value (`fiche_acces_libre`)
+/// the v1 record already has with another value is kept, and the v0.1 value stays aside.
+///
+/// ```
+/// use inclusion_model::{read_csv_str, ReadOptions, NationalProgramme};
+/// // A v1 file (it has `frais_a_charge`) with two v0.1 columns.
+/// let csv = "id,pivot,nom,commune,code_postal,adresse,date_maj,frais_a_charge,labels_nationaux,courriel\n\
+///            p1,43493312300029,Mairie,Reims,51100,1 rue X,2024-04-02,Gratuit,CNFS;France Services;Label X,a@b.fr\n";
+/// let report = read_csv_str(csv, &ReadOptions::default());
+/// let place = &report.places[0];
+/// assert_eq!(place.national_programmes, [NationalProgramme::DigitalAdvisors, NationalProgramme::FranceServices]);
+/// assert_eq!(place.contact.emails, ["a@b.fr"]);
+/// assert_eq!(place.extra, [("labels_nationaux".to_owned(), "Label X".to_owned())]);
+/// assert_eq!(report.count("file.legacy_column"), 2);
+/// ```
+pub(crate) fn merge_legacy(
+    rec: &mut FlatRecord<'_>,
+    pairs: &[(&'static str, &str)],
+    row: usize,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let mut m = Migration::new(row, diags, true);
+    for (name, value) in pairs {
+        if !value.is_empty() {
+            m.column(name, value);
+        }
+    }
+    let mut mapped = m.finish();
+    for c in Column::ALL {
+        let Some(new) = mapped.take(c) else {
+            continue;
+        };
+        match rec.text(c).map(Cow::into_owned) {
+            None => rec.set_column(c, Cow::Owned(new)),
+            Some(old) if matches!(c.kind(), ColumnKind::Vocabulary | ColumnKind::FreeList) => {
+                let mut items: Vec<&str> = syntax::list_items(&old).collect();
+                for item in syntax::list_items(&new) {
+                    if !items.contains(&item) {
+                        items.push(item);
+                    }
+                }
+                let merged = items.join("|");
+                rec.set_column(c, Cow::Owned(merged));
+            }
+            Some(old) if old == new => {}
+            Some(_) => {
+                let from = pairs
+                    .iter()
+                    .find(|(name, _)| {
+                        legacy::v1_targets(name).is_some_and(|(_, t)| t.contains(c.name()))
+                    })
+                    .map_or(c.name(), |(name, _)| name);
+                rec.extra.push((from.to_owned(), new));
+            }
+        }
+    }
+    rec.extra.append(&mut mapped.extra);
+}
+
 struct Migration<'d, 'a> {
     row: usize,
     diags: &'d mut Vec<Diagnostic>,
@@ -159,9 +220,35 @@ struct Migration<'d, 'a> {
     other_labels: Vec<String>,
     summary: Option<&'a str>,
     detail: Option<&'a str>,
+    /// Items without a migration rule that are not v1 labels stay aside (in `out.extra`,
+    /// under their v0.1 column) instead of going to the v1 column.
+    only_rules: bool,
 }
 
-impl<'a> Migration<'_, 'a> {
+impl<'d, 'a> Migration<'d, 'a> {
+    fn new(row: usize, diags: &'d mut Vec<Diagnostic>, only_rules: bool) -> Migration<'d, 'a> {
+        Migration {
+            row,
+            diags,
+            out: FlatRecord::new(),
+            other_labels: Vec::new(),
+            summary: None,
+            detail: None,
+            only_rules,
+        }
+    }
+
+    /// Keeps an item aside, under its v0.1 column (see `only_rules`).
+    fn aside(&mut self, column: &str, item: &str) {
+        match self.out.extra.iter_mut().find(|(name, _)| name == column) {
+            Some((_, value)) => {
+                value.push(';');
+                value.push_str(item);
+            }
+            None => self.out.extra.push((column.to_owned(), item.to_owned())),
+        }
+    }
+
     fn warn(
         &mut self,
         template: &'static Template,
@@ -209,30 +296,45 @@ impl<'a> Migration<'_, 'a> {
                 self.out.set(name, value);
             }
             "services" => {
-                let mapped = self.map_list("services", value, |v| {
-                    legacy::SERVICES
-                        .iter()
-                        .find(|(l, _)| *l == v)
-                        .map(|(_, s)| (s.label_fr(), Fit::Exact))
-                });
+                let mapped = self.map_list(
+                    "services",
+                    value,
+                    |v| {
+                        legacy::SERVICES
+                            .iter()
+                            .find(|(l, _)| *l == v)
+                            .map(|(_, s)| (s.label_fr(), Fit::Exact))
+                    },
+                    |v| crate::vocab::Service::from_label(v).is_some(),
+                );
                 self.out.set("services", mapped);
             }
             "conditions_acces" => {
-                let mapped = self.map_list("conditions_acces", value, |v| {
-                    legacy::CONDITIONS
-                        .iter()
-                        .find(|(l, _, _)| *l == v)
-                        .map(|(_, f, fit)| (f.label_fr(), *fit))
-                });
+                let mapped = self.map_list(
+                    "conditions_acces",
+                    value,
+                    |v| {
+                        legacy::CONDITIONS
+                            .iter()
+                            .find(|(l, _, _)| *l == v)
+                            .map(|(_, f, fit)| (f.label_fr(), *fit))
+                    },
+                    |v| crate::vocab::Fee::from_label(v).is_some(),
+                );
                 self.out.set("frais_a_charge", mapped);
             }
             "modalites_accompagnement" => {
-                let mapped = self.map_list("modalites_accompagnement", value, |v| {
-                    legacy::SUPPORT_MODES
-                        .iter()
-                        .find(|(l, _, _)| *l == v)
-                        .map(|(_, m, fit)| (m.label_fr(), *fit))
-                });
+                let mapped = self.map_list(
+                    "modalites_accompagnement",
+                    value,
+                    |v| {
+                        legacy::SUPPORT_MODES
+                            .iter()
+                            .find(|(l, _, _)| *l == v)
+                            .map(|(_, m, fit)| (m.label_fr(), *fit))
+                    },
+                    |v| crate::vocab::SupportMode::from_label(v).is_some(),
+                );
                 self.out.set("modalites_accompagnement", mapped);
             }
             "publics_accueillis" => self.publics(value),
@@ -242,12 +344,14 @@ impl<'a> Migration<'_, 'a> {
     }
 
     /// Maps each `;`-separated item; an item that is not a v0.1 label is kept as is (the v1
-    /// validation judges it). Returns the `|`-joined v1 list, without repeats.
+    /// validation judges it), or, with `only_rules`, kept aside unless `is_v1` says it is a
+    /// v1 label. Returns the `|`-joined v1 list, without repeats.
     fn map_list(
         &mut self,
         column: &'static str,
         value: &str,
         map: impl Fn(&str) -> Option<(&'static str, Fit)>,
+        is_v1: impl Fn(&str) -> bool,
     ) -> String {
         let mut out: Vec<String> = Vec::new();
         for item in split(value) {
@@ -257,6 +361,10 @@ impl<'a> Migration<'_, 'a> {
                         self.approximate(column, item, to);
                     }
                     to.to_owned()
+                }
+                None if self.only_rules && !is_v1(item) => {
+                    self.aside(column, item);
+                    continue;
                 }
                 None => item.to_owned(),
             };
@@ -289,6 +397,8 @@ impl<'a> Migration<'_, 'a> {
                     // Not a v0.1 label: a v1 public or support already, or an error for v1.
                     if crate::vocab::SpecificSupport::from_label(item).is_some() {
                         push_unique(&mut support, item);
+                    } else if self.only_rules && crate::vocab::Public::from_label(item).is_none() {
+                        self.aside(column, item);
                     } else {
                         push_unique(&mut publics, item);
                     }
@@ -318,7 +428,15 @@ impl<'a> Migration<'_, 'a> {
                     self.other_labels.push(item.to_owned());
                 }
                 None => {
-                    if crate::vocab::TrainingLabel::parse_lenient(item).is_some() {
+                    if self.only_rules {
+                        if crate::vocab::TrainingLabel::from_label(item).is_some() {
+                            push_unique(&mut training, item);
+                        } else if crate::vocab::NationalProgramme::from_label(item).is_some() {
+                            push_unique(&mut programmes, item);
+                        } else {
+                            self.aside(column, item);
+                        }
+                    } else if crate::vocab::TrainingLabel::parse_lenient(item).is_some() {
                         push_unique(&mut training, item);
                     } else {
                         push_unique(&mut programmes, item);

@@ -1,9 +1,21 @@
 //! The CSV reader.
+//!
+//! Besides the standard's rules, the reader checks what only the text of a file shows:
+//!
+//! * a cell whose quote is never closed where it should be (`file.unclosed_quote`): a quoted
+//!   cell that runs over lines that would each read as a row of the header's width is a
+//!   stray quote, not a long text. The row where it opened is reported, with the lines
+//!   skipped, and reading resumes at the next line that reads as a row — instead of every
+//!   following row vanishing into one cell;
+//! * a column repeated in the header whose later cell holds another value than the first
+//!   (`file.duplicate_column`): the value that is not read is named, and the row is invalid;
+//! * cells that hold invalid UTF-8 (`file.invalid_utf8`, see [`decode`](super::decode));
+//! * v0.1 columns in a v1 file, mapped as the migration maps them (`file.legacy_column`).
 
 use std::borrow::Cow;
 
-use super::decode::{decode, delimiter};
-use super::header::{HeaderCell, check_v01_header, map_header};
+use super::decode::{REPLACEMENT, delimiter, invalid_cell};
+use super::header::{HeaderCell, MAX_HEADER_CELLS, check_v01_header, map_header};
 use super::options::ReadOptions;
 use super::report::{Format, ReadReport};
 use super::rows::Rows;
@@ -32,24 +44,59 @@ pub fn read_csv_str(text: &str, options: &ReadOptions) -> ReadReport {
         }
         None => text,
     };
-    read_text(text, options, report)
+    read_text(text, false, options, report)
 }
 
-pub(crate) fn read_csv_bytes(bytes: &[u8], options: &ReadOptions) -> ReadReport {
-    let mut report = options.report(Format::Csv);
-    let text = decode(bytes, &mut report);
-    read_text(&text, options, report)
+/// Reads a decoded text; `diags` are the problems of its decoding, `replaced` says whether
+/// invalid UTF-8 sequences were replaced by `�` (cells that hold one are then reported).
+pub(crate) fn read_decoded(
+    text: &str,
+    replaced: bool,
+    diags: Vec<Diagnostic>,
+    options: &ReadOptions,
+) -> ReadReport {
+    read_text(
+        text,
+        replaced,
+        options,
+        options.report_after(Format::Csv, diags),
+    )
 }
 
-fn read_text(text: &str, options: &ReadOptions, mut report: ReadReport) -> ReadReport {
-    let delim = delimiter(text, &mut report);
-    let mut reader = ::csv::ReaderBuilder::new()
-        .delimiter(delim)
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let mut record = ::csv::StringRecord::new();
-    match reader.read_record(&mut record) {
+fn builder(delimiter: u8) -> ::csv::ReaderBuilder {
+    let mut b = ::csv::ReaderBuilder::new();
+    b.delimiter(delimiter).has_headers(false).flexible(true);
+    b
+}
+
+fn read_text(
+    text: &str,
+    replaced: bool,
+    options: &ReadOptions,
+    mut report: ReadReport,
+) -> ReadReport {
+    if text.trim().is_empty() {
+        report.push(Diagnostic::new(Severity::Error, &messages::FILE_EMPTY));
+        return report;
+    }
+    let mut diags = Vec::new();
+    let delim = delimiter(text, &mut diags);
+    for d in diags {
+        report.push(d);
+    }
+    // The header is counted before it is read: a header of a hundred million empty names
+    // would otherwise take gigabytes to hold.
+    let first_line = text.split('\n').next().unwrap_or_default();
+    if let Some(n) = count_cells(first_line, delim).filter(|n| *n > MAX_HEADER_CELLS) {
+        report.push(
+            Diagnostic::new(Severity::Error, &messages::FILE_TOO_MANY_COLUMNS)
+                .with_args([Arg::from(n), Arg::from(MAX_HEADER_CELLS)]),
+        );
+        return report;
+    }
+    let mut reader = builder(delim).from_reader(text.as_bytes());
+    let mut header = ::csv::StringRecord::new();
+    match reader.read_record(&mut header) {
         Ok(true) => {}
         Ok(false) => {
             report.push(Diagnostic::new(Severity::Error, &messages::FILE_EMPTY));
@@ -63,12 +110,14 @@ fn read_text(text: &str, options: &ReadOptions, mut report: ReadReport) -> ReadR
             return report;
         }
     }
-    let header: Vec<String> = record.iter().map(str::to_owned).collect();
-    report.version = options.version_for(header.iter().map(String::as_str));
+    let body = reader.position().byte() as usize;
+    let body_line = reader.position().line();
+    report.version = options.version_for(header.iter());
+    let records = Records::new(text, delim, body, body_line, header.len());
     if report.version == SchemaVersion::V0_1 {
-        return read_v01(reader, &header, options, report);
+        return read_v01(records, &header, replaced, options, report);
     }
-    let Some(cells) = map_header(header.iter().map(String::as_str), &mut report) else {
+    let Some(columns) = map_header(header.iter(), &mut report) else {
         return report;
     };
 
@@ -76,35 +125,66 @@ fn read_text(text: &str, options: &ReadOptions, mut report: ReadReport) -> ReadR
     let lines = memchr::memchr_iter(b'\n', text.as_bytes()).count();
     let mut rows = Rows::new(options);
     rows.reserve(lines, text.len(), &mut report);
-    let mut index = 0usize;
+    let mut record = ::csv::StringRecord::new();
+    let mut records = records;
     loop {
-        match reader.read_record(&mut record) {
-            Ok(true) => {}
-            Ok(false) => break,
-            Err(e) => {
-                row_unreadable(&mut rows, &mut report, index + 2, &e);
+        let row = match records.next(&mut record) {
+            Next::Record(row) => row,
+            Next::Skipped(skipped) => {
+                skipped.report(&header, &mut rows, &mut report);
+                continue;
+            }
+            Next::End => break,
+            Next::Error(row, e) => {
+                row_unreadable(&mut rows, &mut report, row, &e);
                 break;
             }
-        }
-        let row = index + 2;
-        index += 1;
+        };
         let mut raw = FlatRecord::default();
+        let mut row_error = false;
+        // The v0.1 cells of the row (allocated only when there are some).
+        let mut legacy: Vec<(&'static str, &str)> = Vec::new();
         // An empty cell is an absent value: a new record has nothing to set for it.
-        for (cell, value) in cells
+        for (i, (cell, value)) in columns
+            .cells
             .iter()
             .zip(record.iter())
-            .filter(|(_, v)| !v.is_empty())
+            .enumerate()
+            .filter(|(_, (_, v))| !v.is_empty())
         {
-            match cell {
-                HeaderCell::Standard(c) => raw.set_column(*c, Cow::Borrowed(value)),
-                HeaderCell::Unknown(name) => raw.extra.push((name.clone(), value.to_owned())),
-                _ => {}
+            if replaced && value.contains(REPLACEMENT) {
+                row_error = true;
+                let name = header.get(i).unwrap_or_default().to_owned();
+                rows.diags().push(invalid_cell(row, name.into(), value));
+            }
+            match *cell {
+                HeaderCell::Standard(c) => raw.set_column(c, Cow::Borrowed(value)),
+                HeaderCell::Unknown(name) => {
+                    let name = &columns.unknown[name as usize];
+                    raw.extra.push((name.clone(), value.to_owned()));
+                }
+                HeaderCell::Legacy(name) => legacy.push((name, value)),
+                HeaderCell::Duplicate(first) => {
+                    if record.get(first as usize) != Some(value) {
+                        row_error = true;
+                        let name = header.get(i).unwrap_or_default().to_owned();
+                        rows.diags().push(
+                            Diagnostic::new(Severity::Error, &messages::CELL_DUPLICATE_COLUMN)
+                                .at_row(row)
+                                .in_column(name)
+                                .with_value(value),
+                        );
+                    }
+                }
             }
         }
-        let row_error = record.len() != cells.len();
-        if row_error {
+        if !legacy.is_empty() {
+            migrate::merge_legacy(&mut raw, &legacy, row, rows.diags());
+        }
+        if record.len() != columns.cells.len() {
+            row_error = true;
             rows.diags()
-                .push(cell_count(row, record.len(), cells.len()));
+                .push(cell_count(row, record.len(), columns.cells.len()));
         }
         rows.accept(&mut raw, row, row_error, &mut report);
     }
@@ -113,41 +193,223 @@ fn read_text(text: &str, options: &ReadOptions, mut report: ReadReport) -> ReadR
 
 /// Reads the rows of a v0.1 file, migrating each to v1 before validating it.
 fn read_v01(
-    mut reader: ::csv::Reader<&[u8]>,
-    header: &[String],
+    mut records: Records<'_>,
+    header: &::csv::StringRecord,
+    replaced: bool,
     options: &ReadOptions,
     mut report: ReadReport,
 ) -> ReadReport {
     report.push(migrate::detected_notice());
-    if !check_v01_header(header.iter().map(String::as_str), &mut report) {
+    if !check_v01_header(header.iter(), &mut report) {
         return report;
     }
     let mut rows = Rows::new(options);
     let mut record = ::csv::StringRecord::new();
-    let mut row = 1;
     loop {
-        row += 1;
-        match reader.read_record(&mut record) {
-            Ok(true) => {}
-            Ok(false) => break,
-            Err(e) => {
+        let row = match records.next(&mut record) {
+            Next::Record(row) => row,
+            Next::Skipped(skipped) => {
+                skipped.report(header, &mut rows, &mut report);
+                continue;
+            }
+            Next::End => break,
+            Next::Error(row, e) => {
                 row_unreadable(&mut rows, &mut report, row, &e);
                 break;
             }
-        }
-        let row_error = record.len() != header.len();
+        };
+        let mut row_error = record.len() != header.len();
         if row_error {
             rows.diags()
                 .push(cell_count(row, record.len(), header.len()));
         }
-        let pairs = header.iter().map(String::as_str).zip(record.iter());
+        if replaced {
+            for (name, value) in header.iter().zip(record.iter()) {
+                if value.contains(REPLACEMENT) {
+                    row_error = true;
+                    rows.diags()
+                        .push(invalid_cell(row, name.to_owned().into(), value));
+                }
+            }
+        }
+        let pairs = header.iter().zip(record.iter());
         let mut raw = migrate::migrate_record(pairs, row, rows.diags());
         rows.accept(&mut raw, row, row_error, &mut report);
     }
     report
 }
 
-/// A row the CSV parser cannot read (invalid quoting...): reading stops there.
+/// The number of cells of a line read alone (`None` when a quote opened in it is not
+/// closed at its end).
+fn count_cells(line: &str, delimiter: u8) -> Option<usize> {
+    let (mut cells, mut quoted) = (1usize, false);
+    for b in line.bytes() {
+        if b == b'"' {
+            quoted = !quoted;
+        } else if b == delimiter && !quoted {
+            cells += 1;
+        }
+    }
+    (!quoted).then_some(cells)
+}
+
+/// What [`Records::next`] read.
+enum Next {
+    /// A record, at this row.
+    Record(usize),
+    /// Lines skipped after an unclosed quote.
+    Skipped(Skipped),
+    /// The end of the text.
+    End,
+    /// A record the CSV parser cannot read, at this row.
+    Error(usize, ::csv::Error),
+}
+
+/// Lines skipped because a quote opened on the first of them runs over lines that read as
+/// rows.
+struct Skipped {
+    /// The row where the quote opened.
+    row: usize,
+    /// The index of the cell where it opened.
+    cell: usize,
+    /// The text of the line where it opened.
+    text: String,
+    /// The first and last lines skipped (1-based, as an editor numbers them).
+    first_line: u64,
+    last_line: u64,
+    /// How many lines the quoted cell ran over that read as rows.
+    swallowed: usize,
+    /// The line where reading resumes, if any line after it reads as a row.
+    resumed: Option<u64>,
+}
+
+impl Skipped {
+    /// The error of the row where the quote opened; each line skipped counts as an invalid
+    /// row (the file's rows keep their numbers).
+    fn report(self, header: &::csv::StringRecord, rows: &mut Rows, report: &mut ReadReport) {
+        let column = header.get(self.cell).unwrap_or_default().to_owned();
+        let mut args = vec![
+            Arg::from(self.first_line),
+            Arg::from(self.swallowed),
+            Arg::from(self.last_line),
+        ];
+        let template = match self.resumed {
+            Some(line) => {
+                args.push(Arg::from(line));
+                &messages::FILE_UNCLOSED_QUOTE
+            }
+            None => &messages::FILE_UNCLOSED_QUOTE_END,
+        };
+        let d = Diagnostic::new(Severity::Error, template).with_args(args);
+        rows.diags()
+            .push(d.at_row(self.row).in_column(column).with_value(self.text));
+        rows.reject(report);
+        for _ in self.first_line..self.last_line {
+            report.count_row(true);
+        }
+    }
+}
+
+/// The data records of a CSV text, with their rows, recovering from unclosed quotes.
+struct Records<'t> {
+    text: &'t str,
+    delimiter: u8,
+    /// The number of cells of the header: a line that reads as this many cells is a row.
+    width: usize,
+    reader: ::csv::Reader<&'t [u8]>,
+    /// The byte offset in `text` where `reader` started.
+    base: usize,
+    /// The line of `text` where `reader` started, minus 1.
+    line_base: u64,
+    /// The row of the next record.
+    row: usize,
+}
+
+impl<'t> Records<'t> {
+    /// The records of `text` from byte `start` (line `line`), after a header of `width`
+    /// cells.
+    fn new(text: &'t str, delimiter: u8, start: usize, line: u64, width: usize) -> Records<'t> {
+        Records {
+            text,
+            delimiter,
+            width,
+            reader: builder(delimiter).from_reader(&text.as_bytes()[start.min(text.len())..]),
+            base: start,
+            line_base: line.saturating_sub(1),
+            row: 2,
+        }
+    }
+
+    fn next(&mut self, record: &mut ::csv::StringRecord) -> Next {
+        let row = self.row;
+        match self.reader.read_record(record) {
+            Ok(true) => {}
+            Ok(false) => return Next::End,
+            Err(e) => return Next::Error(row, e),
+        }
+        self.row += 1;
+        let Some(position) = record.position() else {
+            return Next::Record(row);
+        };
+        let start = self.base + position.byte() as usize;
+        let end = (self.base + self.reader.position().byte() as usize).min(self.text.len());
+        let raw = self.text.get(start..end).unwrap_or_default();
+        let raw = raw.strip_suffix('\n').unwrap_or(raw);
+        // Most records are one line: one search for a line feed decides.
+        let Some(first_end) = memchr::memchr(b'\n', raw.as_bytes()) else {
+            return Next::Record(row);
+        };
+        let swallowed = raw[first_end + 1..]
+            .split('\n')
+            .filter(|line| self.reads_as_row(line))
+            .count();
+        if swallowed == 0 {
+            return Next::Record(row);
+        }
+        // A stray quote: skip its line and the lines after it that do not read as rows.
+        let first_line = self.line_base + position.line();
+        let mut resume = start + first_end + 1;
+        let mut last_line = first_line;
+        let mut resumed = None;
+        while resume < self.text.len() {
+            let line_end = memchr::memchr(b'\n', &self.text.as_bytes()[resume..])
+                .map_or(self.text.len(), |i| resume + i + 1);
+            let line = &self.text[resume..line_end];
+            if self.reads_as_row(line.strip_suffix('\n').unwrap_or(line)) {
+                resumed = Some(last_line + 1);
+                break;
+            }
+            last_line += 1;
+            resume = line_end;
+        }
+        let cell = record
+            .iter()
+            .position(|field| field.contains('\n'))
+            .unwrap_or(0);
+        self.reader = builder(self.delimiter).from_reader(&self.text.as_bytes()[resume..]);
+        self.base = resume;
+        self.line_base = last_line;
+        self.row = row + usize::try_from(last_line - first_line + 1).unwrap_or(usize::MAX);
+        let text = &raw[..first_end];
+        Next::Skipped(Skipped {
+            row,
+            cell,
+            text: text.strip_suffix('\r').unwrap_or(text).to_owned(),
+            first_line,
+            last_line,
+            swallowed,
+            resumed,
+        })
+    }
+
+    /// Whether a line, read alone, is a row: as many cells as the header, quotes closed.
+    fn reads_as_row(&self, line: &str) -> bool {
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        !line.is_empty() && count_cells(line, self.delimiter) == Some(self.width)
+    }
+}
+
+/// A row the CSV parser cannot read: reading stops there.
 fn row_unreadable(rows: &mut Rows, report: &mut ReadReport, row: usize, e: &::csv::Error) {
     rows.diags().push(
         Diagnostic::new(Severity::Error, &messages::FILE_ROW_UNREADABLE)
@@ -161,4 +423,133 @@ fn cell_count(row: usize, cells: usize, columns: usize) -> Diagnostic {
     Diagnostic::new(Severity::Error, &messages::CELL_COUNT)
         .at_row(row)
         .with_args([Arg::from(cells), Arg::from(columns)])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::codes;
+
+    const HEADER: &str = "id,pivot,nom,commune,code_postal,adresse,date_maj";
+
+    fn row(i: usize) -> String {
+        format!("p{i},43493312300029,Mairie {i},Reims,51100,{i} rue X,2024-04-02\n")
+    }
+
+    #[test]
+    fn a_stray_quote_is_reported_where_it_opened_and_reading_resumes_on_the_next_row() {
+        let mut csv = format!("{HEADER}\n");
+        for i in 2..=10 {
+            csv.push_str(&row(i));
+        }
+        csv.push_str("\"p11,43493312300029,Mairie,Reims,51100,1 rue X,2024-04-02\n");
+        for i in 12..=314 {
+            csv.push_str(&row(i));
+        }
+        let report = read_csv_str(&csv, &ReadOptions::default());
+        assert_eq!(report.rows, 313);
+        assert_eq!(report.places.len(), 312);
+        let d = report.errors().next().unwrap();
+        assert_eq!(
+            (d.code(), d.row(), d.column()),
+            (codes::FILE_UNCLOSED_QUOTE, Some(11), Some("id"))
+        );
+        assert_eq!(
+            d.value(),
+            Some("\"p11,43493312300029,Mairie,Reims,51100,1 rue X,2024-04-02")
+        );
+        assert_eq!(
+            d.message_en(),
+            "A quote opened on line 11 is not closed where it should be: the cell runs over 303 lines that read as rows. \
+             Lines 11 to 11 are skipped; reading resumes at line 12. Write a quote inside a cell twice (\"\") and quote the cell."
+        );
+        // The rows after it keep their numbers.
+        assert_eq!(report.places[9].id, "p12");
+        assert_eq!(report.places.last().unwrap().id, "p314");
+    }
+
+    #[test]
+    fn a_long_text_over_several_lines_is_a_cell_not_a_stray_quote() {
+        let csv = format!(
+            "{HEADER},presentation_detail\np1,43493312300029,Mairie,Reims,51100,1 rue X,2024-04-02,\"Ligne 1\nLigne 2, avec une virgule\n\nLigne 4\"\n{}",
+            row(3).trim_end().to_owned() + ",\n"
+        );
+        let report = read_csv_str(&csv, &ReadOptions::default());
+        assert_eq!(report.places.len(), 2, "{:#?}", report.diagnostics);
+        assert!(
+            report.places[0]
+                .description
+                .as_deref()
+                .unwrap()
+                .contains("Ligne 4")
+        );
+    }
+
+    #[test]
+    fn a_quote_never_closed_until_the_end_skips_to_the_end() {
+        let mut csv = format!("{HEADER}\n{}", row(2));
+        csv.push_str("p3,\"43493312300029,Mairie,Reims,51100,1 rue X,2024-04-02\n");
+        csv.push_str(&row(4));
+        csv.push_str("une ligne qui n'est pas une ligne\n");
+        let report = read_csv_str(&csv, &ReadOptions::default());
+        let d = report.errors().next().unwrap();
+        assert_eq!((d.row(), d.column()), (Some(3), Some("pivot")));
+        assert_eq!(report.places.len(), 2, "{:#?}", report.diagnostics);
+        assert_eq!(report.places[1].id, "p4");
+        // `p4` reads as a row: reading resumed there; the last line has one cell.
+        assert_eq!(report.rows, 4);
+        let mut csv = format!("{HEADER}\n{}", row(2));
+        csv.push_str("p3,\"43493312300029,Mairie,Reims,51100,1 rue X,2024-04-02\n");
+        csv.push_str(&row(4));
+        csv.push_str("\"\n");
+        let report = read_csv_str(&csv, &ReadOptions::default());
+        // The stray quote closes on the last line: the cell ran over `p4`.
+        let d = report.errors().next().unwrap();
+        assert_eq!((d.code(), d.row()), (codes::FILE_UNCLOSED_QUOTE, Some(3)));
+        let mut csv = format!("{HEADER}\n{}", row(2));
+        csv.push_str("p3,\"43493312300029,Mairie,Reims,51100,1 rue X,2024-04-02\n");
+        csv.push_str(&row(4));
+        csv.push_str("\"p5\n");
+        let report = read_csv_str(&csv, &ReadOptions::default());
+        assert_eq!(
+            report.errors().next().unwrap().code(),
+            codes::FILE_UNCLOSED_QUOTE
+        );
+    }
+
+    #[test]
+    fn a_repeated_column_with_another_value_is_an_error_naming_it() {
+        let csv = format!(
+            "{HEADER},nom\np1,43493312300029,Mairie,Reims,51100,1 rue X,2024-04-02,Mairie\n\
+             p2,43493312300029,Mairie,Reims,51100,1 rue X,2024-04-02,Médiathèque\n\
+             p3,43493312300029,Mairie,Reims,51100,1 rue X,2024-04-02,\n"
+        );
+        let report = read_csv_str(&csv, &ReadOptions::default());
+        let found: Vec<_> = report
+            .errors()
+            .map(|d| (d.code(), d.row(), d.column(), d.value()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (codes::FILE_DUPLICATE_COLUMN, None, None, None),
+                (
+                    codes::FILE_DUPLICATE_COLUMN,
+                    Some(3),
+                    Some("nom"),
+                    Some("Médiathèque")
+                ),
+            ]
+        );
+        assert_eq!((report.rows, report.invalid_rows), (3, 1));
+    }
+
+    #[test]
+    fn a_header_too_wide_is_refused_before_it_is_read() {
+        let csv = format!("{HEADER}{}\n{}", ",".repeat(MAX_HEADER_CELLS), row(2));
+        let report = read_csv_str(&csv, &ReadOptions::default());
+        let d = report.unreadable().unwrap();
+        assert_eq!(d.template(), &messages::FILE_TOO_MANY_COLUMNS);
+        assert_eq!(d.args(), [Arg::Int(10_007), Arg::Int(10_000)]);
+    }
 }

@@ -59,6 +59,11 @@ pub use self::stream::{CheckedRecord, RecordValidator};
 /// Reads bytes in any supported format: JSON when the first non-blank character is `[` or
 /// `{`, CSV otherwise.
 ///
+/// The bytes are decoded first, whatever the format: UTF-8 (a byte-order mark removed and
+/// reported; invalid sequences replaced by `�`, each cell that holds one reported at its row
+/// and column), UTF-16 (reported), or, only when the file as a whole is not UTF-8,
+/// Windows-1252 (reported).
+///
 /// ```
 /// use inclusion_model::{read_bytes, ReadOptions, Format};
 /// let json = br#"[{"id":"p1","pivot":"43493312300029","nom":"Mairie","commune":"Reims",
@@ -69,14 +74,12 @@ pub use self::stream::{CheckedRecord, RecordValidator};
 /// assert_eq!(report.places[0].coordinates.unwrap().latitude(), 49.25);
 /// ```
 pub fn read_bytes(bytes: &[u8], options: &ReadOptions) -> ReadReport {
-    let first = bytes
-        .strip_prefix(b"\xEF\xBB\xBF")
-        .unwrap_or(bytes)
-        .iter()
-        .find(|b| !b.is_ascii_whitespace());
-    match first {
-        Some(b'[') | Some(b'{') => read_json_slice(bytes, options),
-        _ => self::csv::read_csv_bytes(bytes, options),
+    let mut diags = Vec::new();
+    let decoded = self::decode::decode(bytes, &mut diags);
+    let (text, replaced) = (&decoded.text, decoded.replaced > 0);
+    match text.trim_start().as_bytes().first() {
+        Some(b'[') | Some(b'{') => self::json::read_decoded(text, replaced, diags, options),
+        _ => self::csv::read_decoded(text, replaced, diags, options),
     }
 }
 

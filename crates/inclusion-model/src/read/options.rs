@@ -2,6 +2,7 @@
 
 use chrono::NaiveDate;
 
+use crate::diagnostic::Diagnostic;
 use crate::migrate::{SchemaVersion, VersionChoice};
 use crate::validate::{Level, Validator};
 
@@ -32,6 +33,12 @@ pub struct ReadOptions {
     /// bounds the report to a few megabytes (about 40 codes of 1,000 diagnostics of about 100
     /// bytes) whatever the size of the file. `usize::MAX` keeps everything.
     pub max_diagnostics_per_code: usize,
+    /// Keep the places read in [`ReadReport::places`] (default: `true`). A validation that
+    /// only needs the verdict and the problems sets it to `false`: every row is validated the
+    /// same (duplicate ids included), the counts and diagnostics are the same, but each place
+    /// is dropped once validated, so the memory is the file's, not the file's and its places'
+    /// (a `Place` and its texts take about twice the bytes of its CSV row).
+    pub keep_places: bool,
 }
 
 impl Default for ReadOptions {
@@ -42,6 +49,7 @@ impl Default for ReadOptions {
             today: None,
             version: VersionChoice::default(),
             max_diagnostics_per_code: DEFAULT_MAX_DIAGNOSTICS_PER_CODE,
+            keep_places: true,
         }
     }
 }
@@ -70,6 +78,24 @@ impl ReadOptions {
     /// Reads the file as this version of the standard, whatever its header says.
     pub fn with_version(mut self, version: SchemaVersion) -> ReadOptions {
         self.version = VersionChoice::Force(version);
+        self
+    }
+
+    /// Sets whether the places read are kept (see [`ReadOptions::keep_places`]).
+    ///
+    /// ```
+    /// use inclusion_model::{read_csv_str, ReadOptions};
+    /// let csv = "id,pivot,nom,commune,code_postal,adresse,date_maj\n\
+    ///            p1,43493312300029,Mairie,Reims,51100,1 rue X,2024-04-02\n\
+    ///            p1,43493312300029,Mairie,Reims,51100,1 rue X,2024-04-02\n";
+    /// let kept = read_csv_str(csv, &ReadOptions::default());
+    /// let checked = read_csv_str(csv, &ReadOptions::default().with_keep_places(false));
+    /// assert!(checked.places.is_empty());
+    /// assert_eq!(checked.diagnostics, kept.diagnostics); // the duplicate id, found either way
+    /// assert_eq!((checked.rows, checked.invalid_rows), (kept.rows, kept.invalid_rows));
+    /// ```
+    pub fn with_keep_places(mut self, keep: bool) -> ReadOptions {
+        self.keep_places = keep;
         self
     }
 
@@ -109,5 +135,14 @@ impl ReadOptions {
     /// An empty report for these options.
     pub(super) fn report(&self, format: Format) -> ReadReport {
         ReadReport::new(format, self.max_diagnostics_per_code)
+    }
+
+    /// A report for these options that starts with `diags` (the problems of decoding a file).
+    pub(super) fn report_after(&self, format: Format, diags: Vec<Diagnostic>) -> ReadReport {
+        let mut report = self.report(format);
+        for d in diags {
+            report.push(d);
+        }
+        report
     }
 }

@@ -64,6 +64,9 @@ pub struct ReadReport {
     counts: Vec<CodeCount>,
     /// How many problems of rows are kept per code and severity.
     limit: usize,
+    /// Places validated then dropped, when the places are not kept
+    /// ([`ReadOptions::keep_places`](crate::ReadOptions::keep_places)).
+    dropped: usize,
 }
 
 /// How many problems of one code (and severity) a reading found, and how many of them its
@@ -130,6 +133,7 @@ impl ReadReport {
             format,
             version: SchemaVersion::V1_0,
             counts: Vec::new(),
+            dropped: 0,
             limit,
         }
     }
@@ -241,6 +245,29 @@ impl ReadReport {
     }
 
     /// Counts a row: `error` says whether it has an error.
+    /// How many places the reading gave: [`ReadReport::places`], and with
+    /// [`ReadOptions::keep_places`](crate::ReadOptions::keep_places) off, the places validated
+    /// then dropped (the number the same reading would have kept).
+    ///
+    /// ```
+    /// use inclusion_model::{read_csv_str, ReadOptions};
+    /// let csv = "id,pivot,nom,commune,code_postal,adresse,date_maj\n\
+    ///            p1,43493312300029,Mairie,Reims,51100,1 rue X,2024-04-02\n\
+    ///            p2,43493312300029,Mairie,Reims,5110,1 rue X,2024-04-02\n";
+    /// let checked = read_csv_str(csv, &ReadOptions::default().with_keep_places(false));
+    /// assert_eq!((checked.places.len(), checked.place_count()), (0, 1));
+    /// let lenient = ReadOptions::default().with_lenient(true).with_keep_places(false);
+    /// assert_eq!(read_csv_str(csv, &lenient).place_count(), 1); // a required value is wrong
+    /// ```
+    pub fn place_count(&self) -> usize {
+        self.places.len() + self.dropped
+    }
+
+    /// A place validated and dropped (the places are not kept).
+    pub(crate) fn count_dropped_place(&mut self) {
+        self.dropped += 1;
+    }
+
     pub(crate) fn count_row(&mut self, error: bool) {
         self.rows += 1;
         if error {

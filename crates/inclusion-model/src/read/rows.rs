@@ -14,6 +14,10 @@ pub(super) struct Rows {
     validator: Validator,
     /// The problems of the row being read, before they go into the report.
     diags: Vec<Diagnostic>,
+    /// Keep the places in the report (see [`ReadOptions::keep_places`]).
+    keep: bool,
+    /// Lenient reading: a row with errors can give a place.
+    lenient: bool,
 }
 
 impl Rows {
@@ -21,6 +25,8 @@ impl Rows {
         Rows {
             validator: options.validator(),
             diags: Vec::new(),
+            keep: options.keep_places,
+            lenient: options.lenient,
         }
     }
 
@@ -31,7 +37,9 @@ impl Rows {
         // (`a,123456789,n,c,51100,a,2024-1-1`): no file holds more places than this.
         const SMALLEST_VALID_RECORD: usize = 32;
         let places = rows.min(bytes / SMALLEST_VALID_RECORD + 1);
-        report.places.reserve(places);
+        if self.keep {
+            report.places.reserve(places);
+        }
         self.validator.reserve(places);
     }
 
@@ -49,9 +57,17 @@ impl Rows {
         row_error: bool,
         report: &mut ReadReport,
     ) {
-        let error = self
-            .validator
-            .accept(rec, row, row_error, &mut self.diags, &mut report.places);
+        let error = if self.keep {
+            self.validator
+                .accept(rec, row, row_error, &mut self.diags, &mut report.places)
+        } else {
+            // Validated as a stream: the place is dropped (but counted), its id remembered.
+            let (place, error) = self.validator.check(rec, row, &mut self.diags);
+            if place.is_some() && (!row_error || self.lenient) {
+                report.count_dropped_place();
+            }
+            error || row_error
+        };
         report.count_row(error);
         if !self.diags.is_empty() {
             report.extend(&mut self.diags);

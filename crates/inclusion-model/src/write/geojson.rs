@@ -4,11 +4,12 @@ use std::io::Write;
 
 use serde::ser::{SerializeMap, SerializeSeq};
 
-use super::record::Properties;
+use super::options::WriteOptions;
+use super::record::RecordWith;
 use crate::ModelError;
 use crate::place::Place;
 
-struct Feature<'a>(&'a Place);
+struct Feature<'a>(&'a Place, WriteOptions);
 
 impl serde::Serialize for Feature<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -22,42 +23,59 @@ impl serde::Serialize for Feature<'_> {
             "geometry",
             &serde_json::json!({"type": "Point", "coordinates": [c.longitude(), c.latitude()]}),
         )?;
-        map.serialize_entry("properties", &Properties(self.0))?;
+        let properties = RecordWith {
+            place: self.0,
+            coordinates: false,
+            extra: self.1.extra_columns,
+        };
+        map.serialize_entry("properties", &properties)?;
         map.end()
     }
 }
 
-struct Features<'a>(&'a [Place]);
+struct Features<'a>(&'a [Place], WriteOptions);
 
 impl serde::Serialize for Features<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut seq = s.serialize_seq(None)?;
         for p in self.0.iter().filter(|p| p.coordinates.is_some()) {
-            seq.serialize_element(&Feature(p))?;
+            seq.serialize_element(&Feature(p, self.1))?;
         }
         seq.end()
     }
 }
 
-struct Collection<'a>(&'a [Place]);
+struct Collection<'a>(&'a [Place], WriteOptions);
 
 impl serde::Serialize for Collection<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut map = s.serialize_map(Some(2))?;
         map.serialize_entry("type", "FeatureCollection")?;
-        map.serialize_entry("features", &Features(self.0))?;
+        map.serialize_entry("features", &Features(self.0, self.1))?;
         map.end()
     }
 }
 
 /// Writes the places that have coordinates as a GeoJSON `FeatureCollection` of points
-/// (`[longitude, latitude]`, RFC 7946), with the feature `id` and the other columns as
-/// properties. Places without coordinates are left out.
+/// (`[longitude, latitude]`, RFC 7946), with the feature `id` and the other columns, those
+/// outside the standard included, as properties. Places without coordinates are left out.
 ///
 /// # Errors
 /// When writing to `out` fails.
 pub fn write_geojson<W: Write>(places: &[Place], out: W) -> Result<(), ModelError> {
-    serde_json::to_writer(out, &Collection(places))?;
+    write_geojson_with(places, out, &WriteOptions::default())
+}
+
+/// [`write_geojson`] with options (see [`WriteOptions`]).
+///
+/// # Errors
+/// When writing to `out` fails.
+pub fn write_geojson_with<W: Write>(
+    places: &[Place],
+    out: W,
+    options: &WriteOptions,
+) -> Result<(), ModelError> {
+    serde_json::to_writer(out, &Collection(places, *options))?;
     Ok(())
 }
 
@@ -79,5 +97,8 @@ pub fn write_geojson<W: Write>(places: &[Place], out: W) -> Result<(), ModelErro
 /// # Errors
 /// Never in practice (writing to memory).
 pub fn to_geojson_string(places: &[Place]) -> Result<String, ModelError> {
-    Ok(serde_json::to_string(&Collection(places))?)
+    Ok(serde_json::to_string(&Collection(
+        places,
+        WriteOptions::default(),
+    ))?)
 }

@@ -75,15 +75,22 @@ pub fn cell(place: &Place, column: Column) -> Cow<'_, str> {
 }
 
 /// A place as the standard's flat JSON record (schema order, absent values left out,
-/// coordinates as numbers). Serialize it with serde.
+/// coordinates as numbers), then its columns outside the standard ([`Place::extra`], texts).
+/// Serialize it with serde.
 pub struct Record<'a>(pub &'a Place);
 
-/// Like [`Record`], without the coordinates (for GeoJSON properties).
-pub(super) struct Properties<'a>(pub &'a Place);
+/// A place as a flat JSON record, with or without its coordinates (GeoJSON properties leave
+/// them out) and its columns outside the standard.
+pub(super) struct RecordWith<'a> {
+    pub(super) place: &'a Place,
+    pub(super) coordinates: bool,
+    pub(super) extra: bool,
+}
 
 fn serialize_record<S: serde::Serializer>(
     place: &Place,
     with_coordinates: bool,
+    with_extra: bool,
     s: S,
 ) -> Result<S::Ok, S::Error> {
     let mut map = s.serialize_map(None)?;
@@ -107,17 +114,27 @@ fn serialize_record<S: serde::Serializer>(
             }
         }
     }
+    if with_extra {
+        let mut written = rustc_hash::FxHashSet::default();
+        for (name, value) in &place.extra {
+            // Each key once (JSON keys are unique), never a standard column's name.
+            if super::options::writable(name) && !value.is_empty() && written.insert(name.as_str())
+            {
+                map.serialize_entry(name, value)?;
+            }
+        }
+    }
     map.end()
 }
 
 impl serde::Serialize for Record<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        serialize_record(self.0, true, s)
+        serialize_record(self.0, true, true, s)
     }
 }
 
-impl serde::Serialize for Properties<'_> {
+impl serde::Serialize for RecordWith<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        serialize_record(self.0, false, s)
+        serialize_record(self.place, self.coordinates, self.extra, s)
     }
 }

@@ -3,6 +3,7 @@
 //! | code | level | severity | check |
 //! |---|---|---|---|
 //! | `horaires.syntax` | Strict | warning | not OpenStreetMap `opening_hours` syntax, as `opening_hours.js` reads it (with its corrections of French day names, `9h30`, `14-17`) |
+//! | `horaires.too_long` | both | warning | longer than [`MAX_HOURS_CHARS`] (255) characters, OpenStreetMap's limit for a tag value: the text is kept, but not evaluated (the place's hours are unknown) |
 //! | `horaires.french` | Strict | warning | instead of `horaires.syntax`, when the text reads as French with a faithful OSM value ([`suggest_osm`](inclusion_hours::suggest_osm)): the message gives that value; the text is kept, never rewritten |
 //!
 //! The standard does not check `horaires`. Each distinct text is parsed once per file (an
@@ -24,14 +25,25 @@
 //! let suggestion = report.diagnostics.last().unwrap().message_en();
 //! assert!(suggestion.contains("'Mo-Fr 09:00-12:00'"), "{suggestion}");
 //! assert_eq!(report.places[2].opening_hours.as_ref().map(|h| h.as_str()), Some("lundi au vendredi 9h-12h"));
+//!
+//! // 20,000 rules: reported at both levels, kept, never evaluated.
+//! let long = "Mo-Su 00:00-24:00; ".repeat(20_000);
+//! let csv = format!("id,pivot,nom,commune,code_postal,adresse,date_maj,horaires\n\
+//!                    p1,43493312300029,Mairie,Reims,51100,1 rue X,2024-04-02,{long}\n");
+//! let report = read_csv_str(&csv, &ReadOptions::default());
+//! let d = report.warnings().find(|d| d.row().is_some()).unwrap();
+//! assert_eq!((d.code(), d.row(), d.value_chars()), ("horaires.too_long", Some(2), Some(380_000)));
+//! let t = chrono::Utc::now();
+//! assert_eq!(report.places[0].opening_status(t), None);
 //! ```
 
-use inclusion_hours::{HoursCache, OpeningHours};
+use inclusion_hours::{HoursCache, MAX_HOURS_CHARS, OpeningHours};
 
 use crate::columns::Column;
 use crate::diagnostic::Arg;
 use crate::hours_fix::HoursSuggestions;
 use crate::messages;
+use crate::syntax;
 
 use super::super::row::Row;
 
@@ -45,6 +57,13 @@ pub(crate) fn opening_hours(
 ) -> Option<OpeningHours> {
     let c = Column::OpeningHours;
     let h = r.get(c)?;
+    if h.len() > MAX_HOURS_CHARS {
+        let n = syntax::char_len(h);
+        if n > MAX_HOURS_CHARS {
+            r.warn(c, h, &messages::HOURS_TOO_LONG, [Arg::from(n)]);
+            return Some(cache.get(h));
+        }
+    }
     let oh = cache.get(h);
     if r.strict
         && let Some(why) = oh.parse_error()

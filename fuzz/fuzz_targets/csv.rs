@@ -1,0 +1,42 @@
+//! CSV bytes: reading never panics, every diagnostic renders (excerpts, escaped), and the
+//! places read are written and read back unchanged.
+#![no_main]
+
+use inclusion_model::{ReadOptions, read_bytes, read_csv_str, to_csv_string};
+use libfuzzer_sys::fuzz_target;
+
+/// A header of the standard's required columns, so that inputs reach the rows.
+const HEADER: &[u8] = b"id,pivot,nom,commune,code_postal,adresse,date_maj,horaires,latitude,longitude,services\n";
+
+fuzz_target!(|data: &[u8]| {
+    // The first byte chooses: the bytes as they are, or after a valid header; strict or not.
+    let Some((&choice, rest)) = data.split_first() else {
+        return;
+    };
+    let mut bytes = Vec::with_capacity(HEADER.len() + rest.len());
+    if choice & 1 == 1 {
+        bytes.extend_from_slice(HEADER);
+    }
+    bytes.extend_from_slice(rest);
+    let options = if choice & 2 == 2 {
+        ReadOptions::strict()
+    } else {
+        ReadOptions::default()
+    }
+    .with_lenient(choice & 4 == 4);
+    // A CSV reading: the JSON reader has its own target.
+    if matches!(bytes.iter().find(|b| !b.is_ascii_whitespace()), Some(b'[' | b'{')) {
+        return;
+    }
+    let report = read_bytes(&bytes, &options);
+    for d in &report.diagnostics {
+        let shown = d.to_string();
+        assert!(!shown.chars().any(char::is_control), "{shown:?}");
+        assert!(d.message_en().len() < 4_000 && d.message_fr().len() < 4_000);
+    }
+    assert!(report.invalid_rows <= report.rows);
+    // What was read is written, and reads back the same (the writer's round trip).
+    let csv = to_csv_string(&report.places).expect("writing to memory");
+    let again = read_csv_str(&csv, &ReadOptions::default().with_lenient(options.lenient));
+    assert_eq!(again.places, report.places, "{csv}");
+});
