@@ -145,7 +145,8 @@ impl PyDiagnostic {
     fn column(&self) -> Option<&str> {
         self.diagnostic.column()
     }
-    /// The value concerned, as written, if any.
+    /// The value concerned, as written, if any; a value longer than 200 characters is kept as
+    /// its first 200 characters followed by `…` (the message gives its full length).
     #[getter]
     fn value(&self) -> Option<&str> {
         self.diagnostic.value()
@@ -430,8 +431,8 @@ pub(crate) fn write_geojson(
 }
 
 /// Converts places to data·inclusion v1: `{"structures": [...], "services": [...],
-/// "diagnostics": [...]}`, each in data·inclusion's JSON form; `source` names the source in
-/// every structure and service.
+/// "diagnostics": [...]}`, each in data·inclusion's JSON form. Each structure and service
+/// keeps its place's own `source`; `source` names the source of the places without one.
 #[pyfunction]
 pub(crate) fn to_data_inclusion<'py>(
     py: Python<'py>,
