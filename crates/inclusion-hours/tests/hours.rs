@@ -787,3 +787,50 @@ fn french_text_corpus_verdicts_of_opening_hours_js() {
     assert!(school >= 4, "{school}");
     assert!(bitmap > 150, "{bitmap}");
 }
+
+/// Where the school calendar cannot tell (a year it does not cover), a text with `SH` is
+/// unknown on the days whose answer depends on it, never a guess; the days whose answer does not
+/// depend on it (a Saturday here) keep theirs, and inside the calendar both kinds of day are
+/// answered.
+#[test]
+fn school_holidays_outside_the_calendar_give_unknown_not_a_guess() {
+    let hours = OpeningHours::new("Mo-Fr 09:00-17:00; SH off");
+    let zone_c = Locale::from(Territory::Metropolitan).with_school_zone_opt(Some(SchoolZone::C));
+    let state = |day: NaiveDate| {
+        let at = Utc.from_utc_datetime(&day.and_hms_opt(10, 0, 0).unwrap());
+        hours.status_at(at, zone_c).expect("parses, in range").state
+    };
+    let weekdays_2026 = NaiveDate::from_ymd_opt(2026, 1, 5)
+        .unwrap()
+        .iter_days()
+        .take(52 * 7)
+        .filter(|d| chrono::Datelike::weekday(d).number_from_monday() <= 5);
+    let (mut school_days, mut holidays) = (0, 0);
+    for day in weekdays_2026 {
+        match inclusion_hours::is_school_holiday(SchoolZone::C, day) {
+            Some(false) => {
+                assert_eq!(state(day), State::Open, "{day}, a school day");
+                school_days += 1;
+            }
+            Some(true) => {
+                assert_eq!(state(day), State::Closed, "{day}, a school holiday");
+                holidays += 1;
+            }
+            None => panic!("{day}: 2026 is in the calendar"),
+        }
+    }
+    assert!(
+        school_days > 150 && holidays > 40,
+        "{school_days} school days, {holidays} holidays"
+    );
+    let tuesday_2040 = NaiveDate::from_ymd_opt(2040, 3, 13).unwrap();
+    assert_eq!(
+        inclusion_hours::is_school_holiday(SchoolZone::C, tuesday_2040),
+        None
+    );
+    assert_eq!(state(tuesday_2040), State::Unknown);
+    assert_eq!(
+        state(NaiveDate::from_ymd_opt(2040, 3, 17).unwrap()),
+        State::Closed
+    );
+}
