@@ -250,7 +250,8 @@ pub struct Near {
     /// What help.
     #[command(flatten)]
     pub criteria: CriteriaFlags,
-    /// Only places open now
+    /// Only places open now (when none is, the text lists the matching places with when they
+    /// open next)
     #[arg(long, conflicts_with = "open_at")]
     pub open_now: bool,
     /// Only places open at this time (Paris time, or RFC 3339 with an offset)

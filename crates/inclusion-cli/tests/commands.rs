@@ -380,6 +380,58 @@ fn near_text_on_the_embedded_places() {
 }
 
 #[test]
+fn near_when_nothing_is_open_lists_the_places_with_their_next_opening() {
+    let dir = scratch("near-closed");
+    let run = |args: &[&str]| {
+        let out = inclusion(&dir).args(args).assert().success();
+        text(&out.get_output().stdout)
+    };
+    let search = [
+        "near",
+        "--near",
+        "Grenoble",
+        "--service",
+        "Aide aux démarches administratives",
+        "-k",
+        "3",
+    ];
+    // A Sunday at 3 in the morning: nothing is open.
+    let sunday_night = [&search[..], &["--open-at", "2026-12-06T03:00"]].concat();
+    let json_answer = run(&[&sunday_night[..], &["--format", "json"]].concat());
+    assert_eq!(json(json_answer.as_bytes()), serde_json::json!([]));
+    let shown = run(&sunday_night);
+    let note = "Aucun lieu qui correspond n'est ouvert à cette heure ; les voici sans cette condition, avec leur prochaine ouverture.\n\n";
+    let rest = shown.strip_prefix(note).expect(&shown);
+    // The same search without the open condition, at the same instant.
+    assert_eq!(
+        rest,
+        run(&[&search[..], &["--at", "2026-12-06T03:00"]].concat())
+    );
+    assert!(rest.contains("Fermé · ouvre demain à"), "{rest}");
+    assert!(!rest.contains("Ouvert ·"), "{rest}");
+    // Open places: no note. Nothing matching at all: the usual answer, no note.
+    let open = run(&[&search[..], &["--open-at", "2026-12-01T10:00"]].concat());
+    assert!(open.contains("Ouvert ·") && !open.contains("Aucun lieu qui correspond"));
+    let none = run(&[
+        "--lang",
+        "en",
+        "near",
+        "--lat",
+        "48.85",
+        "--lon",
+        "2.35",
+        "--radius-km",
+        "1",
+        "--open-at",
+        "2026-12-06T03:00",
+    ]);
+    assert!(
+        none.contains("No place matches") && !none.contains("open at that time"),
+        "{none}"
+    );
+}
+
+#[test]
 fn near_json_has_the_answer_fields_and_follows_the_filters() {
     let dir = scratch("near-json");
     let out = inclusion(&dir)

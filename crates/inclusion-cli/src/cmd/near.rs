@@ -25,8 +25,18 @@ use crate::error::{CliError, Outcome};
 use crate::flags::{Format, Near};
 use crate::output::{Output, eprintln};
 
+/// What a search gives: the JSON answers of a search around a commune or of a plain nearest
+/// query, or the text and whether it lists no place.
+enum Answer {
+    Searched(Vec<SearchedPlace>),
+    Nearby(Vec<NearbyPlace>),
+    Text(String, bool),
+}
+
 /// The places around a commune, or the nearest; exit 0 (also when none matches: the answer
-/// is then an empty list).
+/// is then an empty list). In text, when none is open at the time asked, the places that
+/// match the other criteria are listed instead, under a line saying so, each with when it
+/// opens next.
 pub fn run(f: &Near, ctx: Context) -> Result<Outcome, CliError> {
     let lang = ctx.lang;
     if f.k == 0 {
@@ -43,7 +53,8 @@ pub fn run(f: &Near, ctx: Context) -> Result<Outcome, CliError> {
             Lang::En => format!("--radius-km {km}: give a distance in kilometres, 0 or more."),
         }));
     }
-    let mut filter = HelpFilter::from(criteria(&f.criteria, lang)?);
+    let criteria_only = HelpFilter::from(criteria(&f.criteria, lang)?);
+    let mut filter = criteria_only.clone();
     let mut at = Utc::now();
     if f.open_now {
         filter = filter.open_at(at);
@@ -52,6 +63,7 @@ pub fn run(f: &Near, ctx: Context) -> Result<Outcome, CliError> {
         at = instant(text, Paris, "--open-at", lang)?;
         filter = filter.open_at(at);
     }
+    let asks_open = f.open_now || f.open_at.is_some();
     if let Some(text) = &f.at {
         at = instant(text, Paris, "--at", lang)?;
     }
@@ -89,7 +101,6 @@ pub fn run(f: &Near, ctx: Context) -> Result<Outcome, CliError> {
         .unwrap_or_else(|_| Err(CliError::input("the commune lookup stopped")))?
         .ok_or_else(|| CliError::input("no position"))?;
     let (index, source) = loaded?;
-    let mut out = Output::stdout(lang);
     let search = match (from.commune.clone(), remote) {
         (Some(search), _) => Some(search),
         (None, RemoteHelp::After | RemoteHelp::First) => {
@@ -97,45 +108,64 @@ pub fn run(f: &Near, ctx: Context) -> Result<Outcome, CliError> {
         }
         (None, RemoteHelp::No) => None,
     };
-    if let Some(search) = search {
-        let mut search = search.k(f.k).filter(filter).remote(remote);
-        if let Some(km) = f.radius_km {
-            search = search.radius_m(km * 1000.0);
-        }
-        let found = index
-            .search_commune(&search)
-            .map_err(|e| CliError::input(e.to_string()))?;
-        if json {
-            let answers: Vec<SearchedPlace> = found
-                .answers()
-                .filter_map(|a| index.describe_answer(a, at))
-                .collect();
-            out.write_json(&answers, true)?;
+    let answer = |filter: HelpFilter| -> Result<Answer, CliError> {
+        if let Some(search) = &search {
+            let mut search = search.clone().k(f.k).filter(filter).remote(remote);
+            if let Some(km) = f.radius_km {
+                search = search.radius_m(km * 1000.0);
+            }
+            let found = index
+                .search_commune(&search)
+                .map_err(|e| CliError::input(e.to_string()))?;
+            Ok(if json {
+                let answers: Vec<SearchedPlace> = found
+                    .answers()
+                    .filter_map(|a| index.describe_answer(a, at))
+                    .collect();
+                Answer::Searched(answers)
+            } else {
+                let empty = found.answers().next().is_none();
+                let text = search_text(&index, &search, &found, &from.label, &source, at, lang);
+                Answer::Text(text, empty)
+            })
         } else {
-            out.write_str(&search_text(
-                &index,
-                &search,
-                &found,
-                &from.label,
-                &source,
-                at,
-                lang,
-            ))?;
+            let mut query = HelpQuery::nearest(from.latitude, from.longitude, f.k).filter(filter);
+            if let Some(km) = f.radius_km {
+                query = query.max_distance_m(km * 1000.0);
+            }
+            let hits = index
+                .query(&query)
+                .map_err(|e| CliError::input(e.to_string()))?;
+            Ok(if json {
+                Answer::Nearby(hits.iter().filter_map(|h| index.describe(h, at)).collect())
+            } else {
+                let text = nearby_text(&index, &hits, &from.label, &source, at, lang);
+                Answer::Text(text, hits.is_empty())
+            })
         }
-    } else {
-        let mut query = HelpQuery::nearest(from.latitude, from.longitude, f.k).filter(filter);
-        if let Some(km) = f.radius_km {
-            query = query.max_distance_m(km * 1000.0);
-        }
-        let hits = index
-            .query(&query)
-            .map_err(|e| CliError::input(e.to_string()))?;
-        if json {
-            let answers: Vec<NearbyPlace> =
-                hits.iter().filter_map(|h| index.describe(h, at)).collect();
-            out.write_json(&answers, true)?;
-        } else {
-            out.write_str(&nearby_text(&index, &hits, &from.label, &source, at, lang))?;
+    };
+    let mut out = Output::stdout(lang);
+    match answer(filter)? {
+        Answer::Searched(answers) => out.write_json(&answers, true)?,
+        Answer::Nearby(answers) => out.write_json(&answers, true)?,
+        Answer::Text(text, empty) => {
+            // Nothing open at that time (at night, on a Sunday): rather than an empty answer,
+            // the places that match the other criteria, each with when it opens next.
+            let closed = match (empty && asks_open).then(|| answer(criteria_only)) {
+                Some(Ok(Answer::Text(text, false))) => Some(text),
+                Some(Err(e)) => return Err(e),
+                _ => None,
+            };
+            match closed {
+                Some(closed) => {
+                    out.write_str(lang.pick(
+                        "Aucun lieu qui correspond n'est ouvert à cette heure ; les voici sans cette condition, avec leur prochaine ouverture.\n\n",
+                        "No matching place is open at that time; here they are without that condition, with when they open next.\n\n",
+                    ))?;
+                    out.write_str(&closed)?;
+                }
+                None => out.write_str(&text)?,
+            }
         }
     }
     out.finish()?;
