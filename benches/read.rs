@@ -6,6 +6,7 @@
 //! * `read/csv_100k`: the whole path from the bytes of a canonical CSV file to validated places
 //!   (Standard level): decoding, CSV parsing, validation, places. Throughput in decimal
 //!   megabytes (criterion prints `MB/s`, 10^6 bytes per second, the unit of the README).
+//!   `read/csv_100k_2_threads`: the same on two threads (`ReadOptions::with_threads(2)`).
 //!   `read/json_100k`: the same from the bytes of the JSON file (an array of flat records).
 //! * `read/validate_records_100k`: already-parsed flat records (the JSON parsing is outside the
 //!   timed part; texts as owned strings, coordinates as numbers) turned into validated places,

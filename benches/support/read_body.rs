@@ -145,7 +145,12 @@ fn measure<I, O>(
 
 /// Reads a file's bytes, checking the count of places.
 fn read(bytes: &[u8], expected: usize) -> ReadReport {
-    let r = read_bytes(bytes, &ReadOptions::default());
+    read_with(bytes, expected, &ReadOptions::default())
+}
+
+/// Reads a file's bytes with these options, checking the count of places.
+fn read_with(bytes: &[u8], expected: usize, options: &ReadOptions) -> ReadReport {
+    let r = read_bytes(bytes, options);
     assert_eq!(r.places.len(), expected);
     r
 }
@@ -195,6 +200,19 @@ fn bench(c: &mut Criterion) {
         "csv_100k",
         || (),
         |()| read(csv.as_bytes(), expected),
+    );
+    // The same on two threads (`ReadOptions::threads`): the file cut in two parts at the start
+    // of a row, each read on its thread, the reports appended. The report is the same.
+    let two = ReadOptions::default().with_threads(2);
+    assert!(
+        read_bytes(csv.as_bytes(), &two) == read_bytes(csv.as_bytes(), &ReadOptions::default()),
+        "two threads give the report of one"
+    );
+    measure(
+        &mut group,
+        "csv_100k_2_threads",
+        || (),
+        |()| read_with(csv.as_bytes(), expected, &two),
     );
     // The whole path from the bytes of a JSON file (an array of flat records) to validated places.
     group.throughput(Throughput::BytesDecimal(json.len() as u64));

@@ -128,6 +128,9 @@ pub struct Validate {
     /// more errors with code pattern")
     #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_DIAGNOSTICS_PER_CODE)]
     pub max_per_code: usize,
+    /// Read a CSV file of 4 MB or more on N threads, in parts (the same report as one thread)
+    #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u16).range(1..))]
+    pub threads: u16,
 }
 
 /// `--level`.

@@ -8,7 +8,7 @@ mod common;
 use std::path::Path;
 use std::process::{Command, Output};
 
-use common::{BAD_ROW, GOOD_ROW, HEADER, file, inclusion, scratch, text};
+use common::{BAD_ROW, GOOD_ROW, HEADER, fails, file, inclusion, scratch, text};
 use serde_json::Value;
 
 /// Address space allowed to the commands that read large files, in KiB (1 GB).
@@ -161,6 +161,52 @@ fn a_million_invalid_rows_give_exact_counts_and_a_bounded_list() {
 }
 
 /// A row whose `horaires` is `Mo-Su 00:00-24:00` repeated 20,000 times (380,000 characters).
+#[test]
+fn validate_on_two_threads_gives_the_report_of_one() {
+    let dir = scratch("validate-threads");
+    // 4.4 MB: ids repeated every 60,000 rows (duplicates across the parts), a bad postcode
+    // every 7 rows, a text over two lines every 11.
+    let mut csv = format!("{HEADER},presentation_detail\n");
+    for i in 0..72_000 {
+        let postcode = if i % 7 == 3 { "5110" } else { "51100" };
+        let detail = if i % 11 == 5 {
+            "\"ligne 1\nligne 2\""
+        } else {
+            ""
+        };
+        csv.push_str(&format!(
+            "p{},43493312300029,Mairie,Reims,{postcode},1 rue X,2024-04-02,{detail}\n",
+            i % 60_000
+        ));
+    }
+    assert!(csv.len() >= 4 << 20);
+    file(&dir, "big.csv", &csv);
+    let run = |threads: &str| {
+        let out = inclusion(&dir)
+            .args(["--lang", "en", "validate", "big.csv", "--format", "json"])
+            .args(["--max-per-code", "20", "--threads", threads])
+            .output()
+            .unwrap();
+        assert_eq!(status(&out, threads), 1);
+        json(&out.stdout)
+    };
+    let one = run("1");
+    assert_eq!(one["rows"].as_u64(), Some(72_000));
+    let counts = one["counts"].as_array().unwrap();
+    assert!(
+        counts
+            .iter()
+            .any(|c| c["code"] == "unique" && c["found"] == 12_000)
+    );
+    assert_eq!(run("2"), one);
+    assert_eq!(run("3"), one);
+    fails(
+        &dir,
+        &["validate", "big.csv", "--threads", "0"],
+        "--threads",
+    );
+}
+
 fn long_hours_rows(rows: usize) -> String {
     let long = "Mo-Su 00:00-24:00; ".repeat(20_000);
     let mut csv = format!("{HEADER},latitude,longitude,horaires\n");

@@ -419,6 +419,14 @@ impl Diagnostic {
         self
     }
 
+    /// Moves the row (if any) `by` rows down: a part of a file read apart numbers its rows
+    /// from 2, as a file does.
+    pub(crate) fn shift_row(&mut self, by: usize) {
+        if let Some(row) = &mut self.row {
+            *row = row.saturating_add(by);
+        }
+    }
+
     /// Sets the column (a `&'static str`, such as a [`Column`] name, is not copied; a name
     /// longer than [`KEPT_CHARS`] characters is kept as an excerpt).
     pub fn in_column(mut self, column: impl Into<Cow<'static, str>>) -> Diagnostic {

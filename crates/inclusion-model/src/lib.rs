@@ -108,6 +108,8 @@ pub use inclusion_hours::{
 pub use labels::Labels;
 pub use migrate::{SchemaVersion, VersionChoice};
 pub use place::{Address, Contact, Coordinates, Place};
+#[doc(hidden)]
+pub use read::read_csv_in_parts;
 pub use read::{
     CheckedRecord, CodeCount, DEFAULT_MAX_DIAGNOSTICS_PER_CODE, Format, ReadOptions, ReadReport,
     RecordValidator, read_bytes, read_csv_str, read_json_slice, read_path, validate_records,

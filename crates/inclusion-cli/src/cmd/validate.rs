@@ -1,5 +1,5 @@
 //! `inclusion validate FILE|- [--level standard|strict] [--format text|json] [--lenient]
-//! [--max-per-code N]`.
+//! [--max-per-code N] [--threads N]`.
 
 use inclusion::model::render::report_text;
 use inclusion::model::wire::ValidationReport;
@@ -25,7 +25,8 @@ pub fn run(f: &Validate, ctx: Context) -> Result<Outcome, CliError> {
         .with_level(level)
         .with_lenient(f.lenient)
         .with_max_diagnostics_per_code(f.max_per_code)
-        .with_keep_places(false);
+        .with_keep_places(false)
+        .with_threads(usize::from(f.threads));
     let report = {
         let _bar = Progress::start(
             ctx.lang.pick("validation", "validating"),

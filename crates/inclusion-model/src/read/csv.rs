@@ -15,8 +15,9 @@
 use std::borrow::Cow;
 
 use super::decode::{REPLACEMENT, delimiter, invalid_cell};
-use super::header::{HeaderCell, MAX_HEADER_CELLS, check_v01_header, map_header};
+use super::header::{Header, HeaderCell, MAX_HEADER_CELLS, check_v01_header, map_header};
 use super::options::ReadOptions;
+use super::parts;
 use super::report::{Format, ReadReport};
 use super::rows::Rows;
 use crate::diagnostic::{Arg, Diagnostic, Severity};
@@ -36,6 +37,18 @@ use crate::record::FlatRecord;
 /// assert!(e.message_en().contains("pivot"));
 /// ```
 pub fn read_csv_str(text: &str, options: &ReadOptions) -> ReadReport {
+    read_str(text, options, false).unwrap_or_else(|| options.report(Format::Csv))
+}
+
+/// Reads CSV text as [`read_csv_str`] does with [`ReadOptions::threads`] above 1, but only
+/// in parts: `None` when its rows would be read on one thread (a file too small, a cut that
+/// would change the report, a v0.1 file). For tests of the parallel path.
+#[doc(hidden)]
+pub fn read_csv_in_parts(text: &str, options: &ReadOptions) -> Option<ReadReport> {
+    read_str(text, options, true)
+}
+
+fn read_str(text: &str, options: &ReadOptions, parts_only: bool) -> Option<ReadReport> {
     let mut report = options.report(Format::Csv);
     let text = match text.strip_prefix('\u{feff}') {
         Some(rest) => {
@@ -44,7 +57,7 @@ pub fn read_csv_str(text: &str, options: &ReadOptions) -> ReadReport {
         }
         None => text,
     };
-    read_text(text, false, options, report)
+    read_text(text, false, options, report, parts_only)
 }
 
 /// Reads a decoded text; `diags` are the problems of its decoding, `replaced` says whether
@@ -55,12 +68,8 @@ pub(crate) fn read_decoded(
     diags: Vec<Diagnostic>,
     options: &ReadOptions,
 ) -> ReadReport {
-    read_text(
-        text,
-        replaced,
-        options,
-        options.report_after(Format::Csv, diags),
-    )
+    let report = options.report_after(Format::Csv, diags);
+    read_text(text, replaced, options, report.clone(), false).unwrap_or(report)
 }
 
 fn builder(delimiter: u8) -> ::csv::ReaderBuilder {
@@ -74,10 +83,11 @@ fn read_text(
     replaced: bool,
     options: &ReadOptions,
     mut report: ReadReport,
-) -> ReadReport {
+    parts_only: bool,
+) -> Option<ReadReport> {
     if text.trim().is_empty() {
         report.push(Diagnostic::new(Severity::Error, &messages::FILE_EMPTY));
-        return report;
+        return Some(report);
     }
     let mut diags = Vec::new();
     let delim = delimiter(text, &mut diags);
@@ -92,7 +102,7 @@ fn read_text(
             Diagnostic::new(Severity::Error, &messages::FILE_TOO_MANY_COLUMNS)
                 .with_args([Arg::from(n), Arg::from(MAX_HEADER_CELLS)]),
         );
-        return report;
+        return Some(report);
     }
     let mut reader = builder(delim).from_reader(text.as_bytes());
     let mut header = ::csv::StringRecord::new();
@@ -100,14 +110,14 @@ fn read_text(
         Ok(true) => {}
         Ok(false) => {
             report.push(Diagnostic::new(Severity::Error, &messages::FILE_EMPTY));
-            return report;
+            return Some(report);
         }
         Err(e) => {
             report.push(
                 Diagnostic::new(Severity::Error, &messages::FILE_HEADER_UNREADABLE)
                     .with_args([Arg::from(e.to_string())]),
             );
-            return report;
+            return Some(report);
         }
     }
     let body = reader.position().byte() as usize;
@@ -115,31 +125,86 @@ fn read_text(
     report.version = options.version_for(header.iter());
     let records = Records::new(text, delim, body, body_line, header.len());
     if report.version == SchemaVersion::V0_1 {
-        return read_v01(records, &header, replaced, options, report);
+        return (!parts_only).then(|| read_v01(records, &header, replaced, options, report));
     }
     let Some(columns) = map_header(header.iter(), &mut report) else {
-        return report;
+        return Some(report);
     };
 
+    let columns = Columns {
+        header: &header,
+        cells: &columns,
+        replaced,
+    };
+    let parts = read_parts(text, delim, body, &columns, options, &report);
+    if parts.is_some() || parts_only {
+        return parts;
+    }
     // At most one place per line: reserving avoids moving large vectors while reading.
     let lines = memchr::memchr_iter(b'\n', text.as_bytes()).count();
     let mut rows = Rows::new(options);
     rows.reserve(lines, text.len(), &mut report);
-    let mut record = ::csv::StringRecord::new();
     let mut records = records;
+    read_rows(&mut records, &columns, &mut rows, &mut report, false);
+    Some(report)
+}
+
+/// The header of a v1 file: what reading its rows needs.
+#[derive(Clone, Copy)]
+struct Columns<'h> {
+    header: &'h ::csv::StringRecord,
+    cells: &'h Header,
+    /// Whether invalid UTF-8 sequences were replaced (the cells that hold one are reported).
+    replaced: bool,
+}
+
+/// How [`read_rows`] ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Ending {
+    /// At the end of the text; `open` says whether the last record ends in a quoted cell
+    /// (its last line feed is in the cell).
+    End { open: bool },
+    /// A part of a file met a stray quote or a row the parser cannot read: it stopped there,
+    /// without reporting it (the file is then read on one thread).
+    Stopped,
+}
+
+/// Reads the records of a v1 file into the report; `part` says whether they are a part of
+/// the file read apart (see [`read_parts`]).
+fn read_rows(
+    records: &mut Records<'_>,
+    columns: &Columns<'_>,
+    rows: &mut Rows,
+    report: &mut ReadReport,
+    part: bool,
+) -> Ending {
+    let Columns {
+        header,
+        cells: columns,
+        replaced,
+    } = *columns;
+    let mut record = ::csv::StringRecord::new();
+    let mut open = false;
     loop {
         let row = match records.next(&mut record) {
             Next::Record(row) => row,
+            Next::Skipped(_) | Next::Error(..) if part => return Ending::Stopped,
             Next::Skipped(skipped) => {
-                skipped.report(&header, &mut rows, &mut report);
+                skipped.report(header, rows, report);
                 continue;
             }
-            Next::End => break,
+            Next::End => return Ending::End { open },
             Next::Error(row, e) => {
-                row_unreadable(&mut rows, &mut report, row, &e);
-                break;
+                row_unreadable(rows, report, row, &e);
+                return Ending::End { open };
             }
         };
+        if part {
+            open = record
+                .iter()
+                .next_back()
+                .is_some_and(|cell| cell.ends_with('\n'));
+        }
         let mut raw = FlatRecord::default();
         let mut row_error = false;
         // The v0.1 cells of the row (allocated only when there are some).
@@ -186,9 +251,76 @@ fn read_text(
             rows.diags()
                 .push(cell_count(row, record.len(), columns.cells.len()));
         }
-        rows.accept(&mut raw, row, row_error, &mut report);
+        rows.accept(&mut raw, row, row_error, report);
     }
-    report
+}
+
+/// The parallel path ([`ReadOptions::threads`]): the rows cut into parts at line feeds
+/// that start a row, each part read on its thread with its own validator, the parts'
+/// reports appended in order (rows renumbered, ids of a part found in an earlier one
+/// reported as duplicates, the limit per code applied to the whole). `None` when the file
+/// is read on one thread: too small, one thread asked, no place to cut, or a part that does
+/// not read as it would in the whole file (a cut inside a quoted cell, a stray quote).
+fn read_parts(
+    text: &str,
+    delim: u8,
+    body: usize,
+    columns: &Columns<'_>,
+    options: &ReadOptions,
+    report: &ReadReport,
+) -> Option<ReadReport> {
+    if options.threads < 2 || text.len() < options.parallel_min_bytes {
+        return None;
+    }
+    let width = columns.header.len();
+    let cuts = parts::cuts(text, body, options.threads, |line| {
+        reads_as_row(line, delim, width)
+    });
+    let parts = cuts.len() - 1;
+    let read = |k: usize, mut rows: Rows, mut report: ReadReport| {
+        let (start, end) = (cuts[k], cuts[k + 1]);
+        let lines = memchr::memchr_iter(b'\n', &text.as_bytes()[start..end]).count() + 1;
+        // The first part reads into the file's report: room for the places of every part
+        // (about as many lines each) saves moving its places when the others are appended.
+        let (lines, bytes) = match k {
+            0 => (lines.saturating_mul(parts), text.len()),
+            _ => (lines, end - start),
+        };
+        rows.reserve(lines, bytes, &mut report);
+        let mut records = Records::new(&text[..end], delim, start, 1, width);
+        let ending = read_rows(&mut records, columns, &mut rows, &mut report, true);
+        (rows, report, ending)
+    };
+    let last = cuts.len().checked_sub(2).filter(|last| *last > 0)?;
+    let (first, rest) = std::thread::scope(|s| {
+        let threads: Vec<_> = (1..=last)
+            .map(|k| {
+                let part = (Rows::new(options).recording(), options.part_report());
+                std::thread::Builder::new().spawn_scoped(s, move || read(k, part.0, part.1))
+            })
+            .collect();
+        let first = read(0, Rows::new(options), report.clone());
+        let rest: Vec<_> = threads
+            .into_iter()
+            .map(|t| t.ok().and_then(|t| t.join().ok()))
+            .collect();
+        (first, rest)
+    });
+    let mut rest: Vec<_> = rest.into_iter().collect::<Option<_>>()?;
+    let endings = std::iter::once(first.2).chain(rest.iter().map(|part| part.2));
+    for (k, ending) in endings.enumerate() {
+        match ending {
+            Ending::End { open: false } => {}
+            Ending::End { open: true } if k == last => {}
+            _ => return None,
+        }
+    }
+    let (first_rows, mut report, _) = first;
+    let duplicates = parts::late_duplicates(&first_rows, &report.places, &mut rest);
+    for ((_, part, _), duplicates) in rest.into_iter().zip(duplicates) {
+        report.append_part(part, duplicates);
+    }
+    Some(report)
 }
 
 /// Reads the rows of a v0.1 file, migrating each to v1 before validating it.
@@ -351,9 +483,13 @@ impl<'t> Records<'t> {
         let Some(position) = record.position() else {
             return Next::Record(row);
         };
-        let start = self.base + position.byte() as usize;
         let end = (self.base + self.reader.position().byte() as usize).min(self.text.len());
-        let raw = self.text.get(start..end).unwrap_or_default();
+        let from = self.base + position.byte() as usize;
+        let raw = self.text.get(from..end).unwrap_or_default();
+        // After a CRLF the parser's record starts at the line feed, which ends the line
+        // before: the record itself starts after the line ends (blank lines included).
+        let lead = raw.len() - raw.trim_start_matches(['\r', '\n']).len();
+        let (start, raw) = (from + lead, &raw[lead..]);
         let raw = raw.strip_suffix('\n').unwrap_or(raw);
         // Most records are one line: one search for a line feed decides.
         let Some(first_end) = memchr::memchr(b'\n', raw.as_bytes()) else {
@@ -367,7 +503,8 @@ impl<'t> Records<'t> {
             return Next::Record(row);
         }
         // A stray quote: skip its line and the lines after it that do not read as rows.
-        let first_line = self.line_base + position.line();
+        let feeds = memchr::memchr_iter(b'\n', &self.text.as_bytes()[from..start]).count();
+        let first_line = self.line_base + position.line() + feeds as u64;
         let mut resume = start + first_end + 1;
         let mut last_line = first_line;
         let mut resumed = None;
@@ -402,11 +539,16 @@ impl<'t> Records<'t> {
         })
     }
 
-    /// Whether a line, read alone, is a row: as many cells as the header, quotes closed.
+    /// Whether a line, read alone, is a row (see [`reads_as_row`]).
     fn reads_as_row(&self, line: &str) -> bool {
-        let line = line.strip_suffix('\r').unwrap_or(line);
-        !line.is_empty() && count_cells(line, self.delimiter) == Some(self.width)
+        reads_as_row(line, self.delimiter, self.width)
     }
+}
+
+/// Whether a line, read alone, is a row: as many cells as the header, quotes closed.
+fn reads_as_row(line: &str, delimiter: u8, width: usize) -> bool {
+    let line = line.strip_suffix('\r').unwrap_or(line);
+    !line.is_empty() && count_cells(line, delimiter) == Some(width)
 }
 
 /// A row the CSV parser cannot read: reading stops there.
@@ -466,6 +608,38 @@ mod tests {
         // The rows after it keep their numbers.
         assert_eq!(report.places[9].id, "p12");
         assert_eq!(report.places.last().unwrap().id, "p314");
+    }
+
+    #[test]
+    fn crlf_line_ends_and_blank_lines_are_not_stray_quotes_and_keep_line_numbers() {
+        let mut csv = format!("{HEADER}\n");
+        for i in 2..=6 {
+            csv.push_str(&row(i));
+        }
+        let crlf = csv.replace('\n', "\r\n");
+        let report = read_csv_str(&crlf, &ReadOptions::default());
+        assert_eq!(report.errors().count(), 0, "{:#?}", report.diagnostics);
+        assert_eq!((report.rows, report.places.len()), (5, 5));
+        // A stray quote on line 5, after a blank line: named at its line and row.
+        let mut csv = format!("{HEADER}\n{}{}\n", row(2), row(3));
+        csv.push_str("\"p4,43493312300029,Mairie,Reims,51100,1 rue X,2024-04-02\n");
+        for i in 5..=7 {
+            csv.push_str(&row(i));
+        }
+        for text in [csv.clone(), csv.replace('\n', "\r\n")] {
+            let report = read_csv_str(&text, &ReadOptions::default());
+            let d = report.errors().next().unwrap();
+            assert_eq!((d.code(), d.row()), (codes::FILE_UNCLOSED_QUOTE, Some(4)));
+            assert!(
+                d.message_en()
+                    .contains("quote opened on line 5 is not closed where it should be"),
+                "{}",
+                d.message_en()
+            );
+            assert!(d.message_en().contains("reading resumes at line 6"));
+            assert_eq!(report.places.last().unwrap().id, "p7");
+            assert_eq!(report.errors().count(), 1, "{:#?}", report.diagnostics);
+        }
     }
 
     #[test]

@@ -41,6 +41,7 @@ mod decode;
 mod header;
 mod json;
 mod options;
+mod parts;
 mod report;
 mod rows;
 mod stream;
@@ -49,7 +50,7 @@ use std::path::Path;
 
 use crate::ModelError;
 
-pub use self::csv::read_csv_str;
+pub use self::csv::{read_csv_in_parts, read_csv_str};
 pub use self::json::read_json_slice;
 pub use self::options::{DEFAULT_MAX_DIAGNOSTICS_PER_CODE, ReadOptions};
 pub use self::report::{CodeCount, Format, ReadReport};

@@ -84,6 +84,22 @@ pub struct CodeCount {
     pub kept: usize,
 }
 
+/// A row of a part of a file read apart whose id an earlier part has (see
+/// [`ReadReport::append_part`]): the `unique` error its part did not find.
+#[derive(Debug)]
+pub(super) struct LateDuplicate {
+    /// Where the error goes in the part's diagnostics (before the one at this index).
+    pub(super) at: usize,
+    /// The error, at the row's number in its part.
+    pub(super) diagnostic: Diagnostic,
+    /// The index of its place in the part's places, when kept: it is not.
+    pub(super) place: Option<usize>,
+    /// Whether the part counted a place for it (kept or dropped): it gives none.
+    pub(super) counted: bool,
+    /// Whether the part found an error in the row (it has one).
+    pub(super) error: bool,
+}
+
 impl CodeCount {
     /// How many were found but not kept.
     pub fn omitted(&self) -> usize {
@@ -242,6 +258,61 @@ impl ReadReport {
         for d in diags.drain(..) {
             self.push(d);
         }
+    }
+
+    /// Appends the report of the next part of the same file, read apart (rows numbered from
+    /// 2 in the part, diagnostics kept up to the same limit, or 1 when the limit is 0):
+    /// the report is then the one reading the file up to the end of that part gives.
+    /// `duplicates` are the rows of the part whose id an earlier part has, in order.
+    pub(super) fn append_part(&mut self, part: ReadReport, duplicates: Vec<LateDuplicate>) {
+        let offset = self.rows;
+        self.rows += part.rows;
+        self.invalid_rows += part.invalid_rows;
+        self.dropped += part.dropped;
+        let mut gone = Vec::new();
+        for d in &duplicates {
+            self.invalid_rows += usize::from(!d.error);
+            match d.place {
+                Some(i) => gone.push(i),
+                None if d.counted => self.dropped = self.dropped.saturating_sub(1),
+                None => {}
+            }
+        }
+        let mut gone = gone.into_iter().peekable();
+        self.places.reserve(part.places.len());
+        for (i, place) in part.places.into_iter().enumerate() {
+            if gone.next_if_eq(&i).is_none() {
+                self.places.push(place);
+            }
+        }
+        // The problems in order, each late duplicate where the validator would have put it;
+        // then those of the part not kept, counted.
+        let mut duplicates = duplicates.into_iter().peekable();
+        let kept = part.diagnostics.len();
+        for (i, d) in part.diagnostics.into_iter().enumerate() {
+            while let Some(dup) = duplicates.next_if(|dup| dup.at == i) {
+                self.push_shifted(dup.diagnostic, offset);
+            }
+            self.push_shifted(d, offset);
+        }
+        for dup in duplicates {
+            debug_assert_eq!(dup.at, kept);
+            self.push_shifted(dup.diagnostic, offset);
+        }
+        for c in part.counts.iter().filter(|c| c.omitted() > 0) {
+            if let Some(mine) = self
+                .counts
+                .iter_mut()
+                .find(|m| m.severity == c.severity && m.code == c.code)
+            {
+                mine.found += c.omitted();
+            }
+        }
+    }
+
+    fn push_shifted(&mut self, mut d: Diagnostic, rows: usize) {
+        d.shift_row(rows);
+        self.push(d);
     }
 
     /// Counts a row: `error` says whether it has an error.

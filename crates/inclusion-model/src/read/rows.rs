@@ -1,7 +1,9 @@
 //! Records validated one after the other into a [`ReadReport`]: what the readers and
 //! [`validate_records`] share.
 
+use crate::columns::Column;
 use crate::diagnostic::Diagnostic;
+use crate::place::Place;
 use crate::record::FlatRecord;
 use crate::validate::Validator;
 
@@ -18,6 +20,45 @@ pub(super) struct Rows {
     keep: bool,
     /// Lenient reading: a row with errors can give a place.
     lenient: bool,
+    /// The rows whose id is new, when recorded (a part of a file read apart: see
+    /// [`Rows::recording`]).
+    ids: Option<NewIds>,
+}
+
+/// The rows of a part of a file whose id no earlier row of the part has: what the part's
+/// report needs to change when an earlier part has that id.
+#[derive(Debug, Default)]
+pub(super) struct NewIds {
+    /// The ids, end to end.
+    text: String,
+    /// The rows, in order.
+    pub(super) rows: Vec<NewId>,
+}
+
+/// A row whose id no earlier row of its part has.
+#[derive(Debug)]
+pub(super) struct NewId {
+    /// The row, numbered in its part.
+    pub(super) row: usize,
+    /// The hash of the id.
+    pub(super) hash: u32,
+    /// Where the id is in [`NewIds::text`].
+    span: (usize, usize),
+    /// Where the problems the validator found in the row start in the report's diagnostics.
+    pub(super) at: usize,
+    /// The index of its place in the report's places, when kept.
+    pub(super) place: Option<usize>,
+    /// Whether it gave a place (kept, or dropped with [`ReadOptions::keep_places`] off).
+    pub(super) counted: bool,
+    /// Whether the row has an error.
+    pub(super) error: bool,
+}
+
+impl NewIds {
+    /// The id of a row.
+    pub(super) fn id(&self, row: &NewId) -> &str {
+        self.text.get(row.span.0..row.span.1).unwrap_or_default()
+    }
 }
 
 impl Rows {
@@ -27,7 +68,25 @@ impl Rows {
             diags: Vec::new(),
             keep: options.keep_places,
             lenient: options.lenient,
+            ids: None,
         }
+    }
+
+    /// Records the rows whose id is new (see [`NewIds`]).
+    pub(super) fn recording(mut self) -> Rows {
+        self.ids = Some(NewIds::default());
+        self
+    }
+
+    /// The rows recorded (see [`Rows::recording`]).
+    pub(super) fn take_ids(&mut self) -> NewIds {
+        self.ids.take().unwrap_or_default()
+    }
+
+    /// Whether a row validated so far has this id (of hash `hash`); `places` are the places
+    /// of the report these rows went into.
+    pub(super) fn has_seen(&self, hash: u32, id: &str, places: &[Place]) -> bool {
+        self.validator.has_seen(hash, id, places)
     }
 
     /// Room for `rows` more rows: the places (at most one per row, and no more than `bytes`
@@ -51,6 +110,43 @@ impl Rows {
     /// Validates the record of a row: its place and problems (after those the reader found)
     /// into the report. `row_error` says whether the reader found an error in the row.
     pub(super) fn accept(
+        &mut self,
+        rec: &mut FlatRecord<'_>,
+        row: usize,
+        row_error: bool,
+        report: &mut ReadReport,
+    ) {
+        let Some(mut ids) = self.ids.take() else {
+            return self.validate(rec, row, row_error, report);
+        };
+        // The reader's problems first, as `validate` does: the validator's start at `at`.
+        report.extend(&mut self.diags);
+        let at = report.diagnostics.len();
+        let (places, counted, invalid) = (
+            report.places.len(),
+            report.place_count(),
+            report.invalid_rows,
+        );
+        let start = ids.text.len();
+        ids.text.push_str(rec.cell(Column::Id).unwrap_or_default());
+        self.validate(rec, row, row_error, report);
+        match self.validator.new_id() {
+            Some(hash) => ids.rows.push(NewId {
+                row,
+                hash,
+                span: (start, ids.text.len()),
+                at,
+                place: (report.places.len() > places).then_some(places),
+                counted: report.place_count() > counted,
+                error: report.invalid_rows > invalid,
+            }),
+            None => ids.text.truncate(start),
+        }
+        self.ids = Some(ids);
+    }
+
+    /// [`Rows::accept`], without recording.
+    fn validate(
         &mut self,
         rec: &mut FlatRecord<'_>,
         row: usize,

@@ -134,6 +134,18 @@ impl Validator {
         self.seen_ids.reserve(rows);
     }
 
+    /// The hash of the id of the row just validated, when no earlier row has that id (it is
+    /// now in the set of ids seen).
+    pub(crate) fn new_id(&self) -> Option<u32> {
+        self.new_id
+    }
+
+    /// Whether an id (of hash [`IdSet::hash`](ids::IdSet::hash)) was seen; `places` are the
+    /// places this validator kept.
+    pub(crate) fn has_seen(&self, hash: u32, id: &str, places: &[Place]) -> bool {
+        self.seen_ids.contains(hash, id, places)
+    }
+
     /// Validates one record: pushes its problems on `diags` and, when it can be kept, its place
     /// on `places`. `row_error` is an error the reader already found in the row. Returns
     /// whether the row has an error (a row kept in lenient reading can have one).

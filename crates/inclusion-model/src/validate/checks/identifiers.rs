@@ -27,6 +27,7 @@
 //! [`syntax::is_rna`]: crate::syntax::is_rna
 
 use crate::columns::Column;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::messages;
 use crate::place::Place;
 use crate::syntax::{self, PivotKind};
@@ -34,6 +35,15 @@ use crate::syntax::{self, PivotKind};
 use super::super::ids::IdSet;
 use super::super::row::Row;
 use super::text::required;
+
+/// The `unique` error [`id`] reports on a row whose id an earlier row has (for a reader that
+/// finds the earlier row later, in a part of the file read apart).
+pub(crate) fn duplicate(row: usize, id: &str) -> Diagnostic {
+    Diagnostic::new(Severity::Error, &messages::UNIQUE)
+        .in_column(Column::Id.name())
+        .with_value(id)
+        .at_row(row)
+}
 
 /// `required` and `unique` on `id`: whether the id is given, and its hash when no earlier row
 /// has it (the caller adds it to `ids` once it knows where the id is kept).

@@ -1,0 +1,292 @@
+//! The parallel path of the CSV reader ([`ReadOptions::threads`]): a file read in parts on
+//! several threads gives exactly the report of one thread (places, diagnostics in order,
+//! limits per code, duplicate ids across parts, counts).
+
+use chrono::NaiveDate;
+use inclusion_model::{ReadOptions, ReadReport, SchemaVersion, read_csv_in_parts, read_csv_str};
+use proptest::prelude::*;
+
+const HEADER: &str = "id,pivot,nom,commune,code_postal,adresse,date_maj,presentation_detail";
+
+/// The ways of reading compared: the defaults, small limits per code (0 included), lenient,
+/// places not kept, Strict.
+fn variants() -> Vec<ReadOptions> {
+    let today = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+    let base = ReadOptions::default().with_today(today);
+    vec![
+        base.clone(),
+        base.clone().with_max_diagnostics_per_code(2),
+        base.clone().with_max_diagnostics_per_code(0),
+        base.clone()
+            .with_lenient(true)
+            .with_max_diagnostics_per_code(1),
+        base.clone().with_keep_places(false),
+        ReadOptions::strict()
+            .with_today(today)
+            .with_lenient(true)
+            .with_keep_places(false)
+            .with_max_diagnostics_per_code(3),
+    ]
+}
+
+/// Asserts that two reports are the same, part by part first for a readable failure.
+fn assert_same(parts: &ReadReport, one: &ReadReport, what: &str) {
+    assert_eq!(
+        (parts.rows, parts.invalid_rows, parts.place_count()),
+        (one.rows, one.invalid_rows, one.place_count()),
+        "{what}: rows, invalid rows, places"
+    );
+    let ids = |r: &ReadReport| r.places.iter().map(|p| p.id.clone()).collect::<Vec<_>>();
+    assert_eq!(ids(parts), ids(one), "{what}: the places");
+    let diags = |r: &ReadReport| {
+        r.diagnostics
+            .iter()
+            .map(|d| {
+                (
+                    d.row(),
+                    d.code(),
+                    d.column().map(str::to_owned),
+                    d.message_en(),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(diags(parts), diags(one), "{what}: the diagnostics");
+    assert_eq!(parts.counts(), one.counts(), "{what}: the counts");
+    assert_eq!(parts, one, "{what}");
+}
+
+/// Reads `csv` on one thread and in parts on `threads` threads (with no size threshold);
+/// asserts the reports are the same; returns whether the parts were read apart.
+fn compare(csv: &str, options: &ReadOptions, threads: usize) -> bool {
+    let one = read_csv_str(csv, options);
+    let many = options
+        .clone()
+        .with_threads(threads)
+        .with_parallel_min_bytes(0);
+    let parts = read_csv_in_parts(csv, &many);
+    if let Some(parts) = &parts {
+        assert_same(parts, &one, &format!("in parts, {threads} threads"));
+    }
+    assert_same(
+        &read_csv_str(csv, &many),
+        &one,
+        &format!("{threads} threads"),
+    );
+    parts.is_some()
+}
+
+/// A file of `n` rows: ids repeated every 97 rows (duplicates in every part), a bad date
+/// every 7 rows, a bad postcode every 11, a text over several lines (commas and quotes in
+/// it) every 5, a cell too many every 13, a blank row every 29.
+fn synthetic(n: usize, crlf: bool) -> String {
+    let mut csv = format!("{HEADER}\n");
+    for i in 0..n {
+        let id = format!("p{}", i % 97);
+        let date = if i % 7 == 3 {
+            "2024-02-30"
+        } else {
+            "2024-02-29"
+        };
+        let postcode = if i % 11 == 4 { "5110" } else { "51100" };
+        let detail = if i % 5 == 1 {
+            format!("\"Ligne {i}\nsuite, avec une virgule et des \"\"guillemets\"\"\n\nfin\"")
+        } else {
+            String::new()
+        };
+        let extra = if i % 13 == 6 { ",en trop" } else { "" };
+        if i % 29 == 8 {
+            csv.push_str(",,,,,,,\n");
+        }
+        csv.push_str(&format!(
+            "{id},43493312300029,Mairie {i},Reims,{postcode},{i} rue X,{date},{detail}{extra}\n"
+        ));
+    }
+    if crlf { csv.replace('\n', "\r\n") } else { csv }
+}
+
+#[test]
+fn parts_with_duplicates_bad_rows_and_texts_over_several_lines_read_as_one_thread() {
+    for crlf in [false, true] {
+        let csv = synthetic(1_500, crlf);
+        for options in variants() {
+            for threads in [2, 3, 4, 7] {
+                assert!(compare(&csv, &options, threads), "read in parts");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_duplicate_id_across_parts_is_reported_where_one_thread_reports_it() {
+    // Two halves with the same ids: every row of the second half is a duplicate, found only
+    // by looking at the first part.
+    let half: String = (0..200)
+        .map(|i| format!("p{i},43493312300029,Mairie,Reims,51100,1 rue X,2024-04-02,\n"))
+        .collect();
+    let csv = format!("{HEADER}\n{half}{half}");
+    let options = ReadOptions::default().with_max_diagnostics_per_code(5);
+    assert!(compare(&csv, &options, 2));
+    let many = options.with_threads(2).with_parallel_min_bytes(0);
+    let report = read_csv_in_parts(&csv, &many).unwrap();
+    assert_eq!(report.count("unique"), 200);
+    assert_eq!(report.places.len(), 200);
+    let rows: Vec<_> = report.diagnostics.iter().filter_map(|d| d.row()).collect();
+    assert_eq!(rows, [202, 203, 204, 205, 206]);
+}
+
+#[test]
+fn a_stray_quote_reads_the_file_on_one_thread() {
+    let mut csv = format!("{HEADER}\n");
+    for i in 0..400 {
+        let quote = if i == 300 { "\"" } else { "" };
+        csv.push_str(&format!(
+            "{quote}p{i},43493312300029,Mairie,Reims,51100,1 rue X,2024-04-02,\n"
+        ));
+    }
+    let many = ReadOptions::default()
+        .with_threads(2)
+        .with_parallel_min_bytes(0);
+    assert_eq!(read_csv_in_parts(&csv, &many), None);
+    let one = read_csv_str(&csv, &ReadOptions::default());
+    assert!(one.count("file.unclosed_quote") > 0);
+    assert_same(&read_csv_str(&csv, &many), &one, "stray quote");
+}
+
+#[test]
+fn small_files_and_one_thread_are_read_on_one_thread() {
+    let csv = synthetic(300, false);
+    assert_eq!(
+        read_csv_in_parts(&csv, &ReadOptions::default().with_threads(2)),
+        None,
+        "under 4 MB"
+    );
+    let one = ReadOptions::default().with_parallel_min_bytes(0);
+    assert_eq!(read_csv_in_parts(&csv, &one), None, "one thread");
+}
+
+/// The records of a JSON file of the anchors as CSV (the columns in order of first
+/// appearance, numbers as written), to read as a publisher's CSV.
+fn json_as_csv(relative: &str) -> Option<(String, String)> {
+    let bytes = inclusion_anchors::read(relative)?;
+    let records: Vec<serde_json::Map<String, serde_json::Value>> =
+        serde_json::from_slice(&bytes).unwrap();
+    let mut columns: Vec<String> = Vec::new();
+    for r in &records {
+        for k in r.keys() {
+            if !columns.contains(k) {
+                columns.push(k.clone());
+            }
+        }
+    }
+    let mut w = csv::Writer::from_writer(Vec::new());
+    for r in &records {
+        w.write_record(columns.iter().map(|c| match r.get(c) {
+            None | Some(serde_json::Value::Null) => String::new(),
+            Some(serde_json::Value::String(s)) => s.clone(),
+            Some(v) => v.to_string(),
+        }))
+        .unwrap();
+    }
+    let body = String::from_utf8(w.into_inner().unwrap()).unwrap();
+    Some((columns.join(","), body))
+}
+
+const REAL: [&str; 4] = [
+    "real-datasets/bus-france-services-charente.20231003.json",
+    "real-datasets/charente.20230711.json",
+    "real-datasets/hub-du-sud-paca.20230517.json",
+    "real-datasets/nouvelle-caledonie.20240320.json",
+];
+
+/// A real file repeated (every id a duplicate in each later copy), with bad rows injected
+/// between the copies.
+fn repeated(header: &str, body: &str, copies: usize) -> String {
+    let width = header.split(',').count();
+    let mut csv = format!("{header}\n");
+    for copy in 0..copies {
+        csv.push_str(body);
+        // A row with one cell, a blank row and a row whose every cell is wrong.
+        csv.push_str(&format!("seul-{copy}\n{}\n", ",".repeat(width - 1)));
+        csv.push_str(&format!("{}\n", vec!["\"x\ny\""; width].join(",")));
+    }
+    csv
+}
+
+#[test]
+fn real_files_repeated_read_in_parts_as_on_one_thread() {
+    let mut read_in_parts = 0;
+    for relative in REAL {
+        let Some((header, body)) = json_as_csv(relative) else {
+            continue;
+        };
+        let csv = repeated(&header, &body, 3);
+        // A file with the columns of v0.1 is migrated row by row, on one thread.
+        let v1 = read_csv_str(&csv, &ReadOptions::default()).version != SchemaVersion::V0_1;
+        for options in variants() {
+            for threads in [2, 5] {
+                let parts = compare(&csv, &options, threads);
+                assert_eq!(parts, v1, "{relative}: read in parts");
+            }
+        }
+        let crlf = csv.replace('\n', "\r\n");
+        assert_eq!(
+            compare(&crlf, &ReadOptions::default(), 3),
+            v1,
+            "{relative}, CRLF"
+        );
+        read_in_parts += usize::from(v1);
+    }
+    if inclusion_anchors::required() {
+        assert!(read_in_parts >= 2, "{read_in_parts} v1 files read in parts");
+    }
+}
+
+#[test]
+fn a_real_file_past_the_threshold_is_read_in_parts_as_on_one_thread() {
+    let Some((header, body)) = json_as_csv(REAL[2]) else {
+        return;
+    };
+    let copies = (4 << 20) / body.len() + 1;
+    let csv = repeated(&header, &body, copies);
+    assert!(csv.len() >= 4 << 20);
+    let options = ReadOptions::default();
+    let one = read_csv_str(&csv, &options);
+    let parts = read_csv_in_parts(&csv, &options.with_threads(2)).expect("read in parts");
+    assert_same(&parts, &one, "past the threshold");
+    assert!(one.count("unique") > 0 && one.valid_rows() > 0);
+}
+
+fn row() -> impl Strategy<Value = String> {
+    let id = (0u8..12).prop_map(|i| format!("p{i}"));
+    prop_oneof![
+        4 => id.clone().prop_map(|id| format!("{id},43493312300029,Mairie,Reims,51100,1 rue X,2024-04-02,")),
+        1 => id.clone().prop_map(|id| format!("{id},43493312300029,Mairie,Reims,51100,1 rue X,2024-02-30,")),
+        1 => id.clone().prop_map(|id| format!("{id},4349331,Mairie,Reims,5110,1 rue X,2024-04-02,\"a\nb, \"\"c\"\"\n\"")),
+        1 => id.clone().prop_map(|id| format!("{id},43493312300029,Mairie,Reims,51100,1 rue X,2024-04-02,x,y")),
+        1 => id.clone().prop_map(|id| format!("\"{id},43493312300029,Mairie,Reims,51100,1 rue X,2024-04-02,")),
+        1 => Just(",,,,,,,".to_owned()),
+        1 => Just(String::new()),
+        1 => Just("p1,\"a\np2,43493312300029,Mairie,Reims,51100,1 rue X,2024-04-02,\"\"\"\"\nb\",R,51100,1,2024-04-02,".to_owned()),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    /// Whatever the rows (duplicates, bad values, texts over several lines, stray quotes,
+    /// blank lines, CRLF) and the options, reading in parts gives the report of one thread.
+    #[test]
+    fn reading_in_parts_is_reading_on_one_thread(
+        rows in proptest::collection::vec(row(), 0..60),
+        crlf in any::<bool>(),
+        threads in 2usize..6,
+        variant in 0usize..6,
+    ) {
+        let mut csv = format!("{HEADER}\n{}\n", rows.join("\n"));
+        if crlf {
+            csv = csv.replace('\n', "\r\n");
+        }
+        compare(&csv, &variants()[variant], threads);
+    }
+}
