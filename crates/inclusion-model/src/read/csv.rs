@@ -14,6 +14,7 @@
 
 use std::borrow::Cow;
 
+use super::cells::{Cells, builder};
 use super::decode::{REPLACEMENT, delimiter, invalid_cell};
 use super::header::{Header, HeaderCell, MAX_HEADER_CELLS, check_v01_header, map_header};
 use super::options::ReadOptions;
@@ -70,12 +71,6 @@ pub(crate) fn read_decoded(
 ) -> ReadReport {
     let report = options.report_after(Format::Csv, diags);
     read_text(text, replaced, options, report.clone(), false).unwrap_or(report)
-}
-
-fn builder(delimiter: u8) -> ::csv::ReaderBuilder {
-    let mut b = ::csv::ReaderBuilder::new();
-    b.delimiter(delimiter).has_headers(false).flexible(true);
-    b
 }
 
 fn read_text(
@@ -171,8 +166,8 @@ enum Ending {
 
 /// Reads the records of a v1 file into the report; `part` says whether they are a part of
 /// the file read apart (see [`read_parts`]).
-fn read_rows(
-    records: &mut Records<'_>,
+fn read_rows<'t>(
+    records: &mut Records<'t>,
     columns: &Columns<'_>,
     rows: &mut Rows,
     report: &mut ReadReport,
@@ -183,7 +178,7 @@ fn read_rows(
         cells: columns,
         replaced,
     } = *columns;
-    let mut record = ::csv::StringRecord::new();
+    let mut record = Cells::default();
     let mut open = false;
     loop {
         let row = match records.next(&mut record) {
@@ -201,8 +196,9 @@ fn read_rows(
         };
         if part {
             open = record
-                .iter()
-                .next_back()
+                .len()
+                .checked_sub(1)
+                .and_then(|last| record.get(last))
                 .is_some_and(|cell| cell.ends_with('\n'));
         }
         let mut raw = FlatRecord::default();
@@ -336,7 +332,7 @@ fn read_v01(
         return report;
     }
     let mut rows = Rows::new(options);
-    let mut record = ::csv::StringRecord::new();
+    let mut record = Cells::default();
     loop {
         let row = match records.next(&mut record) {
             Next::Record(row) => row,
@@ -448,11 +444,11 @@ struct Records<'t> {
     delimiter: u8,
     /// The number of cells of the header: a line that reads as this many cells is a row.
     width: usize,
-    reader: ::csv::Reader<&'t [u8]>,
-    /// The byte offset in `text` where `reader` started.
-    base: usize,
-    /// The line of `text` where `reader` started, minus 1.
-    line_base: u64,
+    /// The byte offset in `text` of the next record (or of the line ends before it).
+    pos: usize,
+    /// A byte offset in `text` at the start of a line, and that line (1-based): lines are
+    /// counted from there only when a stray quote needs one.
+    line_mark: (usize, u64),
     /// The row of the next record.
     row: usize,
 }
@@ -461,35 +457,37 @@ impl<'t> Records<'t> {
     /// The records of `text` from byte `start` (line `line`), after a header of `width`
     /// cells.
     fn new(text: &'t str, delimiter: u8, start: usize, line: u64, width: usize) -> Records<'t> {
+        let start = start.min(text.len());
         Records {
             text,
             delimiter,
             width,
-            reader: builder(delimiter).from_reader(&text.as_bytes()[start.min(text.len())..]),
-            base: start,
-            line_base: line.saturating_sub(1),
+            pos: start,
+            line_mark: (start, line),
             row: 2,
         }
     }
 
-    fn next(&mut self, record: &mut ::csv::StringRecord) -> Next {
+    /// The line (1-based) of byte `at`, at or after the last one asked.
+    fn line_at(&mut self, at: usize) -> u64 {
+        let (from, line) = self.line_mark;
+        let at = at.max(from);
+        let feeds = memchr::memchr_iter(b'\n', &self.text.as_bytes()[from..at]).count();
+        let line = line + feeds as u64;
+        self.line_mark = (at, line);
+        line
+    }
+
+    fn next(&mut self, record: &mut Cells<'t>) -> Next {
         let row = self.row;
-        match self.reader.read_record(record) {
-            Ok(true) => {}
-            Ok(false) => return Next::End,
+        let (start, end) = match record.read(self.text, self.pos, self.delimiter) {
+            Ok(Some(span)) => span,
+            Ok(None) => return Next::End,
             Err(e) => return Next::Error(row, e),
-        }
-        self.row += 1;
-        let Some(position) = record.position() else {
-            return Next::Record(row);
         };
-        let end = (self.base + self.reader.position().byte() as usize).min(self.text.len());
-        let from = self.base + position.byte() as usize;
-        let raw = self.text.get(from..end).unwrap_or_default();
-        // After a CRLF the parser's record starts at the line feed, which ends the line
-        // before: the record itself starts after the line ends (blank lines included).
-        let lead = raw.len() - raw.trim_start_matches(['\r', '\n']).len();
-        let (start, raw) = (from + lead, &raw[lead..]);
+        self.pos = end;
+        self.row += 1;
+        let raw = &self.text[start..end];
         let raw = raw.strip_suffix('\n').unwrap_or(raw);
         // Most records are one line: one search for a line feed decides.
         let Some(first_end) = memchr::memchr(b'\n', raw.as_bytes()) else {
@@ -503,8 +501,7 @@ impl<'t> Records<'t> {
             return Next::Record(row);
         }
         // A stray quote: skip its line and the lines after it that do not read as rows.
-        let feeds = memchr::memchr_iter(b'\n', &self.text.as_bytes()[from..start]).count();
-        let first_line = self.line_base + position.line() + feeds as u64;
+        let first_line = self.line_at(start);
         let mut resume = start + first_end + 1;
         let mut last_line = first_line;
         let mut resumed = None;
@@ -523,9 +520,8 @@ impl<'t> Records<'t> {
             .iter()
             .position(|field| field.contains('\n'))
             .unwrap_or(0);
-        self.reader = builder(self.delimiter).from_reader(&self.text.as_bytes()[resume..]);
-        self.base = resume;
-        self.line_base = last_line;
+        self.pos = resume;
+        self.line_mark = (resume, last_line + 1);
         self.row = row + usize::try_from(last_line - first_line + 1).unwrap_or(usize::MAX);
         let text = &raw[..first_end];
         Next::Skipped(Skipped {

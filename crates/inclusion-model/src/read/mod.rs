@@ -36,6 +36,7 @@
 //! assert_eq!((d.row(), d.column(), d.code()), (Some(3), Some("date_maj"), "date"));
 //! ```
 
+mod cells;
 mod csv;
 mod decode;
 mod header;
