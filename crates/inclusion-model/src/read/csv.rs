@@ -487,7 +487,7 @@ impl<'t> Records<'t> {
         };
         self.pos = end;
         self.row += 1;
-        let raw = &self.text[start..end];
+        let raw = self.text.get(start..end).unwrap_or_default();
         let raw = raw.strip_suffix('\n').unwrap_or(raw);
         // Most records are one line: one search for a line feed decides.
         let Some(first_end) = memchr::memchr(b'\n', raw.as_bytes()) else {
