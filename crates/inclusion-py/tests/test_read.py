@@ -146,6 +146,34 @@ def test_a_bad_row_is_reported_and_the_good_rows_come_through() -> None:
     assert "2024-13-02" in d.message_en and d.message_fr != d.message_en
 
 
+def test_threads_give_the_report_of_one_thread() -> None:
+    # More than 4 MB (the size from which a file is cut into parts), with bad rows and an id
+    # of the second half repeated from the first.
+    header = ",".join(BASE)
+    good = ",".join(BASE.values())
+    lines = [header]
+    for i in range(14_000):
+        row = good.replace("structure-1", f"structure-{i % 13_000}")
+        if i % 997 == 0:
+            row = row.replace("2024-04-02", "2024-13-02")
+        lines.append(row + ",texte assez long pour grossir le fichier " + "x" * 200)
+    data = ("\n".join(lines) + "\n").encode()
+    data = data.replace(header.encode(), (header + ",note").encode(), 1)
+    assert len(data) > 4_000_000
+    one = inclusion.read(data)
+    two = inclusion.read(data, threads=2)
+    assert (two.rows, two.valid, two.invalid) == (one.rows, one.valid, one.invalid)
+    assert one.rows == 14_000 and 1_000 <= one.invalid <= 1_015
+    assert [p.id for p in two.places] == [p.id for p in one.places]
+
+    def key(d: inclusion.Diagnostic) -> tuple[object, ...]:
+        return (d.row, d.column, d.value, d.code, d.severity)
+
+    assert [key(d) for d in two.diagnostics] == [key(d) for d in one.diagnostics]
+    with pytest.raises(ValueError, match="threads must be 1 or more"):
+        inclusion.read(data, threads=0)
+
+
 def test_validate_records_applies_the_same_rules() -> None:
     records: List[Dict[str, object]] = [
         dict(BASE, latitude=49.2583, longitude=4.0317, services=["Aide aux démarches administratives"]),

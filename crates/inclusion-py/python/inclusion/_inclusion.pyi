@@ -153,6 +153,7 @@ def read(
     lenient: bool = False,
     *,
     version: Optional[Literal["1.0", "0.1"]] = None,
+    threads: int = 1,
 ) -> Report: ...
 def validate_records(
     records: Iterable[Mapping[str, object]],
