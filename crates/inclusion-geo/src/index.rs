@@ -767,24 +767,35 @@ mod tests {
     /// communes whose places span several samples, and with or without coordinates.
     #[test]
     fn places_of_commune_are_those_a_scan_finds() {
-        let codes = ["01001", "2A004", "38185", "38421", "97411", "mal", "69123"];
-        let mut all = places(1000);
-        for (i, p) in all.iter_mut().enumerate() {
-            p.address.insee_code = Some(codes[(i + i / 5) % codes.len()].to_owned());
-            if i % 9 == 0 {
-                p.coordinates = None;
+        // A few codes far apart, many places each (a commune's entries span blocks), then
+        // codes of one département, a few places each (blocks of many codes), with neighbours
+        // of the codes asked that no place has.
+        let far = ["01001", "2A004", "38185", "38421", "97411", "mal", "69123"].map(String::from);
+        let near: Vec<String> = (0..120).map(|i| format!("38{:03}", 1 + 2 * i)).collect();
+        for (codes, per_code) in [(&far[..], 140), (&near[..], 3)] {
+            let mut all = places(1000);
+            for (i, p) in all.iter_mut().enumerate() {
+                p.address.insee_code = Some(codes[(i * 37) % codes.len()].clone());
+                if i % 9 == 0 {
+                    p.coordinates = None;
+                }
+            }
+            let index = HelpIndex::build(all).unwrap();
+            let absent = [
+                "75056", "00000", "zzzzz", "38000", "38002", "38240", "38999",
+            ];
+            for code in codes.iter().map(String::as_str).chain(absent) {
+                let scan: Vec<usize> = (0..index.places().len())
+                    .filter(|&i| index.places()[i].address.insee_code.as_deref() == Some(code))
+                    .filter(|_| insee_key(code).is_some())
+                    .collect();
+                let found: Vec<usize> = index.places_of_commune(code).collect();
+                assert_eq!(found, scan, "{code}");
+                if insee_key(code).is_some() && codes.iter().any(|c| c == code) {
+                    assert!(found.len() >= per_code, "{code}: {}", found.len());
+                }
             }
         }
-        let index = HelpIndex::build(all).unwrap();
-        for code in codes.iter().chain(&["75056", "00000", "zzzzz"]) {
-            let scan: Vec<usize> = (0..index.places().len())
-                .filter(|&i| index.places()[i].address.insee_code.as_deref() == Some(code))
-                .filter(|_| insee_key(code).is_some())
-                .collect();
-            let found: Vec<usize> = index.places_of_commune(code).collect();
-            assert_eq!(found, scan, "{code}");
-        }
-        assert!(index.places_of_commune("38185").len() > 3 * INSEE_SAMPLE);
     }
 
     fn quiet_hour(index: &HelpIndex, at: DateTime<Utc>) -> bool {
