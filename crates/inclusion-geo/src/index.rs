@@ -77,9 +77,26 @@ pub struct HelpIndex {
     by_insee: Vec<u32>,
     /// The code of every [`INSEE_SAMPLE`]-th entry of `by_insee`, packed in base 36
     /// ([`insee_key`]): a binary search reads 4 bytes per step down to [`INSEE_SAMPLE`]
-    /// entries, then 4 places' codes; a quarter of a byte per place.
+    /// entries; a quarter of a byte per place.
     insee_keys: Vec<u32>,
+    /// Per block of [`INSEE_SAMPLE`] entries, its second base: the key of its first entry
+    /// [`FAR`] or more from the block's sampled key (or 0), with that entry's index in the
+    /// block above [`KEY_BITS`] (the block's length when there is none).
+    insee_splits: Vec<u32>,
+    /// Per entry of `by_insee`, its key minus its base (the block's sampled key before the
+    /// split, the second base from it), at most [`FAR`]: the last steps of the binary search
+    /// read this byte instead of a place's code (a place read is a cache miss or two). Places
+    /// are read only for the entries [`FAR`] from the second base too (a block over two
+    /// jumps of 255 keys).
+    insee_deltas: Vec<u8>,
 }
+
+/// The largest delta of [`HelpIndex::insee_deltas`]: it and the keys beyond are told apart
+/// by their places' codes.
+const FAR: u8 = u8::MAX;
+
+/// Keys ([`insee_key`]) take this many bits: 36⁵ < 2²⁶.
+const KEY_BITS: u32 = 26;
 
 /// What the index needs of the places, read in one pass (in tree order, or more than once,
 /// the 664 bytes of a place and its heap blocks cost more than building the tree).
@@ -191,6 +208,7 @@ impl HelpIndex {
             .step_by(INSEE_SAMPLE)
             .map(|&(k, _)| k)
             .collect();
+        let (insee_splits, insee_deltas) = insee_deltas(&insee);
         // Not collected in place: that would keep the 8-byte pairs' allocation.
         let mut by_insee = Vec::with_capacity(insee.len());
         by_insee.extend(insee.iter().map(|&(_, i)| match point_of[i as usize] {
@@ -208,6 +226,8 @@ impl HelpIndex {
             remote,
             by_insee,
             insee_keys,
+            insee_splits,
+            insee_deltas,
         })
     }
 
@@ -255,28 +275,59 @@ impl HelpIndex {
         let Some(key) = insee_key(code) else {
             return &[];
         };
-        let start = self.first_entry(|k| k < key);
-        let end = self.first_entry(|k| k <= key);
+        let start = self.first_entry(key, false);
+        let end = self.first_entry(key, true);
         &self.by_insee[start..end]
     }
 
-    /// The first entry of [`HelpIndex::by_insee`] whose key is not `before` (keys ascend):
-    /// among the sampled keys, then among the entries between two samples by their places'
-    /// codes.
-    fn first_entry(&self, before: impl Fn(u32) -> bool) -> usize {
+    /// The first entry of [`HelpIndex::by_insee`] whose key is above `key` (`above`) or not
+    /// below it (keys ascend): among the sampled keys, then by the deltas of the block's part
+    /// that holds it.
+    fn first_entry(&self, key: u32, above: bool) -> usize {
+        let before = |k: u32| if above { k <= key } else { k < key };
         let block = self.insee_keys.partition_point(|&k| before(k));
-        // Entry `block × S` is not before (or is the end); entry `(block − 1) × S` is.
-        let lo = block.saturating_sub(1) * INSEE_SAMPLE;
-        let hi = (block * INSEE_SAMPLE).min(self.by_insee.len());
-        let key_of = |e: u32| {
-            self.places[self.entry_place(e)]
-                .address
-                .insee_code
-                .as_deref()
-                .and_then(insee_key)
-                .unwrap_or(u32::MAX)
+        // Entry `block × S` is not before (or is the end); entry `(block − 1) × S` is, so
+        // its key is at most `key`.
+        let Some(first) = block.checked_sub(1) else {
+            return 0;
         };
-        lo + self.by_insee[lo..hi].partition_point(|&e| before(key_of(e)))
+        let lo = first * INSEE_SAMPLE;
+        let hi = (block * INSEE_SAMPLE).min(self.by_insee.len());
+        let split = self.insee_splits[first];
+        let mid = (lo + (split >> KEY_BITS) as usize).min(hi);
+        let second = split & ((1 << KEY_BITS) - 1);
+        if mid < hi && before(second) {
+            self.first_in(mid..hi, second, key, above)
+        } else {
+            self.first_in(lo..mid, self.insee_keys[first], key, above)
+        }
+    }
+
+    /// [`HelpIndex::first_entry`] within `range`, whose entries' deltas count from `base`
+    /// (at most `key`); the answer is the range's end at the latest.
+    fn first_in(&self, range: std::ops::Range<usize>, base: u32, key: u32, above: bool) -> usize {
+        let deltas = &self.insee_deltas[range.clone()];
+        match u8::try_from(key.saturating_sub(base))
+            .ok()
+            .filter(|&d| d < FAR)
+        {
+            Some(d) if above => range.start + deltas.partition_point(|&x| x <= d),
+            Some(d) => range.start + deltas.partition_point(|&x| x < d),
+            None => {
+                // Entries under FAR are below the key; the others are read.
+                let from = range.start + deltas.partition_point(|&x| x < FAR);
+                let key_of = |e: u32| {
+                    self.places[self.entry_place(e)]
+                        .address
+                        .insee_code
+                        .as_deref()
+                        .and_then(insee_key)
+                        .unwrap_or(u32::MAX)
+                };
+                let before = |k: u32| if above { k <= key } else { k < key };
+                from + self.by_insee[from..range.end].partition_point(|&e| before(key_of(e)))
+            }
+        }
     }
 
     /// The place of an entry of [`HelpIndex::by_insee`].
@@ -316,6 +367,8 @@ impl HelpIndex {
             + self.quiet.as_ref().map_or(0, SubTree::memory_bytes)
             + self.remote.as_ref().map_or(0, SubTree::memory_bytes)
             + (self.by_insee.capacity() + self.insee_keys.capacity()) * size_of::<u32>()
+            + self.insee_splits.capacity() * size_of::<u32>()
+            + self.insee_deltas.capacity()
     }
 
     /// Whether a place is open at an instant, by its `horaires` in its own time zone (from
@@ -625,6 +678,27 @@ impl HelpIndex {
 
 /// One key of [`HelpIndex::by_insee`] in this many is kept.
 const INSEE_SAMPLE: usize = 16;
+
+/// The second bases of the blocks of [`INSEE_SAMPLE`] keys and the deltas of the keys
+/// (sorted).
+fn insee_deltas(insee: &[(u32, u32)]) -> (Vec<u32>, Vec<u8>) {
+    let far = u32::from(FAR);
+    let delta = |distance: u32| u8::try_from(distance).unwrap_or(FAR);
+    let mut splits = Vec::with_capacity(insee.len().div_ceil(INSEE_SAMPLE));
+    let mut deltas = Vec::with_capacity(insee.len());
+    for block in insee.chunks(INSEE_SAMPLE) {
+        let base = block.first().map_or(0, |&(k, _)| k);
+        let split = block
+            .iter()
+            .position(|&(k, _)| k - base >= far)
+            .unwrap_or(block.len());
+        let second = block.get(split).map_or(0, |&(k, _)| k);
+        splits.push(((split as u32) << KEY_BITS) | second);
+        deltas.extend(block[..split].iter().map(|&(k, _)| delta(k - base)));
+        deltas.extend(block[split..].iter().map(|&(k, _)| delta(k - second)));
+    }
+    (splits, deltas)
+}
 
 /// A code INSEE (5 letters or digits, case ignored, spaces around ignored) packed in base 36;
 /// `None` for anything else.
