@@ -1,5 +1,6 @@
 //! The layout ARCHITECTURE.md describes is the layout of the code: the crate dependency
-//! diagram matches the manifests, and no module of any crate imports a module that imports it.
+//! diagram matches the manifests, no module of any crate imports a module that imports it, and
+//! no two public types of the libraries share a name.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -400,4 +401,62 @@ fn the_cycle_finder_finds_cycles_and_only_cycles() {
         .map(|m| m.join("::"))
         .collect();
     assert_eq!(refs, ["a", "b", "c::d", "e"]);
+}
+
+/// The public types (`pub struct`, `enum`, `trait`, `type`) each source file of a library
+/// declares, by name, leaving out those compiled only for doc tests or tests.
+fn public_types(file: &Path) -> Vec<String> {
+    let text = strip_comments(&std::fs::read_to_string(file).unwrap());
+    let lines: Vec<&str> = text.lines().collect();
+    let mut names = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let Some(rest) = ["pub struct ", "pub enum ", "pub trait ", "pub type "]
+            .iter()
+            .find_map(|p| line.trim_start().strip_prefix(p))
+        else {
+            continue;
+        };
+        // (A macro's template, `pub enum $name`, declares no name here.)
+        let name = ident(rest);
+        let attributes = lines[i.saturating_sub(3)..i].join(" ");
+        if !name.is_empty()
+            && !attributes.contains("cfg(doctest)")
+            && !attributes.contains("cfg(test)")
+        {
+            names.push(name);
+        }
+    }
+    names
+}
+
+#[test]
+fn no_two_public_types_share_a_name() {
+    // Library crates only: the command line's types are not public API.
+    let mut srcs = vec![root().join("src")];
+    for entry in std::fs::read_dir(root().join("crates")).unwrap() {
+        let src = entry.unwrap().path().join("src");
+        if src.join("lib.rs").exists() {
+            srcs.push(src);
+        }
+    }
+    let mut seen: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for src in &srcs {
+        for file in rust_files(src) {
+            for name in public_types(&file) {
+                let place = file.strip_prefix(root()).unwrap().display().to_string();
+                seen.entry(name).or_default().push(place);
+            }
+        }
+    }
+    assert!(seen.len() > 100, "{} public types found", seen.len());
+    let twice: Vec<String> = seen
+        .iter()
+        .filter(|(_, places)| places.len() > 1)
+        .map(|(name, places)| format!("{name}: {}", places.join(", ")))
+        .collect();
+    assert!(
+        twice.is_empty(),
+        "one public name per concept:\n{}",
+        twice.join("\n")
+    );
 }

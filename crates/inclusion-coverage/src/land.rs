@@ -4,7 +4,7 @@
 
 use geo::Simplify;
 use geo_types::{Coord, LineString, Polygon};
-use inclusion_territory::outlines::{Area, Outlines};
+use inclusion_territory::outlines::{LandArea, Outlines};
 
 use crate::projection::Projection;
 use crate::svg::num;
@@ -82,7 +82,7 @@ pub(crate) fn land_paths(
         }
         if !d.is_empty() {
             paths.push(LandPath {
-                french: matches!(outline.area, Area::French(_)),
+                french: matches!(outline.area, LandArea::French(_)),
                 d,
                 name: outline.area.name(),
             });

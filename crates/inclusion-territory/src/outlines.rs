@@ -26,14 +26,14 @@
 //!
 //! ```
 //! use geo_types::Point;
-//! use inclusion_territory::outlines::{Area, Country, Outlines};
+//! use inclusion_territory::outlines::{LandArea, Country, Outlines};
 //! use inclusion_territory::Territory;
 //!
 //! let land = Outlines::embedded();
 //! // Grenoble (x = longitude, y = latitude, as in every georust type).
-//! assert_eq!(land.area_at(Point::new(5.72, 45.19)), Some(Area::French(Territory::Metropolitan)));
-//! assert_eq!(land.area_at(Point::new(6.14, 46.20)), Some(Area::Neighbour(Country::Switzerland)));
-//! assert_eq!(land.area_at(Point::new(-149.45, -17.65)), Some(Area::French(Territory::FrenchPolynesia)));
+//! assert_eq!(land.area_at(Point::new(5.72, 45.19)), Some(LandArea::French(Territory::Metropolitan)));
+//! assert_eq!(land.area_at(Point::new(6.14, 46.20)), Some(LandArea::Neighbour(Country::Switzerland)));
+//! assert_eq!(land.area_at(Point::new(-149.45, -17.65)), Some(LandArea::French(Territory::FrenchPolynesia)));
 //! // In the Bay of Biscay, 80-odd km from the coast of Les Landes.
 //! let sea = land.nearest_french_land(Point::new(-2.5, 44.0)).unwrap();
 //! assert_eq!(sea.territory, Territory::Metropolitan);
@@ -147,47 +147,47 @@ impl Country {
 /// What a piece of land is: a French territory or a neighbouring country.
 ///
 /// Alsace-Moselle is a legal territory, not a piece of land of its own: its land is
-/// [`Territory::Metropolitan`]'s ([`Area::of_territory`]).
+/// [`Territory::Metropolitan`]'s ([`LandArea::of_territory`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Area {
+pub enum LandArea {
     /// The land of a French territory.
     French(Territory),
     /// The land of a neighbouring country.
     Neighbour(Country),
 }
 
-impl Area {
+impl LandArea {
     /// The area holding a territory's land: Alsace-Moselle's is metropolitan France's.
     ///
     /// ```
-    /// use inclusion_territory::{outlines::Area, Territory};
-    /// assert_eq!(Area::of_territory(Territory::AlsaceMoselle), Area::French(Territory::Metropolitan));
+    /// use inclusion_territory::{outlines::LandArea, Territory};
+    /// assert_eq!(LandArea::of_territory(Territory::AlsaceMoselle), LandArea::French(Territory::Metropolitan));
     /// ```
-    pub fn of_territory(territory: Territory) -> Area {
+    pub fn of_territory(territory: Territory) -> LandArea {
         match territory {
-            Territory::AlsaceMoselle => Area::French(Territory::Metropolitan),
-            t => Area::French(t),
+            Territory::AlsaceMoselle => LandArea::French(Territory::Metropolitan),
+            t => LandArea::French(t),
         }
     }
 
     /// Its name: the territory's ([`Territory::name`]) or the country's ([`Country::name`]).
     pub fn name(self) -> &'static str {
         match self {
-            Area::French(t) => t.name(),
-            Area::Neighbour(c) => c.name(),
+            LandArea::French(t) => t.name(),
+            LandArea::Neighbour(c) => c.name(),
         }
     }
 
-    fn from_code(code: &str) -> Option<Area> {
+    fn from_code(code: &str) -> Option<LandArea> {
         TERRITORIES
             .iter()
             .find(|t| t.1 == code)
-            .map(|t| Area::French(t.0))
+            .map(|t| LandArea::French(t.0))
             .or_else(|| {
                 COUNTRIES
                     .iter()
                     .find(|c| c.1 == code)
-                    .map(|c| Area::Neighbour(c.0))
+                    .map(|c| LandArea::Neighbour(c.0))
             })
     }
 }
@@ -197,7 +197,7 @@ impl Area {
 #[non_exhaustive]
 pub struct Outline {
     /// Whose land it is.
-    pub area: Area,
+    pub area: LandArea,
     /// Its polygons.
     pub shape: MultiPolygon<f64>,
 }
@@ -300,17 +300,17 @@ impl Outlines {
     ///
     /// ```
     /// use geo_types::Point;
-    /// use inclusion_territory::{outlines::{Area, Outlines}, Territory};
+    /// use inclusion_territory::{outlines::{LandArea, Outlines}, Territory};
     /// // A 1° square around (45.5 N, 5.5 E), on a grid of 0.5°.
     /// let o = Outlines::parse("grid 0.5 0.5 0 0\nFR 0 0 10 90 2 0 0 2 -2 0 0 -2\n")?;
-    /// assert_eq!(o.area_at(Point::new(5.5, 45.5)), Some(Area::French(Territory::Metropolitan)));
+    /// assert_eq!(o.area_at(Point::new(5.5, 45.5)), Some(LandArea::French(Territory::Metropolitan)));
     /// assert!(Outlines::parse("FR 0 0 1 2\n").is_err()); // no grid line
     /// # Ok::<(), inclusion_territory::TerritoryError>(())
     /// ```
     pub fn parse(text: &str) -> Result<Outlines, TerritoryError> {
         let mut grid: Option<[f64; 4]> = None;
         // (area, polygon number, rings)
-        let mut polygons: Vec<(Area, u32, Vec<LineString<f64>>)> = Vec::new();
+        let mut polygons: Vec<(LandArea, u32, Vec<LineString<f64>>)> = Vec::new();
         for (n, line) in text.lines().enumerate() {
             let bad = |problem: &str| TerritoryError::Outlines {
                 line: n + 1,
@@ -337,7 +337,7 @@ impl Outlines {
                 continue;
             }
             let [sx, sy, tx, ty] = grid.ok_or_else(|| bad("a ring before the grid line"))?;
-            let area = Area::from_code(head).ok_or_else(|| bad("unknown area code"))?;
+            let area = LandArea::from_code(head).ok_or_else(|| bad("unknown area code"))?;
             let mut numbers = words.map(str::parse::<i64>);
             let mut next = || {
                 numbers
@@ -392,14 +392,14 @@ impl Outlines {
     ///
     /// ```
     /// use geo_types::{polygon, MultiPolygon, Point};
-    /// use inclusion_territory::outlines::{Area, Country, Outline, Outlines};
+    /// use inclusion_territory::outlines::{LandArea, Country, Outline, Outlines};
     /// let square = polygon![(x: 0.0, y: 0.0), (x: 1.0, y: 0.0), (x: 1.0, y: 1.0), (x: 0.0, y: 1.0)];
-    /// let o = Outlines::from_outlines([(Area::Neighbour(Country::Spain), MultiPolygon::new(vec![square]))]);
-    /// assert_eq!(o.area_at(Point::new(0.5, 0.5)), Some(Area::Neighbour(Country::Spain)));
+    /// let o = Outlines::from_outlines([(LandArea::Neighbour(Country::Spain), MultiPolygon::new(vec![square]))]);
+    /// assert_eq!(o.area_at(Point::new(0.5, 0.5)), Some(LandArea::Neighbour(Country::Spain)));
     /// assert_eq!(o.nearest_french_land(Point::new(0.5, 0.5)), None); // no French land
     /// ```
     pub fn from_outlines(
-        outlines: impl IntoIterator<Item = (Area, MultiPolygon<f64>)>,
+        outlines: impl IntoIterator<Item = (LandArea, MultiPolygon<f64>)>,
     ) -> Outlines {
         let mut areas: Vec<Outline> = Vec::new();
         for (area, shape) in outlines {
@@ -428,7 +428,7 @@ impl Outlines {
                         i,
                     ));
                 }
-                if !matches!(outline.area, Area::French(_)) {
+                if !matches!(outline.area, LandArea::French(_)) {
                     continue;
                 }
                 for ring in std::iter::once(polygon.exterior()).chain(polygon.interiors()) {
@@ -457,18 +457,18 @@ impl Outlines {
     }
 
     /// The land of one area, if the outlines hold it (for a territory, through
-    /// [`Area::of_territory`]).
+    /// [`LandArea::of_territory`]).
     ///
     /// ```
     /// use geo::Area as _;
-    /// use inclusion_territory::{outlines::{Area, Outlines}, Territory};
-    /// let reunion = Outlines::embedded().outline(Area::French(Territory::Reunion)).unwrap();
+    /// use inclusion_territory::{outlines::{LandArea, Outlines}, Territory};
+    /// let reunion = Outlines::embedded().outline(LandArea::French(Territory::Reunion)).unwrap();
     /// // About 2,500 km²: 0.2 square degrees at 21° S.
     /// assert!((0.15..0.25).contains(&reunion.unsigned_area()));
     /// ```
-    pub fn outline(&self, area: Area) -> Option<&MultiPolygon<f64>> {
+    pub fn outline(&self, area: LandArea) -> Option<&MultiPolygon<f64>> {
         let area = match area {
-            Area::French(t) => Area::of_territory(t),
+            LandArea::French(t) => LandArea::of_territory(t),
             a => a,
         };
         self.areas.iter().find(|o| o.area == area).map(|o| &o.shape)
@@ -477,7 +477,7 @@ impl Outlines {
     /// The area whose land holds the point (x = longitude, y = latitude), if any: a French
     /// territory, or a neighbouring country. Points exactly on an outline count as outside;
     /// the tolerance of [`position`](crate::position) absorbs that and the outlines' error.
-    pub fn area_at(&self, point: Point<f64>) -> Option<Area> {
+    pub fn area_at(&self, point: Point<f64>) -> Option<LandArea> {
         let (x, y) = (point.x(), point.y());
         if !(x.is_finite() && y.is_finite()) {
             return None;
@@ -505,7 +505,7 @@ impl Outlines {
         if !(x.is_finite() && y.is_finite()) {
             return None;
         }
-        if let Some(Area::French(territory)) = self.area_at(point) {
+        if let Some(LandArea::French(territory)) = self.area_at(point) {
             return Some(NearestLand {
                 territory,
                 distance_m: 0.0,
@@ -516,7 +516,7 @@ impl Outlines {
             .coasts
             .nearest_neighbor_iter_with_distance_2(&q)
             .next()?;
-        let Area::French(territory) = self.areas[usize::from(edge.area)].area else {
+        let LandArea::French(territory) = self.areas[usize::from(edge.area)].area else {
             return None;
         };
         Some(NearestLand {
@@ -553,25 +553,25 @@ mod tests {
         let o = Outlines::embedded();
         for (t, _) in TERRITORIES {
             let shape = o
-                .outline(Area::French(t))
+                .outline(LandArea::French(t))
                 .expect("every territory has land");
             assert!(!shape.0.is_empty(), "{t:?}");
         }
         for (c, _, _) in COUNTRIES {
-            assert!(o.outline(Area::Neighbour(c)).is_some(), "{c:?}");
+            assert!(o.outline(LandArea::Neighbour(c)).is_some(), "{c:?}");
         }
         assert_eq!(o.outlines().len(), TERRITORIES.len() + COUNTRIES.len());
         // Alsace-Moselle's land is metropolitan France's.
         assert_eq!(
-            o.outline(Area::French(Territory::AlsaceMoselle)),
-            o.outline(Area::French(Territory::Metropolitan))
+            o.outline(LandArea::French(Territory::AlsaceMoselle)),
+            o.outline(LandArea::French(Territory::Metropolitan))
         );
     }
 
     #[test]
     fn known_places_are_in_their_area() {
         let o = Outlines::embedded();
-        let fr = |t| Some(Area::French(t));
+        let fr = |t| Some(LandArea::French(t));
         let cases = [
             ((48.8566, 2.3522), fr(Territory::Metropolitan)),
             ((42.3062, 9.1497), fr(Territory::Metropolitan)), // Corte
@@ -587,17 +587,20 @@ mod tests {
             ((-13.28, -176.17), fr(Territory::WallisEtFutuna)),
             ((-17.65, -149.45), fr(Territory::FrenchPolynesia)),
             ((-21.5, 165.5), fr(Territory::NewCaledonia)),
-            ((50.85, 4.35), Some(Area::Neighbour(Country::Belgium))),
-            ((40.42, -3.70), Some(Area::Neighbour(Country::Spain))),
-            ((42.51, 1.52), Some(Area::Neighbour(Country::Andorra))),
-            ((43.74, 7.42), Some(Area::Neighbour(Country::Monaco))),
-            ((49.21, -2.13), Some(Area::Neighbour(Country::Jersey))),
-            ((5.83, -55.17), Some(Area::Neighbour(Country::Suriname))),
-            ((18.03, -63.05), Some(Area::Neighbour(Country::SintMaarten))),
+            ((50.85, 4.35), Some(LandArea::Neighbour(Country::Belgium))),
+            ((40.42, -3.70), Some(LandArea::Neighbour(Country::Spain))),
+            ((42.51, 1.52), Some(LandArea::Neighbour(Country::Andorra))),
+            ((43.74, 7.42), Some(LandArea::Neighbour(Country::Monaco))),
+            ((49.21, -2.13), Some(LandArea::Neighbour(Country::Jersey))),
+            ((5.83, -55.17), Some(LandArea::Neighbour(Country::Suriname))),
+            (
+                (18.03, -63.05),
+                Some(LandArea::Neighbour(Country::SintMaarten)),
+            ),
             ((46.0, -5.0), None), // Bay of Biscay
             ((43.0, 6.0), None),  // Mediterranean, off Toulon
             ((0.0, 0.0), None),   // Gulf of Guinea
-            ((52.52, 13.40), Some(Area::Neighbour(Country::Germany))), // Berlin
+            ((52.52, 13.40), Some(LandArea::Neighbour(Country::Germany))), // Berlin
             ((59.33, 18.07), None), // Stockholm: no neighbour
         ];
         let wrong: Vec<_> = cases
@@ -608,7 +611,7 @@ mod tests {
         // Llívia, a Spanish town inside France: a hole of France and land of Spain.
         assert_eq!(
             o.area_at(Point::new(1.98, 42.465)),
-            Some(Area::Neighbour(Country::Spain))
+            Some(LandArea::Neighbour(Country::Spain))
         );
     }
 
@@ -643,7 +646,10 @@ mod tests {
             }
             let (want, area) = brute(lat, lon);
             assert!((got.distance_m - want).abs() < 1e-6, "({lat}, {lon})");
-            assert_eq!(Area::French(got.territory), o.areas[usize::from(area)].area);
+            assert_eq!(
+                LandArea::French(got.territory),
+                o.areas[usize::from(area)].area
+            );
         }
     }
 
@@ -655,7 +661,7 @@ mod tests {
         let p = Point::new(-4.0, 45.0);
         let got = o.nearest_french_land(p).unwrap().distance_m;
         let nearest_vertex = o
-            .outline(Area::French(Territory::Metropolitan))
+            .outline(LandArea::French(Territory::Metropolitan))
             .unwrap()
             .0
             .iter()

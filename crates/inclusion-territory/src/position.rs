@@ -66,7 +66,7 @@
 use geo_types::Point;
 
 use crate::communes::Gazetteer;
-use crate::outlines::{Area, Country, NearestLand, Outlines};
+use crate::outlines::{Country, LandArea, NearestLand, Outlines};
 use crate::sphere::haversine_m;
 use crate::{Departement, Territory};
 
@@ -299,7 +299,7 @@ impl<'a> PositionChecker<'a> {
                 },
             },
             Some(n) => match self.outlines.area_at(position) {
-                Some(Area::Neighbour(country)) => PositionCheck::NeighbourCountry {
+                Some(LandArea::Neighbour(country)) => PositionCheck::NeighbourCountry {
                     country,
                     distance_m: n.distance_m,
                 },
@@ -356,9 +356,9 @@ fn non_negative(metres: f64) -> f64 {
 /// The territory whose land holds a territory's places (metropolitan France for
 /// Alsace-Moselle).
 fn land_of(territory: Territory) -> Territory {
-    match Area::of_territory(territory) {
-        Area::French(t) => t,
-        Area::Neighbour(_) => territory,
+    match LandArea::of_territory(territory) {
+        LandArea::French(t) => t,
+        LandArea::Neighbour(_) => territory,
     }
 }
 

@@ -5,11 +5,11 @@
 
 use geo::{BoundingRect, Contains};
 use geo_types::Point;
-use inclusion_territory::outlines::{Area, Outlines};
+use inclusion_territory::outlines::{LandArea, Outlines};
 use proptest::prelude::*;
 
 /// The oracle: the first outline (in the outlines' order) whose polygons contain the point.
-fn brute_force(outlines: &Outlines, p: Point<f64>) -> Option<Area> {
+fn brute_force(outlines: &Outlines, p: Point<f64>) -> Option<LandArea> {
     outlines
         .outlines()
         .iter()
