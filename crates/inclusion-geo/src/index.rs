@@ -294,8 +294,7 @@ impl HelpIndex {
     /// below it (keys ascend): among the sampled keys, then by the deltas of the block's part
     /// that holds it.
     fn first_entry(&self, key: u32, above: bool) -> usize {
-        let before = |k: u32| if above { k <= key } else { k < key };
-        let block = self.insee_keys.partition_point(|&k| before(k));
+        let block = self.insee_keys.partition_point(|&k| before(k, key, above));
         // Entry `block × S` is not before (or is the end); entry `(block − 1) × S` is, so
         // its key is at most `key`.
         let Some(first) = block.checked_sub(1) else {
@@ -306,7 +305,7 @@ impl HelpIndex {
         let split = self.insee_splits[first];
         let mid = (lo + (split >> KEY_BITS) as usize).min(hi);
         let second = split & ((1 << KEY_BITS) - 1);
-        if mid < hi && before(second) {
+        if mid < hi && before(second, key, above) {
             self.first_in(mid..hi, second, key, above)
         } else {
             self.first_in(lo..mid, self.insee_keys[first], key, above)
@@ -321,8 +320,7 @@ impl HelpIndex {
             .ok()
             .filter(|&d| d < FAR)
         {
-            Some(d) if above => range.start + deltas.partition_point(|&x| x <= d),
-            Some(d) => range.start + deltas.partition_point(|&x| x < d),
+            Some(d) => range.start + deltas.partition_point(|&x| before(x.into(), d.into(), above)),
             None => {
                 // Entries under FAR are below the key; the others are read.
                 let from = range.start + deltas.partition_point(|&x| x < FAR);
@@ -334,8 +332,8 @@ impl HelpIndex {
                         .and_then(insee_key)
                         .unwrap_or(u32::MAX)
                 };
-                let before = |k: u32| if above { k <= key } else { k < key };
-                from + self.by_insee[from..range.end].partition_point(|&e| before(key_of(e)))
+                from + self.by_insee[from..range.end]
+                    .partition_point(|&e| before(key_of(e), key, above))
             }
         }
     }
@@ -684,6 +682,12 @@ impl HelpIndex {
             (None, None) => run(tree, points, q, k, max_d2, &mut Everything, out),
         }
     }
+}
+
+/// Whether an entry of key `k` comes before the first one [`HelpIndex::first_entry`] looks
+/// for: the first above `key` (`above`), or the first not below it.
+fn before(k: u32, key: u32, above: bool) -> bool {
+    if above { k <= key } else { k < key }
 }
 
 /// One key of [`HelpIndex::by_insee`] in this many is kept.
