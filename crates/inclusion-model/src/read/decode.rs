@@ -97,16 +97,10 @@ fn utf16(bytes: &[u8]) -> Option<(&'static encoding_rs::Encoding, &[u8])> {
 /// UTF-8, with its invalid sequences replaced and reported, or Windows-1252 when the bytes
 /// as a whole are not UTF-8.
 fn decode_utf8<'a>(bytes: &'a [u8], diags: &mut Vec<Diagnostic>) -> Decoded<'a> {
-    // The SIMD validation answers yes or no in 0.5 instruction per byte where the standard
-    // library's takes 1.6 (callgrind, the 42.5 MB file of `cargo bench --bench read`: 20 M
-    // against 66 M); the standard library then says where the first invalid sequence is.
-    if let Ok(s) = simdutf8::basic::from_utf8(bytes) {
-        return Decoded {
-            text: Cow::Borrowed(s),
-            replaced: 0,
-        };
-    }
-    let error = match std::str::from_utf8(bytes) {
+    // The SIMD validation takes 0.5 instruction per byte where the standard library's takes
+    // 1.6 (callgrind, the 42.5 MB file of `cargo bench --bench read`: 20 M against 66 M), and
+    // says as it does where the first invalid sequence is.
+    let error = match simdutf8::compat::from_utf8(bytes) {
         Ok(s) => {
             return Decoded {
                 text: Cow::Borrowed(s),
