@@ -116,15 +116,15 @@ impl<'t> Cells<'t> {
         loop {
             if bytes.get(at) == Some(&b'"') {
                 let open = at + 1;
-                let close = open + find_quote(&bytes[open..])?;
+                let mut close = open + find_quote(&bytes[open..])?;
                 if bytes.get(close + 1) == Some(&b'"') {
-                    let (cell, close) = unescape(text, open, close)?;
+                    let cell;
+                    (cell, close) = unescape(text, open, close)?;
                     self.push_owned(cell);
-                    at = close + 1;
                 } else {
                     self.cells.push(&text[open..close]);
-                    at = close + 1;
                 }
+                at = close + 1;
                 match bytes.get(at) {
                     Some(&b) if b == delimiter => at += 1,
                     None | Some(b'\n' | b'\r') => return Some(at),
