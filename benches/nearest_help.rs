@@ -488,6 +488,22 @@ fn bench_build(crit: &mut Criterion, name: &str, places: &[Place], c: &Competito
     g.finish();
 }
 
+/// The median time in ms of 21 runs of `run`, each on a fresh `input()` made before the clock
+/// starts, what it gives dropped after the clock stops; and what the last run gave.
+fn median_ms<I, O>(mut input: impl FnMut() -> I, mut run: impl FnMut(I) -> O) -> (f64, O) {
+    let mut times = Vec::new();
+    let mut last = None;
+    for _ in 0..21 {
+        let i = input();
+        let t = Instant::now();
+        let o = run(i);
+        times.push(t.elapsed().as_secs_f64() * 1e3);
+        last = Some(o);
+    }
+    times.sort_by(f64::total_cmp);
+    (times[10], last.expect("21 runs"))
+}
+
 /// The unit vectors kiddo is built from when it starts from places, as its users would.
 fn kiddo_vectors(places: &[Place]) -> Vec<[f64; 3]> {
     places
@@ -581,43 +597,23 @@ fn workload(
         }),
         "buildtime" => {
             // One copy of the places per build, made and dropped outside the timed part.
-            let mut ts = Vec::new();
-            let mut keep = 0;
-            for _ in 0..21 {
-                let p = places.clone();
-                let t = Instant::now();
-                let i = HelpIndex::build(p).ok();
-                ts.push(t.elapsed().as_secs_f64() * 1e3);
-                keep += i.map_or(0, |i| i.len());
-            }
-            let mut ks = Vec::new();
-            for _ in 0..21 {
-                let t = Instant::now();
-                let k = ImmutableKdTree::<f64, 3>::new_from_slice(&c.xyz).ok();
-                ks.push(t.elapsed().as_secs_f64() * 1e3);
-                drop(k);
-            }
+            let (ours, index) = median_ms(|| places.clone(), |p| HelpIndex::build(p).ok());
+            let (kiddo, _) = median_ms(
+                || (),
+                |()| ImmutableKdTree::<f64, 3>::new_from_slice(&c.xyz).ok(),
+            );
             // kiddo as a user of it would build it from the same places: unit vectors computed
             // from their coordinates (reading the places and the sines and cosines), then the tree.
-            let mut kp = Vec::new();
-            for _ in 0..21 {
-                let t = Instant::now();
-                let k = ImmutableKdTree::<f64, 3>::new_from_slice(&kiddo_vectors(places)).ok();
-                kp.push(t.elapsed().as_secs_f64() * 1e3);
-                drop(k);
-            }
-            ts.sort_by(f64::total_cmp);
-            ks.sort_by(f64::total_cmp);
-            kp.sort_by(f64::total_cmp);
-            println!(
-                "build median {:.2} ms, kiddo {:.2} ms, ratio {:.2}; kiddo with the unit vectors computed from the places {:.2} ms, ratio {:.2}",
-                ts[10],
-                ks[10],
-                ts[10] / ks[10],
-                kp[10],
-                ts[10] / kp[10]
+            let (from_places, _) = median_ms(
+                || (),
+                |()| ImmutableKdTree::<f64, 3>::new_from_slice(&kiddo_vectors(places)).ok(),
             );
-            keep
+            println!(
+                "build median {ours:.2} ms, kiddo {kiddo:.2} ms, ratio {:.2}; kiddo with the unit vectors computed from the places {from_places:.2} ms, ratio {:.2}",
+                ours / kiddo,
+                ours / from_places
+            );
+            index.map_or(0, |i| i.len())
         }
         "many" => c
             .index
