@@ -63,7 +63,7 @@ pub fn run(f: &Near, ctx: Context) -> Result<Outcome, CliError> {
         at = instant(text, Paris, "--open-at", lang)?;
         filter = filter.open_at(at);
     }
-    let asks_open = f.open_now || f.open_at.is_some();
+    let asks_open = filter.open_at.is_some();
     if let Some(text) = &f.at {
         at = instant(text, Paris, "--at", lang)?;
     }
