@@ -479,6 +479,13 @@ fn bench_build(crit: &mut Criterion, name: &str, places: &[Place], c: &Competito
             BatchSize::LargeInput,
         )
     });
+    g.bench_function("help_index_two_threads", |b| {
+        b.iter_batched(
+            || places.to_vec(),
+            |p| black_box(HelpIndex::build_parallel(p, two_threads()).ok()),
+            BatchSize::LargeInput,
+        )
+    });
     g.bench_function("kiddo", |b| {
         b.iter(|| black_box(ImmutableKdTree::<f64, 3>::new_from_slice(&c.xyz).ok()))
     });
@@ -488,20 +495,37 @@ fn bench_build(crit: &mut Criterion, name: &str, places: &[Place], c: &Competito
     g.finish();
 }
 
-/// The median time in ms of 21 runs of `run`, each on a fresh `input()` made before the clock
-/// starts, what it gives dropped after the clock stops; and what the last run gave.
-fn median_ms<I, O>(mut input: impl FnMut() -> I, mut run: impl FnMut(I) -> O) -> (f64, O) {
-    let mut times = Vec::new();
-    let mut last = None;
+/// Two threads, for the parallel build.
+fn two_threads() -> NonZeroUsize {
+    NonZeroUsize::new(2).expect("2 is not 0")
+}
+
+/// The median times in ms of 21 rounds of the builds `runs`, run in turns in each round (so
+/// that a change of the machine's load falls on all of them), each on a fresh input made
+/// before its clock starts, what it gives dropped after the clock stops.
+fn median_ms(runs: &mut [&mut dyn FnMut() -> Duration]) -> Vec<f64> {
+    let mut times = vec![Vec::new(); runs.len()];
     for _ in 0..21 {
-        let i = input();
-        let t = Instant::now();
-        let o = run(i);
-        times.push(t.elapsed().as_secs_f64() * 1e3);
-        last = Some(o);
+        for (run, times) in runs.iter_mut().zip(&mut times) {
+            times.push(run().as_secs_f64() * 1e3);
+        }
     }
-    times.sort_by(f64::total_cmp);
-    (times[10], last.expect("21 runs"))
+    times
+        .into_iter()
+        .map(|mut t| {
+            t.sort_by(f64::total_cmp);
+            t[10]
+        })
+        .collect()
+}
+
+/// How long `run` takes on `input`, what it gives dropped outside the clock.
+fn timed<I, O>(input: I, run: impl FnOnce(I) -> O) -> Duration {
+    let t = Instant::now();
+    let out = run(input);
+    let elapsed = t.elapsed();
+    drop(black_box(out));
+    elapsed
 }
 
 /// The unit vectors kiddo is built from when it starts from places, as its users would.
@@ -521,7 +545,8 @@ fn kiddo_vectors(places: &[Place]) -> Vec<[f64; 3]> {
 /// nearest place of each of the 28,997 commune points, by `nearest_many` / one by one),
 /// `build` (HelpIndex::build of the set), `kiddo_build` (kiddo from the unit vectors),
 /// `kiddo_places_build` (kiddo from the places: their unit vectors computed, then the tree),
-/// `buildtime` (medians of 21 builds of each of the three,
+/// `build_two_threads` (HelpIndex::build_parallel on two threads), `buildtime` (medians of
+/// 21 rounds of the four builds in turns,
 /// wall clock): each query workload runs the 10,000 queries once. What is built is
 /// returned, so that it is dropped outside.
 #[inline(never)]
@@ -541,6 +566,9 @@ fn workload(
         |r: Result<Vec<inclusion::geo::Hit>, _>| r.map_or(0, |h| h.iter().map(|h| h.place).sum());
     let built = match what {
         "build" => HelpIndex::build(std::mem::take(places)).ok(),
+        "build_two_threads" => {
+            HelpIndex::build_parallel(std::mem::take(places), two_threads()).ok()
+        }
         _ => None,
     };
     let kiddo = match what {
@@ -597,23 +625,36 @@ fn workload(
         }),
         "buildtime" => {
             // One copy of the places per build, made and dropped outside the timed part.
-            let (ours, index) = median_ms(|| places.clone(), |p| HelpIndex::build(p).ok());
-            let (kiddo, _) = median_ms(
-                || (),
-                |()| ImmutableKdTree::<f64, 3>::new_from_slice(&c.xyz).ok(),
-            );
-            // kiddo as a user of it would build it from the same places: unit vectors computed
-            // from their coordinates (reading the places and the sines and cosines), then the tree.
-            let (from_places, _) = median_ms(
-                || (),
-                |()| ImmutableKdTree::<f64, 3>::new_from_slice(&kiddo_vectors(places)).ok(),
-            );
+            let t = median_ms(&mut [
+                &mut || timed(places.clone(), |p| HelpIndex::build(p).ok()),
+                &mut || {
+                    timed(places.clone(), |p| {
+                        HelpIndex::build_parallel(p, two_threads()).ok()
+                    })
+                },
+                &mut || {
+                    timed((), |()| {
+                        ImmutableKdTree::<f64, 3>::new_from_slice(&c.xyz).ok()
+                    })
+                },
+                // kiddo as a user of it would build it from the same places: unit vectors
+                // computed from their coordinates (reading the places and the sines and
+                // cosines), then the tree.
+                &mut || {
+                    timed((), |()| {
+                        ImmutableKdTree::<f64, 3>::new_from_slice(&kiddo_vectors(places)).ok()
+                    })
+                },
+            ]);
+            let (one, two, kiddo, from_places) = (t[0], t[1], t[2], t[3]);
             println!(
-                "build median {ours:.2} ms, kiddo {kiddo:.2} ms, ratio {:.2}; kiddo with the unit vectors computed from the places {from_places:.2} ms, ratio {:.2}",
-                ours / kiddo,
-                ours / from_places
+                "build median (21 rounds, in turns): HelpIndex {one:.2} ms on one thread, {two:.2} ms on two; kiddo {kiddo:.2} ms; ratios {:.2} and {:.2}; kiddo with the unit vectors computed from the places {from_places:.2} ms, ratios {:.2} and {:.2}",
+                one / kiddo,
+                two / kiddo,
+                one / from_places,
+                two / from_places
             );
-            index.map_or(0, |i| i.len())
+            places.len()
         }
         "many" => c
             .index
@@ -629,7 +670,7 @@ fn workload(
             .map(|&(la, lo)| hits(c.index.nearest(la, lo, 1, &none)))
             .sum(),
         "within" => sum(&|_, (la, lo)| hits(c.index.query(&HelpQuery::within(la, lo, 10_000.0)))),
-        "build" => built.as_ref().map_or(0, HelpIndex::len),
+        "build" | "build_two_threads" => built.as_ref().map_or(0, HelpIndex::len),
         "kiddo_build" | "kiddo_places_build" => kiddo.as_ref().map_or(0, |t| t.size()),
         other => panic!("unknown workload {other}"),
     };

@@ -2,6 +2,8 @@
 //! types (the language, `Criteria`, an instant, a position, the places to search), with the
 //! errors a person can act on.
 
+use std::num::NonZeroUsize;
+
 use chrono::{DateTime, Datelike, NaiveDateTime, TimeZone, Utc};
 use chrono_tz::Tz;
 use inclusion::geo::CommuneSearch;
@@ -225,6 +227,7 @@ pub fn places(
     lang: Lang,
     quiet: bool,
     progress: bool,
+    threads: NonZeroUsize,
 ) -> Result<(Vec<Place>, String), CliError> {
     let Some(path) = data else {
         return Ok((
@@ -237,7 +240,10 @@ pub fn places(
         ));
     };
     let (bytes, name) = read_input(path, lang, progress)?;
-    let report = read_bytes(&bytes, &ReadOptions::default().with_lenient(true));
+    let options = ReadOptions::default()
+        .with_lenient(true)
+        .with_threads(threads.get());
+    let report = read_bytes(&bytes, &options);
     if let Some(d) = report.unreadable() {
         return Err(unreadable(&name, d, lang));
     }

@@ -2,6 +2,7 @@
 //! the relations between flags. Nothing here reads a file or calls a library: the commands
 //! (`cmd`) turn these values into calls, through `args` for what several commands share.
 
+use std::num::NonZeroUsize;
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -128,9 +129,25 @@ pub struct Validate {
     /// more errors with code pattern")
     #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_DIAGNOSTICS_PER_CODE)]
     pub max_per_code: usize,
-    /// Read a CSV file of 4 MB or more on N threads, in parts (the same report as one thread)
+    /// On how many threads.
+    #[command(flatten)]
+    pub threads: Threads,
+}
+
+/// `--threads`, of the commands that read a file of places.
+#[derive(Debug, Args)]
+pub struct Threads {
+    /// Work on N threads: a CSV file of 4 MB or more is read in parts, an index of 8,192 places
+    /// or more is built in two halves (near, coverage); the results are those of one thread
     #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u16).range(1..))]
     pub threads: u16,
+}
+
+impl Threads {
+    /// The number of threads.
+    pub fn get(&self) -> NonZeroUsize {
+        NonZeroUsize::new(usize::from(self.threads)).unwrap_or(NonZeroUsize::MIN)
+    }
 }
 
 /// `--level`.
@@ -277,6 +294,9 @@ pub struct Near {
     /// Search the places of this file (CSV or JSON) instead of the embedded ones
     #[arg(long, value_name = "FILE")]
     pub data: Option<String>,
+    /// On how many threads.
+    #[command(flatten)]
+    pub threads: Threads,
     /// Output format (JSON: an array of schemas/searched-place.schema.json with --near, --remote
     /// or --cannot-travel, of schemas/nearby-place.schema.json otherwise)
     #[arg(long, value_enum, default_value_t)]
@@ -371,6 +391,9 @@ pub struct Coverage {
     /// Measure from the places of this file (CSV or JSON) instead of the embedded ones
     #[arg(long, value_name = "FILE")]
     pub data: Option<String>,
+    /// On how many threads.
+    #[command(flatten)]
+    pub threads: Threads,
     /// Write the map (SVG)
     #[arg(long, value_name = "FILE")]
     pub svg: Option<PathBuf>,

@@ -597,6 +597,79 @@ fn near_on_a_data_file_names_the_rows_left_out() {
     );
 }
 
+#[test]
+fn near_and_coverage_on_two_threads_answer_as_on_one() {
+    let dir = scratch("near-threads");
+    // More places than the index builds on two threads from (8,192), around Reims and in
+    // La Réunion, with opening hours of two time zones, and a bad row.
+    let mut csv = format!("{HEADER},latitude,longitude,horaires\n");
+    for i in 0..9_000 {
+        let (postcode, lat, lon) = if i % 9 == 0 {
+            ("97400", -20.9, 55.45)
+        } else {
+            ("51100", 49.25, 4.03)
+        };
+        let (dlat, dlon) = (
+            (i * 7919 % 1000) as f64 / 2000.0,
+            (i * 104_729 % 1000) as f64 / 2000.0,
+        );
+        let hours = [
+            "Mo-Fr 09:00-17:00",
+            "Mo-Sa 14:00-19:00; PH off",
+            "Tu,Th 18:00-21:00",
+        ][i % 3];
+        csv.push_str(&format!(
+            "p{i:05},43493312300029,Lieu {i},Reims,{postcode},1 rue X,2024-04-02,{:.5},{:.5},{hours}\n",
+            lat + dlat,
+            lon + dlon
+        ));
+    }
+    csv.push_str(&format!("{BAD_ROW},49.26,4.04,\n"));
+    file(&dir, "many.csv", &csv);
+    let run = |args: &[&str], threads: &str| {
+        let out = inclusion(&dir)
+            .args(["--lang", "en"])
+            .args(args)
+            .args([
+                "--data",
+                "many.csv",
+                "--format",
+                "json",
+                "--threads",
+                threads,
+            ])
+            .assert()
+            .success();
+        json(&out.get_output().stdout)
+    };
+    let near = [
+        "near",
+        "--lat",
+        "49.3",
+        "--lon",
+        "4.1",
+        "-k",
+        "40",
+        "--open-at",
+        "2026-03-03T18:30",
+    ];
+    let one = run(&near, "1");
+    assert_eq!(one.as_array().unwrap().len(), 40);
+    assert_eq!(run(&near, "2"), one);
+    let coverage = ["coverage", "--departement", "51"];
+    let one = run(&coverage, "1");
+    assert!(
+        one["communes"].as_array().is_some_and(|c| !c.is_empty()),
+        "{one}"
+    );
+    assert_eq!(run(&coverage, "2"), one);
+    fails(
+        &dir,
+        &["near", "--lat", "49", "--lon", "4", "--threads", "0"],
+        "--threads",
+    );
+}
+
 // ---------------------------------------------------------------------------------------
 // hours
 

@@ -47,6 +47,7 @@ pub mod filter;
 pub mod index;
 mod many;
 mod open;
+mod parallel;
 pub mod query;
 pub mod render;
 pub mod search;

@@ -42,7 +42,7 @@ impl SubTree {
         hours: &HoursIndex,
     ) -> SubTree {
         let xyz: Vec<[f64; 3]> = positions.iter().map(|&p| all.xyz(p)).collect();
-        let (tree, order) = Tree::build(&xyz);
+        let (tree, order) = Tree::build(&xyz, false);
         let main: Vec<u32> = order.iter().map(|&i| positions[i as usize]).collect();
         let to_main = |pos: usize| main[pos] as usize;
         SubTree {
@@ -111,18 +111,31 @@ impl RareValues {
         rare.sort_by_key(|&b| counts[b]);
         let mut budget = n / Self::BUDGET_SHARE;
         let mut by_bit = vec![None; 64];
-        let mut trees = Vec::new();
+        let mut chosen = 0u64;
+        let mut positions: Vec<Vec<u32>> = Vec::new();
         for b in rare {
             if counts[b] > budget {
                 break;
             }
             budget -= counts[b];
-            let positions: Vec<u32> = (0..n as u32)
-                .filter(|&p| masks[p as usize] & (1 << b) != 0)
-                .collect();
-            by_bit[b] = Some(trees.len() as u8);
-            trees.push(SubTree::new(all, &positions, point_masks, hours));
+            by_bit[b] = Some(positions.len() as u8);
+            chosen |= 1 << b;
+            positions.push(Vec::with_capacity(counts[b]));
         }
+        // The positions of every chosen bit in one pass over the masks.
+        for (p, &m) in masks.iter().enumerate() {
+            let mut m = m & chosen;
+            while m != 0 {
+                if let Some(t) = by_bit[m.trailing_zeros() as usize] {
+                    positions[usize::from(t)].push(p as u32);
+                }
+                m &= m - 1;
+            }
+        }
+        let trees = positions
+            .iter()
+            .map(|positions| SubTree::new(all, positions, point_masks, hours))
+            .collect();
         RareValues { by_bit, trees }
     }
 

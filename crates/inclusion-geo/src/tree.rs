@@ -57,6 +57,27 @@ impl Bounds {
         max: [f32::NEG_INFINITY; 3],
     };
 
+    /// The box of points: their extremes in `f64`, rounded outwards once (the same box as
+    /// rounding each coordinate, rounding being monotone). [`Bounds::EMPTY`] without points.
+    fn of<'a>(points: impl Iterator<Item = &'a [f64; 3]>) -> Bounds {
+        let (mut min, mut max) = ([f64::INFINITY; 3], [f64::NEG_INFINITY; 3]);
+        let mut any = false;
+        for p in points {
+            any = true;
+            for a in 0..3 {
+                min[a] = if p[a] < min[a] { p[a] } else { min[a] };
+                max[a] = if p[a] > max[a] { p[a] } else { max[a] };
+            }
+        }
+        if !any {
+            return Bounds::EMPTY;
+        }
+        Bounds {
+            min: min.map(f32_down),
+            max: max.map(f32_up),
+        }
+    }
+
     fn merge(a: &Bounds, b: &Bounds) -> Bounds {
         let mut n = *a;
         for i in 0..3 {
@@ -153,8 +174,7 @@ impl Coordinates {
     }
 
     /// How many points.
-    #[cfg(test)]
-    fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.place.len()
     }
 
@@ -290,8 +310,9 @@ impl Tree {
     /// Bulk-loads the tree of the points `xyz` (O(n log n)). Returns the tree and, for each
     /// tree position, the index of its point in `xyz`.
     ///
-    /// At most `u32::MAX` points.
-    pub(crate) fn build(xyz: &[[f64; 3]]) -> (Tree, Vec<u32>) {
+    /// At most `u32::MAX` points. With `two_threads`, the two halves of the root are ordered
+    /// and boxed on two threads: the tree is the same.
+    pub(crate) fn build(xyz: &[[f64; 3]], two_threads: bool) -> (Tree, Vec<u32>) {
         let n = xyz.len();
         if n == 0 {
             return (Tree::default(), Vec::new());
@@ -316,7 +337,7 @@ impl Tree {
             })
             .collect();
         let span = Span { n, depth };
-        order(&mut items, span, 0, 1 << depth);
+        order(&mut items, span, 0, 1 << depth, two_threads);
         let order: Vec<u32> = items.iter().map(|it| it[3].to_bits()).collect();
         drop(items);
         let mut tree = Tree {
@@ -328,15 +349,21 @@ impl Tree {
             first_leaf,
         };
         let mut boxes = vec![Bounds::EMPTY; tree.nodes];
-        for (leaf, b) in boxes.iter_mut().enumerate().skip(first_leaf) {
-            let (lo, hi) = tree.range(leaf);
-            for &i in &order[lo..hi] {
-                for (a, &c) in xyz[i as usize].iter().enumerate() {
-                    b.min[a] = b.min[a].min(f32_down(c));
-                    b.max[a] = b.max[a].max(f32_up(c));
-                }
+        // The leaves' boxes, those of each half of the leaves on a thread of its own.
+        let (_, leaves) = boxes.split_at_mut(first_leaf);
+        let (left, right) = leaves.split_at_mut(leaves.len() / 2);
+        let boxes_of = |leaves: &mut [Bounds], first: usize| {
+            for (j, b) in leaves.iter_mut().enumerate() {
+                let (lo, hi) = tree.range(first + j);
+                *b = Bounds::of(order[lo..hi].iter().map(|&i| &xyz[i as usize]));
             }
-        }
+        };
+        let right_first = first_leaf + left.len();
+        crate::parallel::join(
+            two_threads,
+            || boxes_of(left, first_leaf),
+            || boxes_of(right, right_first),
+        );
         for node in (0..first_leaf).rev() {
             boxes[node] = Bounds::merge(&boxes[2 * node + 1], &boxes[2 * node + 2]);
         }
@@ -686,7 +713,7 @@ type Item = [f32; 4];
 /// Orders `items` (the points of the leaves `first..first + leaves`) so that each half of the
 /// leaves gets a contiguous part: median split on the axis where the items spread most,
 /// recursively down to the leaves.
-fn order(items: &mut [Item], span: Span, first: usize, leaves: usize) {
+fn order(items: &mut [Item], span: Span, first: usize, leaves: usize, two_threads: bool) {
     if leaves < 2 || items.len() < 2 {
         return;
     }
@@ -717,8 +744,11 @@ fn order(items: &mut [Item], span: Span, first: usize, leaves: usize) {
             .unwrap_or(std::cmp::Ordering::Equal)
     });
     let (left, right) = items.split_at_mut(mid);
-    order(left, span, first, half);
-    order(right, span, first + half, half);
+    crate::parallel::join(
+        two_threads,
+        || order(left, span, first, half, false),
+        || order(right, span, first + half, half, false),
+    );
 }
 
 #[cfg(test)]
@@ -790,7 +820,7 @@ mod tests {
         for n in [0, 1, 2, 7, 8, 9, 16, 17, 33, 100, 1000] {
             let (xyz, masks) = points(n);
             let ids: Vec<u32> = (0..n as u32).collect();
-            let (tree, order) = Tree::build(&xyz);
+            let (tree, order) = Tree::build(&xyz, false);
             let places = Coordinates::new(&xyz, &ids, &order);
             assert_eq!((tree.len(), places.len()), (n, n));
             let tree_masks: Vec<u64> = order.iter().map(|&i| masks[i as usize]).collect();
@@ -839,15 +869,26 @@ mod tests {
     }
 
     #[test]
+    fn two_threads_build_the_same_tree() {
+        for n in [1, 17, 33, 3000, 4097] {
+            let (xyz, _) = points(n);
+            let (one, one_order) = Tree::build(&xyz, false);
+            let (two, two_order) = Tree::build(&xyz, true);
+            assert_eq!(one_order, two_order, "{n} points");
+            assert_eq!(format!("{one:?}"), format!("{two:?}"), "{n} points");
+        }
+    }
+
+    #[test]
     fn a_subset_read_through_positions_gives_the_same_answers() {
         let (xyz, _) = points(3000);
         let ids: Vec<u32> = (0..3000).collect();
-        let (_, order) = Tree::build(&xyz);
+        let (_, order) = Tree::build(&xyz, false);
         let all = Coordinates::new(&xyz, &ids, &order);
         // Every seventh point, in tree positions.
         let chosen: Vec<u32> = (0..3000).step_by(7).collect();
         let sub_xyz: Vec<[f64; 3]> = chosen.iter().map(|&p| all.xyz(p)).collect();
-        let (sub, sub_order) = Tree::build(&sub_xyz);
+        let (sub, sub_order) = Tree::build(&sub_xyz, false);
         let positions: Vec<u32> = sub_order.iter().map(|&i| chosen[i as usize]).collect();
         let gathered = Gathered {
             all: &all,
@@ -873,7 +914,7 @@ mod tests {
         for n in [1, 15, 16, 17, 1000, 4097] {
             let (xyz, _) = points(n);
             let ids: Vec<u32> = (0..n as u32).collect();
-            let (tree, order) = Tree::build(&xyz);
+            let (tree, order) = Tree::build(&xyz, false);
             let places = Coordinates::new(&xyz, &ids, &order);
             let mut seen = vec![false; n];
             for node in 0..tree.nodes() {

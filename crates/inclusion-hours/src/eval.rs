@@ -19,7 +19,7 @@ use super::holidays;
 use super::school::{self, SchoolZone};
 use super::selectors;
 use super::{Expr, HoursError, OpeningHours};
-use inclusion_territory::Territory;
+use inclusion_territory::{Departement, Territory};
 
 /// Where opening hours are evaluated: a time zone, the public holidays of a territory, and
 /// the school-holiday zone for `SH`.
@@ -61,8 +61,33 @@ impl Locale {
     /// The locale of an address, from its `code_postal` and `code_insee`, with the school
     /// zone of its département.
     pub fn for_codes(postcode: &str, insee: Option<&str>) -> Locale {
-        Locale::from(Territory::from_codes(postcode, insee))
-            .with_school_zone_opt(SchoolZone::of_codes(postcode, insee))
+        Locale::of_departement(Departement::of_codes(postcode, insee), true)
+    }
+
+    /// The locale of an address in `departement` (`None`, not known: metropolitan France),
+    /// with the département's school zone when `school_holidays`, else only its territory's
+    /// (see `From<Territory>`). A locale depends on the address through its département
+    /// alone: code that finds the locales of many addresses can find each département's
+    /// once.
+    ///
+    /// ```
+    /// use inclusion_hours::{Locale, SchoolZone, Territory};
+    /// use inclusion_territory::admin::departement;
+    ///
+    /// let grenoble = Locale::of_departement(departement("38"), true);
+    /// assert_eq!(grenoble, Locale::for_codes("38000", Some("38185")));
+    /// assert_eq!(grenoble.school_zone, Some(SchoolZone::A));
+    /// assert_eq!(Locale::of_departement(departement("38"), false).school_zone, None);
+    /// assert_eq!(Locale::of_departement(departement("974"), false).territory, Territory::Reunion);
+    /// assert_eq!(Locale::of_departement(None, false).territory, Territory::Metropolitan);
+    /// ```
+    pub fn of_departement(departement: Option<&Departement>, school_holidays: bool) -> Locale {
+        let locale =
+            Locale::from(departement.map_or(Territory::Metropolitan, Territory::of_departement));
+        if !school_holidays {
+            return locale;
+        }
+        locale.with_school_zone_opt(departement.and_then(|d| SchoolZone::of_department(d.code)))
     }
 
     /// The same locale with `SH` meaning the school holidays of `zone`.

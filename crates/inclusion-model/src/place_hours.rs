@@ -6,9 +6,9 @@ use chrono_tz::Tz;
 
 use crate::Place;
 use inclusion_hours::{
-    Exceptions, Locale, OpeningHours, SchoolZone, Status, Territory, WeekBitmap, WeekSchedule,
-    WeeklyForm,
+    Exceptions, Locale, OpeningHours, Status, Territory, WeekBitmap, WeekSchedule, WeeklyForm,
 };
+use inclusion_territory::Departement;
 
 impl Place {
     /// The territory of the place, from its `code_insee` (preferred) or `code_postal`.
@@ -28,18 +28,12 @@ impl Place {
     /// without it, and places then share one locale per territory (a spatial index keeps
     /// the distinct locales of its places in small masks).
     pub fn hours_locale(&self) -> Locale {
-        let locale = Locale::from(self.territory());
-        if !self
-            .opening_hours
-            .as_ref()
-            .is_some_and(OpeningHours::uses_school_holidays)
-        {
-            return locale;
-        }
-        locale.with_school_zone_opt(SchoolZone::of_codes(
-            &self.address.postcode,
-            self.address.insee_code.as_deref(),
-        ))
+        Locale::of_departement(
+            Departement::of_codes(&self.address.postcode, self.address.insee_code.as_deref()),
+            self.opening_hours
+                .as_ref()
+                .is_some_and(OpeningHours::uses_school_holidays),
+        )
     }
 
     /// Open, closed or unknown at an instant, with the place's local time; `None` when the

@@ -13,6 +13,8 @@ import threading
 import time
 from typing import Any, Callable, List
 
+import pytest
+
 import inclusion
 from conftest import anchor_json
 
@@ -55,3 +57,21 @@ def test_reading_and_indexing_let_other_threads_run() -> None:
     # Hundreds of wake-ups per second against at most a few (one per second of switch interval).
     assert reading > 50 and indexing > 20, (reading, indexing)
     assert holding < 5, holding
+
+
+def test_an_index_built_on_two_threads_answers_as_one_built_on_one() -> None:
+    base = anchor_json("real-datasets/hub-du-sud-paca.20230517.json")
+    # Over 8,192 places, the fewest an index builds on two threads from.
+    rows = [dict(r, id=f"{r['id']}-{i}") for i in range(20) for r in base]
+    report = inclusion.read(json.dumps(rows).encode("utf-8"))
+    assert len(report.places) > 8_192
+    one = inclusion.HelpIndex(report)
+    two = inclusion.HelpIndex(report, threads=2)
+    assert len(two) == len(one)
+    for lat, lon in [(43.3, 5.4), (43.7, 7.25), (44.9, 6.6), (42.0, 9.0)]:
+        a = one.nearest(lat, lon, 30, services="Aide aux démarches administratives")
+        b = two.nearest(lat, lon, 30, services="Aide aux démarches administratives")
+        assert [(h.place.id, h.distance_m) for h in a] == [(h.place.id, h.distance_m) for h in b]
+        assert len(a) == 30
+    with pytest.raises(ValueError, match="threads must be 1 or more"):
+        inclusion.HelpIndex(report, threads=0)

@@ -218,6 +218,19 @@ pub fn departement(code: &str) -> Option<&'static Departement> {
     }
 }
 
+/// `code` without the white space around it; a code that starts and ends with a printable
+/// ASCII character, as codes almost always do, without looking further (the territory of
+/// every place of an index is looked up).
+fn trim(code: &str) -> &str {
+    let printable = |b: Option<&u8>| b.is_some_and(|&b| b > b' ' && b < 0x7f);
+    let b = code.as_bytes();
+    if printable(b.first()) && printable(b.last()) {
+        code
+    } else {
+        code.trim()
+    }
+}
+
 /// The number of [`slot`]s: two digits, 2A and 2B, and 970 to 989.
 const SLOTS: usize = 122;
 
@@ -262,18 +275,18 @@ impl Departement {
     /// `None` when the code is not 5 characters of the standard's pattern
     /// (`^([013-9]\d|2[AB1-9])\d{3}$`) or names no current département or collectivity.
     pub fn of_insee(code: &str) -> Option<&'static Departement> {
-        let code = code.trim();
-        let b = code.as_bytes();
+        let b = trim(code).as_bytes();
         if b.len() != 5 || !b[2..].iter().all(u8::is_ascii_digit) {
             return None;
         }
-        let prefix = match (b[0], b[1]) {
-            (b'2', b'A' | b'B' | b'a' | b'b') => &code[..2],
-            (b'9', b'7' | b'8') => &code[..3],
-            (x, y) if x.is_ascii_digit() && y.is_ascii_digit() => &code[..2],
-            _ => return None,
+        // Found by slot: the prefix is in its normal form but for a lowercase 2a / 2b.
+        let slot = match (b[0], b[1]) {
+            (b'2', b'A' | b'a') => Some(100),
+            (b'2', b'B' | b'b') => Some(101),
+            (b'9', b'7' | b'8') => slot(&b[..3]),
+            _ => slot(&b[..2]),
         };
-        departement(prefix)
+        slot.and_then(by_slot)
     }
 
     /// The département (or overseas collectivity) a 5-digit postcode belongs to. Postcodes
@@ -283,20 +296,21 @@ impl Departement {
     /// a few border postcodes cross a département line: prefer [`Departement::of_insee`] when
     /// a code INSEE is known.
     pub fn of_postcode(postcode: &str) -> Option<&'static Departement> {
-        let code = postcode.trim();
+        let code = trim(postcode);
         let b = code.as_bytes();
         if b.len() != 5 || !b.iter().all(u8::is_ascii_digit) {
             return None;
         }
+        let normal = |code: &[u8]| slot(code).and_then(by_slot);
         match code {
-            "97133" => return departement("977"),
-            "97150" => return departement("978"),
+            "97133" => return normal(b"977"),
+            "97150" => return normal(b"978"),
             _ => {}
         }
         match (b[0], b[1]) {
-            (b'2', b'0') => departement(if b[2] <= b'1' { "2A" } else { "2B" }),
-            (b'9', b'7' | b'8') => departement(&code[..3]),
-            _ => departement(&code[..2]),
+            (b'2', b'0') => normal(if b[2] <= b'1' { b"2A" } else { b"2B" }),
+            (b'9', b'7' | b'8') => normal(&b[..3]),
+            _ => normal(&b[..2]),
         }
     }
 
@@ -358,6 +372,60 @@ fn normalise_code(code: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`Departement::of_insee`] and [`Departement::of_postcode`] as they read before they
+    /// went by slot, through [`departement`] and the standard library's `trim`: the oracle.
+    fn of_codes_by_name(postcode: &str, insee: Option<&str>) -> Option<&'static Departement> {
+        let of_insee = |code: &str| {
+            let code = code.trim();
+            let b = code.as_bytes();
+            if b.len() != 5 || !b[2..].iter().all(u8::is_ascii_digit) {
+                return None;
+            }
+            let prefix = match (b[0], b[1]) {
+                (b'2', b'A' | b'B' | b'a' | b'b') => &code[..2],
+                (b'9', b'7' | b'8') => &code[..3],
+                (x, y) if x.is_ascii_digit() && y.is_ascii_digit() => &code[..2],
+                _ => return None,
+            };
+            departement(prefix)
+        };
+        let of_postcode = |code: &str| {
+            let code = code.trim();
+            let b = code.as_bytes();
+            if b.len() != 5 || !b.iter().all(u8::is_ascii_digit) {
+                return None;
+            }
+            match code {
+                "97133" => return departement("977"),
+                "97150" => return departement("978"),
+                _ => {}
+            }
+            match (b[0], b[1]) {
+                (b'2', b'0') => departement(if b[2] <= b'1' { "2A" } else { "2B" }),
+                (b'9', b'7' | b'8') => departement(&code[..3]),
+                _ => departement(&code[..2]),
+            }
+        };
+        insee.and_then(of_insee).or_else(|| of_postcode(postcode))
+    }
+
+    proptest::proptest! {
+        /// Codes of every shape: digits, 2A/2b, 97x and 98x, with white space (ASCII, the
+        /// vertical tab, a no-break space) around or inside, and other characters.
+        #[test]
+        fn codes_find_the_departement_they_found_by_name(
+            postcode in "[ \t\x0b\u{a0}]?(97133|97150|20[0-9]{3}|9[78][0-9]{3}|[0-9]{5}|[0-9 A-Ba-bé]{1,6})[ \n\u{a0}]?",
+            insee in proptest::option::of(
+                "[ \x0b\u{a0}]?(2[ABab1-9][0-9]{3}|9[78][0-9]{3}|[0-9]{5}|[0-9 A-Ba-bé]{1,6})[ \r\u{a0}]?"
+            ),
+        ) {
+            proptest::prop_assert_eq!(
+                Departement::of_codes(&postcode, insee.as_deref()).map(|d| d.code),
+                of_codes_by_name(&postcode, insee.as_deref()).map(|d| d.code)
+            );
+        }
+    }
 
     #[test]
     fn the_table_of_codes_finds_what_a_scan_finds() {

@@ -39,12 +39,20 @@ pub fn run(f: &Coverage, ctx: Context) -> Result<Outcome, CliError> {
     } else {
         Scope::region("84")
     };
-    let (places, _) = places(f.data.as_deref(), lang, ctx.quiet, ctx.progress(json))?;
+    let threads = f.threads.get();
+    let (places, _) = places(
+        f.data.as_deref(),
+        lang,
+        ctx.quiet,
+        ctx.progress(json),
+        threads,
+    )?;
     let credits = match &f.data {
         Some(path) => format!("Places: {path}. {COMMUNES_CREDITS}"),
         None => format!("{PLACES_CREDITS} {COMMUNES_CREDITS}"),
     };
-    let index = HelpIndex::build(places).map_err(|e| CliError::input(e.to_string()))?;
+    let index =
+        HelpIndex::build_parallel(places, threads).map_err(|e| CliError::input(e.to_string()))?;
     let mut request = CoverageRequest::new(scope)
         .filter(filter)
         .thresholds_km(f.thresholds_km.iter().copied());

@@ -85,16 +85,23 @@ pub fn run(f: &Near, ctx: Context) -> Result<Outcome, CliError> {
     // The gazetteer (for --near) and the places with their index load side by side.
     let (from, loaded) = std::thread::scope(|scope| {
         let from = scope.spawn(|| origin(&f.position, lang));
-        let loaded = places(f.data.as_deref(), lang, ctx.quiet, ctx.progress(json)).and_then(
-            |(places, source)| {
-                // The embedded places come with their codes INSEE (completed when the file was
-                // built); a file's are completed for a search around a commune.
-                let completing = around_commune && f.data.is_some();
-                let places = prepare(places, completing, f.dedup, ctx)?;
-                let index = HelpIndex::build(places).map_err(|e| CliError::input(e.to_string()))?;
-                Ok((index, source))
-            },
+        let threads = f.threads.get();
+        let read = places(
+            f.data.as_deref(),
+            lang,
+            ctx.quiet,
+            ctx.progress(json),
+            threads,
         );
+        let loaded = read.and_then(|(places, source)| {
+            // The embedded places come with their codes INSEE (completed when the file was
+            // built); a file's are completed for a search around a commune.
+            let completing = around_commune && f.data.is_some();
+            let places = prepare(places, completing, f.dedup, ctx)?;
+            let index = HelpIndex::build_parallel(places, threads)
+                .map_err(|e| CliError::input(e.to_string()))?;
+            Ok((index, source))
+        });
         (from.join(), loaded)
     });
     let from = from

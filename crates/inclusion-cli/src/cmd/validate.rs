@@ -26,7 +26,7 @@ pub fn run(f: &Validate, ctx: Context) -> Result<Outcome, CliError> {
         .with_lenient(f.lenient)
         .with_max_diagnostics_per_code(f.max_per_code)
         .with_keep_places(false)
-        .with_threads(usize::from(f.threads));
+        .with_threads(f.threads.get().get());
     let report = {
         let _bar = Progress::start(
             ctx.lang.pick("validation", "validating"),

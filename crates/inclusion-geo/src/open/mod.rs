@@ -31,6 +31,7 @@ use inclusion_model::hours::{
     Exceptions, Locale, SLOT_MINUTES, SLOTS_PER_WEEK, State, Territory, WeeklyForm,
 };
 use inclusion_model::{OpeningHours, Place};
+use inclusion_territory::Departement;
 use rustc_hash::FxHashMap;
 
 use crate::filter::MaskFilter;
@@ -80,31 +81,6 @@ struct Entry {
     /// Hour `h` of the week (Monday 00:00 = 0) is set when some slot of it is open.
     open_hours: [u64; 3],
     hours: OpeningHours,
-}
-
-/// A postcode or code INSEE as a map key: up to 7 bytes packed in a number with their count
-/// (hashed and compared in one instruction), a longer code as text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-enum Code<'a> {
-    Packed(u64),
-    Text(&'a str),
-    None,
-}
-
-impl<'a> Code<'a> {
-    fn of(code: Option<&'a str>) -> Code<'a> {
-        match code {
-            None => Code::None,
-            Some(c) if c.len() <= 7 => Code::Packed(
-                c.bytes()
-                    .enumerate()
-                    .fold((c.len() as u64) << 56, |k, (i, b)| {
-                        k | u64::from(b) << (8 * i)
-                    }),
-            ),
-            Some(c) => Code::Text(c),
-        }
-    }
 }
 
 /// How node summaries see an entry.
@@ -191,6 +167,7 @@ impl HoursTable {
             locale_of: FxHashMap::default(),
             seen: FxHashMap::default(),
             classes: FxHashMap::default(),
+            firsts: Vec::new(),
         }
     }
 
@@ -237,18 +214,30 @@ impl HoursTable {
 ///
 /// Distinct texts first (a place's text is found by its address when places share their
 /// opening hours, clones or a `HoursCache`, else hashed once), then the locale: it depends
-/// only on the postcode, the code INSEE and whether the hours use school holidays
-/// (`Place::hours_locale`), and finding it costs microseconds, so it is computed once per
-/// distinct triple; an entry is then found by two small numbers.
+/// only on the place's département (from its codes, read from small tables) and whether the
+/// hours use school holidays ([`Locale::of_departement`], as `Place::hours_locale`), so it is
+/// computed once per département and flag, in a map of a hundred-odd entries that stays in
+/// the cache (keyed by the postcode and code INSEE, it held one entry per distinct pair,
+/// tens of thousands, each lookup a cache miss); an entry is then found by two small
+/// numbers.
+///
+/// Two builders can share the work: one takes the first places, the other the following ones,
+/// then [`TableBuilder::absorb`] gives the first the places where the second met a text and
+/// locale first, in the order met: the table is the one a single builder of all the places
+/// makes (entries, locales and classes are numbered in the order they are first met).
 pub(crate) struct TableBuilder<'a> {
     table: HoursTable,
     texts: FxHashMap<&'a str, (u32, bool)>,
     by_address: FxHashMap<usize, (u32, bool)>,
-    locale_of: FxHashMap<(Code<'a>, Code<'a>, bool), u8>,
+    /// Per département (by address; 0 when not known) and use of school holidays, the
+    /// locale's number.
+    locale_of: FxHashMap<(usize, bool), u8>,
     seen: FxHashMap<(u32, u8), u32>,
     /// Classes for exact answers: a text alone, or with its locale when it has holiday rules
     /// (see [`exact`]).
     classes: FxHashMap<(u32, Option<u8>), u32>,
+    /// Per (text, locale) pair, in the order met: the first place with it and its entry.
+    firsts: Vec<(&'a Place, u32)>,
 }
 
 impl<'a> TableBuilder<'a> {
@@ -267,14 +256,15 @@ impl<'a> TableBuilder<'a> {
                     .entry(hours.as_str())
                     .or_insert_with(|| (next, hours.uses_school_holidays()))
             });
+        let departement =
+            Departement::of_codes(&place.address.postcode, place.address.insee_code.as_deref());
+        let table = &mut self.table;
         let key = (
-            Code::of(Some(&place.address.postcode)),
-            Code::of(place.address.insee_code.as_deref()),
+            departement.map_or(0, |d| std::ptr::from_ref(d) as usize),
             school,
         );
-        let table = &mut self.table;
         let locale = *self.locale_of.entry(key).or_insert_with(|| {
-            let locale = place.hours_locale();
+            let locale = Locale::of_departement(departement, school);
             match table.locales.iter().position(|l| *l == locale) {
                 Some(i) => i as u8,
                 None => {
@@ -307,7 +297,21 @@ impl<'a> TableBuilder<'a> {
             }
         };
         self.seen.insert((text, locale), id);
+        self.firsts.push((place, id));
         id
+    }
+
+    /// Takes in `next`, the builder of the places that follow this one's: returns, per entry
+    /// number of `next`, its number here.
+    pub(crate) fn absorb(&mut self, next: TableBuilder<'a>) -> Vec<u32> {
+        let mut renumber = vec![NO_HOURS; next.table.entries.len()];
+        for (place, id) in next.firsts {
+            let here = self.entry(place);
+            if let Some(n) = renumber.get_mut(id as usize) {
+                *n = here;
+            }
+        }
+        renumber
     }
 
     /// The table.

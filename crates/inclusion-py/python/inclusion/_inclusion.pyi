@@ -197,7 +197,7 @@ class Answer:
 class HelpIndex:
     """A nearest-help index over places, exact on the sphere."""
 
-    def __init__(self, places: Places) -> None: ...
+    def __init__(self, places: Places, *, threads: int = 1) -> None: ...
     def nearest(
         self,
         latitude: float,
