@@ -7,6 +7,7 @@
 //!   optional maximum distance and a [`HelpFilter`] (services, publics, specific support, fees,
 //!   support and access modes, national programmes, open at an instant). Answers are the true
 //!   nearest by great-circle distance, in metres, sorted by distance then `id`.
+//!   [`HelpIndex::build_parallel`] builds the same index on two threads.
 //! * [`HelpIndex::nearest_many`] / [`HelpIndex::nearest_many_parallel`] → [`ManyHits`]: the
 //!   same question from many positions at once (a coverage run's communes), in a cache-friendly
 //!   order, on one thread or several.
