@@ -289,12 +289,15 @@ impl HelpIndex {
             masks: place_masks,
             insee,
         } = read;
-        let (tree, order) = Tree::build(&xyz, two);
+        let (tree, order, in_order) = Tree::build_gathered(&xyz, two);
+        drop(xyz);
         // Two sides: the points' positions and the codes INSEE; their criteria and hours.
         let ((points, codes), (masks, hours)) = parallel::join(
             two,
             || {
-                let points = Coordinates::new(&xyz, &numbers, &order);
+                let numbers = order.iter().map(|&i| numbers[i as usize]).collect();
+                let points = Coordinates::in_tree_order(&in_order, numbers);
+                drop(in_order);
                 let codes = insee_table(insee, &points, places.len());
                 (points, codes)
             },
@@ -309,7 +312,7 @@ impl HelpIndex {
                 )
             },
         );
-        drop((xyz, place_masks, hours_ids));
+        drop((place_masks, hours_ids));
         // Two sides: the trees of rare values; the main tree's summaries, the quiet and the
         // remote places' trees.
         let (rare, (tree, quiet, remote)) = parallel::join(

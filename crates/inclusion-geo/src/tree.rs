@@ -163,13 +163,20 @@ pub(crate) struct Coordinates {
 impl Coordinates {
     /// The points `xyz` with place numbers `places`, in the order `order` (of
     /// [`Tree::build`]).
+    #[cfg(test)]
     pub(crate) fn new(xyz: &[[f64; 3]], places: &[u32], order: &[u32]) -> Coordinates {
-        let coordinate = |a: usize| order.iter().map(|&i| xyz[i as usize][a]).collect();
+        let points: Vec<[f64; 3]> = order.iter().map(|&i| xyz[i as usize]).collect();
+        Coordinates::in_tree_order(&points, order.iter().map(|&i| places[i as usize]).collect())
+    }
+
+    /// The points and their place numbers, both in tree order (of [`Tree::build_gathered`]).
+    pub(crate) fn in_tree_order(points: &[[f64; 3]], places: Vec<u32>) -> Coordinates {
+        let coordinate = |a: usize| points.iter().map(|p| p[a]).collect();
         Coordinates {
             x: coordinate(0),
             y: coordinate(1),
             z: coordinate(2),
-            place: order.iter().map(|&i| places[i as usize]).collect(),
+            place: places,
         }
     }
 
@@ -313,9 +320,20 @@ impl Tree {
     /// At most `u32::MAX` points. With `two_threads`, the two halves of the root are ordered
     /// and boxed on two threads: the tree is the same.
     pub(crate) fn build(xyz: &[[f64; 3]], two_threads: bool) -> (Tree, Vec<u32>) {
+        let (tree, order, _) = Tree::build_gathered(xyz, two_threads);
+        (tree, order)
+    }
+
+    /// [`Tree::build`], and the points in tree order: the boxes are computed from them, read
+    /// in order, rather than from `xyz` through `order` (one read of the points in a random
+    /// order instead of two when the caller needs them in tree order too).
+    pub(crate) fn build_gathered(
+        xyz: &[[f64; 3]],
+        two_threads: bool,
+    ) -> (Tree, Vec<u32>, Vec<[f64; 3]>) {
         let n = xyz.len();
         if n == 0 {
-            return (Tree::default(), Vec::new());
+            return (Tree::default(), Vec::new(), Vec::new());
         }
         let mut depth = 0u32;
         while n.div_ceil(1 << depth) > LEAF_SIZE {
@@ -349,20 +367,27 @@ impl Tree {
             first_leaf,
         };
         let mut boxes = vec![Bounds::EMPTY; tree.nodes];
-        // The leaves' boxes, those of each half of the leaves on a thread of its own.
+        let mut points = vec![[0.0; 3]; n];
+        // The points in tree order and the leaves' boxes, each half of the leaves (and their
+        // points) on a thread of its own.
         let (_, leaves) = boxes.split_at_mut(first_leaf);
         let (left, right) = leaves.split_at_mut(leaves.len() / 2);
-        let boxes_of = |leaves: &mut [Bounds], first: usize| {
+        let right_first = first_leaf + left.len();
+        let (left_points, right_points) = points.split_at_mut(tree.range(right_first).0);
+        let half = |leaves: &mut [Bounds], first: usize, points: &mut [[f64; 3]]| {
+            let start = tree.range(first).0;
+            for (p, &i) in points.iter_mut().zip(&order[start..]) {
+                *p = xyz[i as usize];
+            }
             for (j, b) in leaves.iter_mut().enumerate() {
                 let (lo, hi) = tree.range(first + j);
-                *b = Bounds::of(order[lo..hi].iter().map(|&i| &xyz[i as usize]));
+                *b = Bounds::of(points[lo - start..hi - start].iter());
             }
         };
-        let right_first = first_leaf + left.len();
         crate::parallel::join(
             two_threads,
-            || boxes_of(left, first_leaf),
-            || boxes_of(right, right_first),
+            || half(left, first_leaf, left_points),
+            || half(right, right_first, right_points),
         );
         for node in (0..first_leaf).rev() {
             boxes[node] = Bounds::merge(&boxes[2 * node + 1], &boxes[2 * node + 2]);
@@ -371,7 +396,7 @@ impl Tree {
         tree.children = (0..first_leaf)
             .map(|node| Children::of(&boxes[2 * node + 1], &boxes[2 * node + 2]))
             .collect();
-        (tree, order)
+        (tree, order, points)
     }
 
     /// How many points the tree holds.
