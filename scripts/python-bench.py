@@ -152,6 +152,13 @@ def main() -> None:
         cpu["inclusion.read(path): places as Place objects"] = CPU["last"]
         read_path_time = t
 
+        t, two = timed(lambda: inclusion.read(path, threads=2), args.repeat)
+        assert two.valid == ROWS
+        del two
+        results["inclusion.read(path, threads=2): the file read in two parts at once"] = t
+        cpu["inclusion.read(path, threads=2): the file read in two parts at once"] = CPU["last"]
+        read_two_time = t
+
         t, records = timed(lambda: report.records(), args.repeat)
         assert len(records) == ROWS
         del records
@@ -232,7 +239,8 @@ def main() -> None:
         if name in results:
             print(
                 f"{name}: inclusion.read(path) is {results[name] / read_path_time:,.1f}× faster "
-                f"(wall), {cpu[name] / read_path_cpu:,.1f}× (CPU)"
+                f"(wall), {cpu[name] / read_path_cpu:,.1f}× (CPU); with threads=2 "
+                f"{results[name] / read_two_time:,.1f}× (wall)"
             )
     sys.stdout.flush()
 
