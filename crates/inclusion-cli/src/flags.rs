@@ -138,7 +138,8 @@ pub struct Validate {
 #[derive(Debug, Args)]
 pub struct Threads {
     /// Work on N threads: a CSV file of 4 MB or more is read in parts, an index of 8,192 places
-    /// or more is built in two halves (near, coverage); the results are those of one thread
+    /// or more is built in two halves (near, coverage), the communes' nearest places are found
+    /// in N parts (coverage); the results are those of one thread
     #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u16).range(1..))]
     pub threads: u16,
 }

@@ -656,7 +656,8 @@ fn near_and_coverage_on_two_threads_answer_as_on_one() {
     let one = run(&near, "1");
     assert_eq!(one.as_array().unwrap().len(), 40);
     assert_eq!(run(&near, "2"), one);
-    let coverage = ["coverage", "--departement", "51"];
+    // Grand Est: 5,000-odd communes, half of them on each thread.
+    let coverage = ["coverage", "--region", "44"];
     let one = run(&coverage, "1");
     assert!(
         one["communes"].as_array().is_some_and(|c| !c.is_empty()),

@@ -10,7 +10,8 @@
 //! populous communes beyond a threshold. Every distance comes from the [`HelpIndex`](inclusion_geo::HelpIndex):
 //! all 34,969 communes are measured in tens of milliseconds (see the `coverage` benchmark).
 //!
-//! * [`CoverageRequest`] → [`CoverageRequest::run`] → [`CoverageReport`] (serde + JSON Schema).
+//! * [`CoverageRequest`] → [`CoverageRequest::run`] → [`CoverageReport`] (serde + JSON Schema);
+//!   [`CoverageRequest::run_parallel`] finds the communes' nearest places on several threads.
 //! * Outputs: [`CoverageReport::summary_table`] (text), [`CoverageReport::to_csv`] (one row per
 //!   commune), [`CoverageReport::to_geojson`] (communes and places as points) and
 //!   [`CoverageReport::to_svg`] (a map: communes as dots sized by population and coloured by

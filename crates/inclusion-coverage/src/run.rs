@@ -1,6 +1,8 @@
 //! The coverage run: the communes of the scope, one batch of nearest-place queries
 //! ([`HelpIndex::nearest_many`]), the aggregates and the notices.
 
+use std::num::NonZeroUsize;
+
 use inclusion_geo::{HelpFilter, HelpIndex, Hit};
 use inclusion_territory::admin::{Region, departement, region, region_of_departement};
 use inclusion_territory::communes::{Commune, Gazetteer, PointSource};
@@ -54,6 +56,42 @@ impl CoverageRequest {
         index: &HelpIndex,
         gazetteer: &Gazetteer,
     ) -> Result<CoverageReport, CoverageError> {
+        self.run_parallel(index, gazetteer, NonZeroUsize::MIN)
+    }
+
+    /// [`CoverageRequest::run`] with the nearest-place queries on up to `threads` threads
+    /// ([`HelpIndex::nearest_many_parallel`]: at least 512 communes per thread). The report is
+    /// the same.
+    ///
+    /// ```
+    /// use std::num::NonZeroUsize;
+    /// use chrono::NaiveDate;
+    /// use inclusion_coverage::{CoverageRequest, Scope};
+    /// use inclusion_geo::HelpIndex;
+    /// use inclusion_model::{Address, Coordinates, Place};
+    /// use inclusion_territory::communes::Gazetteer;
+    ///
+    /// let places = [("lyon", 45.76, 4.84), ("grenoble", 45.19, 5.72), ("clermont", 45.78, 3.08)]
+    ///     .map(|(id, lat, lon)| {
+    ///         let mut p = Place::new(id, "00000000000000", id, Address::new("-", "69001", "-"),
+    ///             NaiveDate::from_ymd_opt(2024, 1, 1).unwrap());
+    ///         p.coordinates = Some(Coordinates::new(lat, lon).unwrap());
+    ///         p
+    ///     });
+    /// let index = HelpIndex::build(places)?;
+    /// // The 4,000-odd communes of Auvergne-Rhône-Alpes, half on each thread.
+    /// let request = CoverageRequest::new(Scope::region("84"));
+    /// let two = NonZeroUsize::new(2).unwrap();
+    /// let report = request.run_parallel(&index, Gazetteer::embedded(), two)?;
+    /// assert_eq!(report, request.run(&index, Gazetteer::embedded())?);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn run_parallel(
+        &self,
+        index: &HelpIndex,
+        gazetteer: &Gazetteer,
+        threads: NonZeroUsize,
+    ) -> Result<CoverageReport, CoverageError> {
         let mut request = self.clone();
         request.thresholds_km = checked_thresholds(&self.thresholds_km)?;
         let largest = request.thresholds_km.last().copied().unwrap_or_default();
@@ -78,7 +116,7 @@ impl CoverageRequest {
                 .filter_map(|c| c.point.map(|p| (p.latitude, p.longitude)))
                 .collect()
         };
-        let nearest = index.nearest_many(&positions, 1, &self.filter)?;
+        let nearest = index.nearest_many_parallel(&positions, 1, &self.filter, threads)?;
         let mut nearest = nearest.iter();
         let thresholds_m: Vec<f64> = request.thresholds_km.iter().map(|&t| km_to_m(t)).collect();
         let mut communes = Vec::with_capacity(selected.len());

@@ -83,11 +83,15 @@ fn distances_equal_a_brute_force_haversine_minimum() {
         HelpFilter::default().services([Service::AdministrativeProcedures, Service::SafeUse]),
         HelpFilter::default().services([Service::AffordableEquipment]),
     ] {
-        let report = CoverageRequest::new(Scope::All)
-            .filter(filter.clone())
-            .run(&index, gazetteer())
-            .unwrap();
+        let request = CoverageRequest::new(Scope::All).filter(filter.clone());
+        let report = request.run(&index, gazetteer()).unwrap();
         assert_eq!(report.communes.len(), gazetteer().communes().len());
+        // On two threads (half of the 34,000-odd communes each), the same report.
+        let two = std::num::NonZeroUsize::new(2).unwrap();
+        assert_eq!(
+            request.run_parallel(&index, gazetteer(), two).unwrap(),
+            report
+        );
         let mut checked = 0;
         for c in report.communes.iter().step_by(41) {
             let (Some(lat), Some(lon)) = (c.latitude, c.longitude) else {

@@ -48,6 +48,13 @@ def test_coverage_distances_are_the_nearest_matching_place() -> None:
     assert areas[0]["kind"] == "territory"
     assert coverage.to_csv().splitlines()[0].startswith("code_insee,nom,departement")
     assert "Bouches-du-Rhône" in coverage.summary()
+    # Region 93 (Provence-Alpes-Côte d'Azur): 900-odd communes, half on each of two threads.
+    one = inclusion.coverage(index, region="93", services=ADMIN)
+    two = inclusion.coverage(index, region="93", services=ADMIN, threads=2)
+    assert len(one.records()) > 900
+    assert two.to_dict() == one.to_dict()
+    with pytest.raises(ValueError, match="threads must be 1 or more"):
+        inclusion.coverage(index, region="93", threads=0)
     with pytest.raises(inclusion.CoverageError, match="région"):
         inclusion.coverage(index, region="99")
     with pytest.raises(ValueError, match="at most one"):

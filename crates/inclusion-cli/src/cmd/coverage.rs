@@ -63,7 +63,7 @@ pub fn run(f: &Coverage, ctx: Context) -> Result<Outcome, CliError> {
         request = request.top(n);
     }
     let report = request
-        .run(&index, Gazetteer::embedded())
+        .run_parallel(&index, Gazetteer::embedded(), threads)
         .map_err(|e| CliError::input(e.to_string()))?;
     let mut out = Output::stdout(lang);
     if json {

@@ -305,6 +305,7 @@ def coverage(
     thresholds_km: Optional[Sequence[float]] = None,
     rank_beyond_km: Optional[float] = None,
     top: int = 20,
+    threads: int = 1,
     **filters: Unpack[_Filters],
 ) -> Coverage: ...
 
