@@ -230,12 +230,12 @@ impl HelpIndex {
     }
 
     /// [`HelpIndex::build`] on two threads (the calling one and one more) when `threads` is 2
-    /// or more and there are at least [`HelpIndex::MIN_PARALLEL_BUILD`] places: one builds
-    /// the table of opening hours while the other reads the positions and criteria, then
-    /// each orders one half of the tree. The index is the same as [`HelpIndex::build`]'s,
-    /// whatever the number of threads; the build's two halves are of unequal size, so more
-    /// threads would not help. When the system cannot make a thread, everything runs on the
-    /// calling one.
+    /// or more and there are at least [`HelpIndex::MIN_PARALLEL_BUILD`] places: each thread
+    /// reads half of the places (the second half's table of opening hours then joined to the
+    /// first's), then orders and boxes one half of the tree, then builds half of the
+    /// remaining tables. The index is the same as [`HelpIndex::build`]'s, whatever the
+    /// number of threads; the work is cut in two, so more threads are not used. When the
+    /// system cannot make a thread, everything runs on the calling one.
     ///
     /// ```
     /// use std::num::NonZeroUsize;

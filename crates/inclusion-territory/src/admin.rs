@@ -212,7 +212,7 @@ pub fn region(code: &str) -> Option<&'static Region> {
 /// read as `01`, and `2a` as `2A`.
 pub fn departement(code: &str) -> Option<&'static Departement> {
     // A code in its normal form is found without allocating; others are normalised first.
-    match slot(code.trim().as_bytes()) {
+    match slot(trim(code).as_bytes()) {
         Some(slot) => by_slot(slot),
         None => slot(normalise_code(code).as_bytes()).and_then(by_slot),
     }
@@ -244,6 +244,11 @@ fn slot(code: &[u8]) -> Option<usize> {
         [b'9', b @ (b'7' | b'8'), c @ b'0'..=b'9'] => Some(102 + digit(b - 7) * 10 + digit(c)),
         _ => None,
     }
+}
+
+/// The département of a code in its normal form (see [`slot`]).
+fn of_normal(code: &[u8]) -> Option<&'static Departement> {
+    slot(code).and_then(by_slot)
 }
 
 /// The département of a slot, by a table of the slots built once: the territory of every
@@ -279,14 +284,13 @@ impl Departement {
         if b.len() != 5 || !b[2..].iter().all(u8::is_ascii_digit) {
             return None;
         }
-        // Found by slot: the prefix is in its normal form but for a lowercase 2a / 2b.
-        let slot = match (b[0], b[1]) {
-            (b'2', b'A' | b'a') => Some(100),
-            (b'2', b'B' | b'b') => Some(101),
-            (b'9', b'7' | b'8') => slot(&b[..3]),
-            _ => slot(&b[..2]),
-        };
-        slot.and_then(by_slot)
+        // The prefix is in its normal form but for a lowercase 2a / 2b.
+        match (b[0], b[1]) {
+            (b'2', b'A' | b'a') => of_normal(b"2A"),
+            (b'2', b'B' | b'b') => of_normal(b"2B"),
+            (b'9', b'7' | b'8') => of_normal(&b[..3]),
+            _ => of_normal(&b[..2]),
+        }
     }
 
     /// The département (or overseas collectivity) a 5-digit postcode belongs to. Postcodes
@@ -301,16 +305,15 @@ impl Departement {
         if b.len() != 5 || !b.iter().all(u8::is_ascii_digit) {
             return None;
         }
-        let normal = |code: &[u8]| slot(code).and_then(by_slot);
         match code {
-            "97133" => return normal(b"977"),
-            "97150" => return normal(b"978"),
+            "97133" => return of_normal(b"977"),
+            "97150" => return of_normal(b"978"),
             _ => {}
         }
         match (b[0], b[1]) {
-            (b'2', b'0') => normal(if b[2] <= b'1' { b"2A" } else { b"2B" }),
-            (b'9', b'7' | b'8') => normal(&b[..3]),
-            _ => normal(&b[..2]),
+            (b'2', b'0') => of_normal(if b[2] <= b'1' { b"2A" } else { b"2B" }),
+            (b'9', b'7' | b'8') => of_normal(&b[..3]),
+            _ => of_normal(&b[..2]),
         }
     }
 
