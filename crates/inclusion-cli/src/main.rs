@@ -20,6 +20,12 @@ use clap::{CommandFactory, FromArgMatches};
 
 use crate::flags::{Cli, ColorFlag};
 
+/// The program's allocator: reading keeps several short texts per place, and glibc's `malloc`
+/// and `free` are about a sixth of the instructions of `inclusion validate` on a large file
+/// (mimalloc: a few). Measured in ARCHITECTURE.md ("Allocator").
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let argv: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let color = prescan_color(&argv);
