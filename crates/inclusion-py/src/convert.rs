@@ -70,6 +70,7 @@ pub(crate) fn to_python<'py, T: serde::Serialize>(
     py: Python<'py>,
     value: &T,
 ) -> PyResult<Bound<'py, PyAny>> {
+    let _paused = crate::gc::Paused::new(py);
     Ok(pythonize::pythonize(py, value)?)
 }
 

@@ -16,6 +16,7 @@
 //! | `coverage` | `coverage`, `Coverage` |
 //! | `dedup` | `dedup`, `Dedup`, `find_duplicates`, `explain`, `merge`, `quality` |
 //! | `convert`, `errors` | instants and dates, JSON forms, labels; the library's errors as Python exceptions |
+//! | `gc` | Python's cyclic collector paused while many objects are made at once |
 //!
 //! Long work (reading, validating, building an index, coverage, deduplication, writing) runs
 //! with the interpreter released (`Python::detach`), so other Python threads go on.
@@ -25,6 +26,7 @@ mod convert;
 mod coverage;
 mod dedup;
 mod errors;
+mod gc;
 mod help;
 mod hours;
 mod place;

@@ -3,6 +3,7 @@
 //! the places a Python caller hands over (a `Report` or an iterable of `Place`).
 
 use std::path::PathBuf;
+use std::time::Instant;
 
 use inclusion_model::{
     Diagnostic, FlatRecord, Format, Level, ReadOptions, ReadReport, SchemaVersion, Severity,
@@ -88,6 +89,7 @@ impl PyReport {
     /// The places as the standard's flat records (one dict per place, see `Place.to_dict`):
     /// `pandas.DataFrame(report.records())` gives one row per place.
     fn records<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let _paused = crate::gc::Paused::new(py);
         let places = self.places.bind(py);
         let list = PyList::empty(py);
         for p in places.iter() {
@@ -100,6 +102,7 @@ impl PyReport {
     /// The diagnostics as dicts (`row`, `column`, `value`, `code`, `severity`, `message_fr`,
     /// `message_en`), pandas-friendly.
     fn diagnostic_records<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let _paused = crate::gc::Paused::new(py);
         let list = PyList::empty(py);
         for d in self.diagnostics.bind(py).iter() {
             let d = d.cast_into::<PyDiagnostic>()?;
@@ -243,6 +246,7 @@ fn into_python(py: Python<'_>, report: ReadReport) -> PyResult<PyReport> {
         SchemaVersion::V0_1 => "0.1",
         _ => "1.0",
     };
+    let _paused = crate::gc::Paused::new(py);
     let diagnostics = report
         .diagnostics
         .into_iter()
@@ -505,17 +509,33 @@ pub(crate) fn places(value: &Bound<'_, PyAny>) -> PyResult<Vec<inclusion_model::
 }
 
 /// For the benchmark of the binding's cost (`scripts/python-bench.py`): reads like `read`
-/// but hands nothing to Python except `(rows, places, diagnostics)` counts, so that the
-/// time of the Rust call alone is measured in the same process.
+/// but hands nothing to Python except `(rows, places, diagnostics, reading, freeing)`: the
+/// counts, then the seconds spent in `read_bytes` and in freeing what it made, each timed in
+/// Rust, so that the Rust call alone is measured in the same process, apart from the freeing
+/// that `read` leaves to the moment Python drops its report.
 #[pyfunction]
 #[pyo3(signature = (source, level = "standard"))]
 pub(crate) fn _read_counts(
     py: Python<'_>,
     source: &Bound<'_, PyBytes>,
     level: &str,
-) -> PyResult<(usize, usize, usize)> {
+) -> PyResult<(usize, usize, usize, f64, f64)> {
     let options = options(level, false, None)?;
     let bytes = source.as_bytes();
-    let report = py.detach(|| read_bytes(bytes, &options));
-    Ok((report.rows, report.places.len(), report.diagnostics.len()))
+    Ok(py.detach(|| {
+        let start = Instant::now();
+        let report = read_bytes(bytes, &options);
+        let reading = start.elapsed().as_secs_f64();
+        let (rows, places, diagnostics) =
+            (report.rows, report.places.len(), report.diagnostics.len());
+        let start = Instant::now();
+        drop(report);
+        (
+            rows,
+            places,
+            diagnostics,
+            reading,
+            start.elapsed().as_secs_f64(),
+        )
+    }))
 }

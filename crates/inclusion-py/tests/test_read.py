@@ -4,6 +4,7 @@ example, the official validator's verdicts, real datasets), and bad input."""
 from __future__ import annotations
 
 import csv
+import gc
 import io
 import json
 from datetime import date
@@ -172,6 +173,27 @@ def test_threads_give_the_report_of_one_thread() -> None:
     assert [key(d) for d in two.diagnostics] == [key(d) for d in one.diagnostics]
     with pytest.raises(ValueError, match="threads must be 1 or more"):
         inclusion.read(data, threads=0)
+
+
+def test_the_garbage_collector_is_left_as_it_was_found() -> None:
+    """The package pauses Python's cyclic collector while it makes many objects: it runs
+    again after, and stays off when the caller had turned it off."""
+    data = one_row_csv("nom", "X")
+    assert gc.isenabled()
+    report = inclusion.read(data)
+    assert report.records() and gc.isenabled()
+    inclusion.to_data_inclusion(report, "test")
+    assert gc.isenabled()
+    with pytest.raises(inclusion.InclusionError):
+        inclusion.read(b"\x00\x01 not a file of the standard")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        assert inclusion.read(data).valid == 1 and not gc.isenabled()
+        report.records()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
 
 
 def test_validate_records_applies_the_same_rules() -> None:
