@@ -5,7 +5,8 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use inclusion_model::write::cell;
 use inclusion_model::{Column, Place, Vocabulary};
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList};
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyDict, PyList, PyString};
 
 use crate::convert::{instant, local};
 
@@ -261,8 +262,18 @@ impl PyPlace {
 
 /// A place as the standard's flat record (see [`PyPlace::to_dict`]).
 pub(crate) fn record<'py>(py: Python<'py>, place: &Place) -> PyResult<Bound<'py, PyDict>> {
+    // The keys: the column names as Python strings made once, whose hashes Python keeps,
+    // where a `&str` key would be made and hashed again for every value of every record.
+    static KEYS: PyOnceLock<Vec<Py<PyString>>> = PyOnceLock::new();
+    let keys = KEYS.get_or_init(py, || {
+        Column::ALL
+            .iter()
+            .map(|c| PyString::intern(py, c.name()).unbind())
+            .collect()
+    });
     let dict = PyDict::new(py);
-    for column in Column::ALL {
+    for (column, key) in Column::ALL.into_iter().zip(keys) {
+        let key = key.bind(py);
         match column {
             Column::Latitude | Column::Longitude => {
                 if let Some(c) = place.coordinates {
@@ -271,13 +282,13 @@ pub(crate) fn record<'py>(py: Python<'py>, place: &Place) -> PyResult<Bound<'py,
                     } else {
                         c.longitude()
                     };
-                    dict.set_item(column.name(), v)?;
+                    dict.set_item(key, v)?;
                 }
             }
             _ => {
                 let v = cell(place, column);
                 if !v.is_empty() {
-                    dict.set_item(column.name(), v.as_ref())?;
+                    dict.set_item(key, v.as_ref())?;
                 }
             }
         }
