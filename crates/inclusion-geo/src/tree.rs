@@ -728,8 +728,10 @@ impl Span {
     }
 }
 
-/// How many items of a node give its spread.
-const SAMPLE: usize = 512;
+/// How many items of a node give its spread: every (n/`SAMPLE`)-th of its n items (all of a
+/// node below 2·`SAMPLE`). 32 rather than 512: 4.8 % fewer instructions to build, the queries
+/// as fast (ARCHITECTURE.md, "Build, third session").
+const SAMPLE: usize = 32;
 
 /// A point being ordered: its position in `f32` (never NaN) and its number (the bits of the
 /// last lane).
