@@ -70,8 +70,18 @@ pub(crate) fn to_python<'py, T: serde::Serialize>(
     py: Python<'py>,
     value: &T,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let _paused = crate::gc::Paused::new(py);
     Ok(pythonize::pythonize(py, value)?)
+}
+
+/// [`to_python`] for a value of many objects (the records of a report, the pairs of a
+/// deduplication), with Python's cyclic collector paused while they are made ([`crate::gc`]);
+/// small values go through [`to_python`], which spares them the pause's calls.
+pub(crate) fn many_to_python<'py, T: serde::Serialize>(
+    py: Python<'py>,
+    value: &T,
+) -> PyResult<Bound<'py, PyAny>> {
+    let _paused = crate::gc::Paused::new(py);
+    to_python(py, value)
 }
 
 /// A list of labels of a vocabulary from Python: one label (`str`) or an iterable of them;

@@ -8,7 +8,7 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
-use crate::convert::to_python;
+use crate::convert::many_to_python;
 use crate::errors;
 use crate::help::{PyHelpIndex, filter_from_kwargs};
 
@@ -25,14 +25,14 @@ impl PyCoverage {
     /// The whole report in its JSON form (`request`, `territory_name`, `places`, `communes`,
     /// `total`, `by_region`, `by_departement`, `ranked`, `notices`).
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_python(py, &self.report)
+        many_to_python(py, &self.report)
     }
 
     /// One dict per commune (`code`, `name`, `departement`, `region`, `population`,
     /// `latitude`, `longitude`, `approximate_point`, `distance_m`, `nearest_place`, `band`):
     /// `pandas.DataFrame(coverage.records())`.
     fn records<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_python(py, &self.report.communes)
+        many_to_python(py, &self.report.communes)
     }
 
     /// The aggregates (the whole territory, each région, each département) as records.
@@ -41,7 +41,7 @@ impl PyCoverage {
             .chain(&self.report.by_region)
             .chain(&self.report.by_departement)
             .collect();
-        to_python(py, &all)
+        many_to_python(py, &all)
     }
 
     /// The summary table as text (what the command line prints).

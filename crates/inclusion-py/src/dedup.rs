@@ -9,7 +9,7 @@ use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyList, PyString};
 
-use crate::convert::{to_python, type_name};
+use crate::convert::{many_to_python, to_python, type_name};
 use crate::errors;
 use crate::place::{PyPlace, place_list};
 
@@ -35,19 +35,19 @@ impl PyDedup {
     /// The pairs decided `duplicate` or `review`, one dict each (`left`, `right`,
     /// `decision`, `score`, `reasons`...).
     fn pairs<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_python(py, &self.report.pairs.pairs)
+        many_to_python(py, &self.report.pairs.pairs)
     }
 
     /// The clusters (groups of duplicates merged into one place), one dict each (`members`,
     /// `sources`, `links`...).
     fn clusters<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_python(py, &self.report.clusters.clusters)
+        many_to_python(py, &self.report.clusters.clusters)
     }
 
     /// One dict per cluster: the merged place as the standard's flat record (`place`), its
     /// `members`, the `provenance` of every value and the `conflicts` between members.
     fn merged<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_python(py, &self.report.merged)
+        many_to_python(py, &self.report.merged)
     }
 
     /// The pairs to review, as the CSV a data steward fills in (one row per pair, both
@@ -61,7 +61,7 @@ impl PyDedup {
 
     /// The whole report in its JSON form (`rules`, `files`, `pairs`, `clusters`, `merged`).
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_python(py, &self.report)
+        many_to_python(py, &self.report)
     }
 
     fn __repr__(&self) -> String {
@@ -152,7 +152,7 @@ pub(crate) fn find_duplicates<'py>(
     let pairs = py
         .detach(|| inclusion_merge::find_duplicates(&places, &config))
         .map_err(errors::merge)?;
-    to_python(py, &pairs.pairs)
+    many_to_python(py, &pairs.pairs)
 }
 
 /// Why two places are, or are not, the same place: their pair as `find_duplicates` gives it,

@@ -13,7 +13,7 @@ use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyByteArray, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString};
 
-use crate::convert::{to_python, type_name};
+use crate::convert::{many_to_python, to_python, type_name};
 use crate::errors::{self, Kind};
 use crate::place::{PyPlace, place_list, record};
 
@@ -457,9 +457,9 @@ pub(crate) fn to_data_inclusion<'py>(
     let export =
         py.detach(|| inclusion_exchange::data_inclusion::to_data_inclusion(&places, source));
     let out = PyDict::new(py);
-    out.set_item("structures", to_python(py, &export.structures)?)?;
-    out.set_item("services", to_python(py, &export.services)?)?;
-    out.set_item("diagnostics", to_python(py, &export.diagnostics)?)?;
+    out.set_item("structures", many_to_python(py, &export.structures)?)?;
+    out.set_item("services", many_to_python(py, &export.services)?)?;
+    out.set_item("diagnostics", many_to_python(py, &export.diagnostics)?)?;
     Ok(out)
 }
 
