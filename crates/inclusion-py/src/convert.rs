@@ -1,5 +1,7 @@
 //! Values crossing the boundary: instants, dates, JSON forms, vocabulary labels.
 
+use std::num::NonZeroUsize;
+
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
@@ -82,6 +84,13 @@ pub(crate) fn many_to_python<'py, T: serde::Serialize>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let _paused = crate::gc::Paused::new(py);
     to_python(py, value)
+}
+
+/// The `threads` argument of `read`, `HelpIndex` and `coverage`: 1 or more.
+pub(crate) fn threads(threads: usize) -> PyResult<NonZeroUsize> {
+    NonZeroUsize::new(threads).ok_or_else(|| {
+        PyValueError::new_err("threads must be 1 or more (1 works on the calling thread)")
+    })
 }
 
 /// A list of labels of a vocabulary from Python: one label (`str`) or an iterable of them;

@@ -1,14 +1,12 @@
 //! `inclusion.coverage`: where help is missing, commune by commune.
 
-use std::num::NonZeroUsize;
-
 use inclusion_coverage::{CoverageReport, CoverageRequest, Scope};
 use inclusion_territory::communes::Gazetteer;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
-use crate::convert::many_to_python;
+use crate::convert::{self, many_to_python};
 use crate::errors;
 use crate::help::{PyHelpIndex, filter_from_kwargs};
 
@@ -90,9 +88,7 @@ pub(crate) fn coverage(
     threads: usize,
     filters: Option<&Bound<'_, PyDict>>,
 ) -> PyResult<PyCoverage> {
-    let threads = NonZeroUsize::new(threads).ok_or_else(|| {
-        PyValueError::new_err("threads must be 1 or more (1 works on the calling thread)")
-    })?;
+    let threads = convert::threads(threads)?;
     let scope = match (region, departement, communes) {
         (None, None, None) => Scope::All,
         (Some(r), None, None) => Scope::region(r),

@@ -1,7 +1,5 @@
 //! `inclusion.HelpIndex`: the nearest places that can help, with filters and opening hours.
 
-use std::num::NonZeroUsize;
-
 use chrono::{DateTime, FixedOffset, Utc};
 use inclusion_geo::{CommuneSearch, HelpFilter, HelpIndex, HelpQuery, Hit, RemoteHelp};
 use inclusion_model::{
@@ -13,7 +11,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 
 use crate::communes::PyCommune;
-use crate::convert::{labels, local, optional_instant};
+use crate::convert::{self, labels, local, optional_instant};
 use crate::errors;
 use crate::place::PyPlace;
 use crate::read::place_objects;
@@ -225,9 +223,7 @@ impl PyHelpIndex {
     #[new]
     #[pyo3(signature = (places, *, threads = 1))]
     fn new(py: Python<'_>, places: &Bound<'_, PyAny>, threads: usize) -> PyResult<PyHelpIndex> {
-        let threads = NonZeroUsize::new(threads).ok_or_else(|| {
-            PyValueError::new_err("threads must be 1 or more (1 builds on the calling thread)")
-        })?;
+        let threads = convert::threads(threads)?;
         let mut objects = place_objects(places)?;
         // The index sorts its places by id (a stable sort): sort the objects the same way,
         // so that a hit's position names its object.

@@ -13,7 +13,7 @@ use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyByteArray, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString};
 
-use crate::convert::{many_to_python, to_python, type_name};
+use crate::convert::{self, many_to_python, to_python, type_name};
 use crate::errors::{self, Kind};
 use crate::place::{PyPlace, place_list, record};
 
@@ -291,12 +291,8 @@ pub(crate) fn read(
     version: Option<&str>,
     threads: usize,
 ) -> PyResult<PyReport> {
-    if threads == 0 {
-        return Err(PyValueError::new_err(
-            "threads must be 1 or more (1 reads on the calling thread)",
-        ));
-    }
-    let options = options(level, lenient, version)?.with_threads(threads);
+    let threads = convert::threads(threads)?;
+    let options = options(level, lenient, version)?.with_threads(threads.get());
     let report = if let Ok(bytes) = source.cast::<PyBytes>() {
         let bytes = bytes.as_bytes();
         py.detach(|| read_bytes(bytes, &options))
