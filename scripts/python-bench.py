@@ -13,8 +13,9 @@ benchmark `cargo bench --bench read` builds it.
 
 Measured, each the median of the repeats (`--repeat`, default 3) except frictionless (once):
 
-* `inclusion.read(path)`: read and validate at the Standard level, places handed to Python
-  as `Place` objects.
+* `inclusion.read(path)`: read and validate at the Standard level; the report's places stay
+  in Rust until first asked for.
+* `inclusion.read(path).places`: the same, then every place made a `Place` object.
 * the Rust call alone: the same reading from the same bytes, only counts handed back
   (`inclusion._inclusion._read_counts`, which times `read_bytes` inside Rust and then the
   freeing of the places apart, the work `read` leaves to the moment Python drops its
@@ -70,6 +71,9 @@ def build_file(directory: Path) -> Path:
 
 
 CPU: Dict[str, float] = {}
+READ = "inclusion.read(path): the report, its places kept in Rust until asked for"
+READ_TWO = "inclusion.read(path, threads=2): the file read in two parts at once"
+OBJECTS = "inclusion.read(bytes).places: every place made a Place object"
 
 
 def timed(fn: Callable[[], Any], repeat: int) -> Tuple[float, Any]:
@@ -89,6 +93,12 @@ def timed(fn: Callable[[], Any], repeat: int) -> Tuple[float, Any]:
     return statistics.median(times), result
 
 
+def with_objects(report: inclusion.Report) -> inclusion.Report:
+    """The report, its places made `Place` objects (freed with it, outside the timing)."""
+    assert len(report.places) == ROWS
+    return report
+
+
 def frictionless_resource(path: Path) -> Any:
     import frictionless
 
@@ -102,6 +112,8 @@ def frictionless_resource(path: Path) -> Any:
 def once(mode: str, path: Path) -> None:
     if mode == "inclusion":
         assert inclusion.read(path).valid == ROWS
+    elif mode == "inclusion-objects":
+        with_objects(inclusion.read(path))
     elif mode == "inclusion-records":
         assert len(inclusion.read(path).records()) == ROWS
     elif mode.startswith("frictionless"):
@@ -121,10 +133,10 @@ def main() -> None:
     parser.add_argument("--write-file", metavar="PATH", help="write the 100,000-row file and stop")
     parser.add_argument(
         "--once",
-        choices=["inclusion", "inclusion-records", "inclusion-import", "frictionless", "frictionless-import"],
+        choices=["inclusion", "inclusion-objects", "inclusion-records", "inclusion-import", "frictionless", "frictionless-import"],
         help="one call on --file, nothing printed: for `valgrind --tool=callgrind` (the *-import "
-        "modes import the package only, the count to subtract; inclusion-records reads, then "
-        "makes the dicts: minus `inclusion`, the cost of records())",
+        "modes import the package only, the count to subtract; inclusion-objects reads, then "
+        "makes the Place objects; inclusion-records reads, then makes the dicts)",
     )
     parser.add_argument("--file", metavar="PATH", help="the file of --once")
     args = parser.parse_args()
@@ -155,22 +167,27 @@ def main() -> None:
         results["then freeing the places in Rust (when Python drops a report)"] = freeing
         cpu["then freeing the places in Rust (when Python drops a report)"] = freeing
 
-        t, report = timed(lambda: inclusion.read(data), args.repeat)
-        assert report.valid == ROWS
-        results["inclusion.read(bytes): places as Place objects"] = t
-        cpu["inclusion.read(bytes): places as Place objects"] = CPU["last"]
+        t, report = timed(lambda: with_objects(inclusion.read(data)), args.repeat)
+        results[OBJECTS] = t
+        cpu[OBJECTS] = CPU["last"]
 
         t, report = timed(lambda: inclusion.read(path), args.repeat)
-        results["inclusion.read(path): places as Place objects"] = t
-        cpu["inclusion.read(path): places as Place objects"] = CPU["last"]
+        assert report.valid == ROWS
+        results[READ] = t
+        cpu[READ] = CPU["last"]
         read_path_time = t
 
         t, two = timed(lambda: inclusion.read(path, threads=2), args.repeat)
         assert two.valid == ROWS
         del two
-        results["inclusion.read(path, threads=2): the file read in two parts at once"] = t
-        cpu["inclusion.read(path, threads=2): the file read in two parts at once"] = CPU["last"]
+        results[READ_TWO] = t
+        cpu[READ_TWO] = CPU["last"]
         read_two_time = t
+
+        t, _ = timed(lambda: with_objects(inclusion.read(path)), args.repeat)
+        results["inclusion.read(path).places: then every place made a Place object"] = t
+        cpu["inclusion.read(path).places: then every place made a Place object"] = CPU["last"]
+        with_objects(report)  # made once, outside the timings that follow
 
         t, records = timed(lambda: report.records(), args.repeat)
         assert len(records) == ROWS
@@ -229,7 +246,7 @@ def main() -> None:
             cpu["frictionless.validate(path, schema=Table Schema v1.0.2)"] = CPU["last"]
 
     print()
-    read_path_cpu = cpu["inclusion.read(path): places as Place objects"]
+    read_path_cpu = cpu[READ]
     print(f"| measure ({ROWS:,} rows) | wall time | rows/s | CPU time | rows/s (CPU) | vs inclusion.read(path), CPU |")
     print("|---|---|---|---|---|---|")
     for name, t in results.items():
@@ -239,7 +256,7 @@ def main() -> None:
             f"| {c / read_path_cpu:.2f}× |"
         )
     rust = cpu["Rust call alone (read_bytes, counts only)"]
-    objects = cpu["inclusion.read(bytes): places as Place objects"]
+    objects = cpu[OBJECTS]
     print()
     print(f"crossing into Python (Place objects, CPU): {(objects - rust) * 1000:,.0f} ms, "
           f"{(objects - rust) / ROWS * 1e9:,.0f} ns per place, {objects / rust:.2f}× the Rust call")

@@ -3,14 +3,16 @@
 //! the places a Python caller hands over (a `Report` or an iterable of `Place`).
 
 use std::path::PathBuf;
+use std::sync::{Mutex, PoisonError};
 use std::time::Instant;
 
 use inclusion_model::{
-    Diagnostic, FlatRecord, Format, Level, ReadOptions, ReadReport, SchemaVersion, Severity,
+    Diagnostic, FlatRecord, Format, Level, Place, ReadOptions, ReadReport, SchemaVersion, Severity,
     read_bytes, read_path, validate_records as validate_flat_records,
 };
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBool, PyByteArray, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString};
 
 use crate::convert::{self, many_to_python, to_python, type_name};
@@ -20,8 +22,8 @@ use crate::place::{PyPlace, place_list, record};
 /// What reading gives: the valid places and every problem found.
 #[pyclass(frozen, module = "inclusion", name = "Report")]
 pub struct PyReport {
-    /// The places, as `Place` objects.
-    pub(crate) places: Py<PyList>,
+    /// The places: in Rust until Python first asks for them.
+    places: LazyPlaces,
     /// The problems, as `Diagnostic` objects.
     diagnostics: Py<PyList>,
     rows: usize,
@@ -35,9 +37,13 @@ pub struct PyReport {
 impl PyReport {
     /// The valid places (in lenient reading, also the rows whose errors are all in optional
     /// columns, those values dropped), as `Place` objects, in file order.
+    ///
+    /// The places stay in Rust until this is first read (or `records()`, or a `HelpIndex`
+    /// built from the report): a report whose places are only written, converted or counted
+    /// never pays for 100,000 Python objects. Each read returns the same list.
     #[getter]
-    fn places(&self, py: Python<'_>) -> Py<PyList> {
-        self.places.clone_ref(py)
+    fn places(&self, py: Python<'_>) -> PyResult<Py<PyList>> {
+        Ok(self.places.objects(py)?.clone_ref(py))
     }
     /// The problems, in file order (file-level problems first): every problem of the file
     /// itself and the first 1,000 of each code in rows (`counts()` has the exact numbers).
@@ -89,8 +95,8 @@ impl PyReport {
     /// The places as the standard's flat records (one dict per place, see `Place.to_dict`):
     /// `pandas.DataFrame(report.records())` gives one row per place.
     fn records<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let places = self.places.objects(py)?.bind(py);
         let _paused = crate::gc::Paused::new(py);
-        let places = self.places.bind(py);
         let list = PyList::empty(py);
         for p in places.iter() {
             let p = p.cast_into::<PyPlace>()?;
@@ -111,8 +117,8 @@ impl PyReport {
         Ok(list)
     }
 
-    fn __len__(&self, py: Python<'_>) -> usize {
-        self.places.bind(py).len()
+    fn __len__(&self) -> usize {
+        self.places.len
     }
 
     fn __repr__(&self) -> String {
@@ -124,6 +130,53 @@ impl PyReport {
             self.format,
             self.version
         )
+    }
+}
+
+/// The places of a report, kept as the reader made them until Python first asks for them
+/// as `Place` objects, then made into a list once (each place moved into its object).
+///
+/// Measured (`scripts/python-bench.py`, 100,000 places): making the objects costs about a
+/// third of `read`'s time, which a caller that writes, converts or counts the places, or
+/// reads only the diagnostics, does not need.
+struct LazyPlaces {
+    /// The places not yet made into objects; empty once they are.
+    rust: Mutex<Vec<Place>>,
+    /// The `Place` objects, once made.
+    objects: PyOnceLock<Py<PyList>>,
+    /// How many places there are.
+    len: usize,
+}
+
+impl LazyPlaces {
+    fn new(places: Vec<Place>) -> LazyPlaces {
+        LazyPlaces {
+            len: places.len(),
+            rust: Mutex::new(places),
+            objects: PyOnceLock::new(),
+        }
+    }
+
+    /// The list of `Place` objects, made at the first call.
+    fn objects(&self, py: Python<'_>) -> PyResult<&Py<PyList>> {
+        self.objects.get_or_try_init(py, || {
+            let places =
+                std::mem::take(&mut *self.rust.lock().unwrap_or_else(PoisonError::into_inner));
+            place_list(py, places)
+        })
+    }
+
+    /// A copy of the places: from the Rust ones while no object is made, without making
+    /// any; from the objects once they are.
+    fn cloned(&self, py: Python<'_>) -> PyResult<Vec<Place>> {
+        match self.objects.get(py) {
+            Some(list) => place_copies(list.bind(py).as_any()),
+            None => Ok(self
+                .rust
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .clone()),
+        }
     }
 }
 
@@ -253,7 +306,7 @@ fn into_python(py: Python<'_>, report: ReadReport) -> PyResult<PyReport> {
         .map(|diagnostic| Py::new(py, PyDiagnostic { diagnostic }))
         .collect::<PyResult<Vec<_>>>()?;
     Ok(PyReport {
-        places: place_list(py, report.places)?,
+        places: LazyPlaces::new(report.places),
         diagnostics: PyList::new(py, diagnostics)?.unbind(),
         rows: report.rows,
         invalid: report.invalid_rows,
@@ -392,7 +445,7 @@ fn write_places(
     py: Python<'_>,
     places: &Bound<'_, PyAny>,
     path: Option<&Bound<'_, PyAny>>,
-    write: fn(&[inclusion_model::Place]) -> Result<String, inclusion_model::ModelError>,
+    write: fn(&[Place]) -> Result<String, inclusion_model::ModelError>,
 ) -> PyResult<Option<String>> {
     let places = self::places(places)?;
     let text = py.detach(|| write(&places)).map_err(errors::model)?;
@@ -464,7 +517,7 @@ pub(crate) fn to_data_inclusion<'py>(
 pub(crate) fn place_objects(value: &Bound<'_, PyAny>) -> PyResult<Vec<Py<PyPlace>>> {
     let py = value.py();
     let iterable = match value.cast::<PyReport>() {
-        Ok(report) => report.get().places.bind(py).clone().into_any(),
+        Ok(report) => report.get().places.objects(py)?.bind(py).clone().into_any(),
         Err(_) => value.clone(),
     };
     let not_places = || {
@@ -495,8 +548,17 @@ pub(crate) fn place_objects(value: &Bound<'_, PyAny>) -> PyResult<Vec<Py<PyPlace
     Ok(out)
 }
 
-/// The places a caller hands over, copied out of their Python objects.
-pub(crate) fn places(value: &Bound<'_, PyAny>) -> PyResult<Vec<inclusion_model::Place>> {
+/// The places a caller hands over, copied: a report's without making their Python objects
+/// when they are not made yet.
+pub(crate) fn places(value: &Bound<'_, PyAny>) -> PyResult<Vec<Place>> {
+    match value.cast::<PyReport>() {
+        Ok(report) => report.get().places.cloned(value.py()),
+        Err(_) => place_copies(value),
+    }
+}
+
+/// The places of `Place` objects (a report's, or an iterable of them), copied out.
+fn place_copies(value: &Bound<'_, PyAny>) -> PyResult<Vec<Place>> {
     let py = value.py();
     Ok(place_objects(value)?
         .iter()

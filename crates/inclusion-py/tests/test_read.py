@@ -196,6 +196,29 @@ def test_the_garbage_collector_is_left_as_it_was_found() -> None:
         gc.enable()
 
 
+def place_objects_alive() -> int:
+    return sum(isinstance(o, inclusion.Place) for o in gc.get_objects())
+
+
+def test_places_become_objects_once_and_only_when_asked() -> None:
+    data = anchor("real-datasets/hub-du-sud-paca.20230517.json").read_bytes()
+    before = place_objects_alive()
+    report = inclusion.read(data)
+    assert report.valid > 600 and len(report) == report.valid
+    # Written and converted from the places held in Rust: no Place object made.
+    csv_text = inclusion.write_csv(report)
+    converted = inclusion.to_data_inclusion(report, "test")
+    assert place_objects_alive() == before
+    places = report.places
+    assert place_objects_alive() == before + report.valid
+    assert report.places is places and len(places) == len(report)
+    # The same text from the objects as from the Rust places.
+    assert inclusion.write_csv(report) == csv_text == inclusion.write_csv(places)
+    assert inclusion.to_data_inclusion(places, "test") == converted
+    assert report.records() == [p.to_dict() for p in places]
+    assert place_objects_alive() == before + report.valid
+
+
 def test_validate_records_applies_the_same_rules() -> None:
     records: List[Dict[str, object]] = [
         dict(BASE, latitude=49.2583, longitude=4.0317, services=["Aide aux démarches administratives"]),

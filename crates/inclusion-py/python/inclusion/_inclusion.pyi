@@ -129,7 +129,10 @@ class Report:
     """What reading gives: the valid places and every problem found."""
 
     @property
-    def places(self) -> List[Place]: ...
+    def places(self) -> List[Place]:
+        """The valid places as `Place` objects, in file order: made at the first read of
+        this property (or of `records()`, or by `HelpIndex(report)`), then the same list."""
+        ...
     @property
     def diagnostics(self) -> List[Diagnostic]: ...
     @property
