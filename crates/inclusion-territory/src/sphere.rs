@@ -31,9 +31,78 @@ pub const MAX_DISTANCE_M: f64 = std::f64::consts::PI * EARTH_RADIUS_M;
 /// assert!((v[2] - 1.0).abs() < 1e-15);
 /// ```
 pub fn unit_vector(latitude: f64, longitude: f64) -> [f64; 3] {
-    let (sin_lat, cos_lat) = latitude.to_radians().sin_cos();
-    let (sin_lon, cos_lon) = longitude.to_radians().sin_cos();
+    let (sin_lat, cos_lat) = sin_cos_degrees(latitude);
+    let (sin_lon, cos_lon) = sin_cos_degrees(longitude);
     [cos_lat * cos_lon, cos_lat * sin_lon, sin_lat]
+}
+
+/// The sine and cosine of an angle in degrees, within two units in the last place of
+/// `to_radians().sin_cos()` (the property test below), and exact at multiples of 90°.
+///
+/// The angle is first reduced by the nearest multiple of 90° (`d − 90 n`, exact in floating
+/// point for any `|d|` below 10¹²), then converted to radians (at most π/4) for the kernels of
+/// fdlibm (`__kernel_sin`, `__kernel_cos`: polynomials of degree 13 and 14, errors under one
+/// unit in the last place on [−π/4, π/4]); the quadrant `n mod 4` swaps and signs the two.
+/// Measured (callgrind, `INCLUSION_BENCH_WORKLOAD=100k:build`): glibc's `sincos` after
+/// `to_radians` took 351 instructions a place (two calls), 23 % of the index's build; see
+/// ARCHITECTURE.md ("unit vectors").
+///
+/// ```
+/// use inclusion_territory::sphere::sin_cos_degrees;
+/// assert_eq!(sin_cos_degrees(90.0), (1.0, 0.0));
+/// let (s, c) = sin_cos_degrees(45.1885);
+/// let (s2, c2) = 45.1885_f64.to_radians().sin_cos();
+/// assert!((s - s2).abs() < 1e-15 && (c - c2).abs() < 1e-15);
+/// ```
+#[inline]
+pub fn sin_cos_degrees(degrees: f64) -> (f64, f64) {
+    if !(degrees.abs() < 1e12) {
+        // Far beyond any position (or not a number): the standard library's reduction.
+        return degrees.to_radians().sin_cos();
+    }
+    // The nearest multiple of 90° (`as` truncates: a half added away from zero rounds; one
+    // off by one at a tie leaves the reduced angle a hair over 45°, where the kernels are
+    // still exact to the unit). `round` is a library call on the baseline x86-64.
+    let quadrant = (degrees * (1.0 / 90.0) + 0.5_f64.copysign(degrees)) as i64;
+    let x = (degrees - quadrant as f64 * 90.0) * (std::f64::consts::PI / 180.0);
+    let (sin, cos) = (kernel_sin(x), kernel_cos(x));
+    match quadrant & 3 {
+        0 => (sin, cos),
+        1 => (cos, -sin + 0.0),
+        2 => (-sin + 0.0, -cos),
+        _ => (-cos, sin),
+    }
+}
+
+/// fdlibm's `__kernel_sin(x, 0, 0)`: the sine of `x` in [−π/4, π/4].
+#[inline]
+fn kernel_sin(x: f64) -> f64 {
+    const S1: f64 = -1.666_666_666_666_663_243_48e-1;
+    const S2: f64 = 8.333_333_333_322_489_461_24e-3;
+    const S3: f64 = -1.984_126_982_985_794_931_34e-4;
+    const S4: f64 = 2.755_731_370_707_006_767_89e-6;
+    const S5: f64 = -2.505_076_025_340_686_341_95e-8;
+    const S6: f64 = 1.589_690_995_211_550_102_21e-10;
+    let z = x * x;
+    let r = S2 + z * (S3 + z * (S4 + z * (S5 + z * S6)));
+    x + z * x * (S1 + z * r)
+}
+
+/// fdlibm's `__kernel_cos(x, 0)`: the cosine of `x` in [−π/4, π/4].
+#[inline]
+fn kernel_cos(x: f64) -> f64 {
+    const C1: f64 = 4.166_666_666_666_660_190_37e-2;
+    const C2: f64 = -1.388_888_888_887_410_957_49e-3;
+    const C3: f64 = 2.480_158_728_947_672_941_78e-5;
+    const C4: f64 = -2.755_731_435_139_066_330_35e-7;
+    const C5: f64 = 2.087_572_321_298_174_827_90e-9;
+    const C6: f64 = -1.135_964_755_778_819_482_65e-11;
+    let z = x * x;
+    let w = z * z;
+    let r = z * (C1 + z * (C2 + z * C3)) + w * w * (C4 + z * (C5 + z * C6));
+    let hz = 0.5 * z;
+    let w = 1.0 - hz;
+    w + (((1.0 - w) - hz) + z * r)
 }
 
 /// The squared Euclidean distance between two 3D points.
@@ -78,6 +147,63 @@ pub fn haversine_m(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// How many representable numbers lie between `a` and `b` (0 when equal, ±0 alike).
+    fn ulps(a: f64, b: f64) -> u64 {
+        let key = |x: f64| {
+            let bits = x.to_bits() as i64;
+            if bits < 0 { i64::MIN - bits } else { bits }
+        };
+        key(a).abs_diff(key(b))
+    }
+
+    /// At most two units in the last place apart, or 2⁻⁵¹ near zero, where the oracle's own
+    /// conversion to radians (an error of half a unit of π) dominates: sin(180°) is 1.2e-16
+    /// for the standard library, 0 here, the exact answer.
+    fn close(ours: f64, std: f64) -> bool {
+        ulps(ours, std) <= 2 || (ours - std).abs() <= 2.0 * f64::EPSILON
+    }
+
+    #[test]
+    fn sine_and_cosine_are_exact_at_multiples_of_90_degrees() {
+        for (d, sin, cos) in [
+            (0.0, 0.0, 1.0),
+            (90.0, 1.0, 0.0),
+            (180.0, 0.0, -1.0),
+            (-90.0, -1.0, 0.0),
+            (-180.0, 0.0, -1.0),
+            (270.0, -1.0, 0.0),
+            (360.0, 0.0, 1.0),
+        ] {
+            assert_eq!(sin_cos_degrees(d), (sin, cos), "{d}");
+        }
+        assert!(sin_cos_degrees(f64::NAN).0.is_nan() && sin_cos_degrees(f64::INFINITY).1.is_nan());
+        let far = 1e15_f64 + 0.5;
+        assert_eq!(sin_cos_degrees(far), far.to_radians().sin_cos());
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(20_000))]
+
+        /// The standard library is the oracle, on the angle first brought into [−180°, 180°]
+        /// (`%` is exact; radians of a large angle are not): at most two units in
+        /// the last place apart (see `close`), for positions and any angle up to 10⁶ degrees.
+        #[test]
+        fn sine_and_cosine_are_those_of_the_standard_library(
+            degrees in prop_oneof![-180.0..180.0f64, -1e6..1e6f64, -1e-3..1e-3f64],
+        ) {
+            let (sin, cos) = sin_cos_degrees(degrees);
+            let mut reduced = degrees % 360.0;
+            if reduced.abs() > 180.0 {
+                // Exact (Sterbenz): the two are within a factor of two.
+                reduced -= 360.0_f64.copysign(reduced);
+            }
+            let (std_sin, std_cos) = reduced.to_radians().sin_cos();
+            prop_assert!(close(sin, std_sin), "sin {degrees}: {sin} vs {std_sin}");
+            prop_assert!(close(cos, std_cos), "cos {degrees}: {cos} vs {std_cos}");
+        }
+    }
 
     #[test]
     fn chord_is_monotonic_with_haversine() {

@@ -39,6 +39,7 @@
 mod cells;
 mod csv;
 mod decode;
+mod file;
 mod header;
 mod json;
 mod options;
@@ -92,7 +93,7 @@ pub fn read_bytes(bytes: &[u8], options: &ReadOptions) -> ReadReport {
 /// of the report.
 pub fn read_path(path: impl AsRef<Path>, options: &ReadOptions) -> Result<ReadReport, ModelError> {
     let path = path.as_ref();
-    let bytes = std::fs::read(path).map_err(|source| ModelError::Io {
+    let bytes = file::read(path, options).map_err(|source| ModelError::Io {
         path: path.display().to_string(),
         source,
     })?;
