@@ -56,7 +56,8 @@ pub fn unit_vector(latitude: f64, longitude: f64) -> [f64; 3] {
 /// ```
 #[inline]
 pub fn sin_cos_degrees(degrees: f64) -> (f64, f64) {
-    if !(degrees.abs() < 1e12) {
+    // One comparison, false for a NaN as for a large angle.
+    if degrees.abs().partial_cmp(&1e12) != Some(std::cmp::Ordering::Less) {
         // Far beyond any position (or not a number): the standard library's reduction.
         return degrees.to_radians().sin_cos();
     }
@@ -74,32 +75,43 @@ pub fn sin_cos_degrees(degrees: f64) -> (f64, f64) {
     }
 }
 
+/// fdlibm's coefficients of `__kernel_sin` (`S1` to `S6`), as the shortest decimals of the
+/// same doubles (the test below checks their bits against those fdlibm gives).
+const SIN: [f64; 6] = [
+    -0.166_666_666_666_666_32,
+    0.008_333_333_333_322_49,
+    -0.000_198_412_698_298_579_5,
+    2.755_731_370_707_006_8e-6,
+    -2.505_076_025_340_686_3e-8,
+    1.589_690_995_211_55e-10,
+];
+
+/// fdlibm's coefficients of `__kernel_cos` (`C1` to `C6`), as [`SIN`].
+const COS: [f64; 6] = [
+    0.041_666_666_666_666_6,
+    -0.001_388_888_888_887_411,
+    2.480_158_728_947_673e-5,
+    -2.755_731_435_139_066_3e-7,
+    2.087_572_321_298_175e-9,
+    -1.135_964_755_778_819_5e-11,
+];
+
 /// fdlibm's `__kernel_sin(x, 0, 0)`: the sine of `x` in [−π/4, π/4].
 #[inline]
 fn kernel_sin(x: f64) -> f64 {
-    const S1: f64 = -1.666_666_666_666_663_243_48e-1;
-    const S2: f64 = 8.333_333_333_322_489_461_24e-3;
-    const S3: f64 = -1.984_126_982_985_794_931_34e-4;
-    const S4: f64 = 2.755_731_370_707_006_767_89e-6;
-    const S5: f64 = -2.505_076_025_340_686_341_95e-8;
-    const S6: f64 = 1.589_690_995_211_550_102_21e-10;
+    let [s1, s2, s3, s4, s5, s6] = SIN;
     let z = x * x;
-    let r = S2 + z * (S3 + z * (S4 + z * (S5 + z * S6)));
-    x + z * x * (S1 + z * r)
+    let r = s2 + z * (s3 + z * (s4 + z * (s5 + z * s6)));
+    x + z * x * (s1 + z * r)
 }
 
 /// fdlibm's `__kernel_cos(x, 0)`: the cosine of `x` in [−π/4, π/4].
 #[inline]
 fn kernel_cos(x: f64) -> f64 {
-    const C1: f64 = 4.166_666_666_666_660_190_37e-2;
-    const C2: f64 = -1.388_888_888_887_410_957_49e-3;
-    const C3: f64 = 2.480_158_728_947_672_941_78e-5;
-    const C4: f64 = -2.755_731_435_139_066_330_35e-7;
-    const C5: f64 = 2.087_572_321_298_174_827_90e-9;
-    const C6: f64 = -1.135_964_755_778_819_482_65e-11;
+    let [c1, c2, c3, c4, c5, c6] = COS;
     let z = x * x;
     let w = z * z;
-    let r = z * (C1 + z * (C2 + z * C3)) + w * w * (C4 + z * (C5 + z * C6));
+    let r = z * (c1 + z * (c2 + z * c3)) + w * w * (c4 + z * (c5 + z * c6));
     let hz = 0.5 * z;
     let w = 1.0 - hz;
     w + (((1.0 - w) - hz) + z * r)
@@ -163,6 +175,29 @@ mod tests {
     /// for the standard library, 0 here, the exact answer.
     fn close(ours: f64, std: f64) -> bool {
         ulps(ours, std) <= 2 || (ours - std).abs() <= 2.0 * f64::EPSILON
+    }
+
+    #[test]
+    fn the_kernels_coefficients_are_fdlibm_s() {
+        // fdlibm's k_sin.c and k_cos.c give each coefficient's bits next to its decimal.
+        let sin = [
+            0xbfc5555555555549_u64,
+            0x3f8111111110f8a6,
+            0xbf2a01a019c161d5,
+            0x3ec71de357b1fe7d,
+            0xbe5ae5e68a2b9ceb,
+            0x3de5d93a5acfd57c,
+        ];
+        let cos = [
+            0x3fa555555555554c_u64,
+            0xbf56c16c16c15177,
+            0x3efa01a019cb1590,
+            0xbe927e4f809c52ad,
+            0x3e21ee9ebdb4b1c4,
+            0xbda8fae9be8838d4,
+        ];
+        assert_eq!(SIN.map(f64::to_bits), sin);
+        assert_eq!(COS.map(f64::to_bits), cos);
     }
 
     #[test]
