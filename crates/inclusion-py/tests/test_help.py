@@ -93,6 +93,11 @@ def test_a_hit_is_the_place_object_given(places: List[inclusion.Place]) -> None:
     d = hit.to_dict()
     assert (d["id"], d["nom"]) == (hit.place.id, hit.place.nom)
     assert d["open"] == hit.open
+    # From a report, the hits are the report's own objects, made when the index is built.
+    report = inclusion.read(anchor("real-datasets/hub-du-sud-paca.20230517.json"))
+    (from_report,) = inclusion.HelpIndex(report).nearest(43.3, 5.4, 1, at=TUESDAY_10H_PARIS)
+    assert from_report.place.id == hit.place.id
+    assert any(from_report.place is p for p in report.places)
 
 
 def test_near_a_commune(places: List[inclusion.Place]) -> None:
