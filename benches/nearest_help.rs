@@ -543,7 +543,8 @@ fn kiddo_vectors(places: &[Place]) -> Vec<[f64; 3]> {
 /// `evening` (open Monday 18:30), `evenings` (10,000 other evenings, cold index), `within`
 /// (10 km), `many` (the k = 5 queries by `nearest_many`), `communes` / `communes_single` (the
 /// nearest place of each of the 28,997 commune points, by `nearest_many` / one by one),
-/// `build` (HelpIndex::build of the set), `kiddo_build` (kiddo from the unit vectors),
+/// `build` (HelpIndex::build of the set), `build_unsorted` (the same places in another
+/// order than their ids', which the build sorts first), `kiddo_build` (kiddo from the unit vectors),
 /// `kiddo_places_build` (kiddo from the places: their unit vectors computed, then the tree),
 /// `build_two_threads` (HelpIndex::build_parallel on two threads), `buildtime` (medians of
 /// 21 rounds of the four builds in turns,
@@ -565,7 +566,7 @@ fn workload(
     let hits =
         |r: Result<Vec<inclusion::geo::Hit>, _>| r.map_or(0, |h| h.iter().map(|h| h.place).sum());
     let built = match what {
-        "build" => HelpIndex::build(std::mem::take(places)).ok(),
+        "build" | "build_unsorted" => HelpIndex::build(std::mem::take(places)).ok(),
         "build_two_threads" => {
             HelpIndex::build_parallel(std::mem::take(places), two_threads()).ok()
         }
@@ -670,7 +671,9 @@ fn workload(
             .map(|&(la, lo)| hits(c.index.nearest(la, lo, 1, &none)))
             .sum(),
         "within" => sum(&|_, (la, lo)| hits(c.index.query(&HelpQuery::within(la, lo, 10_000.0)))),
-        "build" | "build_two_threads" => built.as_ref().map_or(0, HelpIndex::len),
+        "build" | "build_unsorted" | "build_two_threads" => {
+            built.as_ref().map_or(0, HelpIndex::len)
+        }
         "kiddo_build" | "kiddo_places_build" => kiddo.as_ref().map_or(0, |t| t.size()),
         other => panic!("unknown workload {other}"),
     };
@@ -692,6 +695,18 @@ fn main() {
         // A fresh index: no exact schedule kept from an earlier query.
         let c = competitors(places.clone());
         let mut places = places;
+        if what == "build_unsorted" {
+            // The places in another order than their ids' (a stride through them), as in a
+            // file whose ids are not sorted: the build sorts them first.
+            let n = places.len();
+            let mut slots: Vec<Option<Place>> = places.into_iter().map(Some).collect();
+            places = (0..n).filter_map(|i| slots[i * 7_919 % n].take()).collect();
+            assert_eq!(
+                places.len(),
+                n,
+                "the stride must be prime to the number of places"
+            );
+        }
         let t = Instant::now();
         let (r, _, _) = workload(what, &c, &mut places, &qs);
         println!(
