@@ -28,6 +28,8 @@ pub(super) fn read(path: &Path, options: &ReadOptions) -> io::Result<Vec<u8>> {
             return Ok(bytes);
         }
     }
+    #[cfg(not(unix))]
+    let _ = options;
     std::fs::read(path)
 }
 
