@@ -44,8 +44,8 @@ pub fn unit_vector(latitude: f64, longitude: f64) -> [f64; 3] {
 /// fdlibm (`__kernel_sin`, `__kernel_cos`: polynomials of degree 13 and 14, errors under one
 /// unit in the last place on [−π/4, π/4]); the quadrant `n mod 4` swaps and signs the two.
 /// Measured (callgrind, `INCLUSION_BENCH_WORKLOAD=100k:build`): glibc's `sincos` after
-/// `to_radians` took 351 instructions a place (two calls), 23 % of the index's build; see
-/// ARCHITECTURE.md ("unit vectors").
+/// `to_radians` took 210 instructions a place (two calls), 14 % of the index's build; see
+/// ARCHITECTURE.md (inclusion-geo, "Geometry").
 ///
 /// ```
 /// use inclusion_territory::sphere::sin_cos_degrees;
