@@ -137,15 +137,16 @@ fn sort_by_id(places: &mut [Place]) {
         .collect();
     // Unstable, but no two keys are equal: the position breaks ties as a stable sort would.
     keys.sort_unstable();
-    let order: Vec<u32> = keys.into_iter().map(|(_, i)| i).collect();
+    let mut order: Vec<u32> = keys.into_iter().map(|(_, i)| i).collect();
     // Position `k` takes the place at `order[k]`: each cycle of the permutation is followed
-    // from its first position, the place that was there carried along by the swaps.
-    let mut placed = vec![false; places.len()];
-    for start in 0..places.len() {
+    // from its first position, the place that was there carried along by the swaps; a
+    // position done is marked as taking its own place (`order[k] == k`), so a later start in
+    // the same cycle stops at once.
+    for start in 0..order.len() {
         let mut k = start;
-        while !placed[k] {
-            placed[k] = true;
+        loop {
             let from = order[k] as usize;
+            order[k] = k as u32;
             if from == start {
                 break;
             }
