@@ -150,6 +150,11 @@ def main() -> None:
 
     results: Dict[str, float] = {}
     cpu: Dict[str, float] = {}
+
+    def keep(name: str, t: float) -> None:
+        """A row: its wall time, and the CPU time of the last `timed` call."""
+        results[name] = t
+        cpu[name] = CPU["last"]
     with tempfile.TemporaryDirectory() as tmp:
         path = build_file(Path(tmp))
         data = path.read_bytes()
@@ -168,43 +173,36 @@ def main() -> None:
         cpu["then freeing the places in Rust (when Python drops a report)"] = freeing
 
         t, report = timed(lambda: with_objects(inclusion.read(data)), args.repeat)
-        results[OBJECTS] = t
-        cpu[OBJECTS] = CPU["last"]
+        keep(OBJECTS, t)
 
         t, report = timed(lambda: inclusion.read(path), args.repeat)
         assert report.valid == ROWS
-        results[READ] = t
-        cpu[READ] = CPU["last"]
+        keep(READ, t)
         read_path_time = t
 
         t, two = timed(lambda: inclusion.read(path, threads=2), args.repeat)
         assert two.valid == ROWS
         del two
-        results[READ_TWO] = t
-        cpu[READ_TWO] = CPU["last"]
+        keep(READ_TWO, t)
         read_two_time = t
 
         t, _ = timed(lambda: with_objects(inclusion.read(path)), args.repeat)
-        results["inclusion.read(path).places: then every place made a Place object"] = t
-        cpu["inclusion.read(path).places: then every place made a Place object"] = CPU["last"]
+        keep("inclusion.read(path).places: then every place made a Place object", t)
         with_objects(report)  # made once, outside the timings that follow
 
         t, records = timed(lambda: report.records(), args.repeat)
         assert len(records) == ROWS
         del records
-        results["report.records(): the places as dicts (after read)"] = t
-        cpu["report.records(): the places as dicts (after read)"] = CPU["last"]
+        keep("report.records(): the places as dicts (after read)", t)
 
         t, records = timed(lambda: json.loads(inclusion.write_json(report) or "[]"), args.repeat)
         assert len(records) == ROWS
         del records
-        results["json.loads(inclusion.write_json(report)): dicts through JSON (after read)"] = t
-        cpu["json.loads(inclusion.write_json(report)): dicts through JSON (after read)"] = CPU["last"]
+        keep("json.loads(inclusion.write_json(report)): dicts through JSON (after read)", t)
 
         t, names = timed(lambda: [p.nom for p in report.places], args.repeat)
         assert len(names) == ROWS
-        results["one attribute of every Place (p.nom)"] = t
-        cpu["one attribute of every Place (p.nom)"] = CPU["last"]
+        keep("one attribute of every Place (p.nom)", t)
 
         if not args.skip_pydantic:
             from data_inclusion.schema import v1 as di
@@ -224,8 +222,7 @@ def main() -> None:
 
             t, n = timed(pydantic, 1)
             print(f"pydantic: {len(structures):,} structures and {len(services):,} services validated", flush=True)
-            results["data-inclusion-schema pydantic models, per converted place"] = t
-            cpu["data-inclusion-schema pydantic models, per converted place"] = CPU["last"]
+            keep("data-inclusion-schema pydantic models, per converted place", t)
 
         if not args.skip_frictionless:
             import frictionless
@@ -242,8 +239,7 @@ def main() -> None:
                 flush=True,
             )
             assert fr.valid and stats.get("rows") == ROWS, "frictionless did not validate the file"
-            results["frictionless.validate(path, schema=Table Schema v1.0.2)"] = t
-            cpu["frictionless.validate(path, schema=Table Schema v1.0.2)"] = CPU["last"]
+            keep("frictionless.validate(path, schema=Table Schema v1.0.2)", t)
 
     print()
     read_path_cpu = cpu[READ]
