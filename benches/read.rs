@@ -12,6 +12,9 @@
 //!   timed part; texts as owned strings, coordinates as numbers) turned into validated places,
 //!   all kept in the report. `validate_borrowed_records_100k`: the same from records borrowing
 //!   the parsed JSON values (texts copied).
+//! * `read_write/csv_100k`: the places of the CSV file written back as canonical CSV (the
+//!   standard's 32 columns), against `read_write/csv_100k_csv_crate`, the `csv` crate writing
+//!   the same cells (the same bytes).
 //! * `read/stream_borrowed_records_100k`: record by record (`RecordValidator`), the parsed
 //!   records kept alive, each place made and dropped at once.
 //! * `read/validate_text_records_100k` and `read/stream_text_records_100k`: the like-for-like

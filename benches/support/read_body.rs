@@ -9,8 +9,8 @@ use std::time::{Duration, Instant};
 use criterion::measurement::WallTime;
 use criterion::{BenchmarkGroup, Criterion, Throughput, criterion_group, criterion_main};
 use inclusion::model::{
-    FlatRecord, ReadOptions, ReadReport, RecordValidator, read_bytes, to_csv_string,
-    validate_records,
+    Column, FlatRecord, Place, ReadOptions, ReadReport, RecordValidator, WriteOptions,
+    read_bytes, to_csv_string, validate_records, write_csv_with,
 };
 use serde::de::{Deserialize, Deserializer, Visitor};
 use serde_json::Value;
@@ -173,6 +173,31 @@ fn one_by_one<'a>(records: impl IntoIterator<Item = FlatRecord<'a>>, expected: u
     kept
 }
 
+/// Canonical CSV (the standard's 32 columns) by this crate's writer.
+fn write_ours(places: &[Place]) -> Vec<u8> {
+    let mut out = Vec::new();
+    write_csv_with(places, &mut out, &WriteOptions::standard_only()).expect("writes");
+    out
+}
+
+/// The same by the `csv` crate (every field quoted, `\n` after each record) over the same
+/// cells: the baseline, what the writer was before it wrote the form by hand.
+fn write_csv_crate(places: &[Place]) -> Vec<u8> {
+    let mut w = csv::WriterBuilder::new()
+        .quote_style(csv::QuoteStyle::Always)
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::new());
+    w.write_record(Column::ALL.iter().map(|c| c.name())).expect("writes");
+    for p in places {
+        for column in Column::ALL {
+            w.write_field(inclusion::model::write::cell(p, column).as_bytes())
+                .expect("writes");
+        }
+        w.write_record(None::<&[u8]>).expect("writes");
+    }
+    w.into_inner().expect("writes")
+}
+
 fn bench(c: &mut Criterion) {
     let json = repeated_json();
     let report = read_bytes(json.as_bytes(), &ReadOptions::default());
@@ -293,6 +318,21 @@ fn bench(c: &mut Criterion) {
         },
         |records| one_by_one(records, expected),
     );
+    group.finish();
+
+    // Writing the places of the CSV file as canonical CSV: this crate's writer against the
+    // `csv` crate over the same cells, in the same run; both write the same bytes.
+    let places = read(csv.as_bytes(), expected).places;
+    let ours = write_ours(&places);
+    assert!(ours == write_csv_crate(&places), "the same bytes");
+    let mut group = c.benchmark_group(format!("{}_write", env!("CARGO_CRATE_NAME")));
+    group.sample_size(10);
+    group.throughput(Throughput::BytesDecimal(ours.len() as u64));
+    drop(ours);
+    group.bench_function("csv_100k", |b| b.iter(|| write_ours(&places)));
+    group.bench_function("csv_100k_csv_crate", |b| {
+        b.iter(|| write_csv_crate(&places))
+    });
     group.finish();
 }
 

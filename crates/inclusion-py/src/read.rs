@@ -166,6 +166,33 @@ impl LazyPlaces {
         })
     }
 
+    /// `work` on the places, with the interpreter released: on the Rust places themselves
+    /// while no object is made (borrowed under the lock, taken and dropped on the released
+    /// side so that a thread that holds the interpreter and makes the objects only waits for
+    /// `work`); on a copy of the objects' places once they are made.
+    fn with<R: Send>(
+        &self,
+        py: Python<'_>,
+        work: impl FnOnce(&[Place]) -> R + Send,
+    ) -> PyResult<R> {
+        if let Some(list) = self.objects.get(py) {
+            let places = place_copies(list.bind(py).as_any())?;
+            return Ok(py.detach(|| work(&places)));
+        }
+        py.detach(|| {
+            let places = self.rust.lock().unwrap_or_else(PoisonError::into_inner);
+            if places.len() == self.len {
+                return Ok(work(&places));
+            }
+            // Made into objects while this thread waited for the lock.
+            Err(work)
+        })
+        .or_else(|work| {
+            let places = place_copies(self.objects(py)?.bind(py).as_any())?;
+            Ok(py.detach(|| work(&places)))
+        })
+    }
+
     /// A copy of the places: from the Rust ones while no object is made, without making
     /// any; from the objects once they are.
     fn cloned(&self, py: Python<'_>) -> PyResult<Vec<Place>> {
@@ -447,8 +474,7 @@ fn write_places(
     path: Option<&Bound<'_, PyAny>>,
     write: fn(&[Place]) -> Result<String, inclusion_model::ModelError>,
 ) -> PyResult<Option<String>> {
-    let places = self::places(places)?;
-    let text = py.detach(|| write(&places)).map_err(errors::model)?;
+    let text = with_places(places, write)?.map_err(errors::model)?;
     let Some(path) = path.filter(|p| !p.is_none()) else {
         return Ok(Some(text));
     };
@@ -502,9 +528,9 @@ pub(crate) fn to_data_inclusion<'py>(
     places: &Bound<'py, PyAny>,
     source: &str,
 ) -> PyResult<Bound<'py, PyDict>> {
-    let places = self::places(places)?;
-    let export =
-        py.detach(|| inclusion_exchange::data_inclusion::to_data_inclusion(&places, source));
+    let export = with_places(places, |places| {
+        inclusion_exchange::data_inclusion::to_data_inclusion(places, source)
+    })?;
     let out = PyDict::new(py);
     out.set_item("structures", many_to_python(py, &export.structures)?)?;
     out.set_item("services", many_to_python(py, &export.services)?)?;
@@ -554,6 +580,22 @@ pub(crate) fn places(value: &Bound<'_, PyAny>) -> PyResult<Vec<Place>> {
     match value.cast::<PyReport>() {
         Ok(report) => report.get().places.cloned(value.py()),
         Err(_) => place_copies(value),
+    }
+}
+
+/// `work` on the places a caller hands over, with the interpreter released: a report's
+/// borrowed as they are while their Python objects are not made, a copy otherwise.
+fn with_places<R: Send>(
+    value: &Bound<'_, PyAny>,
+    work: impl FnOnce(&[Place]) -> R + Send,
+) -> PyResult<R> {
+    let py = value.py();
+    match value.cast::<PyReport>() {
+        Ok(report) => report.get().places.with(py, work),
+        Err(_) => {
+            let places = place_copies(value)?;
+            Ok(py.detach(|| work(&places)))
+        }
     }
 }
 

@@ -3,6 +3,7 @@ example, the official validator's verdicts, real datasets), and bad input."""
 
 from __future__ import annotations
 
+import concurrent.futures
 import csv
 import gc
 import io
@@ -217,6 +218,21 @@ def test_places_become_objects_once_and_only_when_asked() -> None:
     assert inclusion.to_data_inclusion(places, "test") == converted
     assert report.records() == [p.to_dict() for p in places]
     assert place_objects_alive() == before + report.valid
+
+
+def test_writers_and_objects_from_several_threads_agree() -> None:
+    # Writers borrow the places held in Rust with the interpreter released, while another
+    # thread may make them into objects: each writer sees one or the other, never a half.
+    data = anchor("real-datasets/hub-du-sud-paca.20230517.json").read_bytes()
+    expected = inclusion.write_csv(inclusion.read(data))
+    for _ in range(3):
+        report = inclusion.read(data)
+        with concurrent.futures.ThreadPoolExecutor(max_workers=4) as pool:
+            texts = [pool.submit(inclusion.write_csv, report) for _ in range(6)]
+            places = pool.submit(lambda: report.places)
+            assert all(t.result(timeout=60) == expected for t in texts)
+            assert len(places.result(timeout=60)) == report.valid
+        assert inclusion.write_csv(report) == expected
 
 
 def test_validate_records_applies_the_same_rules() -> None:

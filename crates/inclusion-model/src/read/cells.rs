@@ -197,7 +197,7 @@ fn unescape(text: &str, open: usize, mut quote: usize) -> Option<(String, usize)
 /// code, whose cost is a few instructions per word, before the vector search of `memchr`,
 /// whose set-up alone costs more than a short cell.
 #[inline]
-fn find_quote(bytes: &[u8]) -> Option<usize> {
+pub(crate) fn find_quote(bytes: &[u8]) -> Option<usize> {
     const ONES: u64 = u64::from_le_bytes([1; 8]);
     const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
     const QUOTES: u64 = u64::from_le_bytes([b'"'; 8]);

@@ -37,6 +37,7 @@
 //! ```
 
 mod cells;
+pub(crate) use cells::find_quote;
 mod csv;
 mod decode;
 mod file;
