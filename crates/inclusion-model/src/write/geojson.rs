@@ -75,7 +75,9 @@ pub fn write_geojson_with<W: Write>(
     out: W,
     options: &WriteOptions,
 ) -> Result<(), ModelError> {
-    serde_json::to_writer(out, &Collection(places, *options))?;
+    let mut out = super::record::buffered(out);
+    serde_json::to_writer(&mut out, &Collection(places, *options))?;
+    out.flush().map_err(serde_json::Error::io)?;
     Ok(())
 }
 

@@ -269,7 +269,9 @@ pub fn write_json_with<W: Write>(
     out: W,
     options: &WriteOptions,
 ) -> Result<(), ModelError> {
-    serde_json::to_writer_pretty(out, &Records(places, *options))?;
+    let mut out = record::buffered(out);
+    serde_json::to_writer_pretty(&mut out, &Records(places, *options))?;
+    out.flush().map_err(serde_json::Error::io)?;
     Ok(())
 }
 
@@ -399,7 +401,17 @@ mod tests {
         for room in [0, 100, 70_000] {
             let e = write_csv(&places, Full { room }).unwrap_err();
             assert!(e.to_string().contains("full"), "{e}");
+            // JSON and GeoJSON go through a buffer: the error comes at a write or at the flush.
+            let e = write_json(&places, Full { room }).unwrap_err();
+            assert!(e.to_string().contains("full"), "{e}");
+            // (Places without coordinates: an empty collection of 43 bytes.)
+            let e = write_geojson(&places, Full { room: room.min(20) }).unwrap_err();
+            assert!(e.to_string().contains("full"), "{e}");
         }
+        // Buffered, the JSON written is the string's.
+        let mut json = Vec::new();
+        write_json(&places, &mut json).unwrap();
+        assert_eq!(json, to_json_string(&places).unwrap().as_bytes());
         let mut all = Vec::new();
         write_csv(&places, &mut all).unwrap();
         assert!(
