@@ -154,11 +154,19 @@ pub fn write_places(
                     eprint(&diagnostic_text(d, name, ctx.lang));
                 }
             }
-            let value = serde_json::json!({
-                "structures": export.structures,
-                "services": export.services,
-            });
-            out.write_json(&value, true)
+            /// `{"structures": [...], "services": [...]}`, serialised as it is: through a
+            /// `serde_json::Value` it cost 8.2 G of the 10.4 G instructions of converting
+            /// 100,000 places, and sorted each record's keys (ARCHITECTURE.md).
+            #[derive(serde::Serialize)]
+            struct Document<'a, S, V> {
+                structures: &'a [S],
+                services: &'a [V],
+            }
+            let document = Document {
+                structures: &export.structures,
+                services: &export.services,
+            };
+            out.write_json(&document, true)
         }
     }
 }
