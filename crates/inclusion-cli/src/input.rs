@@ -2,7 +2,7 @@
 //! for large files, and errors that say what is wrong (no such file, a folder, no permission).
 
 use std::fs::File;
-use std::io::{self, Read};
+use std::io;
 
 use inclusion::model::Lang;
 use inclusion::model::render::{EXCERPT_CHARS, excerpt};
@@ -18,8 +18,7 @@ pub fn read_input(path: &str, lang: Lang, progress: bool) -> Result<(Vec<u8>, St
             .to_owned();
         let bar = Progress::start(&name, None, progress);
         let mut bytes = Vec::new();
-        bar.wrap_read(io::stdin().lock())
-            .read_to_end(&mut bytes)
+        bar.read_to_end(io::stdin().lock(), &mut bytes)
             .map_err(|e| read_error(&name, &e, lang))?;
         return Ok((bytes, name));
     }
@@ -38,8 +37,7 @@ pub fn read_input(path: &str, lang: Lang, progress: bool) -> Result<(Vec<u8>, St
     }
     let bar = Progress::start(&shown, Some(meta.len()), progress);
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-    bar.wrap_read(file)
-        .read_to_end(&mut bytes)
+    bar.read_to_end(file, &mut bytes)
         .map_err(|e| read_error(&shown, &e, lang))?;
     Ok((bytes, shown))
 }

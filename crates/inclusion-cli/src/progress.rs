@@ -1,7 +1,7 @@
 //! A progress bar on the standard error (indicatif), shown only when a step takes more than
 //! about a second, the standard error is a terminal, and the output is not JSON or `--quiet`.
 
-use std::io::{IsTerminal, Read};
+use std::io::{self, IsTerminal, Read};
 use std::sync::mpsc::{self, RecvTimeoutError, Sender};
 use std::thread::JoinHandle;
 use std::time::Duration;
@@ -57,9 +57,19 @@ impl Progress {
         }
     }
 
-    /// A reader that advances the bar by the bytes read.
-    pub fn wrap_read<R: Read>(&self, reader: R) -> impl Read {
-        self.bar.wrap_read(reader)
+    /// Reads all of `reader` at the end of `bytes`, advancing the bar by the bytes read, 4 MB
+    /// at a time. Each chunk is read straight into the spare room of `bytes`: through a
+    /// wrapped reader (indicatif's `wrap_read`), `read_to_end` zeroed the room before each
+    /// read, 45 M instructions for a 45 MB file, as many as reading it.
+    pub fn read_to_end(&self, mut reader: impl Read, bytes: &mut Vec<u8>) -> io::Result<()> {
+        const CHUNK: u64 = 1 << 22;
+        loop {
+            let read = (&mut reader).take(CHUNK).read_to_end(bytes)?;
+            if read == 0 {
+                return Ok(());
+            }
+            self.bar.inc(read as u64);
+        }
     }
 }
 
