@@ -40,9 +40,12 @@ pub(super) fn read(path: &Path, options: &ReadOptions) -> io::Result<Vec<u8>> {
 fn halves(file: &std::fs::File, len: usize) -> Option<Vec<u8>> {
     use std::os::unix::fs::FileExt;
 
-    let mut bytes = Vec::new();
-    bytes.try_reserve_exact(len).ok()?;
-    bytes.resize(len, 0);
+    // Zeroed by the allocator (fresh pages from the system are zero), where filling reserved
+    // room with zeros wrote and faulted in the whole file's memory on this thread before the
+    // two threads start: 14–15 → 10 ms to read the 45 MB file of `scripts/python-bench.py` in
+    // halves with mimalloc, 33 → 19 ms with glibc (ARCHITECTURE.md). Fallible, as
+    // `std::fs::read`'s reservation is.
+    let mut bytes = bytemuck::allocation::try_zeroed_vec::<u8>(len).ok()?;
     let (first, second) = bytes.split_at_mut(len / 2);
     let offset = first.len() as u64;
     let read = std::thread::scope(|scope| {
