@@ -319,17 +319,20 @@ fn outline(text: &str) -> Result<Outline<'_>, serde_json::Error> {
     while let Some(&b) = bytes.get(i) {
         match b {
             b'"' => {
-                let end = string_end(bytes, i + 1);
+                let (end, escaped) = string_end(bytes, i + 1);
                 if key_next && depth == 2 {
-                    let raw = &text[i + 1..end.min(text.len())];
-                    if !keys.contains(raw) {
-                        let key = if raw.contains('\\') {
-                            let quoted = text.get(i..=end).unwrap_or_default();
-                            Cow::Owned(serde_json::from_str::<String>(quoted)?)
-                        } else {
-                            Cow::Borrowed(raw)
-                        };
-                        keys.insert(key);
+                    if escaped {
+                        // Decoded before it is looked up: the set holds decoded keys, and an
+                        // escaped key's text may be another key's decoded text (the key
+                        // written `"\""`, a quote, has the text `\"`, which `"\\\""`
+                        // decodes to).
+                        let quoted = text.get(i..=end).unwrap_or_default();
+                        keys.insert(Cow::Owned(serde_json::from_str::<String>(quoted)?));
+                    } else {
+                        let raw = &text[i + 1..end.min(text.len())];
+                        if !keys.contains(raw) {
+                            keys.insert(Cow::Borrowed(raw));
+                        }
                     }
                 }
                 key_next = false;
@@ -358,20 +361,21 @@ fn outline(text: &str) -> Result<Outline<'_>, serde_json::Error> {
 }
 
 /// The index of the quote that closes the string whose text starts at `from` (the length of
-/// `bytes` when there is none).
-fn string_end(bytes: &[u8], from: usize) -> usize {
-    let mut j = from;
+/// `bytes` when there is none), and whether the string holds an escape.
+fn string_end(bytes: &[u8], from: usize) -> (usize, bool) {
+    let (mut j, mut escaped) = (from, false);
     while let Some(k) = bytes
         .get(j..)
         .and_then(|rest| memchr::memchr2(b'"', b'\\', rest))
     {
         if bytes[j + k] == b'"' {
-            return j + k;
+            return (j + k, escaped);
         }
         // An escape: the next byte is part of it (`\"` does not close the string).
+        escaped = true;
         j += k + 2;
     }
-    bytes.len()
+    (bytes.len(), escaped)
 }
 
 /// Pass 2: each element of the array, parsed in `mode`, handed to `records`.
@@ -861,6 +865,18 @@ mod tests {
             1 => Just("autre".to_owned()),
             1 => Just("labels_nationaux".to_owned()),
         ]
+    }
+
+    #[test]
+    fn an_escaped_key_is_not_taken_for_another_key_decoded() {
+        // The first key is a backslash and a quote; the second, a quote, is written with the
+        // very text the first decodes to. Found by the property test below (2026-12-03).
+        let text = r#"[{"\\\"": ""}, {"\"": ""}]"#;
+        let Ok(Outline::Array { keys, .. }) = outline(text) else {
+            panic!("an array");
+        };
+        let found: BTreeSet<String> = keys.into_iter().map(Cow::into_owned).collect();
+        assert_eq!(found, BTreeSet::from(["\\\"".to_owned(), "\"".to_owned()]));
     }
 
     proptest! {
