@@ -175,16 +175,12 @@ impl LazyPlaces {
         py: Python<'_>,
         work: impl FnOnce(&[Place]) -> R + Send,
     ) -> PyResult<R> {
-        if let Some(list) = self.objects.get(py) {
-            let places = place_copies(list.bind(py).as_any())?;
-            return Ok(py.detach(|| work(&places)));
-        }
         py.detach(|| {
             let places = self.rust.lock().unwrap_or_else(PoisonError::into_inner);
             if places.len() == self.len {
                 return Ok(work(&places));
             }
-            // Made into objects while this thread waited for the lock.
+            // Made into objects, before this call or while it waited for the lock.
             Err(work)
         })
         .or_else(|work| {

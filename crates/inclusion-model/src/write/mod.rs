@@ -418,5 +418,7 @@ mod tests {
             all.len() > 70_000,
             "the last case fails past the first chunk"
         );
+        // The text gathered whole is the text written in chunks.
+        assert_eq!(to_csv_string(&places).unwrap().as_bytes(), all);
     }
 }
