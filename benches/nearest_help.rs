@@ -500,7 +500,7 @@ fn two_threads() -> NonZeroUsize {
     NonZeroUsize::new(2).expect("2 is not 0")
 }
 
-/// The median times in ms of 21 rounds of the builds `runs`, run in turns in each round (so
+/// The median times in ms of 21 rounds of `runs` (builds, batches of queries), run in turns in each round (so
 /// that a change of the machine's load falls on all of them), each on a fresh input made
 /// before its clock starts, what it gives dropped after the clock stops.
 fn median_ms(runs: &mut [&mut dyn FnMut() -> Duration]) -> Vec<f64> {
@@ -541,8 +541,10 @@ fn kiddo_vectors(places: &[Place]) -> Vec<[f64; 3]> {
 /// for callgrind; returns a number that depends on every answer, so nothing is optimised away.
 /// WHAT: `k5` (HelpIndex, no filter), `kiddo` (kiddo `nearest_n(5)`), `rare` (1% service),
 /// `evening` (open Monday 18:30), `evenings` (10,000 other evenings, cold index), `within`
-/// (10 km), `many` (the k = 5 queries by `nearest_many`), `communes` / `communes_single` (the
-/// nearest place of each of the 28,997 commune points, by `nearest_many` / one by one),
+/// (10 km), `many` (the k = 5 queries by `nearest_many`), `communes` / `communes_two_threads`
+/// / `communes_single` (the nearest place of each of the 28,997 commune points, by
+/// `nearest_many`, by `nearest_many_parallel` on two threads, one by one), `communestime`
+/// (the three, medians of 21 rounds in turns, wall clock),
 /// `build` (HelpIndex::build of the set), `build_unsorted` (the same places in another
 /// order than their ids', which the build sorts first), `kiddo_build` (kiddo from the unit vectors),
 /// `kiddo_places_build` (kiddo from the places: their unit vectors computed, then the tree),
@@ -657,6 +659,40 @@ fn workload(
             );
             places.len()
         }
+        "communestime" => {
+            let n = c.communes.len() as f64;
+            let t = median_ms(&mut [
+                &mut || {
+                    timed((), |()| {
+                        c.communes
+                            .iter()
+                            .map(|&(la, lo)| hits(c.index.nearest(la, lo, 1, &none)))
+                            .sum::<usize>()
+                    })
+                },
+                &mut || timed((), |()| c.index.nearest_many(&c.communes, 1, &none).ok()),
+                &mut || {
+                    timed((), |()| {
+                        c.index
+                            .nearest_many_parallel(&c.communes, 1, &none, two_threads())
+                            .ok()
+                    })
+                },
+            ]);
+            let qps = |ms: f64| n / ms / 1e3;
+            println!(
+                "the nearest place of each of the {n} commune points, medians of 21 rounds in turns: one by one {:.2} ms ({:.2} M/s), nearest_many {:.2} ms ({:.2} M/s), on two threads {:.2} ms ({:.2} M/s); speed-ups {:.2} and {:.2}",
+                t[0],
+                qps(t[0]),
+                t[1],
+                qps(t[1]),
+                t[2],
+                qps(t[2]),
+                t[0] / t[1],
+                t[0] / t[2]
+            );
+            c.communes.len()
+        }
         "many" => c
             .index
             .nearest_many(qs, 5, &none)
@@ -664,6 +700,10 @@ fn workload(
         "communes" => c
             .index
             .nearest_many(&c.communes, 1, &none)
+            .map_or(0, |m| m.iter().flatten().map(|h| h.place).sum()),
+        "communes_two_threads" => c
+            .index
+            .nearest_many_parallel(&c.communes, 1, &none, two_threads())
             .map_or(0, |m| m.iter().flatten().map(|h| h.place).sum()),
         "communes_single" => c
             .communes

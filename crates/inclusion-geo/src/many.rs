@@ -8,8 +8,10 @@
 //!   them. On ordered positions this bound is tight and the search skips most of the tree.
 //! * "Open at" is resolved once for the whole batch (local times, exact answers already known)
 //!   instead of once per query.
-//! * [`HelpIndex::nearest_many_parallel`] cuts the ordered positions into one contiguous run
-//!   per thread (`std::thread::scope`): each thread walks its own compact region of the tree.
+//! * [`HelpIndex::nearest_many_parallel`] cuts the positions into one contiguous part per
+//!   thread (`std::thread::scope`), and each thread does all of its part's work: the unit
+//!   vectors, their Morton order, the queries, the hits in the order of the positions. The
+//!   parts' answers are then put end to end: nothing else is left to the calling thread.
 //!   [`HelpIndex::nearest_many`] uses the calling thread only.
 //!
 //! Answers are the same as [`HelpIndex::nearest`] gives for each position, in the order of
@@ -18,6 +20,7 @@
 use std::num::NonZeroUsize;
 
 use crate::open::OpenAt;
+use crate::parallel;
 use crate::query::{Hit, check_position};
 use crate::sphere::{distance2, unit_vector};
 use crate::tree::Found;
@@ -75,7 +78,8 @@ impl std::ops::Index<usize> for ManyHits {
 /// Fewer positions than this per thread are not worth a thread.
 const MIN_PER_THREAD: usize = 512;
 
-/// What one thread found: per position (number, start in `found`, count), and the points.
+/// The answers of a run of positions: per position (number in its part, start in `found`, count), and
+/// the points found.
 struct Run {
     spans: Vec<(u32, u32, u32)>,
     found: Vec<Found>,
@@ -119,9 +123,10 @@ impl HelpIndex {
     }
 
     /// [`HelpIndex::nearest_many`] on up to `threads` threads (the calling one included):
-    /// the positions, in their cache-friendly order, are cut into one contiguous run per
-    /// thread. The answers do not depend on the number of threads. Small batches (fewer than
-    /// 512 positions per thread) use fewer threads.
+    /// the positions are cut into one contiguous part per thread, each part answered in its
+    /// own cache-friendly order. The answers do not depend on the number of threads. Small
+    /// batches (fewer than 512 positions per thread) use fewer threads; when the system
+    /// cannot make a thread, its part is answered on the calling one.
     pub fn nearest_many_parallel(
         &self,
         positions: &[(f64, f64)],
@@ -135,58 +140,57 @@ impl HelpIndex {
         for &(latitude, longitude) in positions {
             check_position(latitude, longitude)?;
         }
-        let xyz: Vec<[f64; 3]> = positions
+        let threads = threads.get().min(positions.len() / MIN_PER_THREAD).max(1);
+        let per_thread = positions.len().div_ceil(threads).max(1);
+        let masks = filter.criteria.masks();
+        let parts = parallel::map(positions.chunks(per_thread).collect(), |part| {
+            self.answer_part(part, k, &masks, filter)
+        });
+        // The parts' answers end to end.
+        let mut parts = parts.into_iter();
+        let (mut hits, mut ends): (Vec<Hit>, Vec<usize>) = parts.next().unwrap_or_default();
+        for (more, more_ends) in parts {
+            let offset = hits.len();
+            ends.extend(more_ends.into_iter().map(|end| end + offset));
+            hits.extend(more);
+        }
+        Ok(ManyHits { hits, ends })
+    }
+
+    /// The hits of each of `part`'s positions and where they end, in the order of `part`: its
+    /// positions answered in the Morton order of their unit vectors, on the current thread.
+    fn answer_part(
+        &self,
+        part: &[(f64, f64)],
+        k: usize,
+        masks: &CriteriaMasks,
+        filter: &HelpFilter,
+    ) -> (Vec<Hit>, Vec<usize>) {
+        let xyz: Vec<[f64; 3]> = part
             .iter()
             .map(|&(lat, lon)| unit_vector(lat, lon))
             .collect();
-        let mut order: Vec<(u64, u32)> = xyz
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (morton(p), i as u32))
-            .collect();
-        order.sort_unstable();
-        let masks = filter.criteria.masks();
-        let threads = threads.get().min(positions.len() / MIN_PER_THREAD).max(1);
-        let per_thread = positions.len().div_ceil(threads).max(1);
-        let work = |run: &[(u64, u32)]| self.run(&xyz, run, k, &masks, filter);
-        let runs: Vec<Run> = if threads == 1 {
-            vec![work(&order)]
-        } else {
-            std::thread::scope(|s| {
-                let mut chunks = order.chunks(per_thread);
-                let first = chunks.next().unwrap_or_default();
-                let handles: Vec<_> = chunks.map(|run| s.spawn(move || work(run))).collect();
-                let mut runs = vec![work(first)];
-                for h in handles {
-                    runs.push(h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
-                }
-                runs
-            })
-        };
+        let run = self.run(&xyz, &morton_order(&xyz), k, masks, filter);
         // Back to the order of the positions.
-        let mut at = vec![(0u32, 0u32, 0u32); positions.len()];
-        let mut total = 0;
-        for (r, run) in runs.iter().enumerate() {
-            for &(i, start, len) in &run.spans {
-                at[i as usize] = (r as u32, start, len);
-                total += len as usize;
-            }
+        let mut at = vec![(0u32, 0u32); part.len()];
+        for &(i, start, len) in &run.spans {
+            at[i as usize] = (start, len);
         }
-        let mut hits = Vec::with_capacity(total);
-        let mut ends = Vec::with_capacity(positions.len());
-        for &(r, start, len) in &at {
-            let found = &runs[r as usize].found[start as usize..(start + len) as usize];
+        let mut hits = Vec::with_capacity(run.found.len());
+        let mut ends = Vec::with_capacity(part.len());
+        for &(start, len) in &at {
+            let found = &run.found[start as usize..(start + len) as usize];
             hits.extend(found.iter().map(|&(d2, pos)| self.hit(d2, pos)));
             ends.push(hits.len());
         }
-        Ok(ManyHits { hits, ends })
+        (hits, ends)
     }
 
     /// Answers the positions `run` (in that order) on the current thread.
     fn run(
         &self,
         xyz: &[[f64; 3]],
-        run: &[(u64, u32)],
+        run: &[u32],
         k: usize,
         masks: &CriteriaMasks,
         filter: &HelpFilter,
@@ -198,7 +202,7 @@ impl HelpIndex {
             spans: Vec::with_capacity(run.len()),
             found: Vec::with_capacity(run.len() * k.min(16)),
         };
-        for &(_, i) in run {
+        for &i in run {
             let q = &xyz[i as usize];
             // The previous answers pass the filter: the k nearest are no farther than they are.
             let bound = if previous.len() == k {
@@ -221,6 +225,39 @@ impl HelpIndex {
     }
 }
 
+/// The numbers of `xyz`'s points in the order of the 33 high bits of their Morton codes (11
+/// per axis: cells of about 6 km), points of one cell in their own order: a least significant
+/// digit radix sort on three 11-bit digits. The order only needs to keep near positions
+/// together; sorting the whole codes (`sort_unstable_by_key`) cost about 170 instructions a
+/// position, this about 90 (ARCHITECTURE.md, "Batches").
+fn morton_order(xyz: &[[f64; 3]]) -> Vec<u32> {
+    const BITS: u32 = 11;
+    const MASK: u64 = (1 << BITS) - 1;
+    let mut items: Vec<(u64, u32)> = (xyz.iter().zip(0..))
+        .map(|(p, i)| (morton(p) >> 30, i))
+        .collect();
+    let mut sorted = vec![(0u64, 0u32); items.len()];
+    for pass in 0..3 {
+        let digit = |key: u64| ((key >> (BITS * pass)) & MASK) as usize;
+        // Where each digit's items start in `sorted`: counts, then their running sums.
+        let mut starts = vec![0usize; 1 << BITS];
+        for &(key, _) in &items {
+            starts[digit(key)] += 1;
+        }
+        let mut sum = 0;
+        for start in &mut starts {
+            (*start, sum) = (sum, sum + *start);
+        }
+        for &item in &items {
+            let at = &mut starts[digit(item.0)];
+            sorted[*at] = item;
+            *at += 1;
+        }
+        std::mem::swap(&mut items, &mut sorted);
+    }
+    items.into_iter().map(|(_, i)| i).collect()
+}
+
 /// The Morton code of a unit vector: its coordinates quantised to 21 bits each, interleaved.
 fn morton(p: &[f64; 3]) -> u64 {
     let q = |c: f64| (((c + 1.0) * 1_048_576.0) as u64).min(0x1F_FFFF);
@@ -241,6 +278,23 @@ fn spread(v: u64) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The radix sort gives the standard library's stable sort by the codes' 33 high bits.
+        #[test]
+        fn morton_order_is_the_stable_sort_by_the_high_bits(
+            points in proptest::collection::vec((-90.0f64..=90.0, -180.0f64..=180.0), 0..3000),
+            repeat in 0usize..4,
+        ) {
+            // Some positions repeated, so that cells hold several points.
+            let mut xyz: Vec<[f64; 3]> = points.iter().map(|&(la, lo)| unit_vector(la, lo)).collect();
+            let again: Vec<[f64; 3]> = xyz.iter().step_by(repeat + 1).copied().collect();
+            xyz.extend(again);
+            let mut want: Vec<u32> = (0..xyz.len() as u32).collect();
+            want.sort_by_key(|&i| morton(&xyz[i as usize]) >> 30);
+            proptest::prop_assert_eq!(morton_order(&xyz), want);
+        }
+    }
 
     #[test]
     fn morton_interleaves_and_keeps_order_per_axis() {

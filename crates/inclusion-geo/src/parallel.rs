@@ -1,4 +1,5 @@
-//! Two pieces of work side by side, for the index build.
+//! Work side by side: two pieces for the index build ([`join`]), one piece per part for the
+//! batches of queries ([`map`]).
 
 use std::sync::{Mutex, PoisonError};
 
@@ -37,9 +38,41 @@ pub(crate) fn join<A: Send, B>(
     })
 }
 
+/// `f` of each of `items`, in their order: the first on this thread, each other on a thread
+/// of its own, or here when the system cannot make one. A panic in any is resumed on this
+/// thread.
+pub(crate) fn map<I: Send, R: Send>(items: Vec<I>, f: impl Fn(I) -> R + Sync) -> Vec<R> {
+    if items.len() < 2 {
+        return items.into_iter().map(f).collect();
+    }
+    // Each item waits in its slot until its thread takes it, so that it can still run here
+    // when the thread cannot be made.
+    let slots: Vec<Mutex<Option<I>>> = items.into_iter().map(|i| Mutex::new(Some(i))).collect();
+    let take = |slot: &Mutex<Option<I>>| slot.lock().unwrap_or_else(PoisonError::into_inner).take();
+    let (f, take) = (&f, &take);
+    std::thread::scope(|s| {
+        let spawned: Vec<_> = slots[1..]
+            .iter()
+            .map(|slot| std::thread::Builder::new().spawn_scoped(s, move || take(slot).map(f)))
+            .collect();
+        let mut out: Vec<R> = Vec::with_capacity(slots.len());
+        out.extend(take(&slots[0]).map(f));
+        for (slot, handle) in slots[1..].iter().zip(spawned) {
+            let done = match handle {
+                Ok(handle) => handle
+                    .join()
+                    .unwrap_or_else(|e| std::panic::resume_unwind(e)),
+                Err(_) => None,
+            };
+            out.extend(done.or_else(|| take(slot).map(f)));
+        }
+        out
+    })
+}
+
 #[cfg(test)]
 mod tests {
-    use super::join;
+    use super::{join, map};
 
     #[test]
     fn both_run_and_give_their_results_on_one_thread_or_two() {
@@ -52,6 +85,19 @@ mod tests {
                 !two,
                 "`a` ran on another thread exactly when asked"
             );
+        }
+    }
+
+    #[test]
+    fn map_gives_each_result_in_order_the_first_here_the_others_on_threads() {
+        let here = std::thread::current().id();
+        for n in [0usize, 1, 2, 5] {
+            let got = map((0..n).collect(), |i| (i * 10, std::thread::current().id()));
+            let values: Vec<usize> = got.iter().map(|r| r.0).collect();
+            assert_eq!(values, (0..n).map(|i| i * 10).collect::<Vec<_>>());
+            for (i, r) in got.iter().enumerate() {
+                assert_eq!(r.1 == here, i == 0, "item {i} of {n}");
+            }
         }
     }
 }
