@@ -23,6 +23,10 @@ Measured, each the median of the repeats (`--repeat`, default 3) except friction
   CPU time is their wall time (one thread).
 * places as dicts: `report.records()` (one dict of the standard's columns per place), and the
   same through JSON text (`json.loads(inclusion.write_json(report))`).
+* `HelpIndex` queries from the report's places: the nearest place of each of 30,000 random
+  positions over mainland France, a loop of `nearest()` against one `nearest_many()` call
+  (and on two threads); then the same among the 687 distinct real places of Hinaura (../shared
+  anchors), k = 1 and 5; printed after the table.
 * `frictionless.validate(path, schema=<the standard's Table Schema v1.0.2>)`: the official
   validator's engine.
 * the `data-inclusion-schema` package's pydantic models: each place converted to
@@ -37,10 +41,12 @@ import argparse
 import gc
 import json
 import os
+import random
 import statistics
 import sys
 import tempfile
 import time
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable, Dict, List, Tuple
 
@@ -204,6 +210,29 @@ def main() -> None:
         assert len(names) == ROWS
         keep("one attribute of every Place (p.nom)", t)
 
+        # Queries: the nearest place of each of 30,000 positions over mainland France, among
+        # the report's places, one `nearest` call each against one `nearest_many` call.
+        index = inclusion.HelpIndex(report)
+        rng = random.Random(1)
+        positions = [(rng.uniform(43.0, 50.5), rng.uniform(-1.5, 7.5)) for _ in range(30_000)]
+        at = datetime(2026, 12, 1, 9, 0, tzinfo=timezone.utc)
+        loop, one_each = timed(lambda: [index.nearest(la, lo, 1, at=at) for la, lo in positions], args.repeat)
+        many, batch = timed(lambda: index.nearest_many(positions, 1, at=at), args.repeat)
+        assert [h[0].place.id for h in batch] == [h[0].place.id for h in one_each]
+        many_two, _ = timed(lambda: index.nearest_many(positions, 1, at=at, threads=2), args.repeat)
+        del index, one_each, batch
+        # The same over distinct real places: the 687 of Hinaura, 30,000 positions over its
+        # region, k = 1 and 5.
+        hinaura = inclusion.HelpIndex(inclusion.read(anchors() / "real-datasets/hinaura.schema-v0.1.json"))
+        around = [(rng.uniform(44.1, 46.5), rng.uniform(2.0, 7.2)) for _ in range(30_000)]
+        real: List[Tuple[int, float, float]] = []
+        for k in (1, 5):
+            loop_k, _ = timed(lambda: [hinaura.nearest(la, lo, k, at=at) for la, lo in around], args.repeat)
+            many_k, _ = timed(lambda: hinaura.nearest_many(around, k, at=at), args.repeat)
+            real.append((k, loop_k, many_k))
+        hinaura_places = len(hinaura)
+        del hinaura
+
         if not args.skip_pydantic:
             from data_inclusion.schema import v1 as di
 
@@ -258,6 +287,16 @@ def main() -> None:
           f"{(objects - rust) / ROWS * 1e9:,.0f} ns per place, {objects / rust:.2f}× the Rust call")
     dicts = cpu["report.records(): the places as dicts (after read)"]
     print(f"places as dicts as well: +{dicts * 1000:,.0f} ms ({(objects + dicts) / rust:.2f}× the Rust call)")
+    print(
+        f"HelpIndex, the nearest place of each of 30,000 positions: a loop of nearest() {loop * 1000:,.0f} ms, "
+        f"nearest_many() {many * 1000:,.0f} ms ({loop / many:.2f}×), threads=2 {many_two * 1000:,.0f} ms "
+        f"({loop / many_two:.2f}×)"
+    )
+    for k, loop_k, many_k in real:
+        print(
+            f"the same, k={k}, among the {hinaura_places} places with coordinates of Hinaura (30,000 positions over its region): "
+            f"a loop of nearest() {loop_k * 1000:,.0f} ms, nearest_many() {many_k * 1000:,.0f} ms ({loop_k / many_k:.2f}×)"
+        )
     for name in [
         "frictionless.validate(path, schema=Table Schema v1.0.2)",
         "data-inclusion-schema pydantic models, per converted place",

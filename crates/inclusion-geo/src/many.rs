@@ -143,9 +143,8 @@ impl HelpIndex {
         let threads = threads.get().min(positions.len() / MIN_PER_THREAD).max(1);
         let per_thread = positions.len().div_ceil(threads).max(1);
         let masks = filter.criteria.masks();
-        let parts = parallel::map(positions.chunks(per_thread).collect(), |part| {
-            self.answer_part(part, k, &masks, filter)
-        });
+        let parts: Vec<&[(f64, f64)]> = positions.chunks(per_thread).collect();
+        let parts = parallel::map(&parts, |part| self.answer_part(part, k, &masks, filter));
         // The parts' answers end to end.
         let mut parts = parts.into_iter();
         let (mut hits, mut ends): (Vec<Hit>, Vec<usize>) = parts.next().unwrap_or_default();

@@ -41,30 +41,26 @@ pub(crate) fn join<A: Send, B>(
 /// `f` of each of `items`, in their order: the first on this thread, each other on a thread
 /// of its own, or here when the system cannot make one. A panic in any is resumed on this
 /// thread.
-pub(crate) fn map<I: Send, R: Send>(items: Vec<I>, f: impl Fn(I) -> R + Sync) -> Vec<R> {
-    if items.len() < 2 {
-        return items.into_iter().map(f).collect();
-    }
-    // Each item waits in its slot until its thread takes it, so that it can still run here
-    // when the thread cannot be made.
-    let slots: Vec<Mutex<Option<I>>> = items.into_iter().map(|i| Mutex::new(Some(i))).collect();
-    let take = |slot: &Mutex<Option<I>>| slot.lock().unwrap_or_else(PoisonError::into_inner).take();
-    let (f, take) = (&f, &take);
+pub(crate) fn map<I: Copy + Send, R: Send>(items: &[I], f: impl Fn(I) -> R + Sync) -> Vec<R> {
+    let Some((&first, rest)) = items.split_first() else {
+        return Vec::new();
+    };
+    let f = &f;
     std::thread::scope(|s| {
-        let spawned: Vec<_> = slots[1..]
+        let spawned: Vec<_> = rest
             .iter()
-            .map(|slot| std::thread::Builder::new().spawn_scoped(s, move || take(slot).map(f)))
+            .map(|&item| std::thread::Builder::new().spawn_scoped(s, move || f(item)))
             .collect();
-        let mut out: Vec<R> = Vec::with_capacity(slots.len());
-        out.extend(take(&slots[0]).map(f));
-        for (slot, handle) in slots[1..].iter().zip(spawned) {
-            let done = match handle {
+        let mut out = Vec::with_capacity(items.len());
+        out.push(f(first));
+        for (&item, handle) in rest.iter().zip(spawned) {
+            out.push(match handle {
                 Ok(handle) => handle
                     .join()
                     .unwrap_or_else(|e| std::panic::resume_unwind(e)),
-                Err(_) => None,
-            };
-            out.extend(done.or_else(|| take(slot).map(f)));
+                // Not spawned: `item` is a copy, run here.
+                Err(_) => f(item),
+            });
         }
         out
     })
@@ -92,7 +88,8 @@ mod tests {
     fn map_gives_each_result_in_order_the_first_here_the_others_on_threads() {
         let here = std::thread::current().id();
         for n in [0usize, 1, 2, 5] {
-            let got = map((0..n).collect(), |i| (i * 10, std::thread::current().id()));
+            let items: Vec<usize> = (0..n).collect();
+            let got = map(&items, |i| (i * 10, std::thread::current().id()));
             let values: Vec<usize> = got.iter().map(|r| r.0).collect();
             assert_eq!(values, (0..n).map(|i| i * 10).collect::<Vec<_>>());
             for (i, r) in got.iter().enumerate() {

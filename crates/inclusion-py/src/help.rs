@@ -1,9 +1,13 @@
 //! `inclusion.HelpIndex`: the nearest places that can help, with filters and opening hours.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, FixedOffset, Utc};
 use inclusion_geo::{CommuneSearch, HelpFilter, HelpIndex, HelpQuery, Hit, RemoteHelp};
+use inclusion_hours::Locale;
 use inclusion_model::{
-    AccessMode, Criteria, Fee, NationalProgramme, Public, Service, SpecificSupport, SupportMode,
+    AccessMode, Criteria, Fee, NationalProgramme, OpeningHours, Public, Service, SpecificSupport,
+    SupportMode,
 };
 use inclusion_territory::communes::Gazetteer;
 use pyo3::exceptions::PyValueError;
@@ -190,19 +194,96 @@ impl PyHelpIndex {
         index: usize,
         at: DateTime<Utc>,
     ) -> PyResult<(Py<PyPlace>, Option<bool>, Option<DateTime<FixedOffset>>)> {
-        let outside = || PyValueError::new_err("internal error: a hit outside the index's places");
-        let place = self.index.places().get(index).ok_or_else(outside)?;
-        let object = self.objects.get(index).ok_or_else(outside)?;
-        let hours = place.opening_hours.as_ref().filter(|h| h.is_valid());
-        let locale = place.hours_locale();
-        Ok((
-            object.clone_ref(py),
-            hours.map(|h| h.is_open_at(at, locale)),
-            hours
-                .and_then(|h| h.next_change(at, locale))
-                .map(|c| local(c.at)),
-        ))
+        let (open, next_change) = self.open_state(index, at);
+        Ok((self.object(py, index)?, open, next_change))
     }
+
+    /// The object of the place at `index` in the index's order.
+    fn object(&self, py: Python<'_>, index: usize) -> PyResult<Py<PyPlace>> {
+        self.objects
+            .get(index)
+            .map(|object| object.clone_ref(py))
+            .ok_or_else(|| {
+                PyValueError::new_err("internal error: a hit outside the index's places")
+            })
+    }
+
+    /// Whether the place at `index` in the index's order is open at `at`, and its next
+    /// change: both `None` without parseable opening hours (or outside the places).
+    fn open_state(&self, index: usize, at: DateTime<Utc>) -> OpenState {
+        self.hours_of(index)
+            .map_or((None, None), |(hours, locale)| {
+                open_state(hours, locale, at)
+            })
+    }
+
+    /// [`PyHelpIndex::open_state`] of each hit's place, each (opening hours, locale) evaluated
+    /// once: places with the same hours in the same time zone and holidays have the same
+    /// state at `at` (a batch's hits often share their places, and places their hours).
+    fn open_states<'h>(
+        &self,
+        hits: impl Iterator<Item = &'h Hit>,
+        at: DateTime<Utc>,
+    ) -> Vec<OpenState> {
+        let mut known: HashMap<(&str, Locale), OpenState> = HashMap::new();
+        hits.map(|hit| match self.hours_of(hit.place) {
+            None => (None, None),
+            Some((hours, locale)) => *known
+                .entry((hours.as_str(), locale))
+                .or_insert_with(|| open_state(hours, locale, at)),
+        })
+        .collect()
+    }
+
+    /// The parseable opening hours of the place at `index` in the index's order, and the
+    /// locale they are read in.
+    fn hours_of(&self, index: usize) -> Option<(&OpeningHours, Locale)> {
+        let place = self.index.places().get(index)?;
+        let hours = place.opening_hours.as_ref().filter(|h| h.is_valid())?;
+        Some((hours, place.hours_locale()))
+    }
+}
+
+/// (latitude, longitude) pairs from Python: any iterable of sequences of two numbers.
+fn pairs(positions: &Bound<'_, PyAny>) -> PyResult<Vec<(f64, f64)>> {
+    let not_pairs = |i: usize, item: &Bound<'_, PyAny>| {
+        pyo3::exceptions::PyTypeError::new_err(format!(
+            "positions must be (latitude, longitude) pairs of numbers; item {i} is {}",
+            item.repr()
+                .map_or_else(|_| convert::type_name(item), |r| r.to_string())
+        ))
+    };
+    let mut out = Vec::with_capacity(positions.len().unwrap_or(0));
+    let items = positions.try_iter().map_err(|_| {
+        pyo3::exceptions::PyTypeError::new_err(format!(
+            "positions must be an iterable of (latitude, longitude) pairs, not {}",
+            convert::type_name(positions)
+        ))
+    })?;
+    for (i, item) in items.enumerate() {
+        let item = item?;
+        if item.is_instance_of::<pyo3::types::PyString>() || item.len().ok() != Some(2) {
+            return Err(not_pairs(i, &item));
+        }
+        let number = |j: usize| -> PyResult<f64> {
+            item.get_item(j)
+                .and_then(|v| v.extract::<f64>())
+                .map_err(|_| not_pairs(i, &item))
+        };
+        out.push((number(0)?, number(1)?));
+    }
+    Ok(out)
+}
+
+/// Whether a place is open at an instant, and its next change (in the place's local time).
+type OpenState = (Option<bool>, Option<DateTime<FixedOffset>>);
+
+/// [`OpenState`] of opening hours in a locale at `at`.
+fn open_state(hours: &OpeningHours, locale: Locale, at: DateTime<Utc>) -> OpenState {
+    (
+        Some(hours.is_open_at(at, locale)),
+        hours.next_change(at, locale).map(|c| local(c.at)),
+    )
 }
 
 fn radius_m(radius_km: f64) -> PyResult<f64> {
@@ -262,6 +343,59 @@ impl PyHelpIndex {
             query = query.max_distance_m(radius_m(r)?);
         }
         self.run(py, query, at)
+    }
+
+    /// The `k` nearest places that pass the filters from each of many positions, as `nearest`
+    /// answers each: one list of hits per position, in the order of `positions` (an iterable
+    /// of (latitude, longitude) pairs, tuples or lists). Filters and `at` as for `nearest`.
+    /// With the interpreter released, the positions are answered in an order that keeps the
+    /// caches warm, each bounded by the previous answers, on `threads` threads (each a part
+    /// of the positions); then each hit's `open` and `next_change` are found on the calling
+    /// thread, each opening-hours text evaluated once per time zone and holidays.
+    #[pyo3(signature = (positions, k = 5, *, at = None, threads = 1, **filters))]
+    fn nearest_many(
+        &self,
+        py: Python<'_>,
+        positions: &Bound<'_, PyAny>,
+        k: usize,
+        at: Option<&Bound<'_, PyAny>>,
+        threads: usize,
+        filters: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<Vec<Vec<PyHit>>> {
+        let positions = pairs(positions)?;
+        let filter = filter_from_kwargs(filters)?;
+        let threads = convert::threads(threads)?;
+        let at: DateTime<Utc> = match filter.open_at {
+            Some(t) => t,
+            None => optional_instant(at, "at")?.unwrap_or_else(Utc::now),
+        };
+        // The answers and whether each place is open (the evaluation of its hours, most of
+        // the work), with the interpreter released; then the Python objects.
+        let (many, states) = py
+            .detach(|| {
+                let many = self
+                    .index
+                    .nearest_many_parallel(&positions, k, &filter, threads)?;
+                let states = self.open_states(many.iter().flatten(), at);
+                Ok((many, states))
+            })
+            .map_err(errors::geo)?;
+        let mut states = states.into_iter();
+        many.iter()
+            .map(|hits| {
+                hits.iter()
+                    .map(|hit| {
+                        let (open, next_change) = states.next().unwrap_or_default();
+                        Ok(PyHit {
+                            place: self.object(py, hit.place)?,
+                            distance_m: hit.distance_m,
+                            open,
+                            next_change,
+                        })
+                    })
+                    .collect()
+            })
+            .collect()
     }
 
     /// Every place within `radius_km` of a position that passes the filters (see `nearest`),

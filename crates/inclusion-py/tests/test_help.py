@@ -77,6 +77,72 @@ def test_filters_and_open_at_select_what_the_places_say(places: List[inclusion.P
     assert [h.place.id for h in index.nearest(lat, lon, 10, services=ADMIN, open_at=TUESDAY_10H_PARIS)] == expected
 
 
+def test_nearest_many_answers_as_nearest_for_each_position(places: List[inclusion.Place]) -> None:
+    index = inclusion.HelpIndex(places)
+    rng = random.Random(11)
+    # Enough positions for two threads (512 each at least), as tuples and as lists.
+    positions: List[Tuple[float, float]] = [
+        (rng.uniform(42.0, 45.5), rng.uniform(3.5, 8.0)) for _ in range(1_500)
+    ]
+    as_lists = [[lat, lon] for lat, lon in positions]
+    for k, filters in [(1, {}), (3, {"services": [ADMIN]}), (2, {"open_at": TUESDAY_10H_PARIS})]:
+        expected = [
+            [(h.place.id, h.distance_m, h.open, h.next_change) for h in index.nearest(lat, lon, k, at=TUESDAY_10H_PARIS, **filters)]  # type: ignore[arg-type]
+            for lat, lon in positions
+        ]
+        assert any(expected) and all(len(e) == k for e in expected)
+        for threads in [1, 2, 3]:
+            many = index.nearest_many(positions, k, at=TUESDAY_10H_PARIS, threads=threads, **filters)  # type: ignore[arg-type]
+            got = [[(h.place.id, h.distance_m, h.open, h.next_change) for h in hits] for hits in many]
+            assert got == expected, (k, filters, threads)
+        from_lists = index.nearest_many(as_lists, k, at=TUESDAY_10H_PARIS, **filters)  # type: ignore[arg-type]
+        assert [[h.place.id for h in hits] for hits in from_lists] == [[e[0] for e in hits] for hits in expected]
+    # The hits hold the objects given, as `nearest`'s do.
+    (first,) = index.nearest_many(positions[:1], 1, at=TUESDAY_10H_PARIS)
+    assert any(first[0].place is p for p in places)
+    assert index.nearest_many([], 3) == []
+
+
+def test_nearest_many_reads_the_same_hours_in_each_place_s_own_time_zone() -> None:
+    # The same text in Reims and in Saint-Denis de La Réunion (UTC+4): at 08:30 UTC it is
+    # 09:30 in Reims (open) and 12:30 in Saint-Denis (closed), and their next changes differ.
+    hours = "Mo-Fr 09:00-12:00"
+    records = [
+        dict(BASE, id="reims", latitude=49.25, longitude=4.03, horaires=hours),
+        dict(BASE, id="reunion", code_postal="97400", commune="Saint-Denis", latitude=-20.88, longitude=55.45, horaires=hours),
+    ]
+    index = inclusion.HelpIndex(inclusion.validate_records(records))
+    at = datetime(2026, 12, 1, 8, 30, tzinfo=timezone.utc)
+    # Several positions near each, so that each place and each text is met more than once.
+    positions = [(49.25 + i / 1000, 4.03) for i in range(3)] + [(-20.88 - i / 1000, 55.45) for i in range(3)]
+    many = index.nearest_many(positions, 1, at=at)
+    one_each = [index.nearest(lat, lon, 1, at=at) for lat, lon in positions]
+    assert [[(h.place.id, h.open, h.next_change) for h in hits] for hits in many] == [
+        [(h.place.id, h.open, h.next_change) for h in hits] for hits in one_each
+    ]
+    assert [hits[0].open for hits in many] == [True] * 3 + [False] * 3
+
+
+def test_nearest_many_refuses_what_is_not_a_position(places: List[inclusion.Place]) -> None:
+    index = inclusion.HelpIndex(places)
+    with pytest.raises(inclusion.InvalidQueryError, match="latitude"):
+        index.nearest_many([(43.0, 5.0), (95.0, 5.0)])
+    with pytest.raises(inclusion.InvalidQueryError, match="k must be"):
+        index.nearest_many([(43.0, 5.0)], 0)
+    with pytest.raises(TypeError, match="item 1 is '43.0, 5.0'"):
+        index.nearest_many([(43.0, 5.0), "43.0, 5.0"])  # type: ignore[list-item]
+    with pytest.raises(TypeError, match=r"item 0 is \(43.0, 5.0, 1.0\)"):
+        index.nearest_many([(43.0, 5.0, 1.0)])
+    with pytest.raises(TypeError, match=r"item 0 is \('a', 5.0\)"):
+        index.nearest_many([("a", 5.0)])  # type: ignore[list-item]
+    with pytest.raises(TypeError, match="an iterable of"):
+        index.nearest_many(42)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="threads must be"):
+        index.nearest_many([(43.0, 5.0)], threads=0)
+    with pytest.raises(TypeError, match="filters are"):
+        index.nearest_many([(43.0, 5.0)], service=[ADMIN])  # type: ignore[call-arg]
+
+
 def test_within_returns_every_place_in_the_radius(places: List[inclusion.Place]) -> None:
     index = inclusion.HelpIndex(inclusion.read(anchor("real-datasets/hub-du-sud-paca.20230517.json")))
     hits = index.within(43.3, 5.4, 5.0, at=TUESDAY_10H_PARIS)

@@ -211,6 +211,15 @@ class HelpIndex:
         at: Optional[datetime] = None,
         **filters: Unpack[_Filters],
     ) -> List[Hit]: ...
+    def nearest_many(
+        self,
+        positions: Iterable[Sequence[float]],
+        k: int = 5,
+        *,
+        at: Optional[datetime] = None,
+        threads: int = 1,
+        **filters: Unpack[_Filters],
+    ) -> List[List[Hit]]: ...
     def within(
         self,
         latitude: float,
