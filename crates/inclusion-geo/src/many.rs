@@ -78,8 +78,8 @@ impl std::ops::Index<usize> for ManyHits {
 /// Fewer positions than this per thread are not worth a thread.
 const MIN_PER_THREAD: usize = 512;
 
-/// The answers of a run of positions: per position (number in its part, start in `found`, count), and
-/// the points found.
+/// The answers of a run of positions: per position (its number in the part, its start in
+/// `found`, its count), and the points found.
 struct Run {
     spans: Vec<(u32, u32, u32)>,
     found: Vec<Found>,
@@ -286,7 +286,8 @@ mod tests {
             repeat in 0usize..4,
         ) {
             // Some positions repeated, so that cells hold several points.
-            let mut xyz: Vec<[f64; 3]> = points.iter().map(|&(la, lo)| unit_vector(la, lo)).collect();
+            let mut xyz: Vec<[f64; 3]> =
+                points.iter().map(|&(la, lo)| unit_vector(la, lo)).collect();
             let again: Vec<[f64; 3]> = xyz.iter().step_by(repeat + 1).copied().collect();
             xyz.extend(again);
             let mut want: Vec<u32> = (0..xyz.len() as u32).collect();

@@ -262,7 +262,9 @@ fn pairs(positions: &Bound<'_, PyAny>) -> PyResult<Vec<(f64, f64)>> {
     })?;
     for (i, item) in items.enumerate() {
         let item = item?;
-        if item.is_instance_of::<pyo3::types::PyString>() || item.len().ok() != Some(2) {
+        let text = item.is_instance_of::<pyo3::types::PyString>()
+            || item.is_instance_of::<pyo3::types::PyBytes>();
+        if text || item.len().ok() != Some(2) {
             return Err(not_pairs(i, &item));
         }
         let number = |j: usize| -> PyResult<f64> {

@@ -131,6 +131,8 @@ def test_nearest_many_refuses_what_is_not_a_position(places: List[inclusion.Plac
         index.nearest_many([(43.0, 5.0)], 0)
     with pytest.raises(TypeError, match="item 1 is '43.0, 5.0'"):
         index.nearest_many([(43.0, 5.0), "43.0, 5.0"])  # type: ignore[list-item]
+    with pytest.raises(TypeError, match="item 0 is b'ab'"):
+        index.nearest_many([b"ab"])
     with pytest.raises(TypeError, match=r"item 0 is \(43.0, 5.0, 1.0\)"):
         index.nearest_many([(43.0, 5.0, 1.0)])
     with pytest.raises(TypeError, match=r"item 0 is \('a', 5.0\)"):
