@@ -170,15 +170,16 @@ impl PyHelpIndex {
             None => optional_instant(at, "at")?.unwrap_or_else(Utc::now),
         };
         let hits = self.index.query(&query).map_err(errors::geo)?;
-        hits.iter()
-            .map(|hit| self.hit(py, hit, at))
-            .collect::<PyResult<Vec<_>>>()
+        let states = self.open_states(hits.iter(), at);
+        (hits.iter().zip(states))
+            .map(|(hit, state)| self.hit(py, hit, state))
+            .collect()
     }
 
-    fn hit(&self, py: Python<'_>, hit: &Hit, at: DateTime<Utc>) -> PyResult<PyHit> {
-        let (place, open, next_change) = self.state(py, hit.place, at)?;
+    /// A hit as the Python object, with its place's state (`open_states`).
+    fn hit(&self, py: Python<'_>, hit: &Hit, (open, next_change): OpenState) -> PyResult<PyHit> {
         Ok(PyHit {
-            place,
+            place: self.object(py, hit.place)?,
             distance_m: hit.distance_m,
             open,
             next_change,
@@ -219,7 +220,8 @@ impl PyHelpIndex {
 
     /// [`PyHelpIndex::open_state`] of each hit's place, each (opening hours, locale) evaluated
     /// once: places with the same hours in the same time zone and holidays have the same
-    /// state at `at` (a batch's hits often share their places, and places their hours).
+    /// state at `at` (the hits of a batch often share their places, and places their hours,
+    /// as the places of `within` a large radius do).
     fn open_states<'h>(
         &self,
         hits: impl Iterator<Item = &'h Hit>,
@@ -386,15 +388,7 @@ impl PyHelpIndex {
         many.iter()
             .map(|hits| {
                 hits.iter()
-                    .map(|hit| {
-                        let (open, next_change) = states.next().unwrap_or_default();
-                        Ok(PyHit {
-                            place: self.object(py, hit.place)?,
-                            distance_m: hit.distance_m,
-                            open,
-                            next_change,
-                        })
-                    })
+                    .map(|hit| self.hit(py, hit, states.next().unwrap_or_default()))
                     .collect()
             })
             .collect()
