@@ -165,12 +165,9 @@ impl PyHelpIndex {
         query: HelpQuery,
         at: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Vec<PyHit>> {
-        let at: DateTime<Utc> = match query.filter.open_at {
-            Some(t) => t,
-            None => optional_instant(at, "at")?.unwrap_or_else(Utc::now),
-        };
+        let at = instant(&query.filter, at)?;
         let hits = self.index.query(&query).map_err(errors::geo)?;
-        let states = self.open_states(hits.iter(), at);
+        let states = self.open_states(hits.iter().map(|hit| hit.place), at);
         (hits.iter().zip(states))
             .map(|(hit, state)| self.hit(py, hit, state))
             .collect()
@@ -186,19 +183,6 @@ impl PyHelpIndex {
         })
     }
 
-    /// The object of the place at `index` in the index's order, whether it is open at `at`
-    /// and its next change.
-    #[allow(clippy::type_complexity)] // three values read together, used by two callers
-    fn state(
-        &self,
-        py: Python<'_>,
-        index: usize,
-        at: DateTime<Utc>,
-    ) -> PyResult<(Py<PyPlace>, Option<bool>, Option<DateTime<FixedOffset>>)> {
-        let (open, next_change) = self.open_state(index, at);
-        Ok((self.object(py, index)?, open, next_change))
-    }
-
     /// The object of the place at `index` in the index's order.
     fn object(&self, py: Python<'_>, index: usize) -> PyResult<Py<PyPlace>> {
         self.objects
@@ -209,32 +193,25 @@ impl PyHelpIndex {
             })
     }
 
-    /// Whether the place at `index` in the index's order is open at `at`, and its next
-    /// change: both `None` without parseable opening hours (or outside the places).
-    fn open_state(&self, index: usize, at: DateTime<Utc>) -> OpenState {
-        self.hours_of(index)
-            .map_or((None, None), |(hours, locale)| {
-                open_state(hours, locale, at)
-            })
-    }
-
-    /// [`PyHelpIndex::open_state`] of each hit's place, each (opening hours, locale) evaluated
-    /// once: places with the same hours in the same time zone and holidays have the same
-    /// state at `at` (the hits of a batch often share their places, and places their hours,
-    /// as the places of `within` a large radius do).
-    fn open_states<'h>(
+    /// Whether each of `places` (positions in the index's order) is open at `at`, and its
+    /// next change (both `None` without parseable opening hours), each (opening hours,
+    /// locale) evaluated once: places with the same hours in the same time zone and holidays
+    /// have the same state at `at` (the hits of a batch often share their places, and places
+    /// their hours, as the places `within` a large radius do).
+    fn open_states(
         &self,
-        hits: impl Iterator<Item = &'h Hit>,
+        places: impl Iterator<Item = usize>,
         at: DateTime<Utc>,
     ) -> Vec<OpenState> {
         let mut known: HashMap<(&str, Locale), OpenState> = HashMap::new();
-        hits.map(|hit| match self.hours_of(hit.place) {
-            None => (None, None),
-            Some((hours, locale)) => *known
-                .entry((hours.as_str(), locale))
-                .or_insert_with(|| open_state(hours, locale, at)),
-        })
-        .collect()
+        places
+            .map(|index| match self.hours_of(index) {
+                None => (None, None),
+                Some((hours, locale)) => *known
+                    .entry((hours.as_str(), locale))
+                    .or_insert_with(|| open_state(hours, locale, at)),
+            })
+            .collect()
     }
 
     /// The parseable opening hours of the place at `index` in the index's order, and the
@@ -277,6 +254,15 @@ fn pairs(positions: &Bound<'_, PyAny>) -> PyResult<Vec<(f64, f64)>> {
         out.push((number(0)?, number(1)?));
     }
     Ok(out)
+}
+
+/// The instant at which hits say whether they are open: the filter's `open_at`, else `at`
+/// (an aware datetime), else now.
+fn instant(filter: &HelpFilter, at: Option<&Bound<'_, PyAny>>) -> PyResult<DateTime<Utc>> {
+    match filter.open_at {
+        Some(t) => Ok(t),
+        None => Ok(optional_instant(at, "at")?.unwrap_or_else(Utc::now)),
+    }
 }
 
 /// Whether a place is open at an instant, and its next change (in the place's local time).
@@ -369,10 +355,7 @@ impl PyHelpIndex {
         let positions = pairs(positions)?;
         let filter = filter_from_kwargs(filters)?;
         let threads = convert::threads(threads)?;
-        let at: DateTime<Utc> = match filter.open_at {
-            Some(t) => t,
-            None => optional_instant(at, "at")?.unwrap_or_else(Utc::now),
-        };
+        let at = instant(&filter, at)?;
         // The answers and whether each place is open (the evaluation of its hours, most of
         // the work), with the interpreter released; then the Python objects.
         let (many, states) = py
@@ -380,7 +363,7 @@ impl PyHelpIndex {
                 let many = self
                     .index
                     .nearest_many_parallel(&positions, k, &filter, threads)?;
-                let states = self.open_states(many.iter().flatten(), at);
+                let states = self.open_states(many.iter().flatten().map(|hit| hit.place), at);
                 Ok((many, states))
             })
             .map_err(errors::geo)?;
@@ -445,10 +428,7 @@ impl PyHelpIndex {
             }
         };
         let filter = filter_from_kwargs(filters)?;
-        let at: DateTime<Utc> = match filter.open_at {
-            Some(t) => t,
-            None => optional_instant(at, "at")?.unwrap_or_else(Utc::now),
-        };
+        let at = instant(&filter, at)?;
         let mut search = CommuneSearch::new(point.latitude, point.longitude)
             .insee_code(commune.code.clone())
             .filter(filter)
@@ -462,12 +442,11 @@ impl PyHelpIndex {
         let found = py
             .detach(|| self.index.search_commune(&search))
             .map_err(errors::geo)?;
-        let answers = found
-            .answers()
-            .map(|a| {
-                let (place, open, next_change) = self.state(py, a.place, at)?;
+        let states = self.open_states(found.answers().map(|a| a.place), at);
+        let answers = (found.answers().zip(states))
+            .map(|(a, (open, next_change))| {
                 Ok(PyAnswer {
-                    place,
+                    place: self.object(py, a.place)?,
                     distance_m: a.distance_m,
                     in_commune: a.in_commune,
                     remote: a.remote,
