@@ -13,9 +13,11 @@ benchmark `cargo bench --bench read` builds it.
 
 Measured, each the median of the repeats (`--repeat`, default 3) except frictionless (once):
 
-* `inclusion.read(path)`: read and validate at the Standard level; the report's places stay
-  in Rust until first asked for.
-* `inclusion.read(path).places`: the same, then every place made a `Place` object.
+* `inclusion.read(path, threads=1)`: read and validate at the Standard level on the calling
+  thread; the report's places stay in Rust until first asked for.
+* `inclusion.read(path)`: the same with the default `threads=None`, as many threads as the
+  system gives the process (the file read in that many parts).
+* `inclusion.read(path, threads=1).places`: the same, then every place made a `Place` object.
 * the Rust call alone: the same reading from the same bytes, only counts handed back
   (`inclusion._inclusion._read_counts`, which times `read_bytes` inside Rust and then the
   freeing of the places apart, the work `read` leaves to the moment Python drops its
@@ -77,9 +79,11 @@ def build_file(directory: Path) -> Path:
 
 
 CPU: Dict[str, float] = {}
-READ = "inclusion.read(path): the report, its places kept in Rust until asked for"
-READ_TWO = "inclusion.read(path, threads=2): the file read in two parts at once"
-OBJECTS = "inclusion.read(bytes).places: every place made a Place object"
+# The threads `inclusion` uses by default: those the system gives this process.
+CPUS = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+READ = "inclusion.read(path, threads=1): the report, its places kept in Rust until asked for"
+READ_DEFAULT = f"inclusion.read(path): the default, {CPUS} CPUs here, the file read in as many parts"
+OBJECTS = "inclusion.read(bytes, threads=1).places: every place made a Place object"
 
 
 def timed(fn: Callable[[], Any], repeat: int) -> Tuple[float, Any]:
@@ -117,11 +121,11 @@ def frictionless_resource(path: Path) -> Any:
 
 def once(mode: str, path: Path) -> None:
     if mode == "inclusion":
-        assert inclusion.read(path).valid == ROWS
+        assert inclusion.read(path, threads=1).valid == ROWS
     elif mode == "inclusion-objects":
-        with_objects(inclusion.read(path))
+        with_objects(inclusion.read(path, threads=1))
     elif mode == "inclusion-records":
-        assert len(inclusion.read(path).records()) == ROWS
+        assert len(inclusion.read(path, threads=1).records()) == ROWS
     elif mode.startswith("frictionless"):
         import frictionless
 
@@ -178,22 +182,22 @@ def main() -> None:
         results["then freeing the places in Rust (when Python drops a report)"] = freeing
         cpu["then freeing the places in Rust (when Python drops a report)"] = freeing
 
-        t, report = timed(lambda: with_objects(inclusion.read(data)), args.repeat)
+        t, report = timed(lambda: with_objects(inclusion.read(data, threads=1)), args.repeat)
         keep(OBJECTS, t)
 
-        t, report = timed(lambda: inclusion.read(path), args.repeat)
+        t, report = timed(lambda: inclusion.read(path, threads=1), args.repeat)
         assert report.valid == ROWS
         keep(READ, t)
         read_path_time = t
 
-        t, two = timed(lambda: inclusion.read(path, threads=2), args.repeat)
-        assert two.valid == ROWS
-        del two
-        keep(READ_TWO, t)
-        read_two_time = t
+        t, default = timed(lambda: inclusion.read(path), args.repeat)
+        assert default.valid == ROWS
+        del default
+        keep(READ_DEFAULT, t)
+        read_default_time = t
 
-        t, _ = timed(lambda: with_objects(inclusion.read(path)), args.repeat)
-        keep("inclusion.read(path).places: then every place made a Place object", t)
+        t, _ = timed(lambda: with_objects(inclusion.read(path, threads=1)), args.repeat)
+        keep("inclusion.read(path, threads=1).places: then every place made a Place object", t)
         with_objects(report)  # made once, outside the timings that follow
 
         t, records = timed(lambda: report.records(), args.repeat)
@@ -212,12 +216,12 @@ def main() -> None:
 
         # Queries: the nearest place of each of 30,000 positions over mainland France, among
         # the report's places, one `nearest` call each against one `nearest_many` call.
-        index = inclusion.HelpIndex(report)
+        index = inclusion.HelpIndex(report, threads=1)
         rng = random.Random(1)
         positions = [(rng.uniform(43.0, 50.5), rng.uniform(-1.5, 7.5)) for _ in range(30_000)]
         at = datetime(2026, 12, 1, 9, 0, tzinfo=timezone.utc)
         loop, one_each = timed(lambda: [index.nearest(la, lo, 1, at=at) for la, lo in positions], args.repeat)
-        many, batch = timed(lambda: index.nearest_many(positions, 1, at=at), args.repeat)
+        many, batch = timed(lambda: index.nearest_many(positions, 1, at=at, threads=1), args.repeat)
         assert [h[0].place.id for h in batch] == [h[0].place.id for h in one_each]
         many_two, _ = timed(lambda: index.nearest_many(positions, 1, at=at, threads=2), args.repeat)
         del index, one_each, batch
@@ -228,7 +232,7 @@ def main() -> None:
         real: List[Tuple[int, float, float]] = []
         for k in (1, 5):
             loop_k, _ = timed(lambda: [hinaura.nearest(la, lo, k, at=at) for la, lo in around], args.repeat)
-            many_k, _ = timed(lambda: hinaura.nearest_many(around, k, at=at), args.repeat)
+            many_k, _ = timed(lambda: hinaura.nearest_many(around, k, at=at, threads=1), args.repeat)
             real.append((k, loop_k, many_k))
         hinaura_places = len(hinaura)
         del hinaura
@@ -272,7 +276,7 @@ def main() -> None:
 
     print()
     read_path_cpu = cpu[READ]
-    print(f"| measure ({ROWS:,} rows) | wall time | rows/s | CPU time | rows/s (CPU) | vs inclusion.read(path), CPU |")
+    print(f"| measure ({ROWS:,} rows) | wall time | rows/s | CPU time | rows/s (CPU) | vs inclusion.read(path, threads=1), CPU |")
     print("|---|---|---|---|---|---|")
     for name, t in results.items():
         c = cpu[name]
@@ -303,9 +307,9 @@ def main() -> None:
     ]:
         if name in results:
             print(
-                f"{name}: inclusion.read(path) is {results[name] / read_path_time:,.1f}× faster "
-                f"(wall), {cpu[name] / read_path_cpu:,.1f}× (CPU); with threads=2 "
-                f"{results[name] / read_two_time:,.1f}× (wall)"
+                f"{name}: inclusion.read(path, threads=1) is {results[name] / read_path_time:,.1f}× faster "
+                f"(wall), {cpu[name] / read_path_cpu:,.1f}× (CPU); inclusion.read(path), "
+                f"{CPUS} CPUs, {results[name] / read_default_time:,.1f}× (wall)"
             )
     sys.stdout.flush()
 

@@ -111,7 +111,15 @@ fn main() {
     let file = path.to_str().unwrap();
     let (mut cli, mut lib) = (Vec::new(), Vec::new());
     for _ in 0..RUNS / 3 {
-        cli.push(wall(&["validate", file, "--format", "json"]));
+        // One thread, as the library call beside it (the binary's default is every CPU).
+        cli.push(wall(&[
+            "validate",
+            file,
+            "--format",
+            "json",
+            "--threads",
+            "1",
+        ]));
         let start = Instant::now();
         let report = read_path(&path, &ReadOptions::default()).unwrap();
         let mut sink = std::io::sink();

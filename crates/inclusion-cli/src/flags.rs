@@ -137,17 +137,24 @@ pub struct Validate {
 /// `--threads`, of the commands that read a file of places.
 #[derive(Debug, Args)]
 pub struct Threads {
-    /// Work on N threads: a CSV file of 4 MB or more is read in parts, an index of 8,192 places
-    /// or more is built in two halves (near, coverage), the communes' nearest places are found
-    /// in N parts (coverage); the results are those of one thread
-    #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u16).range(1..))]
-    pub threads: u16,
+    /// Work on N threads (default: as many as the system gives this process): a CSV file of
+    /// 4 MB or more is read in parts, an index of 8,192 places or more is built in two
+    /// halves (near, coverage), the communes' nearest places are found in N parts (coverage);
+    /// the results are those of one thread. `--threads 1` works on one
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub threads: Option<u16>,
 }
 
 impl Threads {
-    /// The number of threads.
+    /// The number of threads: `--threads`, else as many as the system gives this process (its
+    /// CPUs, or its share of them under a quota), or one when it cannot tell. Below the sizes
+    /// where a second thread pays (a file of 4 MB, an index of 8,192 places, 512 communes a
+    /// thread), the work stays on one whatever this says.
     pub fn get(&self) -> NonZeroUsize {
-        NonZeroUsize::new(usize::from(self.threads)).unwrap_or(NonZeroUsize::MIN)
+        match self.threads.and_then(|n| NonZeroUsize::new(usize::from(n))) {
+            Some(n) => n,
+            None => std::thread::available_parallelism().unwrap_or(NonZeroUsize::MIN),
+        }
     }
 }
 

@@ -626,18 +626,17 @@ fn near_and_coverage_on_two_threads_answer_as_on_one() {
     }
     csv.push_str(&format!("{BAD_ROW},49.26,4.04,\n"));
     file(&dir, "many.csv", &csv);
+    // `threads` empty: the default, as many threads as the system gives.
     let run = |args: &[&str], threads: &str| {
         let out = inclusion(&dir)
             .args(["--lang", "en"])
             .args(args)
-            .args([
-                "--data",
-                "many.csv",
-                "--format",
-                "json",
-                "--threads",
-                threads,
-            ])
+            .args(["--data", "many.csv", "--format", "json"])
+            .args(
+                ["--threads", threads]
+                    .iter()
+                    .filter(|_| !threads.is_empty()),
+            )
             .assert()
             .success();
         json(&out.get_output().stdout)
@@ -656,6 +655,7 @@ fn near_and_coverage_on_two_threads_answer_as_on_one() {
     let one = run(&near, "1");
     assert_eq!(one.as_array().unwrap().len(), 40);
     assert_eq!(run(&near, "2"), one);
+    assert_eq!(run(&near, ""), one);
     // Grand Est: 5,000-odd communes, half of them on each thread.
     let coverage = ["coverage", "--region", "44"];
     let one = run(&coverage, "1");
@@ -664,6 +664,7 @@ fn near_and_coverage_on_two_threads_answer_as_on_one() {
         "{one}"
     );
     assert_eq!(run(&coverage, "2"), one);
+    assert_eq!(run(&coverage, ""), one);
     fails(
         &dir,
         &["near", "--lat", "49", "--lon", "4", "--threads", "0"],

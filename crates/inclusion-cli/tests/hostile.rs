@@ -181,10 +181,16 @@ fn validate_on_two_threads_gives_the_report_of_one() {
     }
     assert!(csv.len() >= 4 << 20);
     file(&dir, "big.csv", &csv);
+    // `threads` empty: the default, as many threads as the system gives.
     let run = |threads: &str| {
         let out = inclusion(&dir)
             .args(["--lang", "en", "validate", "big.csv", "--format", "json"])
-            .args(["--max-per-code", "20", "--threads", threads])
+            .args(["--max-per-code", "20"])
+            .args(
+                ["--threads", threads]
+                    .iter()
+                    .filter(|_| !threads.is_empty()),
+            )
             .output()
             .unwrap();
         assert_eq!(status(&out, threads), 1);
@@ -200,6 +206,7 @@ fn validate_on_two_threads_gives_the_report_of_one() {
     );
     assert_eq!(run("2"), one);
     assert_eq!(run("3"), one);
+    assert_eq!(run(""), one);
     fails(
         &dir,
         &["validate", "big.csv", "--threads", "0"],

@@ -86,11 +86,19 @@ pub(crate) fn many_to_python<'py, T: serde::Serialize>(
     to_python(py, value)
 }
 
-/// The `threads` argument of `read`, `HelpIndex` and `coverage`: 1 or more.
-pub(crate) fn threads(threads: usize) -> PyResult<NonZeroUsize> {
-    NonZeroUsize::new(threads).ok_or_else(|| {
-        PyValueError::new_err("threads must be 1 or more (1 works on the calling thread)")
-    })
+/// The `threads` argument of `read`, `HelpIndex`, `nearest_many` and `coverage`: 1 or more,
+/// or `None` for as many as the system gives this process (its CPUs, or its share of them
+/// under a quota; one when it cannot tell), as the command line's `--threads` does.
+pub(crate) fn threads(threads: Option<usize>) -> PyResult<NonZeroUsize> {
+    match threads {
+        None => Ok(std::thread::available_parallelism().unwrap_or(NonZeroUsize::MIN)),
+        Some(n) => NonZeroUsize::new(n).ok_or_else(|| {
+            PyValueError::new_err(
+                "threads must be 1 or more (1 works on the calling thread), or None for \
+                 every CPU",
+            )
+        }),
+    }
 }
 
 /// A list of labels of a vocabulary from Python: one label (`str`) or an iterable of them;

@@ -71,10 +71,11 @@ impl PyCoverage {
 /// (default), of a `region` (INSEE code, e.g. `"84"`), of a `departement` (`"38"`) or of a list
 /// of `communes` (codes INSEE). Filters as in `HelpIndex.nearest`; thresholds in kilometres
 /// (default 5, 10, 20); the `top` most populous communes beyond `rank_beyond_km` (default: the
-/// largest threshold) are ranked. With `threads` of 2 or more, the communes' nearest places
-/// are found on that many threads (at least 512 communes each): the same report.
+/// largest threshold) are ranked. The communes' nearest places are found on `threads`
+/// threads (at least 512 communes each; by default, as many as the system gives this
+/// process; `threads=1`: the calling thread): the same report whatever the number.
 #[pyfunction]
-#[pyo3(signature = (index, *, region = None, departement = None, communes = None, thresholds_km = None, rank_beyond_km = None, top = 20, threads = 1, **filters))]
+#[pyo3(signature = (index, *, region = None, departement = None, communes = None, thresholds_km = None, rank_beyond_km = None, top = 20, threads = None, **filters))]
 #[allow(clippy::too_many_arguments)] // the Python signature
 pub(crate) fn coverage(
     py: Python<'_>,
@@ -85,7 +86,7 @@ pub(crate) fn coverage(
     thresholds_km: Option<Vec<f64>>,
     rank_beyond_km: Option<f64>,
     top: usize,
-    threads: usize,
+    threads: Option<usize>,
     filters: Option<&Bound<'_, PyDict>>,
 ) -> PyResult<PyCoverage> {
     let threads = convert::threads(threads)?;

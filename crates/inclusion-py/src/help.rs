@@ -289,11 +289,16 @@ fn radius_m(radius_km: f64) -> PyResult<f64> {
 #[pymethods]
 impl PyHelpIndex {
     /// Builds the index over places: a `Report` or an iterable of `Place`. Places without
-    /// coordinates are kept (in `places`) but never returned. With `threads` of 2 or more and
-    /// 8,192 places or more, the index is built on two threads (the same index).
+    /// coordinates are kept (in `places`) but never returned. With 8,192 places or more and
+    /// `threads` of 2 or more (by default, as many as the system gives this process), the
+    /// index is built on two threads (the same index).
     #[new]
-    #[pyo3(signature = (places, *, threads = 1))]
-    fn new(py: Python<'_>, places: &Bound<'_, PyAny>, threads: usize) -> PyResult<PyHelpIndex> {
+    #[pyo3(signature = (places, *, threads = None))]
+    fn new(
+        py: Python<'_>,
+        places: &Bound<'_, PyAny>,
+        threads: Option<usize>,
+    ) -> PyResult<PyHelpIndex> {
         let threads = convert::threads(threads)?;
         let mut objects = place_objects(places)?;
         // The index sorts its places by id (a stable sort): sort the objects the same way,
@@ -340,16 +345,17 @@ impl PyHelpIndex {
     /// of (latitude, longitude) pairs, tuples or lists). Filters and `at` as for `nearest`.
     /// With the interpreter released, the positions are answered in an order that keeps the
     /// caches warm, each bounded by the previous answers, on `threads` threads (each a part
-    /// of the positions); then each hit's `open` and `next_change` are found on the calling
-    /// thread, each opening-hours text evaluated once per time zone and holidays.
-    #[pyo3(signature = (positions, k = 5, *, at = None, threads = 1, **filters))]
+    /// of 512 positions or more; by default, as many threads as the system gives); then
+    /// each hit's `open` and `next_change` are found on the calling thread, each
+    /// opening-hours text evaluated once per time zone and holidays.
+    #[pyo3(signature = (positions, k = 5, *, at = None, threads = None, **filters))]
     fn nearest_many(
         &self,
         py: Python<'_>,
         positions: &Bound<'_, PyAny>,
         k: usize,
         at: Option<&Bound<'_, PyAny>>,
-        threads: usize,
+        threads: Option<usize>,
         filters: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Vec<Vec<PyHit>>> {
         let positions = pairs(positions)?;

@@ -354,18 +354,19 @@ fn readable(report: ReadReport) -> PyResult<ReadReport> {
 /// Reads a file of the standard — CSV or JSON, v1.0.x or v0.1 (migrated) — from a path or
 /// from bytes, and validates every row.
 ///
-/// With `threads` above 1, a CSV file of 4 MB or more is read in that many parts, each on
-/// its own thread; the report is the one a single thread gives (same places, diagnostics and
-/// counts, in the same order).
+/// A CSV file of 4 MB or more is read in `threads` parts, each on its own thread (by default
+/// as many as the system gives this process; `threads=1` reads on the calling thread); the
+/// report is the one a single thread gives (same places, diagnostics and counts, in the same
+/// order).
 #[pyfunction]
-#[pyo3(signature = (source, level = "standard", lenient = false, *, version = None, threads = 1))]
+#[pyo3(signature = (source, level = "standard", lenient = false, *, version = None, threads = None))]
 pub(crate) fn read(
     py: Python<'_>,
     source: &Bound<'_, PyAny>,
     level: &str,
     lenient: bool,
     version: Option<&str>,
-    threads: usize,
+    threads: Option<usize>,
 ) -> PyResult<PyReport> {
     let threads = convert::threads(threads)?;
     let options = options(level, lenient, version)?.with_threads(threads.get());

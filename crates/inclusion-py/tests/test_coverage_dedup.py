@@ -49,10 +49,12 @@ def test_coverage_distances_are_the_nearest_matching_place() -> None:
     assert coverage.to_csv().splitlines()[0].startswith("code_insee,nom,departement")
     assert "Bouches-du-Rhône" in coverage.summary()
     # Region 93 (Provence-Alpes-Côte d'Azur): 900-odd communes, half on each of two threads.
-    one = inclusion.coverage(index, region="93", services=ADMIN)
+    one = inclusion.coverage(index, region="93", services=ADMIN, threads=1)
     two = inclusion.coverage(index, region="93", services=ADMIN, threads=2)
     assert len(one.records()) > 900
     assert two.to_dict() == one.to_dict()
+    # The default (None) is as many threads as the system gives.
+    assert inclusion.coverage(index, region="93", services=ADMIN).to_dict() == one.to_dict()
     with pytest.raises(ValueError, match="threads must be 1 or more"):
         inclusion.coverage(index, region="93", threads=0)
     with pytest.raises(inclusion.CoverageError, match="région"):

@@ -91,7 +91,7 @@ def test_nearest_many_answers_as_nearest_for_each_position(places: List[inclusio
             for lat, lon in positions
         ]
         assert any(expected) and all(len(e) == k for e in expected)
-        for threads in [1, 2, 3]:
+        for threads in [1, 2, 3, None]:
             many = index.nearest_many(positions, k, at=TUESDAY_10H_PARIS, threads=threads, **filters)  # type: ignore[arg-type]
             got = [[(h.place.id, h.distance_m, h.open, h.next_change) for h in hits] for hits in many]
             assert got == expected, (k, filters, threads)

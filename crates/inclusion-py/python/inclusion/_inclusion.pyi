@@ -156,7 +156,7 @@ def read(
     lenient: bool = False,
     *,
     version: Optional[Literal["1.0", "0.1"]] = None,
-    threads: int = 1,
+    threads: Optional[int] = None,
 ) -> Report: ...
 def validate_records(
     records: Iterable[Mapping[str, object]],
@@ -200,7 +200,7 @@ class Answer:
 class HelpIndex:
     """A nearest-help index over places, exact on the sphere."""
 
-    def __init__(self, places: Places, *, threads: int = 1) -> None: ...
+    def __init__(self, places: Places, *, threads: Optional[int] = None) -> None: ...
     def nearest(
         self,
         latitude: float,
@@ -217,7 +217,7 @@ class HelpIndex:
         k: int = 5,
         *,
         at: Optional[datetime] = None,
-        threads: int = 1,
+        threads: Optional[int] = None,
         **filters: Unpack[_Filters],
     ) -> List[List[Hit]]: ...
     def within(
@@ -317,7 +317,7 @@ def coverage(
     thresholds_km: Optional[Sequence[float]] = None,
     rank_beyond_km: Optional[float] = None,
     top: int = 20,
-    threads: int = 1,
+    threads: Optional[int] = None,
     **filters: Unpack[_Filters],
 ) -> Coverage: ...
 
