@@ -203,6 +203,9 @@ pub struct Convert {
     /// place's own `source` is kept)
     #[arg(long, value_name = "NAME", default_value = "inclusion")]
     pub source: String,
+    /// On how many threads.
+    #[command(flatten)]
+    pub threads: Threads,
 }
 
 /// `--to`.

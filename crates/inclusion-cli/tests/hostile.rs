@@ -212,6 +212,33 @@ fn validate_on_two_threads_gives_the_report_of_one() {
         &["validate", "big.csv", "--threads", "0"],
         "--threads",
     );
+    // `convert` reads the same way: the same places written, the same problems reported.
+    let convert = |threads: &str| {
+        let out = inclusion(&dir)
+            .args(["--lang", "en", "convert", "big.csv", "--to", "csv"])
+            .args(
+                ["--threads", threads]
+                    .iter()
+                    .filter(|_| !threads.is_empty()),
+            )
+            .output()
+            .unwrap();
+        assert_eq!(status(&out, threads), 1);
+        (out.stdout, String::from_utf8(out.stderr).unwrap())
+    };
+    let (places, problems) = convert("1");
+    // One place per valid row (a record starts with its quoted id `"p…`; a text over two
+    // lines does not).
+    let records = places
+        .split(|&b| b == b'\n')
+        .filter(|line| line.starts_with(b"\"p"));
+    assert_eq!(Some(records.count() as u64), one["valid"].as_u64());
+    assert!(problems.contains("unique"), "{problems}");
+    for threads in ["2", ""] {
+        let (p, d) = convert(threads);
+        assert!(p == places, "other places on {threads:?} threads");
+        assert_eq!(d, problems);
+    }
 }
 
 fn long_hours_rows(rows: usize) -> String {

@@ -1,6 +1,6 @@
 //! `inclusion convert FILE|- --to csv|json|geojson|data-inclusion [-o OUT] [--lenient]
 //! [--redact-contacts] [--fix-hours] [--complete-insee] [--drop-unknown-columns] [--source NAME]
-//! [--max-per-code N]`.
+//! [--max-per-code N] [--threads N]`.
 
 use inclusion::enrich::complete_insee_codes;
 use inclusion::exchange::data_inclusion::to_data_inclusion;
@@ -29,7 +29,8 @@ pub fn run(f: &Convert, ctx: Context) -> Result<Outcome, CliError> {
         let _bar = Progress::start(lang.pick("lecture", "reading"), None, ctx.progress(false));
         let options = ReadOptions::default()
             .with_lenient(f.lenient)
-            .with_max_diagnostics_per_code(f.max_per_code);
+            .with_max_diagnostics_per_code(f.max_per_code)
+            .with_threads(f.threads.get().get());
         read_bytes(&bytes, &options)
     };
     drop(bytes);
