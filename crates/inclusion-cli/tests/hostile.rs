@@ -162,7 +162,7 @@ fn a_million_invalid_rows_give_exact_counts_and_a_bounded_list() {
 
 /// A row whose `horaires` is `Mo-Su 00:00-24:00` repeated 20,000 times (380,000 characters).
 #[test]
-fn validate_on_two_threads_gives_the_report_of_one() {
+fn validate_and_convert_on_several_threads_give_what_one_gives() {
     let dir = scratch("validate-threads");
     // 4.4 MB: ids repeated every 60,000 rows (duplicates across the parts), a bad postcode
     // every 7 rows, a text over two lines every 11.
@@ -181,11 +181,12 @@ fn validate_on_two_threads_gives_the_report_of_one() {
     }
     assert!(csv.len() >= 4 << 20);
     file(&dir, "big.csv", &csv);
-    // `threads` empty: the default, as many threads as the system gives.
-    let run = |threads: &str| {
+    // `threads` empty: the default, as many threads as the system gives. Exit status 1: rows
+    // with errors.
+    let on = |args: &[&str], threads: &str| {
         let out = inclusion(&dir)
-            .args(["--lang", "en", "validate", "big.csv", "--format", "json"])
-            .args(["--max-per-code", "20"])
+            .args(["--lang", "en"])
+            .args(args)
             .args(
                 ["--threads", threads]
                     .iter()
@@ -194,8 +195,17 @@ fn validate_on_two_threads_gives_the_report_of_one() {
             .output()
             .unwrap();
         assert_eq!(status(&out, threads), 1);
-        json(&out.stdout)
+        out
     };
+    let validate = [
+        "validate",
+        "big.csv",
+        "--format",
+        "json",
+        "--max-per-code",
+        "20",
+    ];
+    let run = |threads: &str| json(&on(&validate, threads).stdout);
     let one = run("1");
     assert_eq!(one["rows"].as_u64(), Some(72_000));
     let counts = one["counts"].as_array().unwrap();
@@ -214,16 +224,7 @@ fn validate_on_two_threads_gives_the_report_of_one() {
     );
     // `convert` reads the same way: the same places written, the same problems reported.
     let convert = |threads: &str| {
-        let out = inclusion(&dir)
-            .args(["--lang", "en", "convert", "big.csv", "--to", "csv"])
-            .args(
-                ["--threads", threads]
-                    .iter()
-                    .filter(|_| !threads.is_empty()),
-            )
-            .output()
-            .unwrap();
-        assert_eq!(status(&out, threads), 1);
+        let out = on(&["convert", "big.csv", "--to", "csv"], threads);
         (out.stdout, String::from_utf8(out.stderr).unwrap())
     };
     let (places, problems) = convert("1");
