@@ -39,9 +39,11 @@ pub struct ReadOptions {
     /// is dropped once validated, so the memory is the file's, not the file's and its places'
     /// (a `Place` and its texts take about twice the bytes of its CSV row).
     pub keep_places: bool,
-    /// How many threads read a large CSV file (default: 1). With more than one, a CSV file
-    /// of at least 4 MB is cut into that many parts at the start of rows, each read on its
-    /// thread; the report is the same, exactly, as on one thread: the same places in the
+    /// How many threads read a large CSV file (default: 1; a library does not start threads
+    /// unasked: the command line and the Python package pass the CPUs the system gives,
+    /// `std::thread::available_parallelism`, unless told otherwise). With more than one, a
+    /// CSV file of at least 4 MB is cut into that many parts at the start of rows, each read
+    /// on its thread; the report is the same, exactly, as on one thread: the same places in the
     /// same order, the same diagnostics (rows, order, limit per code, duplicate ids across
     /// parts) and counts. A file the cuts could change (a cut inside a quoted text over
     /// several lines, a stray quote) is read on one thread; so are JSON and v0.1 files.
