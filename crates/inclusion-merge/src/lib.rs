@@ -25,8 +25,8 @@
 //! * [`InputSet`]: several files read leniently (v0.1 migrated, ids kept), each with its source
 //!   name and diagnostics; [`dedup`] runs the whole job into a [`DedupReport`].
 //! * Outputs: [`write_pairs_csv`], [`write_review_csv`] (for a data steward),
-//!   [`pairs_to_json`], [`render_text`]; every public document has a JSON Schema in
-//!   `inclusion-schema`.
+//!   [`pairs_to_json`], [`render_text`] (or [`write_text`] as it goes); every public
+//!   document has a JSON Schema in `inclusion-schema`.
 //! * [`contact`]: phone numbers to E.164, e-mail and web-site keys; [`text`]: the
 //!   normalisation of names and streets.
 //!
@@ -91,7 +91,7 @@ pub use config::{Config, DedupThresholds, Metric, RULES_VERSION, Similarity, Wei
 pub use error::MergeError;
 pub use input::{InputFile, InputSet};
 pub use merge::{Conflict, ConflictValue, Merged, Provenance, merge};
-pub use output::{pairs_to_json, render_text, write_pairs_csv, write_review_csv};
+pub use output::{pairs_to_json, render_text, write_pairs_csv, write_review_csv, write_text};
 pub use pairs::{DecidedBy, Decision, Pair, PairStats, Pairs, Reason, explain, find_duplicates};
 pub use quality::{Quality, QualityCriterion, QualityMark, quality, quality_on};
 pub use report::{DedupReport, dedup, merge_clusters};

@@ -2,7 +2,6 @@
 //! steward, with both records side by side and a `verdict` column to fill), the pairs as JSON,
 //! and a text rendering.
 
-use std::fmt::Write as _;
 use std::io::Write;
 
 use inclusion_model::{Lang, Place};
@@ -201,10 +200,67 @@ pub fn pairs_to_json(pairs: &Pairs) -> Result<String, MergeError> {
 /// A text rendering of a deduplication, in French or English: the files read, the counts,
 /// then every duplicate and review pair with its score, its decision and its reasons, the
 /// clusters and the conflicts of the merged places, and the duplicate pairs left out of the
-/// clusters.
+/// clusters. [`write_text`] writes the same text to an output as it goes.
 pub fn render_text(report: &DedupReport, lang: Lang) -> String {
-    let fr = lang == Lang::Fr;
     let mut s = String::new();
+    render(report, lang, &mut s);
+    s
+}
+
+/// Writes [`render_text`]'s text to `out` as it is made, without holding it: the pairs and
+/// their reasons of a file whose places repeat many times make hundreds of megabytes of it.
+///
+/// ```
+/// use inclusion_merge::{dedup, render_text, write_text, Config, InputSet};
+/// use inclusion_model::Lang;
+/// let header = "id,pivot,nom,commune,code_postal,adresse,date_maj\n";
+/// let mut input = InputSet::new();
+/// input.add_bytes("cnfs", format!("{header}1,33820960400028,APEJ,Cognac,16100,72 Rue de Pons,2022-01-01\n").as_bytes())?;
+/// input.add_bytes("dora", format!("{header}d7,33820960400028,APEJ COGNAC,Cognac,16100,72 RUE DE PONS,2023-05-01\n").as_bytes())?;
+/// let report = dedup(&input, &Config::default())?;
+/// let mut out = Vec::new();
+/// write_text(&report, Lang::En, &mut out)?;
+/// let text = String::from_utf8(out).unwrap();
+/// assert!(text.contains("\nduplicate "), "{text}");
+/// assert_eq!(text, render_text(&report, Lang::En));
+/// # Ok::<(), inclusion_merge::MergeError>(())
+/// ```
+///
+/// # Errors
+/// [`MergeError::Write`] when writing fails (the text stops there).
+pub fn write_text<W: Write>(report: &DedupReport, lang: Lang, out: W) -> Result<(), MergeError> {
+    let mut sink = Sink { out, error: None };
+    render(report, lang, &mut sink);
+    match sink.error {
+        Some(source) => Err(MergeError::Write {
+            what: "the text report".to_owned(),
+            source,
+        }),
+        None => Ok(()),
+    }
+}
+
+/// An output written as text: the first failure is kept, and nothing is written after it.
+struct Sink<W> {
+    out: W,
+    error: Option<std::io::Error>,
+}
+
+impl<W: Write> std::fmt::Write for Sink<W> {
+    fn write_str(&mut self, text: &str) -> std::fmt::Result {
+        if self.error.is_some() {
+            return Err(std::fmt::Error);
+        }
+        self.out.write_all(text.as_bytes()).map_err(|e| {
+            self.error = Some(e);
+            std::fmt::Error
+        })
+    }
+}
+
+/// The text of [`render_text`], into `s`.
+fn render(report: &DedupReport, lang: Lang, s: &mut impl std::fmt::Write) {
+    let fr = lang == Lang::Fr;
     let places: usize = report.files.iter().map(|f| f.places).sum();
     let _ = writeln!(s, "{} {}", lang.pick("règles", "rules"), report.rules);
     let n = |count: usize, one: &str, many: &str| lang.count(count, one, many);
@@ -351,5 +407,4 @@ pub fn render_text(report: &DedupReport, lang: Lang) -> String {
             Lang::En => writeln!(s, "\nleft out {} / {}: {}", r.left, r.right, r.en),
         };
     }
-    s
 }

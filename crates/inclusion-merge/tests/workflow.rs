@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use inclusion_merge::{
     Config, Decision, InputSet, MergeError, Refusal, clusters, dedup, find_duplicates, merge,
-    merge::merged_id, pairs_to_json, render_text, write_pairs_csv, write_review_csv,
+    merge::merged_id, pairs_to_json, render_text, write_pairs_csv, write_review_csv, write_text,
 };
 use inclusion_model::{Address, Coordinates, Lang, Place, Service};
 
@@ -232,6 +232,17 @@ fn input_sets_read_several_files_leniently() {
     // Each pair's reasons in the language asked.
     let pair = &report.pairs.pairs[0];
     assert!(texte.contains(&pair.decided_by.fr) && text.contains(&pair.decided_by.en));
+    // Written as it goes: the same text; an output that fails stops it with the error.
+    let mut written = Vec::new();
+    write_text(&report, Lang::Fr, &mut written).unwrap();
+    assert_eq!(String::from_utf8(written).unwrap(), texte);
+    let mut full = FailsAfter {
+        room: 40,
+        written: Vec::new(),
+    };
+    let err = write_text(&report, Lang::En, &mut full).unwrap_err();
+    assert!(matches!(err, MergeError::Write { .. }), "{err}");
+    assert!(full.written.len() <= 40 && text.as_bytes().starts_with(&full.written));
 
     // Errors name the file.
     let missing = InputSet::read_paths([dir.join("absent.csv")]).unwrap_err();
@@ -315,4 +326,25 @@ fn outputs_read_back() {
     }
     let err = write_pairs_csv(&pairs, &places, Closed).unwrap_err();
     assert!(matches!(err, MergeError::Write { .. }), "{err}");
+}
+
+/// An output with room for `room` bytes: a full disk.
+struct FailsAfter {
+    room: usize,
+    written: Vec<u8>,
+}
+
+impl std::io::Write for FailsAfter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = buf.len().min(self.room - self.written.len());
+        if n == 0 && !buf.is_empty() {
+            return Err(std::io::Error::other("no space left on device"));
+        }
+        self.written.extend_from_slice(&buf[..n]);
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }

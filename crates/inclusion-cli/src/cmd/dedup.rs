@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use inclusion::merge::{
-    Config, InputSet, MergeError, dedup, render_text, write_pairs_csv, write_review_csv,
+    Config, InputSet, MergeError, dedup, write_pairs_csv, write_review_csv, write_text,
 };
 use inclusion::model::Lang;
 use inclusion::model::render::{EXCERPT_CHARS, excerpt};
@@ -80,7 +80,7 @@ pub fn run(f: &Dedup, ctx: Context) -> Result<Outcome, CliError> {
         // size (470 MB for a file of 5.8 MB whose places repeat twenty times each).
         out.write_json(&report.pairs, true)?;
     } else {
-        out.write_str(&render_text(&report, lang))?;
+        out.write_with(|w| write_text(&report, lang, w), |e| e.to_string())?;
     }
     out.finish()?;
     let mut wrote = Vec::new();
