@@ -226,18 +226,25 @@ pub fn render_text(report: &DedupReport, lang: Lang) -> String {
 /// # Ok::<(), inclusion_merge::MergeError>(())
 /// ```
 ///
+/// The text is buffered (its lines are written in many small pieces) and `out` flushed at
+/// the end, as the CSV writers do.
+///
 /// # Errors
 /// [`MergeError::Write`] when writing fails (the text stops there).
 pub fn write_text<W: Write>(report: &DedupReport, lang: Lang, out: W) -> Result<(), MergeError> {
-    let mut sink = Sink { out, error: None };
+    let mut sink = Sink {
+        out: std::io::BufWriter::new(out),
+        error: None,
+    };
     render(report, lang, &mut sink);
-    match sink.error {
-        Some(source) => Err(MergeError::Write {
-            what: "the text report".to_owned(),
-            source,
-        }),
-        None => Ok(()),
-    }
+    let flushed = match sink.error {
+        Some(error) => Err(error),
+        None => sink.out.flush(),
+    };
+    flushed.map_err(|source| MergeError::Write {
+        what: "the text report".to_owned(),
+        source,
+    })
 }
 
 /// An output written as text: the first failure is kept, and nothing is written after it.
