@@ -245,6 +245,15 @@ impl<'a> FlatRecord<'a> {
         }
     }
 
+    /// Sets the text of a column not set before (a row whose header names each column once),
+    /// without looking for an earlier value.
+    #[inline]
+    pub(crate) fn set_new_column(&mut self, c: Column, value: &'a str) {
+        debug_assert!(self.position(c).is_none(), "{c:?} set twice");
+        // At most 32 positions are ever given: one fits in a byte.
+        self.slots[c.index()] = (self.cells.push(Some(Cell::Text(Cow::Borrowed(value)))) + 1) as u8;
+    }
+
     #[inline]
     pub(crate) fn set_column(&mut self, c: Column, value: Cow<'a, str>) {
         if !value.is_empty() {

