@@ -72,6 +72,7 @@
 //! assert_eq!(place.next_opening(t).unwrap().to_string(), "2026-06-11 08:00:00 -03");
 //! ```
 
+mod bytes;
 pub mod codes;
 pub mod columns;
 pub mod criteria;

@@ -250,12 +250,12 @@ fn day_prefix(b: &[u8]) -> Option<(u32, usize)> {
 /// ```
 pub fn list_items(s: &str) -> impl Iterator<Item = &str> {
     // `str::split('|')` searches with the standard library's generic `memchr`, whose set-up
-    // costs more than the short items of a list; the `memchr` crate's search does not.
+    // costs more than the short items of a list (see `bytes::find_byte`).
     let mut rest = Some(s.strip_prefix('|').unwrap_or(s));
     std::iter::from_fn(move || {
         let r = rest?;
         // `|` is ASCII: the bytes around it are character boundaries.
-        Some(match memchr::memchr(b'|', r.as_bytes()) {
+        Some(match crate::bytes::find_byte(r.as_bytes(), b'|') {
             Some(i) => {
                 rest = r.get(i + 1..);
                 &r[..i]

@@ -3,7 +3,8 @@
 //! The text is already valid UTF-8 and every byte the grammar looks at (the delimiter, the
 //! quote, the line ends) is ASCII, so a cell is a slice of the text: it is borrowed, never
 //! copied nor validated again, unless it holds a doubled quote (`""`), which is unescaped into
-//! a string of its own. The common grammar is read here, one `memchr` per cell: cells
+//! a string of its own. The common grammar is read here, one search per cell
+//! (`bytes::find_byte`, `bytes::find_any`): cells
 //! unquoted, or quoted and followed by the delimiter or a line end. A record that leaves it
 //! (text after a closing quote, a quote not closed before the end of the text) is read by the
 //! `csv` crate, whose rules (RFC 4180, `\r`, `\n` and `\r\n` ending records, blank lines
@@ -16,6 +17,8 @@
 //! An empty cell before the delimiter (`""` or nothing), 17 of the 32 cells of a row of the
 //! file of `scripts/python-bench.py`, is then read before any search: `Cells::read` went from
 //! 282.7 M to 232.7 M instructions on that file (`read_memory read FILE keep`, mimalloc).
+
+use crate::bytes::{find_any, find_byte};
 
 /// The `csv` crate's reader as the files of the standard are read: no header (the caller
 /// reads it), rows of any width (the caller reports a wrong one).
@@ -140,7 +143,7 @@ impl<'t> Cells<'t> {
             }
             if bytes.get(at) == Some(&b'"') {
                 let open = at + 1;
-                let mut close = open + find_quote(&bytes[open..])?;
+                let mut close = open + find_byte(&bytes[open..], b'"')?;
                 if bytes.get(close + 1) == Some(&b'"') {
                     let cell;
                     (cell, close) = unescape(text, open, close)?;
@@ -155,7 +158,7 @@ impl<'t> Cells<'t> {
                     Some(_) => return None,
                 }
             } else {
-                let end = memchr::memchr3(delimiter, b'\n', b'\r', &bytes[at..])
+                let end = find_any(&bytes[at..], [delimiter, b'\n', b'\r'])
                     .map_or(bytes.len(), |i| at + i);
                 self.cells.push(&text[at..end]);
                 at = end;
@@ -212,33 +215,8 @@ fn unescape(text: &str, open: usize, mut quote: usize) -> Option<(String, usize)
         }
         cell.push_str(&text[from..=quote]);
         from = quote + 2;
-        quote = from + find_quote(&bytes[from..])?;
+        quote = from + find_byte(&bytes[from..], b'"')?;
     }
-}
-
-/// The first `"` of `bytes`. Cells are short (13 bytes on average in the benchmark's file,
-/// quotes and delimiter included): the first 32 bytes are searched eight at a time in plain
-/// code, whose cost is a few instructions per word, before the vector search of `memchr`,
-/// whose set-up alone costs more than a short cell.
-#[inline]
-pub(crate) fn find_quote(bytes: &[u8]) -> Option<usize> {
-    const ONES: u64 = u64::from_le_bytes([1; 8]);
-    const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
-    const QUOTES: u64 = u64::from_le_bytes([b'"'; 8]);
-    let mut at = 0;
-    for chunk in bytes.chunks_exact(8).take(4) {
-        let mut word = [0; 8];
-        word.copy_from_slice(chunk);
-        // A byte of `word` is zero where `bytes` holds a quote; the lowest flagged byte is
-        // the first zero (a borrow can only flag bytes above a zero).
-        let word = u64::from_le_bytes(word) ^ QUOTES;
-        let zeros = word.wrapping_sub(ONES) & !word & HIGHS;
-        if zeros != 0 {
-            return Some(at + (zeros.trailing_zeros() / 8) as usize);
-        }
-        at += 8;
-    }
-    memchr::memchr(b'"', &bytes[at..]).map(|i| at + i)
 }
 
 #[cfg(test)]
@@ -300,19 +278,6 @@ mod tests {
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(2_000))]
-
-        /// The word-at-a-time search finds the first quote, as a byte-by-byte search does.
-        #[test]
-        fn find_quote_finds_the_first_quote(
-            bytes in proptest::collection::vec(
-                // About one quote in 40 bytes: found in each word of the first 32 bytes,
-                // after them, or not at all.
-                prop_oneof![20 => 0u8..=0x21, 20 => 0x23u8..=0xff, 1 => Just(b'"')],
-                0..100,
-            ),
-        ) {
-            prop_assert_eq!(find_quote(&bytes), bytes.iter().position(|b| *b == b'"'));
-        }
 
         /// The csv crate is the oracle: the same records and cells on any text made of the
         /// bytes the grammar looks at, and others.

@@ -37,7 +37,6 @@
 //! ```
 
 mod cells;
-pub(crate) use cells::find_quote;
 mod csv;
 mod decode;
 mod file;

@@ -184,7 +184,7 @@ impl<W: Write> CsvWriter<W> {
     fn field(&mut self, text: &str) {
         self.open();
         let mut rest = text;
-        while let Some(quote) = crate::read::find_quote(rest.as_bytes()) {
+        while let Some(quote) = crate::bytes::find_byte(rest.as_bytes(), b'"') {
             self.buffer.push_str(&rest[..=quote]);
             self.buffer.push('"');
             rest = &rest[quote + 1..];
