@@ -237,7 +237,7 @@ impl<'a> FlatRecord<'a> {
     pub(crate) fn take_list(&mut self, c: Column) -> Vec<String> {
         match self.take(c) {
             None => Vec::new(),
-            Some(v) if !v.contains('|') => vec![v],
+            Some(v) if crate::bytes::find_byte(v.as_bytes(), b'|').is_none() => vec![v],
             Some(v) => syntax::list_items(&v)
                 .filter(|i| !i.is_empty())
                 .map(str::to_owned)
