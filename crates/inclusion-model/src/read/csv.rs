@@ -764,7 +764,8 @@ mod tests {
 
         /// A row under a header of the standard's columns alone goes straight to its columns
         /// (`standard_row`); the same rows under a header with one more column, outside the
-        /// standard and empty, take the general loop: the same places and row diagnostics.
+        /// standard and empty, take the general loop: the same places and row diagnostics, at
+        /// both levels, lenient or not.
         #[test]
         fn standard_rows_read_as_the_general_loop_reads_them(
             rows in proptest::collection::vec(
@@ -783,6 +784,8 @@ mod tests {
                 ),
                 0..12,
             ),
+            strict in proptest::prelude::any::<bool>(),
+            lenient in proptest::prelude::any::<bool>(),
         ) {
             let text = |extra: bool| {
                 let mut csv = format!("{HEADER}{}\n", if extra { ",hors_standard" } else { "" });
@@ -801,7 +804,8 @@ mod tests {
                     .map(|d| (d.code(), d.row(), d.column().map(str::to_owned), d.value().map(str::to_owned)))
                     .collect()
             };
-            let options = ReadOptions::default();
+            let level = if strict { crate::validate::Level::Strict } else { crate::validate::Level::Standard };
+            let options = ReadOptions::default().with_level(level).with_lenient(lenient);
             let (standard, general) = (read_csv_str(&text(false), &options), read_csv_str(&text(true), &options));
             proptest::prop_assert_eq!(&standard.places, &general.places);
             proptest::prop_assert_eq!(rows_of(&standard), rows_of(&general));
