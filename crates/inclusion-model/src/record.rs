@@ -216,12 +216,16 @@ impl<'a> FlatRecord<'a> {
                     *old = cell;
                 }
             }
-            None if cell.is_some() => {
-                // At most 32 positions are ever given: one fits in a byte.
-                self.slots[c.index()] = (self.cells.push(cell) + 1) as u8;
-            }
+            None if cell.is_some() => self.push_new(c, cell),
             None => {}
         }
+    }
+
+    /// Gives a column without a position the next one, holding `cell`.
+    #[inline]
+    fn push_new(&mut self, c: Column, cell: Option<Cell<'a>>) {
+        // At most 32 positions are ever given: one fits in a byte.
+        self.slots[c.index()] = (self.cells.push(cell) + 1) as u8;
     }
 
     /// Moves the text of a column out of the record.
@@ -250,8 +254,7 @@ impl<'a> FlatRecord<'a> {
     #[inline]
     pub(crate) fn set_new_column(&mut self, c: Column, value: &'a str) {
         debug_assert!(self.position(c).is_none(), "{c:?} set twice");
-        // At most 32 positions are ever given: one fits in a byte.
-        self.slots[c.index()] = (self.cells.push(Some(Cell::Text(Cow::Borrowed(value)))) + 1) as u8;
+        self.push_new(c, Some(Cell::Text(Cow::Borrowed(value))));
     }
 
     #[inline]
