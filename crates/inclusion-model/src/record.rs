@@ -231,7 +231,14 @@ impl<'a> FlatRecord<'a> {
     /// Moves the text of a column out of the record.
     pub(crate) fn take(&mut self, c: Column) -> Option<String> {
         let i = self.position(c)?;
-        match self.cells.get_mut(i)?.take()? {
+        let cell = self.cells.get_mut(i)?;
+        // A borrowed text (the common case) is copied, and the cell emptied without moving
+        // it out first.
+        if let Some(Cell::Text(Cow::Borrowed(t))) = *cell {
+            *cell = None;
+            return Some(t.to_owned());
+        }
+        match cell.take()? {
             Cell::Text(t) => Some(t.into_owned()),
             Cell::Number(n) => Some(n.to_string()),
         }
@@ -298,17 +305,18 @@ mod tests {
         assert!(record.is_blank());
     }
 
-    /// One step on a record: set a column's text, set a number, or take a column out.
+    /// One step on a record: set a column's text (owned, or borrowed from the steps), set a
+    /// number, or take a column out.
     #[derive(Debug, Clone)]
     enum Step {
-        Text(usize, String),
+        Text(usize, String, bool),
         Number(usize, f64),
         Take(usize),
     }
 
     fn step() -> impl Strategy<Value = Step> {
         prop_oneof![
-            (0..32usize, "[a-z]{0,3}").prop_map(|(c, t)| Step::Text(c, t)),
+            (0..32usize, "[a-z]{0,3}", any::<bool>()).prop_map(|(c, t, b)| Step::Text(c, t, b)),
             (0..32usize, -90.0..90.0f64).prop_map(|(c, n)| Step::Number(c, n)),
             (0..32usize).prop_map(Step::Take),
         ]
@@ -321,12 +329,16 @@ mod tests {
         fn a_record_reads_back_what_a_map_would(steps in prop::collection::vec(step(), 0..200)) {
             let mut record = FlatRecord::new();
             let mut model: HashMap<usize, String> = HashMap::new();
-            for s in steps {
-                match s {
-                    Step::Text(c, t) => {
+            for s in &steps {
+                match *s {
+                    Step::Text(c, ref t, borrowed) => {
                         let column = Column::ALL[c];
-                        record.set(column.name(), t.clone());
-                        if t.is_empty() { model.remove(&c); } else { model.insert(c, t); }
+                        if borrowed {
+                            record.set(column.name(), t.as_str());
+                        } else {
+                            record.set(column.name(), t.clone());
+                        }
+                        if t.is_empty() { model.remove(&c); } else { model.insert(c, t.clone()); }
                     }
                     Step::Number(c, n) => {
                         record.set_number(Column::ALL[c].name(), n);
