@@ -157,16 +157,15 @@ impl Validator {
         diags: &mut Vec<Diagnostic>,
         places: &mut Vec<Place>,
     ) -> bool {
-        let (place, error) = self.build(rec, row, diags, places);
-        let error = error || row_error;
-        match place {
-            Some(p) if !error || self.lenient => {
-                places.push(p);
-                if let Some(hash) = self.new_id {
-                    self.seen_ids.insert_place(hash, places.len() - 1);
-                }
+        let before = places.len();
+        let error = self.build(rec, row, row_error, diags, places);
+        if places.len() > before {
+            if let Some(hash) = self.new_id {
+                self.seen_ids.insert_place(hash, before);
             }
-            other => self.remember_id(other.as_ref(), rec),
+        } else {
+            // Not kept: the id is still in the record.
+            self.remember_id(None, rec);
         }
         error
     }
@@ -180,9 +179,10 @@ impl Validator {
         row: usize,
         diags: &mut Vec<Diagnostic>,
     ) -> (Option<Place>, bool) {
-        let (place, error) = self.build(rec, row, diags, &[]);
+        let mut place = None;
+        let error = self.build(rec, row, false, diags, &mut place);
         self.remember_id(place.as_ref(), rec);
-        (place.filter(|_| !error || self.lenient), error)
+        (place, error)
     }
 
     /// Remembers the id of the row just built, when new, as an id outside `places`: a later
@@ -196,22 +196,29 @@ impl Validator {
         }
     }
 
-    /// Runs the checks of the [catalogue](checks) on one record, in column order; returns the
-    /// place when it can be kept, and whether the row has an error. Sets `new_id`.
+    /// Runs the checks of the [catalogue](checks) on one record, in column order; gives the
+    /// place to `kept` when it can be kept (no error, `row_error` included, or lenient
+    /// reading), and returns whether the row has an error. Sets `new_id`.
+    ///
+    /// The place goes straight into `kept` (the report's vector when places are kept): built,
+    /// returned and then pushed, it was copied twice (664 bytes each time). `kept` is a trait
+    /// object so that `build` stays one function: two instances of a generic `build` call each
+    /// check from two places, and the compiler then stopped inlining them (ARCHITECTURE.md).
     fn build(
         &mut self,
         rec: &mut FlatRecord<'_>,
         row: usize,
+        row_error: bool,
         diags: &mut Vec<Diagnostic>,
-        places: &[Place],
-    ) -> (Option<Place>, bool) {
+        kept: &mut dyn Kept,
+    ) -> bool {
         self.new_id = None;
         let strict = self.level == Level::Strict;
         let mut r = Row::new(&*rec, row, diags, strict, self.lenient);
         if text::blank_row(&mut r) {
-            return (None, true);
+            return true;
         }
-        let (id, new_id) = identifiers::id(&mut r, &self.seen_ids, places);
+        let (id, new_id) = identifiers::id(&mut r, &self.seen_ids, kept.places());
         self.new_id = new_id;
         let pivot = identifiers::pivot(&mut r);
         let name = text::required(&mut r, Column::Name).is_some();
@@ -241,16 +248,16 @@ impl Validator {
 
         let (error, fatal) = (r.error, r.fatal);
         let insee_ok = insee.is_some();
-        if fatal || (error && !self.lenient) {
-            return (None, error);
+        if fatal || ((error || row_error) && !self.lenient) {
+            return error || row_error;
         }
         let Some(updated_on) = updated_on.filter(|_| id && pivot && name && commune && street)
         else {
-            return (None, true);
+            return true;
         };
         // Every check is done: move the texts out of the record (no copy when it owns them).
         let mut take = |c: Column| rec.take(c);
-        let place = Place {
+        kept.keep(Place {
             id: take(Column::Id).unwrap_or_default(),
             pivot: take(Column::Pivot).unwrap_or_default(),
             name: take(Column::Name).unwrap_or_default(),
@@ -287,8 +294,39 @@ impl Validator {
             accessibility_url: rec.take(Column::AccessibilityUrl),
             booking_url: rec.take(Column::BookingUrl),
             extra: std::mem::take(&mut rec.extra),
-        };
-        (Some(place), error)
+        });
+        error || row_error
+    }
+}
+
+/// Where [`Validator::build`] gives a place it keeps: the report's vector, or the one place of
+/// a record validated on its own.
+trait Kept {
+    /// The places kept before this one (where a duplicate id is looked for).
+    fn places(&self) -> &[Place];
+    /// Keeps the place.
+    fn keep(&mut self, place: Place);
+}
+
+impl Kept for Vec<Place> {
+    fn places(&self) -> &[Place] {
+        self
+    }
+
+    #[inline]
+    fn keep(&mut self, place: Place) {
+        self.push(place);
+    }
+}
+
+impl Kept for Option<Place> {
+    fn places(&self) -> &[Place] {
+        &[]
+    }
+
+    #[inline]
+    fn keep(&mut self, place: Place) {
+        *self = Some(place);
     }
 }
 
