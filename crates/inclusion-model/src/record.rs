@@ -229,6 +229,11 @@ impl<'a> FlatRecord<'a> {
     }
 
     /// Moves the text of a column out of the record.
+    ///
+    /// Always inlined: called for about fifteen columns a row, its entry and exit (the
+    /// registers it saves around the allocation) cost 18 instructions a call, 27 M for the
+    /// 100,000 rows of the benchmark; inlined, the read went from 681.7 M to 672.1 M.
+    #[inline(always)]
     pub(crate) fn take(&mut self, c: Column) -> Option<String> {
         let i = self.position(c)?;
         let cell = self.cells.get_mut(i)?;
