@@ -246,10 +246,11 @@ impl Validator {
         let support_modes = vocabularies::list(&mut r, Column::SupportModes);
         contact::links(&mut r);
 
-        let (error, fatal) = (r.error, r.fatal);
+        // An error the reader found in the row counts as the checks' own.
+        let (error, fatal) = (r.error || row_error, r.fatal);
         let insee_ok = insee.is_some();
-        if fatal || ((error || row_error) && !self.lenient) {
-            return error || row_error;
+        if fatal || (error && !self.lenient) {
+            return error;
         }
         let Some(updated_on) = updated_on.filter(|_| id && pivot && name && commune && street)
         else {
@@ -295,7 +296,7 @@ impl Validator {
             booking_url: rec.take(Column::BookingUrl),
             extra: std::mem::take(&mut rec.extra),
         });
-        error || row_error
+        error
     }
 }
 
