@@ -96,7 +96,7 @@ FRESH = f"inclusion.read(path), the first call of a new process ({CPUS} CPUs; me
 
 def timed(fn: Callable[[], Any], repeat: int, warmup: int = 1) -> Tuple[float, Any]:
     """The median wall time of `repeat` calls (garbage collected between calls, outside the
-    timing), and the last result; the median CPU time of the process is kept in `LAST_CPU`.
+    timing), and the last result; the median CPU time of the process is kept in `CPU["last"]`.
     `warmup` calls come first, untimed: the first calls of a kind pay for memory the process
     has not touched yet (measured apart by `fresh_process`)."""
     times = []
@@ -244,8 +244,7 @@ def main() -> None:
 
         # The first call of a process: each in its own process, timed inside it.
         t = fresh_process(path, args.repeat)
-        results[FRESH] = t
-        cpu[FRESH] = float("nan")
+        results[FRESH] = t  # no CPU time: it is spent in the other processes
         read_fresh_time = t
 
         t, _ = timed(lambda: with_objects(inclusion.read(path, threads=1)), args.repeat)
@@ -335,8 +334,8 @@ def main() -> None:
     print(f"| measure ({ROWS:,} rows) | wall time | rows/s | CPU time | rows/s (CPU) | vs inclusion.read(path, threads=1), CPU |")
     print("|---|---|---|---|---|---|")
     for name, t in results.items():
-        c = cpu[name]
-        if c != c:  # not measured (NaN)
+        c = cpu.get(name)
+        if c is None:
             print(f"| {name} | {t * 1000:,.0f} ms | {ROWS / t:,.0f} | | | |")
             continue
         print(
