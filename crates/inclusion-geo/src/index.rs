@@ -7,14 +7,12 @@ use std::num::NonZeroUsize;
 use chrono::{DateTime, Utc};
 
 use crate::filter::{MaskFilter, PointMasks};
-use crate::open::{
-    HoursIndex, HoursSummary, HoursTable, NO_HOURS, OpenAt, OpenFilter, TableBuilder,
-};
+use crate::open::{HoursIndex, HoursSummary, HoursTable, OpenAt, OpenFilter};
 use crate::parallel;
 use crate::query::{HelpQuery, Hit, NearbyPlace, PlaceDetails, check_position};
 use crate::sphere::{chord2_to_metres, metres_to_chord2, unit_vector};
 use crate::subset::{RareValues, SubTree};
-use crate::tree::{Coordinates, Everything, Filter, Found, Points, Tree, sort_found};
+use crate::tree::{Coordinates, Everything, Filter, Found, Ordering, Points, Tree, sort_found};
 use crate::{GeoError, HelpFilter};
 use inclusion_model::criteria::{CriteriaMasks, gives_remote_help, place_mask};
 
@@ -179,72 +177,75 @@ struct Read {
 }
 
 impl Read {
-    /// The places' data, or `None` when they are not sorted by `id`: in one pass, or on two
-    /// threads one pass over each half, then the second half's joined to the first's.
-    fn places(places: &[Place], two_threads: bool) -> Option<Read> {
-        let mid = places.len() / 2;
-        if !two_threads || mid == 0 {
-            let (read, table) = Read::part(places, 0, places.len())?;
-            return Some(Read {
-                hours: table.finish(),
-                ..read
-            });
+    /// The places' data and the tree's first step, or `None` when they are not sorted by
+    /// `id`. On one thread in one pass; on two, one thread checks the order of the ids and
+    /// finds the opening hours' entries while the other computes the unit vectors, masks and
+    /// codes INSEE, then splits the tree's root. Each thread reads about half of the memory
+    /// of a place, where the two halves of the places read apart (the second half's table of
+    /// hours then joined to the first's) each read all of it, and the root's split waited
+    /// for both (ARCHITECTURE.md, "Build, sixth session").
+    fn places(places: &[Place], two_threads: bool) -> Option<(Read, Ordering)> {
+        if !two_threads {
+            let read = Read::part::<true, true>(places)?;
+            let ordering = Ordering::split_root(&read.xyz);
+            return Some((read, ordering));
         }
-        let (first, next) = places.split_at(mid);
-        if first[mid - 1].id > next[0].id {
-            return None;
-        }
-        let (second, first) = parallel::join(
+        let (criteria, (positions, ordering)) = parallel::join(
             true,
-            || Read::part(next, mid as u32, next.len()),
-            // With room for the second half, joined to it.
-            || Read::part(first, 0, places.len()),
+            || Read::part::<false, true>(places),
+            || {
+                let positions = Read::part::<true, false>(places);
+                let ordering = positions.as_ref().map(|p| Ordering::split_root(&p.xyz));
+                (positions, ordering)
+            },
         );
-        let ((mut read, mut table), (second, next_table)) = (first?, second?);
-        let renumber = table.absorb(next_table);
-        read.hours_ids.extend(
-            second
-                .hours_ids
-                .iter()
-                .map(|&id| renumber.get(id as usize).copied().unwrap_or(NO_HOURS)),
-        );
-        read.xyz.extend(second.xyz);
-        read.numbers.extend(second.numbers);
-        read.masks.extend(second.masks);
-        read.insee.extend(second.insee);
-        read.hours = table.finish();
-        Some(read)
+        let (criteria, positions) = (criteria?, positions?);
+        Some((
+            Read {
+                hours: criteria.hours,
+                hours_ids: criteria.hours_ids,
+                ..positions
+            },
+            ordering.unwrap_or_default(),
+        ))
     }
 
-    /// The data of `places`, numbered from `first`, and the builder of their hours (the
-    /// read's `hours` is empty), in arrays with room for `capacity` places; `None` when they
-    /// are not sorted by `id`.
-    fn part(places: &[Place], first: u32, capacity: usize) -> Option<(Read, TableBuilder<'_>)> {
+    /// The data of `places`: with `CRITERIA`, the opening hours (their table and each place's
+    /// entry), and `None` when the places are not sorted by `id`; with `POSITIONS`, the
+    /// codes INSEE, and the unit vectors, place numbers and masks of the places with
+    /// coordinates.
+    fn part<const POSITIONS: bool, const CRITERIA: bool>(places: &[Place]) -> Option<Read> {
         let mut table = HoursTable::builder();
+        let capacity = |wanted: bool| if wanted { places.len() } else { 0 };
         let mut read = Read {
-            hours_ids: Vec::with_capacity(capacity),
-            xyz: Vec::with_capacity(capacity),
-            numbers: Vec::with_capacity(capacity),
-            masks: Vec::with_capacity(capacity),
+            hours_ids: Vec::with_capacity(capacity(CRITERIA)),
+            xyz: Vec::with_capacity(capacity(POSITIONS)),
+            numbers: Vec::with_capacity(capacity(POSITIONS)),
+            masks: Vec::with_capacity(capacity(POSITIONS)),
             ..Read::default()
         };
         let mut previous: Option<&str> = None;
-        for (i, place) in (first..).zip(places) {
-            if previous.is_some_and(|p| p > place.id.as_str()) {
-                return None;
+        for (i, place) in (0..).zip(places) {
+            if CRITERIA {
+                if previous.is_some_and(|p| p > place.id.as_str()) {
+                    return None;
+                }
+                previous = Some(&place.id);
+                read.hours_ids.push(table.entry(place));
             }
-            previous = Some(&place.id);
-            read.hours_ids.push(table.entry(place));
-            if let Some(key) = place.address.insee_code.as_deref().and_then(insee_key) {
-                read.insee.push((key, i));
-            }
-            if let Some(c) = place.coordinates {
-                read.xyz.push(unit_vector(c.latitude(), c.longitude()));
-                read.numbers.push(i);
-                read.masks.push(place_mask(place));
+            if POSITIONS {
+                if let Some(key) = place.address.insee_code.as_deref().and_then(insee_key) {
+                    read.insee.push((key, i));
+                }
+                if let Some(c) = place.coordinates {
+                    read.xyz.push(unit_vector(c.latitude(), c.longitude()));
+                    read.numbers.push(i);
+                    read.masks.push(place_mask(place));
+                }
             }
         }
-        Some((read, table))
+        read.hours = table.finish();
+        Some(read)
     }
 }
 
@@ -262,10 +263,10 @@ impl HelpIndex {
     }
 
     /// [`HelpIndex::build`] on two threads (the calling one and one more) when `threads` is 2
-    /// or more and there are at least [`HelpIndex::MIN_PARALLEL_BUILD`] places: each thread
-    /// reads half of the places (the second half's table of opening hours then joined to the
-    /// first's), then orders and boxes one half of the tree, then builds half of the
-    /// remaining tables. The index is the same as [`HelpIndex::build`]'s, whatever the
+    /// or more and there are at least [`HelpIndex::MIN_PARALLEL_BUILD`] places: one thread
+    /// reads the places' opening hours while the other reads their positions and criteria and
+    /// splits the tree's root; then each orders and boxes one half of the tree, then builds
+    /// half of the remaining tables. The index is the same as [`HelpIndex::build`]'s, whatever the
     /// number of threads; the work is cut in two, so more threads are not used. When the
     /// system cannot make a thread, everything runs on the calling one.
     ///
@@ -306,7 +307,7 @@ impl HelpIndex {
         let two = threads.get() >= 2 && places.len() >= HelpIndex::MIN_PARALLEL_BUILD;
         // Places usually come sorted by `id`: that is checked while they are read, which
         // starts again after a sort when they are not.
-        let read = match Read::places(&places, two) {
+        let (read, ordering) = match Read::places(&places, two) {
             Some(read) => read,
             None => {
                 sort_by_id(&mut places);
@@ -321,7 +322,7 @@ impl HelpIndex {
             masks: place_masks,
             insee,
         } = read;
-        let (tree, order, in_order) = Tree::build_gathered(&xyz, two);
+        let (tree, order, in_order) = ordering.finish(&xyz, two);
         drop(xyz);
         // Two sides: the points' positions and the codes INSEE; their criteria and hours.
         let ((points, codes), (masks, hours)) = parallel::join(
@@ -1018,8 +1019,8 @@ mod tests {
         for p in all.iter_mut().step_by(5) {
             p.address.insee_code = None;
         }
-        // Texts and locales met first in the second half (the half a second thread reads),
-        // hours that cannot be evaluated, places without hours, texts not shared.
+        // Texts and locales met late, hours that cannot be evaluated, places without hours,
+        // texts not shared.
         let half = all.len() / 2;
         for (i, p) in all.iter_mut().enumerate().skip(half + 1) {
             let (postcode, text) = match i % 6 {

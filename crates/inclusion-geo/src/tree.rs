@@ -331,17 +331,31 @@ impl Tree {
         xyz: &[[f64; 3]],
         two_threads: bool,
     ) -> (Tree, Vec<u32>, Vec<[f64; 3]>) {
+        Ordering::split_root(xyz).finish(xyz, two_threads)
+    }
+}
+
+/// A tree being built, in two steps so that the first can run beside other work: the points'
+/// items and the root's median split ([`Ordering::split_root`]), then the rest
+/// ([`Ordering::finish`], the root's halves on two threads when asked).
+#[derive(Debug, Default)]
+pub(crate) struct Ordering {
+    /// Order 16-byte items (position rounded to f32, point number): the order only decides
+    /// which points share a node, the boxes come from the exact positions.
+    items: Vec<Item>,
+    span: Span,
+    /// Where the root's split put its right half, when it has two.
+    mid: Option<usize>,
+}
+
+impl Ordering {
+    /// The items of the points `xyz` (at most `u32::MAX`), split at the root.
+    pub(crate) fn split_root(xyz: &[[f64; 3]]) -> Ordering {
         let n = xyz.len();
-        if n == 0 {
-            return (Tree::default(), Vec::new(), Vec::new());
-        }
         let mut depth = 0u32;
         while n.div_ceil(1 << depth) > LEAF_SIZE {
             depth += 1;
         }
-        let first_leaf = (1usize << depth) - 1;
-        // Order 16-byte items (position rounded to f32, point number): the order only decides
-        // which points share a node, the boxes come from the exact positions below.
         let mut items: Vec<Item> = xyz
             .iter()
             .enumerate()
@@ -355,7 +369,26 @@ impl Tree {
             })
             .collect();
         let span = Span { n, depth };
-        order(&mut items, span, 0, 1 << depth, two_threads);
+        let mid = split(&mut items, span, 0, 1 << depth);
+        Ordering { items, span, mid }
+    }
+
+    /// The tree of the points `xyz` (those given to [`Ordering::split_root`]): see
+    /// [`Tree::build_gathered`].
+    pub(crate) fn finish(
+        mut self,
+        xyz: &[[f64; 3]],
+        two_threads: bool,
+    ) -> (Tree, Vec<u32>, Vec<[f64; 3]>) {
+        let Span { n, depth } = self.span;
+        if n == 0 {
+            return (Tree::default(), Vec::new(), Vec::new());
+        }
+        let first_leaf = (1usize << depth) - 1;
+        if let Some(mid) = self.mid {
+            order_halves(&mut self.items, mid, self.span, 0, 1 << depth, two_threads);
+        }
+        let items = self.items;
         let order: Vec<u32> = items.iter().map(|it| it[3].to_bits()).collect();
         drop(items);
         let mut tree = Tree {
@@ -398,7 +431,9 @@ impl Tree {
             .collect();
         (tree, order, points)
     }
+}
 
+impl Tree {
     /// How many points the tree holds.
     pub(crate) fn len(&self) -> usize {
         self.n
@@ -714,7 +749,7 @@ pub(crate) fn sort_found(points: &impl Points, found: &mut [Found]) {
 }
 
 /// The leaf boundaries of `n` points in `2^depth` leaves.
-#[derive(Clone, Copy)]
+#[derive(Debug, Clone, Copy, Default)]
 struct Span {
     n: usize,
     depth: u32,
@@ -740,9 +775,36 @@ type Item = [f32; 4];
 /// Orders `items` (the points of the leaves `first..first + leaves`) so that each half of the
 /// leaves gets a contiguous part: median split on the axis where the items spread most,
 /// recursively down to the leaves.
-fn order(items: &mut [Item], span: Span, first: usize, leaves: usize, two_threads: bool) {
+fn order(items: &mut [Item], span: Span, first: usize, leaves: usize) {
+    if let Some(mid) = split(items, span, first, leaves) {
+        order_halves(items, mid, span, first, leaves, false);
+    }
+}
+
+/// Orders the two halves of `items` split at `mid` by [`split`], on two threads when asked.
+fn order_halves(
+    items: &mut [Item],
+    mid: usize,
+    span: Span,
+    first: usize,
+    leaves: usize,
+    two_threads: bool,
+) {
+    let half = leaves / 2;
+    let (left, right) = items.split_at_mut(mid);
+    crate::parallel::join(
+        two_threads,
+        || order(left, span, first, half),
+        || order(right, span, first + half, half),
+    );
+}
+
+/// The median split of a node (the items of the leaves `first..first + leaves`) on the axis
+/// where its items spread most: the items of its first half of leaves before the others, and
+/// where those start; `None` for a leaf or a node of fewer than two items.
+fn split(items: &mut [Item], span: Span, first: usize, leaves: usize) -> Option<usize> {
     if leaves < 2 || items.len() < 2 {
-        return;
+        return None;
     }
     // The spread of a large node from a sample of its items: the axis it chooses is the same
     // but for nodes almost as wide as high, whose split matters least.
@@ -763,19 +825,13 @@ fn order(items: &mut [Item], span: Span, first: usize, leaves: usize, two_thread
     } else {
         2
     };
-    let half = leaves / 2;
-    let mid = span.start(first + half) - span.start(first);
+    let mid = span.start(first + leaves / 2) - span.start(first);
     items.select_nth_unstable_by(mid, |a, b| {
         a[axis]
             .partial_cmp(&b[axis])
             .unwrap_or(std::cmp::Ordering::Equal)
     });
-    let (left, right) = items.split_at_mut(mid);
-    crate::parallel::join(
-        two_threads,
-        || order(left, span, first, half, false),
-        || order(right, span, first + half, half, false),
-    );
+    Some(mid)
 }
 
 #[cfg(test)]

@@ -167,7 +167,6 @@ impl HoursTable {
             locale_of: FxHashMap::default(),
             seen: FxHashMap::default(),
             classes: FxHashMap::default(),
-            firsts: Vec::new(),
         }
     }
 
@@ -220,11 +219,6 @@ impl HoursTable {
 /// the cache (keyed by the postcode and code INSEE, it held one entry per distinct pair,
 /// tens of thousands, each lookup a cache miss); an entry is then found by two small
 /// numbers.
-///
-/// Two builders can share the work: one takes the first places, the other the following ones,
-/// then [`TableBuilder::absorb`] gives the first the places where the second met a text and
-/// locale first, in the order met: the table is the one a single builder of all the places
-/// makes (entries, locales and classes are numbered in the order they are first met).
 pub(crate) struct TableBuilder<'a> {
     table: HoursTable,
     texts: FxHashMap<&'a str, (u32, bool)>,
@@ -236,8 +230,6 @@ pub(crate) struct TableBuilder<'a> {
     /// Classes for exact answers: a text alone, or with its locale when it has holiday rules
     /// (see [`exact`]).
     classes: FxHashMap<(u32, Option<u8>), u32>,
-    /// Per (text, locale) pair, in the order met: the first place with it and its entry.
-    firsts: Vec<(&'a Place, u32)>,
 }
 
 impl<'a> TableBuilder<'a> {
@@ -297,21 +289,7 @@ impl<'a> TableBuilder<'a> {
             }
         };
         self.seen.insert((text, locale), id);
-        self.firsts.push((place, id));
         id
-    }
-
-    /// Takes in `next`, the builder of the places that follow this one's: returns, per entry
-    /// number of `next`, its number here.
-    pub(crate) fn absorb(&mut self, next: TableBuilder<'a>) -> Vec<u32> {
-        let mut renumber = vec![NO_HOURS; next.table.entries.len()];
-        for (place, id) in next.firsts {
-            let here = self.entry(place);
-            if let Some(n) = renumber.get_mut(id as usize) {
-                *n = here;
-            }
-        }
-        renumber
     }
 
     /// The table.
