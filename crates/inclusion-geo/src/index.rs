@@ -180,10 +180,10 @@ impl Read {
     /// The places' data and the tree's first step, or `None` when they are not sorted by
     /// `id`. On one thread in one pass; on two, one thread checks the order of the ids and
     /// finds the opening hours' entries while the other computes the unit vectors, masks and
-    /// codes INSEE, then splits the tree's root. Each thread reads about half of the memory
-    /// of a place, where the two halves of the places read apart (the second half's table of
-    /// hours then joined to the first's) each read all of it, and the root's split waited
-    /// for both (ARCHITECTURE.md, "Build, sixth session").
+    /// codes INSEE, then splits the tree's root. As fast as reading one half of the places on
+    /// each thread (the reading is bound by memory), and one table of hours is made, where
+    /// halves needed the second's joined to the first's (ARCHITECTURE.md, "Build, sixth
+    /// session").
     fn places(places: &[Place], two_threads: bool) -> Option<(Read, Ordering)> {
         if !two_threads {
             let read = Read::part::<true, true>(places)?;
@@ -266,9 +266,9 @@ impl HelpIndex {
     /// or more and there are at least [`HelpIndex::MIN_PARALLEL_BUILD`] places: one thread
     /// reads the places' opening hours while the other reads their positions and criteria and
     /// splits the tree's root; then each orders and boxes one half of the tree, then builds
-    /// half of the remaining tables. The index is the same as [`HelpIndex::build`]'s, whatever the
-    /// number of threads; the work is cut in two, so more threads are not used. When the
-    /// system cannot make a thread, everything runs on the calling one.
+    /// half of the remaining tables. The index is the same as [`HelpIndex::build`]'s,
+    /// whatever the number of threads; the work is cut in two, so more threads are not used.
+    /// When the system cannot make a thread, everything runs on the calling one.
     ///
     /// ```
     /// use std::num::NonZeroUsize;
