@@ -344,8 +344,6 @@ pub(crate) struct Ordering {
     /// which points share a node, the boxes come from the exact positions.
     items: Vec<Item>,
     span: Span,
-    /// Where the root's split put its right half, when it has two.
-    mid: Option<usize>,
 }
 
 impl Ordering {
@@ -369,28 +367,27 @@ impl Ordering {
             })
             .collect();
         let span = Span { n, depth };
-        let mid = split(&mut items, span, 0, 1 << depth);
-        Ordering { items, span, mid }
+        // The items of the root's left half now come first (its leaves' share of them).
+        split(&mut items, span, 0, 1 << depth);
+        Ordering { items, span }
     }
 
     /// The tree of the points `xyz` (those given to [`Ordering::split_root`]): see
     /// [`Tree::build_gathered`].
+    ///
+    /// Each half of the root is ordered, then its points gathered in tree order and its
+    /// leaves boxed, as one piece of work: the halves on two threads with `two_threads`.
     pub(crate) fn finish(
-        mut self,
+        self,
         xyz: &[[f64; 3]],
         two_threads: bool,
     ) -> (Tree, Vec<u32>, Vec<[f64; 3]>) {
-        let Span { n, depth } = self.span;
+        let Ordering { mut items, span } = self;
+        let Span { n, depth } = span;
         if n == 0 {
             return (Tree::default(), Vec::new(), Vec::new());
         }
         let first_leaf = (1usize << depth) - 1;
-        if let Some(mid) = self.mid {
-            order_halves(&mut self.items, mid, self.span, 0, 1 << depth, two_threads);
-        }
-        let items = self.items;
-        let order: Vec<u32> = items.iter().map(|it| it[3].to_bits()).collect();
-        drop(items);
         let mut tree = Tree {
             root: Bounds::EMPTY,
             children: Vec::new(),
@@ -401,27 +398,40 @@ impl Ordering {
         };
         let mut boxes = vec![Bounds::EMPTY; tree.nodes];
         let mut points = vec![[0.0; 3]; n];
-        // The points in tree order and the leaves' boxes, each half of the leaves (and their
-        // points) on a thread of its own.
+        let mut order = vec![0u32; n];
+        // The halves of the leaves (a single leaf is a right half with an empty left one),
+        // and of the items, points and numbers, which the root's split cut where the right
+        // half's leaves start.
         let (_, leaves) = boxes.split_at_mut(first_leaf);
         let (left, right) = leaves.split_at_mut(leaves.len() / 2);
-        let right_first = first_leaf + left.len();
-        let (left_points, right_points) = points.split_at_mut(tree.range(right_first).0);
-        let half = |leaves: &mut [Bounds], first: usize, points: &mut [[f64; 3]]| {
-            let start = tree.range(first).0;
-            for (p, &i) in points.iter_mut().zip(&order[start..]) {
-                *p = xyz[i as usize];
+        let cut = span.start(left.len());
+        let (left_items, right_items) = items.split_at_mut(cut);
+        let (left_points, right_points) = points.split_at_mut(cut);
+        let (left_order, right_order) = order.split_at_mut(cut);
+        // A half: the leaves `first..first + leaves.len()`, their items, points and numbers.
+        let half = |first: usize,
+                    leaves: &mut [Bounds],
+                    items: &mut [Item],
+                    points: &mut [[f64; 3]],
+                    numbers: &mut [u32]| {
+            self::order(items, span, first, leaves.len());
+            for ((p, number), it) in points.iter_mut().zip(numbers.iter_mut()).zip(&*items) {
+                *number = it[3].to_bits();
+                *p = xyz[*number as usize];
             }
-            for (j, b) in leaves.iter_mut().enumerate() {
-                let (lo, hi) = tree.range(first + j);
+            let start = span.start(first);
+            for (j, b) in (first..).zip(leaves.iter_mut()) {
+                let (lo, hi) = (span.start(j), span.start(j + 1));
                 *b = Bounds::of(points[lo - start..hi - start].iter());
             }
         };
+        let right_first = left.len();
         crate::parallel::join(
             two_threads,
-            || half(left, first_leaf, left_points),
-            || half(right, right_first, right_points),
+            || half(0, left, left_items, left_points, left_order),
+            || half(right_first, right, right_items, right_points, right_order),
         );
+        drop(items);
         for node in (0..first_leaf).rev() {
             boxes[node] = Bounds::merge(&boxes[2 * node + 1], &boxes[2 * node + 2]);
         }
@@ -777,26 +787,11 @@ type Item = [f32; 4];
 /// recursively down to the leaves.
 fn order(items: &mut [Item], span: Span, first: usize, leaves: usize) {
     if let Some(mid) = split(items, span, first, leaves) {
-        order_halves(items, mid, span, first, leaves, false);
+        let half = leaves / 2;
+        let (left, right) = items.split_at_mut(mid);
+        order(left, span, first, half);
+        order(right, span, first + half, half);
     }
-}
-
-/// Orders the two halves of `items` split at `mid` by [`split`], on two threads when asked.
-fn order_halves(
-    items: &mut [Item],
-    mid: usize,
-    span: Span,
-    first: usize,
-    leaves: usize,
-    two_threads: bool,
-) {
-    let half = leaves / 2;
-    let (left, right) = items.split_at_mut(mid);
-    crate::parallel::join(
-        two_threads,
-        || order(left, span, first, half),
-        || order(right, span, first + half, half),
-    );
 }
 
 /// The median split of a node (the items of the leaves `first..first + leaves`) on the axis
