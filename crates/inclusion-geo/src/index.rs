@@ -185,28 +185,26 @@ impl Read {
     /// halves needed the second's joined to the first's (ARCHITECTURE.md, "Build, sixth
     /// session").
     fn places(places: &[Place], two_threads: bool) -> Option<(Read, Ordering)> {
-        if !two_threads {
-            let read = Read::part::<true, true>(places)?;
+        let with_root = |read: Read| {
             let ordering = Ordering::split_root(&read.xyz);
-            return Some((read, ordering));
+            (read, ordering)
+        };
+        if !two_threads {
+            return Read::part::<true, true>(places).map(with_root);
         }
-        let (criteria, (positions, ordering)) = parallel::join(
+        let (criteria, positions) = parallel::join(
             true,
             || Read::part::<false, true>(places),
-            || {
-                let positions = Read::part::<true, false>(places);
-                let ordering = positions.as_ref().map(|p| Ordering::split_root(&p.xyz));
-                (positions, ordering)
-            },
+            || Read::part::<true, false>(places).map(with_root),
         );
-        let (criteria, positions) = (criteria?, positions?);
+        let (criteria, (positions, ordering)) = (criteria?, positions?);
         Some((
             Read {
                 hours: criteria.hours,
                 hours_ids: criteria.hours_ids,
                 ..positions
             },
-            ordering.unwrap_or_default(),
+            ordering,
         ))
     }
 
