@@ -18,7 +18,9 @@
 //!   when printed) — a bad row never stops the file, and a report keeps the first 1,000
 //!   problems of each code with exact counts; records parsed elsewhere go through the same
 //!   rules as [`FlatRecord`]s, all at once ([`validate_records`]) or one at a time
-//!   ([`RecordValidator`]);
+//!   ([`RecordValidator`]); a large CSV file is read in parts on several threads
+//!   ([`ReadOptions::threads`]) with exactly the report of one, and a caller that goes
+//!   through the places in order can keep each part's places apart ([`read_bytes_parted`]);
 //! * [`validate`]: two levels, [`Level::Standard`] (exactly the official validator's verdicts)
 //!   and [`Level::Strict`] (what the standard forgot: territory, SIRET checksum, e-mail/URL
 //!   syntax...), with the standard's defects and the reference library's differences tabled;
@@ -112,8 +114,9 @@ pub use place::{Address, Contact, Coordinates, Place};
 #[doc(hidden)]
 pub use read::read_csv_in_parts;
 pub use read::{
-    CheckedRecord, CodeCount, DEFAULT_MAX_DIAGNOSTICS_PER_CODE, Format, ReadOptions, ReadReport,
-    RecordValidator, read_bytes, read_csv_str, read_json_slice, read_path, validate_records,
+    CheckedRecord, CodeCount, DEFAULT_MAX_DIAGNOSTICS_PER_CODE, Format, PartedReport, ReadOptions,
+    ReadReport, RecordValidator, read_bytes, read_bytes_parted, read_csv_str, read_json_slice,
+    read_path, read_path_parted, validate_records,
 };
 pub use record::FlatRecord;
 pub use typology::Typology;

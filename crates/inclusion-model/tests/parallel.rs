@@ -3,7 +3,10 @@
 //! limits per code, duplicate ids across parts, counts).
 
 use chrono::NaiveDate;
-use inclusion_model::{ReadOptions, ReadReport, SchemaVersion, read_csv_in_parts, read_csv_str};
+use inclusion_model::{
+    ReadOptions, ReadReport, SchemaVersion, read_bytes, read_bytes_parted, read_csv_in_parts,
+    read_csv_str,
+};
 use proptest::prelude::*;
 
 const HEADER: &str = "id,pivot,nom,commune,code_postal,adresse,date_maj,presentation_detail";
@@ -72,6 +75,25 @@ fn compare(csv: &str, options: &ReadOptions, threads: usize) -> bool {
         &read_csv_str(csv, &many),
         &one,
         &format!("{threads} threads"),
+    );
+    // The parts' places kept apart: the same places in the same order, and once appended the
+    // same report as the bytes read in one vector.
+    let joined = read_bytes(csv.as_bytes(), &many);
+    let parted = read_bytes_parted(csv.as_bytes(), &many);
+    assert_eq!(parted.len(), joined.places.len());
+    assert!(
+        parted.places().eq(&joined.places),
+        "{threads} threads: parted places"
+    );
+    assert_eq!(
+        !parted.later.is_empty(),
+        parts.is_some(),
+        "{threads} threads: later parts exactly when read in parts"
+    );
+    assert_same(
+        &parted.into_report(),
+        &joined,
+        &format!("{threads} threads, parted"),
     );
     parts.is_some()
 }

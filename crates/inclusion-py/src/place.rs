@@ -297,7 +297,10 @@ pub(crate) fn record<'py>(py: Python<'py>, place: &Place) -> PyResult<Bound<'py,
 }
 
 /// Places as a Python list of `Place` objects (each place moved into its object).
-pub(crate) fn place_list(py: Python<'_>, places: Vec<Place>) -> PyResult<Py<PyList>> {
+pub(crate) fn place_list(
+    py: Python<'_>,
+    places: impl IntoIterator<Item = Place>,
+) -> PyResult<Py<PyList>> {
     let _paused = crate::gc::Paused::new(py);
     let objects = places
         .into_iter()

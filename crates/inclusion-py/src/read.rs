@@ -7,8 +7,9 @@ use std::sync::{Mutex, PoisonError};
 use std::time::Instant;
 
 use inclusion_model::{
-    Diagnostic, FlatRecord, Format, Level, Place, ReadOptions, ReadReport, SchemaVersion, Severity,
-    read_bytes, read_path, validate_records as validate_flat_records,
+    Diagnostic, FlatRecord, Format, Level, PartedReport, Place, ReadOptions, ReadReport,
+    SchemaVersion, Severity, read_bytes, read_bytes_parted, read_path_parted,
+    validate_records as validate_flat_records,
 };
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
@@ -139,9 +140,15 @@ impl PyReport {
 /// Measured (`scripts/python-bench.py`, 100,000 places): making the objects costs 121.7 M of
 /// the 1,057.2 M instructions of `read(path).places` (18–30 ms), which a caller that writes,
 /// converts or counts the places, or reads only the diagnostics, does not need.
+///
+/// A file read on several threads leaves its places in one vector per part
+/// ([`PartedReport`]): the objects are made from the parts in order, and the parts are
+/// joined into one vector (each later part's places moved once, as `read_bytes` does) only
+/// when work needs them all as one slice.
 struct LazyPlaces {
-    /// The places not yet made into objects; empty once they are.
-    rust: Mutex<Vec<Place>>,
+    /// The places not yet made into objects, one vector per part read (one when joined);
+    /// empty once they are made into objects.
+    rust: Mutex<Vec<Vec<Place>>>,
     /// The `Place` objects, once made.
     objects: PyOnceLock<Py<PyList>>,
     /// How many places there are.
@@ -149,10 +156,10 @@ struct LazyPlaces {
 }
 
 impl LazyPlaces {
-    fn new(places: Vec<Place>) -> LazyPlaces {
+    fn new(parts: Vec<Vec<Place>>) -> LazyPlaces {
         LazyPlaces {
-            len: places.len(),
-            rust: Mutex::new(places),
+            len: parts.iter().map(Vec::len).sum(),
+            rust: Mutex::new(parts),
             objects: PyOnceLock::new(),
         }
     }
@@ -160,28 +167,30 @@ impl LazyPlaces {
     /// The list of `Place` objects, made at the first call.
     fn objects(&self, py: Python<'_>) -> PyResult<&Py<PyList>> {
         self.objects.get_or_try_init(py, || {
-            let places =
+            let parts =
                 std::mem::take(&mut *self.rust.lock().unwrap_or_else(PoisonError::into_inner));
-            place_list(py, places)
+            place_list(py, parts.into_iter().flatten())
         })
     }
 
     /// `work` on the places, with the interpreter released: on the Rust places themselves
-    /// while no object is made (borrowed under the lock, taken and dropped on the released
-    /// side so that a thread that holds the interpreter and makes the objects only waits for
-    /// `work`); on a copy of the objects' places once they are made.
+    /// while no object is made (borrowed under the lock, the parts joined first if there are
+    /// several; taken and dropped on the released side so that a thread that holds the
+    /// interpreter and makes the objects only waits for `work`); on a copy of the objects'
+    /// places once they are made.
     fn with<R: Send>(
         &self,
         py: Python<'_>,
         work: impl FnOnce(&[Place]) -> R + Send,
     ) -> PyResult<R> {
         py.detach(|| {
-            let places = self.rust.lock().unwrap_or_else(PoisonError::into_inner);
-            if places.len() == self.len {
-                return Ok(work(&places));
+            let mut parts = self.rust.lock().unwrap_or_else(PoisonError::into_inner);
+            if parts.iter().map(Vec::len).sum::<usize>() != self.len {
+                // Made into objects, before this call or while it waited for the lock.
+                return Err(work);
             }
-            // Made into objects, before this call or while it waited for the lock.
-            Err(work)
+            join(&mut parts);
+            Ok(work(parts.first().map_or(&[], Vec::as_slice)))
         })
         .or_else(|work| {
             let places = place_copies(self.objects(py)?.bind(py).as_any())?;
@@ -194,11 +203,27 @@ impl LazyPlaces {
     fn cloned(&self, py: Python<'_>) -> PyResult<Vec<Place>> {
         match self.objects.get(py) {
             Some(list) => place_copies(list.bind(py).as_any()),
-            None => Ok(self
-                .rust
-                .lock()
-                .unwrap_or_else(PoisonError::into_inner)
-                .clone()),
+            None => {
+                let parts = self.rust.lock().unwrap_or_else(PoisonError::into_inner);
+                let mut places = Vec::with_capacity(self.len);
+                for part in parts.iter() {
+                    places.extend_from_slice(part);
+                }
+                Ok(places)
+            }
+        }
+    }
+}
+
+/// The parts made one vector: the later parts' places moved after the first's.
+fn join(parts: &mut Vec<Vec<Place>>) {
+    if parts.len() > 1 {
+        let mut later = parts.split_off(1);
+        if let Some(first) = parts.first_mut() {
+            first.reserve(later.iter().map(Vec::len).sum());
+            for part in &mut later {
+                first.append(part);
+            }
         }
     }
 }
@@ -308,7 +333,9 @@ fn options(level: &str, lenient: bool, version: Option<&str>) -> PyResult<ReadOp
 }
 
 /// A Python report from a Rust report (places and diagnostics moved into Python objects).
-fn into_python(py: Python<'_>, report: ReadReport) -> PyResult<PyReport> {
+/// `later`: the places of the parts after the first, when the report was read in parts
+/// ([`PartedReport`]).
+fn into_python(py: Python<'_>, report: ReadReport, later: Vec<Vec<Place>>) -> PyResult<PyReport> {
     let counts = report
         .counts()
         .iter()
@@ -329,7 +356,7 @@ fn into_python(py: Python<'_>, report: ReadReport) -> PyResult<PyReport> {
         .map(|diagnostic| Py::new(py, PyDiagnostic { diagnostic }))
         .collect::<PyResult<Vec<_>>>()?;
     Ok(PyReport {
-        places: LazyPlaces::new(report.places),
+        places: LazyPlaces::new(std::iter::once(report.places).chain(later).collect()),
         diagnostics: PyList::new(py, diagnostics)?.unbind(),
         rows: report.rows,
         invalid: report.invalid_rows,
@@ -372,10 +399,10 @@ pub(crate) fn read(
     let options = options(level, lenient, version)?.with_threads(threads.get());
     let report = if let Ok(bytes) = source.cast::<PyBytes>() {
         let bytes = bytes.as_bytes();
-        py.detach(|| read_bytes(bytes, &options))
+        py.detach(|| read_bytes_parted(bytes, &options))
     } else if let Ok(bytes) = source.cast::<PyByteArray>() {
         let bytes = bytes.to_vec();
-        py.detach(|| read_bytes(&bytes, &options))
+        py.detach(|| read_bytes_parted(&bytes, &options))
     } else if source.is_instance_of::<PyString>() || has_fspath(source) {
         if let Ok(text) = source.cast::<PyString>()
             && text.to_cow()?.contains('\n')
@@ -386,7 +413,7 @@ pub(crate) fn read(
             ));
         }
         let path: PathBuf = source.extract()?;
-        py.detach(|| read_path(&path, &options))
+        py.detach(|| read_path_parted(&path, &options))
             .map_err(errors::model)?
     } else {
         return Err(PyTypeError::new_err(format!(
@@ -394,7 +421,8 @@ pub(crate) fn read(
             type_name(source)
         )));
     };
-    into_python(py, readable(report)?)
+    let PartedReport { report, later, .. } = report;
+    into_python(py, readable(report)?, later)
 }
 
 fn has_fspath(value: &Bound<'_, PyAny>) -> bool {
@@ -417,7 +445,7 @@ pub(crate) fn validate_records(
         flat.push(flat_record(&item?)?);
     }
     let report = py.detach(|| validate_flat_records(flat, &options));
-    into_python(py, report)
+    into_python(py, report, Vec::new())
 }
 
 /// One record from a mapping of column name to value: `str`; `int` or `float` (numbers, for

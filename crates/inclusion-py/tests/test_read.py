@@ -168,12 +168,22 @@ def test_threads_give_the_report_of_one_thread() -> None:
     def key(d: inclusion.Diagnostic) -> tuple[object, ...]:
         return (d.row, d.column, d.value, d.code, d.severity)
 
+    written = inclusion.write_csv(one)
+    ids = [p.id for p in one.places]
     # The default (None) is as many threads as the system gives.
     for threads in [2, 3, None]:
         other = inclusion.read(data, threads=threads)
+        # The places of a report read in parts stay one vector per part until work needs
+        # them as one: an index copies them from the parts, writing joins them.
+        assert [p.id for p in inclusion.HelpIndex(other, threads=1).places] == [
+            p.id for p in inclusion.HelpIndex(one, threads=1).places
+        ]
+        assert inclusion.write_csv(other) == written
         assert (other.rows, other.valid, other.invalid) == (one.rows, one.valid, one.invalid)
-        assert [p.id for p in other.places] == [p.id for p in one.places]
+        assert [p.id for p in other.places] == ids
         assert [key(d) for d in other.diagnostics] == [key(d) for d in one.diagnostics]
+        # Objects made from the parts, without joining them first.
+        assert [p.id for p in inclusion.read(data, threads=threads).places] == ids
     with pytest.raises(ValueError, match="threads must be 1 or more"):
         inclusion.read(data, threads=0)
 

@@ -299,9 +299,11 @@ fn read_parts(
         let (start, end) = (cuts[k], cuts[k + 1]);
         let lines = memchr::memchr_iter(b'\n', &text.as_bytes()[start..end]).count() + 1;
         // The first part reads into the file's report: room for the places of every part
-        // (about as many lines each) saves moving its places when the others are appended.
+        // (about as many lines each) saves moving its places when the others are appended
+        // (not when they are kept apart).
         let (lines, bytes) = match k {
-            0 => (lines.saturating_mul(parts), text.len()),
+            0 if !options.parts_apart => (lines.saturating_mul(parts), text.len()),
+            0 => (lines, text.len()),
             _ => (lines, end - start),
         };
         rows.reserve(lines, bytes, &mut report);
@@ -336,7 +338,7 @@ fn read_parts(
     let (first_rows, mut report, _) = first;
     let duplicates = parts::late_duplicates(&first_rows, &report.places, &mut rest);
     for ((_, part, _), duplicates) in rest.into_iter().zip(duplicates) {
-        report.append_part(part, duplicates);
+        report.append_part(part, duplicates, options.parts_apart);
     }
     Some(report)
 }

@@ -62,6 +62,9 @@ pub struct ReadOptions {
     pub threads: usize,
     /// The size from which a CSV file is read in parts (see [`ReadOptions::threads`]).
     pub(crate) parallel_min_bytes: usize,
+    /// The places of the parts after the first left in their own vectors
+    /// ([`crate::read_bytes_parted`]) rather than appended to the first part's.
+    pub(crate) parts_apart: bool,
 }
 
 /// The size from which a CSV file is read in parts when [`ReadOptions::threads`] allows it:
@@ -79,6 +82,7 @@ impl Default for ReadOptions {
             keep_places: true,
             threads: 1,
             parallel_min_bytes: PARALLEL_MIN_BYTES,
+            parts_apart: false,
         }
     }
 }

@@ -67,6 +67,10 @@ pub struct ReadReport {
     /// Places validated then dropped, when the places are not kept
     /// ([`ReadOptions::keep_places`](crate::ReadOptions::keep_places)).
     dropped: usize,
+    /// The places of the parts after the first, when they are kept apart
+    /// ([`crate::read_bytes_parted`], which moves them out): empty in every report a caller
+    /// is given.
+    pub(super) later: Vec<Vec<Place>>,
 }
 
 /// How many problems of one code (and severity) a reading found, and how many of them its
@@ -151,6 +155,7 @@ impl ReadReport {
             counts: Vec::new(),
             dropped: 0,
             limit,
+            later: Vec::new(),
         }
     }
 
@@ -264,7 +269,15 @@ impl ReadReport {
     /// 2 in the part, diagnostics kept up to the same limit, or 1 when the limit is 0):
     /// the report is then the one reading the file up to the end of that part gives.
     /// `duplicates` are the rows of the part whose id an earlier part has, in order.
-    pub(super) fn append_part(&mut self, part: ReadReport, duplicates: Vec<LateDuplicate>) {
+    ///
+    /// With `apart`, the part's places (those of its late duplicates removed) go to
+    /// [`ReadReport::later`] instead of [`ReadReport::places`].
+    pub(super) fn append_part(
+        &mut self,
+        part: ReadReport,
+        duplicates: Vec<LateDuplicate>,
+        apart: bool,
+    ) {
         let offset = self.rows;
         self.rows += part.rows;
         self.invalid_rows += part.invalid_rows;
@@ -279,10 +292,22 @@ impl ReadReport {
             }
         }
         let mut gone = gone.into_iter().peekable();
-        self.places.reserve(part.places.len());
-        for (i, place) in part.places.into_iter().enumerate() {
-            if gone.next_if_eq(&i).is_none() {
-                self.places.push(place);
+        if apart {
+            let mut places = part.places;
+            if gone.peek().is_some() {
+                let mut i = 0;
+                places.retain(|_| {
+                    i += 1;
+                    gone.next_if_eq(&(i - 1)).is_none()
+                });
+            }
+            self.later.push(places);
+        } else {
+            self.places.reserve(part.places.len());
+            for (i, place) in part.places.into_iter().enumerate() {
+                if gone.next_if_eq(&i).is_none() {
+                    self.places.push(place);
+                }
             }
         }
         // The problems in order, each late duplicate where the validator would have put it;
