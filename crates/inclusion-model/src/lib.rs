@@ -115,8 +115,8 @@ pub use place::{Address, Contact, Coordinates, Place};
 pub use read::read_csv_in_parts;
 pub use read::{
     CheckedRecord, CodeCount, DEFAULT_MAX_DIAGNOSTICS_PER_CODE, Format, PartedReport, ReadOptions,
-    ReadReport, RecordValidator, read_bytes, read_bytes_parted, read_csv_str, read_json_slice,
-    read_path, read_path_parted, validate_records,
+    ReadReport, RecordValidator, join_parts, read_bytes, read_bytes_parted, read_csv_str,
+    read_json_slice, read_path, read_path_parted, validate_records,
 };
 pub use record::FlatRecord;
 pub use typology::Typology;

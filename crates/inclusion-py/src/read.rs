@@ -8,7 +8,7 @@ use std::time::Instant;
 
 use inclusion_model::{
     Diagnostic, FlatRecord, Format, Level, PartedReport, Place, ReadOptions, ReadReport,
-    SchemaVersion, Severity, read_bytes, read_bytes_parted, read_path_parted,
+    SchemaVersion, Severity, join_parts, read_bytes, read_bytes_parted, read_path_parted,
     validate_records as validate_flat_records,
 };
 use pyo3::exceptions::{PyTypeError, PyValueError};
@@ -203,14 +203,11 @@ impl LazyPlaces {
     fn cloned(&self, py: Python<'_>) -> PyResult<Vec<Place>> {
         match self.objects.get(py) {
             Some(list) => place_copies(list.bind(py).as_any()),
-            None => {
-                let parts = self.rust.lock().unwrap_or_else(PoisonError::into_inner);
-                let mut places = Vec::with_capacity(self.len);
-                for part in parts.iter() {
-                    places.extend_from_slice(part);
-                }
-                Ok(places)
-            }
+            None => Ok(self
+                .rust
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .concat()),
         }
     }
 }
@@ -218,12 +215,9 @@ impl LazyPlaces {
 /// The parts made one vector: the later parts' places moved after the first's.
 fn join(parts: &mut Vec<Vec<Place>>) {
     if parts.len() > 1 {
-        let mut later = parts.split_off(1);
+        let later = parts.split_off(1);
         if let Some(first) = parts.first_mut() {
-            first.reserve(later.iter().map(Vec::len).sum());
-            for part in &mut later {
-                first.append(part);
-            }
+            join_parts(first, later);
         }
     }
 }

@@ -50,16 +50,14 @@ mod stream;
 
 use std::path::Path;
 
-use crate::ModelError;
+use crate::{ModelError, Place};
 
 pub use self::csv::{read_csv_in_parts, read_csv_str};
 pub use self::json::read_json_slice;
 pub use self::options::{DEFAULT_MAX_DIAGNOSTICS_PER_CODE, ReadOptions};
 pub use self::report::{CodeCount, Format, ReadReport};
-
 pub use self::rows::validate_records;
 pub use self::stream::{CheckedRecord, RecordValidator};
-use crate::Place;
 
 /// A report read in parts ([`ReadOptions::threads`]) whose parts' places are not yet one
 /// vector: [`read_bytes_parted`], [`read_path_parted`].
@@ -111,15 +109,11 @@ impl PartedReport {
         self.report.places.iter().chain(self.later.iter().flatten())
     }
 
-    /// The report of [`read_bytes`]: the later parts' places appended to the first's.
+    /// The report of [`read_bytes`]: the later parts' places appended to the first's
+    /// ([`join_parts`]).
     pub fn into_report(self) -> ReadReport {
         let PartedReport { mut report, later } = self;
-        report
-            .places
-            .reserve(later.iter().map(Vec::len).sum::<usize>());
-        for mut part in later {
-            report.places.append(&mut part);
-        }
+        join_parts(&mut report.places, later);
         report
     }
 
@@ -129,15 +123,35 @@ impl PartedReport {
     }
 }
 
+/// Appends the places of the `later` parts after `places`, in order, room reserved once:
+/// what [`PartedReport::into_report`] does, for a caller that keeps a [`PartedReport`]'s
+/// places apart from its report (the Python package makes objects of them, and joins them
+/// only when it needs one slice).
+///
+/// ```
+/// use inclusion_model::{join_parts, read_bytes, read_bytes_parted, ReadOptions};
+/// let mut csv = String::from("id,pivot,nom,commune,code_postal,adresse,date_maj\n");
+/// for i in 0..70_000 {
+///     csv.push_str(&format!("p{i:05},43493312300029,Mairie,Reims,51100,1 rue X,2024-04-02\n"));
+/// }
+/// let options = ReadOptions::default().with_threads(2);
+/// let parted = read_bytes_parted(csv.as_bytes(), &options);
+/// let mut places = parted.report.places;
+/// join_parts(&mut places, parted.later);
+/// assert_eq!(places, read_bytes(csv.as_bytes(), &options).places);
+/// ```
+pub fn join_parts(places: &mut Vec<Place>, later: Vec<Vec<Place>>) {
+    places.reserve(later.iter().map(Vec::len).sum::<usize>());
+    for mut part in later {
+        places.append(&mut part);
+    }
+}
+
 /// [`read_bytes`], the places of each part after the first left in their own vectors (see
 /// [`PartedReport`]). Everything else is the same: the diagnostics, counts and rows, and the
 /// places in the same order.
 pub fn read_bytes_parted(bytes: &[u8], options: &ReadOptions) -> PartedReport {
-    let options = ReadOptions {
-        parts_apart: true,
-        ..options.clone()
-    };
-    PartedReport::of(read_bytes(bytes, &options))
+    PartedReport::of(read_bytes(bytes, &options.with_parts_apart()))
 }
 
 /// [`read_path`], the places of each part after the first left in their own vectors (see
@@ -149,11 +163,7 @@ pub fn read_path_parted(
     path: impl AsRef<Path>,
     options: &ReadOptions,
 ) -> Result<PartedReport, ModelError> {
-    let options = ReadOptions {
-        parts_apart: true,
-        ..options.clone()
-    };
-    read_path(path, &options).map(PartedReport::of)
+    read_path(path, &options.with_parts_apart()).map(PartedReport::of)
 }
 
 /// Reads bytes in any supported format: JSON when the first non-blank character is `[` or

@@ -190,6 +190,15 @@ impl ReadOptions {
         ReadReport::new(Format::Csv, self.max_diagnostics_per_code.max(1))
     }
 
+    /// These options, the places of the parts after the first kept apart
+    /// ([`crate::read_bytes_parted`]).
+    pub(super) fn with_parts_apart(&self) -> ReadOptions {
+        ReadOptions {
+            parts_apart: true,
+            ..self.clone()
+        }
+    }
+
     /// A report for these options that starts with `diags` (the problems of decoding a file).
     pub(super) fn report_after(&self, format: Format, diags: Vec<Diagnostic>) -> ReadReport {
         let mut report = self.report(format);

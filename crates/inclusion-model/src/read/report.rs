@@ -292,23 +292,18 @@ impl ReadReport {
             }
         }
         let mut gone = gone.into_iter().peekable();
+        let mut places = part.places;
+        if gone.peek().is_some() {
+            let mut i = 0;
+            places.retain(|_| {
+                i += 1;
+                gone.next_if_eq(&(i - 1)).is_none()
+            });
+        }
         if apart {
-            let mut places = part.places;
-            if gone.peek().is_some() {
-                let mut i = 0;
-                places.retain(|_| {
-                    i += 1;
-                    gone.next_if_eq(&(i - 1)).is_none()
-                });
-            }
             self.later.push(places);
         } else {
-            self.places.reserve(part.places.len());
-            for (i, place) in part.places.into_iter().enumerate() {
-                if gone.next_if_eq(&i).is_none() {
-                    self.places.push(place);
-                }
-            }
+            self.places.append(&mut places);
         }
         // The problems in order, each late duplicate where the validator would have put it;
         // then those of the part not kept, counted.
