@@ -14,7 +14,10 @@ benchmark `cargo bench --bench read` builds it.
 Measured, each the median of the repeats (`--repeat`, default 3), after one untimed call
 (warm-up: the first calls of a kind pay for memory the process has not touched yet, which the
 fresh-process row measures apart); frictionless the median of `--frictionless-repeat` runs
-(default 3), pydantic once:
+(default 3), pydantic once. On a shared host the load drifts during the minute the script
+runs, so the ratios are also given paired: each frictionless run between `--repeat` reads of
+each kind just before and just after it, its time over the median of those reads, and the
+median of the runs' ratios:
 
 * `inclusion.read(path, threads=1)`: read and validate at the Standard level on the calling
   thread; the report's places stay in Rust until first asked for.
@@ -143,6 +146,21 @@ def fresh_process(path: Path, processes: int) -> float:
     return statistics.median(times)
 
 
+def bracket(path: Path, repeat: int) -> Tuple[List[float], List[float]]:
+    """The wall times of `repeat` calls of `inclusion.read(path, threads=1)`, then of as many
+    of `inclusion.read(path)` (the default threads), in this minute: the reads that bracket a
+    frictionless run. The process has made both kinds of call before (warm)."""
+    kinds: Tuple[List[float], List[float]] = ([], [])
+    for times, threads in zip(kinds, (1, None)):
+        for _ in range(repeat):
+            gc.collect()
+            start = time.perf_counter()
+            report = inclusion.read(path, threads=threads)
+            times.append(time.perf_counter() - start)
+            del report
+    return kinds
+
+
 def frictionless_resource(path: Path) -> Any:
     import frictionless
 
@@ -198,6 +216,8 @@ def main() -> None:
 
     results: Dict[str, float] = {}
     cpu: Dict[str, float] = {}
+    # Per frictionless run: its time over the reads' around it (threads=1, then the default).
+    paired: List[Tuple[float, float]] = []
 
     def keep(name: str, t: float) -> None:
         """A row: its wall time, and the CPU time of the last `timed` call."""
@@ -313,11 +333,22 @@ def main() -> None:
 
             runs = []
             for _ in range(max(1, args.frictionless_repeat)):
+                # Each run between reads of both kinds, so that its ratios compare times taken
+                # in the same minute of a shared host (`paired`).
+                before = bracket(path, args.repeat)
                 resource = frictionless_resource(path)
                 gc.collect()
                 start, start_cpu = time.perf_counter(), time.process_time()
                 fr = frictionless.validate(resource)
-                runs.append((time.perf_counter() - start, time.process_time() - start_cpu))
+                wall, cpu_time = time.perf_counter() - start, time.process_time() - start_cpu
+                after = bracket(path, args.repeat)
+                runs.append((wall, cpu_time))
+                paired.append(
+                    (
+                        wall / statistics.median(before[0] + after[0]),
+                        wall / statistics.median(before[1] + after[1]),
+                    )
+                )
             t = statistics.median(r[0] for r in runs)
             CPU["last"] = statistics.median(r[1] for r in runs)
             print(f"frictionless runs: {', '.join(f'{r[0] * 1000:,.0f} ms' for r in runs)}", flush=True)
@@ -370,6 +401,15 @@ def main() -> None:
                 f"{CPUS} CPUs, {results[name] / read_default_time:,.1f}× (wall); the first call of a new "
                 f"process, {results[name] / read_fresh_time:,.1f}× (wall)"
             )
+    if paired:
+        one = [r[0] for r in paired]
+        default = [r[1] for r in paired]
+        print(
+            f"frictionless.validate, each run against the reads just before and after it: "
+            f"inclusion.read(path) {CPUS} CPUs {statistics.median(default):,.1f}× faster (wall; "
+            f"runs {', '.join(f'{r:,.1f}' for r in default)}), inclusion.read(path, threads=1) "
+            f"{statistics.median(one):,.1f}× (runs {', '.join(f'{r:,.1f}' for r in one)})"
+        )
     sys.stdout.flush()
 
 
