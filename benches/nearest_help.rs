@@ -114,7 +114,7 @@ fn make_place(
         Address::new("-", postcode, "-"),
         date,
     );
-    p.address.insee_code = Some(insee.to_owned());
+    p.address.insee_code = Some(insee.into());
     // 1% of places give help at a distance (their own tree in the index).
     if i % 100 == 42 {
         p.support_modes.push(SupportMode::Remote);

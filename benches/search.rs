@@ -46,7 +46,7 @@ fn setup(n: usize, queries: usize) -> Setup {
             let (lat, lon) = Population::around(point, 1_500.0, &mut rng);
             let postcode = commune.postcodes().next().unwrap_or("75001");
             let mut address = Address::new("-", postcode, commune.name.clone());
-            address.insee_code = Some(commune.code.clone());
+            address.insee_code = Some(commune.code.as_str().into());
             let mut p = Place::new(format!("p{i:06}"), "00000000000000", "Lieu", address, date);
             p.coordinates = Coordinates::new(lat, lon).ok();
             p.services.push(Service::EverydayDigitalTools);

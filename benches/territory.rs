@@ -27,8 +27,8 @@ fn main() {
         .filter_map(|p| {
             Some((
                 p.point()?,
-                p.address.postcode.clone(),
-                p.address.insee_code.clone(),
+                p.address.postcode.to_string(),
+                p.address.insee_code.as_deref().map(str::to_owned),
             ))
         })
         .collect();

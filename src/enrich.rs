@@ -91,19 +91,19 @@ pub fn complete_insee_codes(places: &mut [Place], gazetteer: &Gazetteer) -> Inse
         }
         match gazetteer.resolve_insee(&address.postcode, &address.commune) {
             Ok((commune, how)) => {
-                address.insee_code = Some(commune.code.clone());
+                address.insee_code = Some(commune.code.as_str().into());
                 report.completed.push(CompletedCode {
                     place: i,
-                    id: place.id.clone(),
+                    id: place.id.to_string(),
                     code: commune.code.clone(),
                     how,
                 });
             }
             Err(reason) => report.unresolved.push(UnresolvedCode {
                 place: i,
-                id: place.id.clone(),
-                postcode: address.postcode.clone(),
-                commune: address.commune.clone(),
+                id: place.id.to_string(),
+                postcode: address.postcode.to_string(),
+                commune: address.commune.to_string(),
                 reason,
             }),
         }
@@ -225,7 +225,7 @@ mod tests {
 
     fn place(id: &str, postcode: &str, commune: &str, insee: Option<&str>) -> Place {
         let mut address = Address::new("1 rue A", postcode, commune);
-        address.insee_code = insee.map(str::to_owned);
+        address.insee_code = insee.map(Into::into);
         Place::new(
             id,
             "00000000000000",

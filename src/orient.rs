@@ -282,7 +282,7 @@ mod tests {
     fn text_says_the_relaxation_the_places_and_the_suggestions() {
         let admin = [Service::AdministrativeProcedures];
         let mut p = place("a", 3.0, &admin, &[SupportMode::Individual]);
-        p.contact.phone = Some("+33476000000".to_owned());
+        p.contact.phone = Some("+33476000000".into());
         let index = HelpIndex::build([p]).unwrap();
         let mut n = needs(&[Flag::Deafness, Flag::NeedsEquipment]);
         n.criteria.national_programmes.clear();

@@ -96,11 +96,11 @@ pub fn index_with_codes(
 ///     let mut p = Place::new(id, "33820960400028", "APEJ", Address::new("72 Rue de Pons", "16100", "Cognac"),
 ///         NaiveDate::from_ymd_opt(2024, 1, 1).unwrap());
 ///     p.coordinates = Some(Coordinates::new(45.695, -0.33).unwrap());
-///     p.source = Some(source.to_owned());
+///     p.source = Some(source.into());
 ///     p
 /// };
 /// let mut better = copy("dora-1", "dora");
-/// better.contact.phone = Some("+33545353891".to_owned());
+/// better.contact.phone = Some("+33545353891".into());
 /// better.opening_hours = Some(OpeningHours::new("Mo-Fr 09:00-12:00"));
 /// let (kept, groups) = one_per_cluster(vec![copy("cnfs-7", "cnfs"), better], &Config::default())?;
 /// assert_eq!(groups.clusters.len(), 1);
@@ -150,7 +150,7 @@ mod tests {
 
     fn place(id: &str, name: &str, street: &str, source: &str, lat: f64) -> Place {
         let mut address = Address::new(street, "42000", "Saint-Étienne");
-        address.insee_code = Some("42218".to_owned());
+        address.insee_code = Some("42218".into());
         let mut p = Place::new(
             id,
             "00000000000000",
@@ -159,7 +159,7 @@ mod tests {
             NaiveDate::from_ymd_opt(2023, 6, 1).unwrap(),
         );
         p.coordinates = Some(Coordinates::new(lat, 4.39).unwrap());
-        p.source = Some(source.to_owned());
+        p.source = Some(source.into());
         p
     }
 
@@ -182,7 +182,7 @@ mod tests {
             "cnfs",
             45.43402,
         );
-        full.contact.phone = Some("+33477430991".to_owned());
+        full.contact.phone = Some("+33477430991".into());
         full.opening_hours = Some(OpeningHours::new("Tu-Sa 10:00-18:00"));
         full.services.push(Service::AdministrativeProcedures);
         full.updated_on = NaiveDate::from_ymd_opt(2024, 2, 1).unwrap();
@@ -230,7 +230,7 @@ mod tests {
         // Without clusters (one source, the default rules), nothing is left out.
         let mut same = places;
         for p in &mut same {
-            p.source = Some("hub".to_owned());
+            p.source = Some("hub".into());
         }
         let (kept, groups) = one_per_cluster(same, &config).unwrap();
         assert!(groups.clusters.is_empty());

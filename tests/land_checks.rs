@@ -100,7 +100,7 @@ fn no_real_place_is_flagged_wrongly() {
         .collect();
     let got: Vec<(String, String, &str)> = flagged
         .iter()
-        .map(|f| (f.0.clone(), f.1.clone(), f.2))
+        .map(|f| (f.0.clone(), f.1.to_string(), f.2))
         .collect();
     assert_eq!(got, known, "the flagged real places changed");
     assert!(checked > 1_500, "{checked}");

@@ -68,7 +68,7 @@ fn generate(kind: &str, rows: usize, out: &str) -> Result<()> {
             w.write_all(b"[")?;
             for i in 0..rows {
                 let mut p = places[i % places.len()].clone();
-                p.id = format!("{}-{}", p.id, i / places.len());
+                p.id = format!("{}-{}", p.id, i / places.len()).into();
                 if i > 0 {
                     w.write_all(b",\n")?;
                 }

@@ -142,7 +142,7 @@ impl CoverageRequest {
             if commune.point.is_some() {
                 if let Some(hit) = nearest.next().and_then(|hits| hits.first()) {
                     c.distance_m = Some(round_mm(hit.distance_m));
-                    c.nearest_place = Some(index.place(hit).id.clone());
+                    c.nearest_place = Some(index.place(hit).id.to_string());
                 }
                 c.band = Some(
                     thresholds_m
@@ -297,8 +297,8 @@ fn matching_places(index: &HelpIndex, filter: &HelpFilter) -> Vec<PlacePoint> {
                 index.is_open_at(&hit, at) == Some(true)
             });
             (open && filter.accepts(place)).then(|| PlacePoint {
-                id: place.id.clone(),
-                name: place.name.clone(),
+                id: place.id.to_string(),
+                name: place.name.to_string(),
                 latitude: c.latitude(),
                 longitude: c.longitude(),
             })

@@ -68,7 +68,7 @@ fn brute_force(places: &[Place], filter: &HelpFilter, lat: f64, lon: f64) -> Opt
             let c = p.coordinates?;
             Some((
                 haversine_m(lat, lon, c.latitude(), c.longitude()),
-                p.id.clone(),
+                p.id.to_string(),
             ))
         })
         .min_by(|a, b| a.0.total_cmp(&b.0).then_with(|| a.1.cmp(&b.1)))
@@ -105,7 +105,7 @@ fn distances_equal_a_brute_force_haversine_minimum() {
             if c.nearest_place.as_deref() != Some(id.as_str()) {
                 let other = places
                     .iter()
-                    .find(|p| Some(&p.id) == c.nearest_place.as_ref());
+                    .find(|p| Some(p.id.as_str()) == c.nearest_place.as_deref());
                 let oc = other.unwrap().coordinates.unwrap();
                 let od = haversine_m(lat, lon, oc.latitude(), oc.longitude());
                 assert!(

@@ -322,7 +322,7 @@ fn every_place_of_hub_du_sud_exports_valid_records() {
     assert!(export.structures.iter().all(|s| s.siret.is_none()));
     // Each structure keeps the source of its place (5 producers in this file).
     for (place, structure) in report.places.iter().zip(&export.structures) {
-        assert_eq!(Some(&structure.source), place.source.as_ref());
+        assert_eq!(Some(structure.source.as_str()), place.source.as_deref());
     }
 
     // And the import gives back every place, with what survives.
@@ -609,20 +609,20 @@ fn places() -> impl Strategy<Value = Place> {
             Address::new(street, postcode, commune),
             date(2000, 1, 1) + chrono::Days::new(days as u64),
         );
-        p.address.insee_code = insee;
-        p.address.complement = complement;
+        p.address.insee_code = insee.map(Into::into);
+        p.address.complement = complement.map(Into::into);
         p.coordinates = coords.map(|(lat, lon)| Coordinates::new(lat, lon).unwrap());
         let (phone, email, site, hours, summary, detail, source, (access, booking)) = contact;
         p.contact = Contact::default();
-        p.contact.phone = phone;
-        p.contact.emails = email.into_iter().collect();
-        p.contact.websites = site.into_iter().collect();
+        p.contact.phone = phone.map(Into::into);
+        p.contact.emails = email.into_iter().map(Into::into).collect();
+        p.contact.websites = site.into_iter().map(Into::into).collect();
         p.opening_hours = hours.map(|i| OpeningHours::new(HOURS[i]));
-        p.summary = summary;
-        p.description = detail;
-        p.source = source;
-        p.accessibility_url = access;
-        p.booking_url = booking;
+        p.summary = summary.map(Into::into);
+        p.description = detail.map(Into::into);
+        p.source = source.map(Into::into);
+        p.accessibility_url = access.map(Into::into);
+        p.booking_url = booking.map(Into::into);
         let (
             services,
             publics,
@@ -656,7 +656,7 @@ fn places() -> impl Strategy<Value = Place> {
 /// What the documentation says comes back from a round trip (see the module's loss tables).
 fn expected_after_round_trip(place: &Place) -> Place {
     let mut p = place.clone();
-    p.source = Some(SOURCE.to_owned());
+    p.source = Some(SOURCE.into());
     if p.services.is_empty() {
         p.description = None;
         p.publics.clear();
@@ -821,18 +821,18 @@ fn messy_places() -> impl Strategy<Value = Place> {
                 programmes,
                 labels,
             )| {
-                p.pivot = pivot.to_owned();
+                p.pivot = pivot.into();
                 p.updated_on = updated;
-                p.name = name;
-                p.contact.emails = emails;
-                p.contact.websites = sites.clone();
-                p.accessibility_url = sites.first().cloned();
-                p.booking_url = sites.last().cloned();
+                p.name = name.into();
+                p.contact.emails = emails.into_iter().map(Into::into).collect();
+                p.contact.websites = sites.iter().map(|s| s.as_str().into()).collect();
+                p.accessibility_url = sites.first().cloned().map(Into::into);
+                p.booking_url = sites.last().cloned().map(Into::into);
                 p.opening_hours = Some(OpeningHours::new(hours));
-                p.summary = Some(text.to_owned());
-                p.description = Some(text.to_owned());
-                p.address.postcode = postcode;
-                p.address.insee_code = insee;
+                p.summary = Some(text.into());
+                p.description = Some(text.into());
+                p.address.postcode = postcode.into();
+                p.address.insee_code = insee.map(Into::into);
                 p.national_programmes = programmes.into();
                 p.training_labels = labels.into();
                 p.typology.push(Typology::TiersLieux);

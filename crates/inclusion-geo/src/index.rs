@@ -409,7 +409,7 @@ impl HelpIndex {
     ///
     /// let place = |id: &str, insee: &str| {
     ///     let mut a = Address::new("1 rue A", "38000", "Grenoble");
-    ///     a.insee_code = Some(insee.to_owned());
+    ///     a.insee_code = Some(insee.into());
     ///     Place::new(id, "00000000000000", id, a, NaiveDate::from_ymd_opt(2024, 1, 1).unwrap())
     /// };
     /// let index = HelpIndex::build([place("b", "38185"), place("a", "38185"), place("c", "38421")])?;
@@ -564,8 +564,8 @@ impl HelpIndex {
         let hours = place.opening_hours.as_ref().filter(|h| h.is_valid());
         let locale = place.hours_locale();
         Some(NearbyPlace {
-            id: place.id.clone(),
-            name: place.name.clone(),
+            id: place.id.to_string(),
+            name: place.name.to_string(),
             distance_m: hit.distance_m,
             latitude,
             longitude,
@@ -1028,7 +1028,7 @@ mod tests {
                 3 => ("97400", "Mo-Fr 09:00-17:00"),
                 _ => continue,
             };
-            p.address.postcode = postcode.to_owned();
+            p.address.postcode = postcode.into();
             p.opening_hours = (i % 5 != 0).then(|| OpeningHours::new(text));
         }
         let one = HelpIndex::build(all.clone()).unwrap();
@@ -1146,7 +1146,7 @@ mod tests {
         for (codes, per_code) in [(&far[..], 140), (&near[..], 3)] {
             let mut all = places(1000);
             for (i, p) in all.iter_mut().enumerate() {
-                p.address.insee_code = Some(codes[(i * 37) % codes.len()].clone());
+                p.address.insee_code = Some(codes[(i * 37) % codes.len()].as_str().into());
                 if i % 9 == 0 {
                     p.coordinates = None;
                 }

@@ -4,7 +4,7 @@ use chrono::{DateTime, FixedOffset};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use inclusion_model::Place;
+use inclusion_model::{CompactString, Place};
 
 use crate::{GeoError, HelpFilter, sphere::MAX_DISTANCE_M};
 
@@ -226,19 +226,29 @@ pub struct PlaceDetails {
     pub opening_hours: Option<String>,
 }
 
+/// An optional text of a place as an owned `String`, the type of the answers.
+fn owned(text: &Option<CompactString>) -> Option<String> {
+    text.as_deref().map(str::to_owned)
+}
+
 impl PlaceDetails {
     /// The details of a place.
     pub fn of(place: &Place) -> PlaceDetails {
         PlaceDetails {
-            street: place.address.street.clone(),
-            complement: place.address.complement.clone(),
-            postcode: place.address.postcode.clone(),
-            insee_code: place.address.insee_code.clone(),
-            commune: place.address.commune.clone(),
-            phone: place.contact.phone.clone(),
-            emails: place.contact.emails.clone(),
-            websites: place.contact.websites.clone(),
-            booking_url: place.booking_url.clone(),
+            street: place.address.street.to_string(),
+            complement: owned(&place.address.complement),
+            postcode: place.address.postcode.to_string(),
+            insee_code: owned(&place.address.insee_code),
+            commune: place.address.commune.to_string(),
+            phone: owned(&place.contact.phone),
+            emails: place.contact.emails.iter().map(|e| e.to_string()).collect(),
+            websites: place
+                .contact
+                .websites
+                .iter()
+                .map(|w| w.to_string())
+                .collect(),
+            booking_url: owned(&place.booking_url),
             opening_hours: place.opening_hours.as_ref().map(|h| h.as_str().to_owned()),
         }
     }

@@ -10,7 +10,7 @@
 //!     NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
 //! p.coordinates = Some(Coordinates::new(45.19, 5.72).unwrap());
 //! p.opening_hours = Some(OpeningHours::new("Mo-Fr 09:00-12:00"));
-//! p.contact.phone = Some("+33476000000".to_owned());
+//! p.contact.phone = Some("+33476000000".into());
 //! let index = HelpIndex::build([p])?;
 //! let hits = index.nearest(45.2, 5.7, 3, &HelpFilter::default())?;
 //! // Tuesday 2026-12-01, 10:00 in Grenoble.
@@ -32,7 +32,7 @@
 use std::fmt::Write;
 
 use chrono::{DateTime, Utc};
-use inclusion_model::{Lang, Place};
+use inclusion_model::{CompactString, Lang, Place};
 
 use crate::index::HelpIndex;
 use crate::query::Hit;
@@ -92,14 +92,14 @@ pub fn nearby_text(
 ///
 /// let place = |id: &str, name: &str, insee: &str, lat: f64| {
 ///     let mut a = Address::new("1 rue A", "42000", "Saint-Étienne");
-///     a.insee_code = Some(insee.to_owned());
+///     a.insee_code = Some(insee.into());
 ///     let mut p = Place::new(id, "00000000000000", name, a, NaiveDate::from_ymd_opt(2024, 1, 1).unwrap());
 ///     p.coordinates = Some(Coordinates::new(lat, 4.39).unwrap());
 ///     p
 /// };
 /// let mut line = place("l", "Ligne d'aide", "69123", 45.76);
 /// line.support_modes.push(SupportMode::Remote);
-/// line.contact.phone = Some("+33400000000".to_owned());
+/// line.contact.phone = Some("+33400000000".into());
 /// let index = HelpIndex::build([
 ///     place("c", "Centre social", "42218", 45.434),
 ///     place("n", "Médiathèque", "42095", 45.40),
@@ -250,7 +250,7 @@ fn place_block(
             .to_owned(),
     };
     let _ = writeln!(out, "   {state}");
-    let sites: &[String] = if websites {
+    let sites: &[CompactString] = if websites {
         &place.contact.websites
     } else {
         &[]
@@ -261,7 +261,7 @@ fn place_block(
         .iter()
         .chain(place.booking_url.iter())
         .chain(sites)
-        .map(String::as_str)
+        .map(CompactString::as_str)
         .collect();
     if !contact.is_empty() {
         let _ = writeln!(out, "   {}", contact.join(" · "));
@@ -344,11 +344,11 @@ mod tests {
         use crate::{CommuneSearch, RemoteHelp};
         use inclusion_model::SupportMode;
         let mut a = place("a", 45.19, Some("Mo-Fr 09:00-12:00"));
-        a.address.insee_code = Some("38185".to_owned());
+        a.address.insee_code = Some("38185".into());
         let mut b = place("b", 45.30, None);
-        b.address.insee_code = Some("38421".to_owned());
+        b.address.insee_code = Some("38421".into());
         b.support_modes.push(SupportMode::Remote);
-        b.contact.websites.push("https://b.example".to_owned());
+        b.contact.websites.push("https://b.example".into());
         let index = HelpIndex::build([a, b]).unwrap();
         let at = Utc.with_ymd_and_hms(2026, 12, 1, 9, 0, 0).unwrap();
         let search = CommuneSearch::new(45.19, 5.72)

@@ -29,7 +29,7 @@
 //!
 //! let place = |id: &str, insee: &str, lat: f64, lon: f64| {
 //!     let mut a = Address::new("1 rue A", "42000", "Saint-Étienne");
-//!     a.insee_code = Some(insee.to_owned());
+//!     a.insee_code = Some(insee.into());
 //!     let mut p = Place::new(id, "00000000000000", id, a, NaiveDate::from_ymd_opt(2024, 1, 1).unwrap());
 //!     p.coordinates = Some(Coordinates::new(lat, lon).unwrap());
 //!     p

@@ -106,7 +106,7 @@ fn random_places(rng: &mut Rng, n: usize) -> Vec<Place> {
                 d(a).total_cmp(&d(b))
             })
             .map_or("38000", |r| r.3);
-        p.address.postcode = postcode.to_owned();
+        p.address.postcode = postcode.into();
         if !rng.chance(0.1) {
             p.opening_hours = Some(OpeningHours::new(HORAIRES[rng.below(HORAIRES.len())]));
         }
@@ -295,7 +295,7 @@ fn ten_thousand_random_queries_match_a_brute_force_haversine_scan() {
             if got_id != id {
                 // Only two places at the same distance (to 1e-12) may be told apart differently
                 // by the chord and by the haversine formula.
-                let other = want.iter().find(|w| &w.0 == got_id).map(|w| w.1);
+                let other = want.iter().find(|w| w.0 == got_id).map(|w| w.1);
                 assert!(
                     other.is_some_and(|o| (o - d).abs() <= 1e-12 * d.max(1.0)),
                     "query {i} rank {j}: index gives {got_id}, oracle {id} ({q:?})"
@@ -401,7 +401,7 @@ fn index_is_shared_between_threads() {
         .flatten()
         .filter(|(id, _)| {
             // (Ids repeat: any place of that id whose bitmap cannot answer.)
-            places.iter().filter(|p| &p.id == id).any(|p| {
+            places.iter().filter(|p| p.id == id).any(|p| {
                 p.opening_hours.as_ref().is_some_and(|h| {
                     let e = h.weekly_form().exceptions;
                     !e.is_empty() && e != inclusion_model::hours::Exceptions::HOLIDAYS
@@ -426,7 +426,7 @@ fn index_is_shared_between_threads() {
                                 .query(&queries[i])
                                 .unwrap()
                                 .iter()
-                                .map(|h| index.place(h).id.clone())
+                                .map(|h| index.place(h).id.to_string())
                                 .collect();
                             answers[i] = got;
                         }

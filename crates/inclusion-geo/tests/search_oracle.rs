@@ -29,7 +29,7 @@ fn random_places(rng: &mut Rng, n: usize) -> Vec<Place> {
             let mut address = Address::new("1 rue A", "42000", "X");
             // Some places of a commune carry no code (as most real places).
             if rng.chance(0.7) {
-                address.insee_code = Some(code.to_owned());
+                address.insee_code = Some(code.into());
             }
             let mut p = Place::new(format!("p{i:04}"), "00000000000000", "X", address, date);
             if rng.chance(0.97) {

@@ -218,7 +218,7 @@ fn index_memory_stays_within_64_bytes_per_place() {
         // Every place with a code INSEE (a side table), 1% giving remote help (a tree).
         let mut all = places(&mut rng, n);
         for (i, p) in all.iter_mut().enumerate() {
-            p.address.insee_code = Some(format!("{:05}", 1000 + i % 3000));
+            p.address.insee_code = Some(format!("{:05}", 1000 + i % 3000).into());
             if i % 100 == 42 {
                 p.support_modes.push(SupportMode::Remote);
             }

@@ -314,16 +314,16 @@ pub fn clusters(places: &[Place], pairs: &Pairs, config: &Config) -> Result<Clus
                 for &y in &indices[k + 1..] {
                     let score = scorer.score(x, y, config);
                     links.push(Link {
-                        left: places[x].id.clone(),
-                        right: places[y].id.clone(),
+                        left: places[x].id.to_string(),
+                        right: places[y].id.to_string(),
                         score: round1(score),
                         decision: Decision::of_score(score, &config.thresholds),
                     });
                 }
             }
             Cluster {
-                members: indices.iter().map(|&i| places[i].id.clone()).collect(),
-                representative: places[representative].id.clone(),
+                members: indices.iter().map(|&i| places[i].id.to_string()).collect(),
+                representative: places[representative].id.to_string(),
                 links,
                 indices,
             }

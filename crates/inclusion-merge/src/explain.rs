@@ -1,6 +1,6 @@
 //! Readable reasons, in English and in French, for each comparator's verdict.
 
-use inclusion_model::Place;
+use inclusion_model::{CompactString, Place};
 
 use crate::compare::{Comparator, Evidence, Finding, Note};
 use crate::contact::{normalize_email, normalize_phone};
@@ -24,8 +24,8 @@ fn kinds(mask: u16, fr: bool) -> String {
         .join(" + ")
 }
 
-fn first(v: &[String]) -> &str {
-    v.first().map(String::as_str).unwrap_or("")
+fn first(v: &[CompactString]) -> &str {
+    v.first().map(CompactString::as_str).unwrap_or("")
 }
 
 /// The reason of one comparator's verdict on places `a` and `b`.

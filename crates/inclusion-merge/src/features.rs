@@ -337,7 +337,7 @@ impl<'g> Preparer<'g> {
                 .map(|w| self.word(w))
                 .collect();
             self.localities
-                .insert(address.commune.clone(), (folded, ids));
+                .insert(address.commune.to_string(), (folded, ids));
         }
 
         // Name: folded, stop words out, acronyms expanded, stemmed, interned.
@@ -512,7 +512,7 @@ mod tests {
         insee: Option<&str>,
     ) -> Place {
         let mut address = Address::new(street, postcode, commune);
-        address.insee_code = insee.map(str::to_owned);
+        address.insee_code = insee.map(Into::into);
         Place::new(
             "p",
             "00000000000000",

@@ -204,10 +204,10 @@ impl InputSet {
         let mut filled = 0usize;
         for p in places.iter_mut() {
             if p.source.as_deref().is_none_or(|s| s.trim().is_empty()) {
-                p.source = Some(name.to_owned());
+                p.source = Some(name.into());
                 filled += 1;
             }
-            if self.ids.contains(&p.id) {
+            if self.ids.contains(p.id.as_str()) {
                 let old = p.id.clone();
                 let mut new = format!("{name}:{old}");
                 let mut n = 2;
@@ -221,9 +221,9 @@ impl InputSet {
                         .in_column("id")
                         .with_value(old),
                 );
-                p.id = new;
+                p.id = new.into();
             }
-            self.ids.insert(p.id.clone());
+            self.ids.insert(p.id.to_string());
         }
         if filled > 0 {
             diagnostics.push(

@@ -25,7 +25,7 @@ use std::hash::Hasher;
 use inclusion_geo::sphere::haversine_m;
 use inclusion_model::syntax::{PivotKind, pivot_kind};
 use inclusion_model::write::cell;
-use inclusion_model::{Column, Labels, Place, Record, Vocabulary};
+use inclusion_model::{Column, CompactString, Labels, Place, Record, Vocabulary};
 use schemars::JsonSchema;
 use serde::Serialize;
 use siphasher::sip128::{Hasher128, SipHasher13};
@@ -180,7 +180,7 @@ pub fn merge(members: &[&Place], config: &Config) -> Result<Merged, MergeError> 
     merger.record_provenance(&place);
     Ok(Merged {
         place,
-        members: members.iter().map(|p| p.id.clone()).collect(),
+        members: members.iter().map(|p| p.id.to_string()).collect(),
         provenance: merger.provenance,
         conflicts: merger.conflicts,
     })
@@ -217,7 +217,7 @@ impl Merger<'_> {
             if k == kept_key {
                 continue;
             }
-            let id = self.members[*i].id.clone();
+            let id = self.members[*i].id.to_string();
             match other_keys.iter().position(|o| *o == k) {
                 Some(pos) => others[pos].from.push(id),
                 None => {
@@ -233,18 +233,22 @@ impl Merger<'_> {
             self.conflicts.push(Conflict {
                 column: column.to_owned(),
                 kept: show(&first),
-                kept_from: self.members[first_i].id.clone(),
+                kept_from: self.members[first_i].id.to_string(),
                 others,
             });
         }
         Some((first, first_i))
     }
 
-    fn text(&mut self, column: Column, get: impl Fn(&Place) -> Option<String>) -> Option<String> {
+    fn text(
+        &mut self,
+        column: Column,
+        get: impl Fn(&Place) -> Option<CompactString>,
+    ) -> Option<CompactString> {
         self.pick(
             column.name(),
             |p| get(p).filter(|s| !s.trim().is_empty()),
-            String::clone,
+            CompactString::to_string,
             |s| fold(s),
         )
         .map(|(v, _)| v)
@@ -255,7 +259,7 @@ impl Merger<'_> {
         let first = members[0];
         let ids: Vec<&str> = members.iter().map(|p| p.id.as_str()).collect();
         let mut place = first.clone();
-        place.id = merged_id(ids);
+        place.id = merged_id(ids).into();
 
         let real_pivot = |p: &Place| {
             let kind = pivot_kind(p.pivot.trim());
@@ -307,7 +311,7 @@ impl Merger<'_> {
                     );
                     (d > 50.0).then(|| ConflictValue {
                         value: format!("{}, {} ({d:.0} m away)", c.latitude(), c.longitude()),
-                        from: vec![p.id.clone()],
+                        from: vec![p.id.to_string()],
                     })
                 })
                 .collect();
@@ -315,7 +319,7 @@ impl Merger<'_> {
                 self.conflicts.push(Conflict {
                     column: Column::Latitude.name().to_owned(),
                     kept: format!("{}, {}", coordinates.latitude(), coordinates.longitude()),
-                    kept_from: members[i].id.clone(),
+                    kept_from: members[i].id.to_string(),
                     others: far,
                 });
             }
@@ -324,8 +328,8 @@ impl Merger<'_> {
             .pick(
                 Column::Phone.name(),
                 |p| p.contact.phone.clone(),
-                String::clone,
-                |s| normalize_phone(s).unwrap_or_else(|| s.clone()),
+                CompactString::to_string,
+                |s| normalize_phone(s).unwrap_or_else(|| s.to_string()),
             )
             .map(|(v, _)| v);
         place.opening_hours = self
@@ -358,7 +362,7 @@ impl Merger<'_> {
                 sources.push(s.to_owned());
             }
         }
-        place.source = (!sources.is_empty()).then(|| sources.join("|"));
+        place.source = (!sources.is_empty()).then(|| sources.join("|").into());
 
         place.typology = union(members, |p| p.typology.clone(), |t| t.code().to_owned());
         place.contact.emails = union(
@@ -370,7 +374,10 @@ impl Merger<'_> {
             members,
             |p| p.contact.websites.clone(),
             |w| {
-                website_key(w).map_or_else(|| w.to_lowercase(), |k| format!("{}{}", k.host, k.path))
+                website_key(w).map_or_else(
+                    || w.as_str().to_lowercase(),
+                    |k| format!("{}{}", k.host, k.path),
+                )
             },
         );
         place.other_labels = union(members, |p| p.other_labels.clone(), |s| fold(s));
@@ -424,7 +431,7 @@ impl Merger<'_> {
                             fold(&theirs) == key
                         }
                     })
-                    .map(|p| p.id.clone())
+                    .map(|p| p.id.to_string())
                     .collect();
                 self.provenance.push(Provenance {
                     column: column.name().to_owned(),

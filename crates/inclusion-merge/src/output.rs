@@ -83,7 +83,7 @@ pub fn write_pairs_csv<W: Write>(
     .map_err(&err)?;
     for pair in &pairs.pairs {
         let (a, b) = (places.get(pair.left_index), places.get(pair.right_index));
-        let name = |p: Option<&Place>| p.map(|p| p.name.clone()).unwrap_or_default();
+        let name = |p: Option<&Place>| p.map(|p| p.name.to_string()).unwrap_or_default();
         let street = |p: Option<&Place>| {
             p.map(|p| {
                 format!(
@@ -160,15 +160,15 @@ pub fn write_review_csv<W: Write>(
             (pair.left_index, &pair.left),
             (pair.right_index, &pair.right),
         ] {
-            match places.get(i).filter(|p| &p.id == id) {
+            match places.get(i).filter(|p| p.id == id) {
                 Some(p) => row.extend([
-                    p.id.clone(),
-                    p.name.clone(),
-                    p.address.street.clone(),
-                    p.address.postcode.clone(),
-                    p.address.commune.clone(),
-                    p.source.clone().unwrap_or_default(),
-                    p.contact.phone.clone().unwrap_or_default(),
+                    p.id.to_string(),
+                    p.name.to_string(),
+                    p.address.street.to_string(),
+                    p.address.postcode.to_string(),
+                    p.address.commune.to_string(),
+                    p.source.as_deref().unwrap_or_default().to_owned(),
+                    p.contact.phone.as_deref().unwrap_or_default().to_owned(),
                     p.contact.emails.join("|"),
                     p.contact.websites.join("|"),
                     p.updated_on.to_string(),

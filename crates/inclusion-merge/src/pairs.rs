@@ -323,8 +323,8 @@ pub(crate) fn build_pair(
         .collect();
     let decided_by = decided_by(decision, score, comparison, &reasons, config);
     Pair {
-        left: a.id.clone(),
-        right: b.id.clone(),
+        left: a.id.to_string(),
+        right: b.id.to_string(),
         decision,
         score,
         distance_m: comparison.distance_m,

@@ -71,13 +71,13 @@ prop_compose! {
             NaiveDate::from_ymd_opt(2023, 3, day).unwrap(),
         );
         p.coordinates = Some(Coordinates::new(lat + dlat, lon + dlon).unwrap());
-        p.contact.phone = phone.map(|k| format!("+3354500000{k}"));
+        p.contact.phone = phone.map(|k| format!("+3354500000{k}").into());
         for s in services {
             if !p.services.contains(&Service::ALL[s]) {
                 p.services.push(Service::ALL[s]);
             }
         }
-        p.source = Some(["dora", "conseiller-numerique", "hub"][source].to_owned());
+        p.source = Some(["dora", "conseiller-numerique", "hub"][source].into());
         p
     }
 }
@@ -218,13 +218,13 @@ prop_compose! {
         source in proptest::option::of(".{0,12}"),
     ) -> Place {
         let mut address = Address::new(street, postcode, commune);
-        address.insee_code = insee;
+        address.insee_code = insee.map(Into::into);
         let mut p = Place::new(format!("x{id}"), pivot, name, address, NaiveDate::from_ymd_opt(2024, 1, 1).unwrap());
         p.coordinates = Some(Coordinates::new(lat, lon).unwrap());
-        p.contact.phone = phone;
-        p.contact.emails.extend(email);
-        p.contact.websites.extend(website);
-        p.source = source;
+        p.contact.phone = phone.map(Into::into);
+        p.contact.emails.extend(email.map(Into::into));
+        p.contact.websites.extend(website.map(Into::into));
+        p.source = source.map(Into::into);
         p
     }
 }
@@ -272,7 +272,7 @@ fn very_long_names_and_acronyms() {
     a.coordinates = Some(Coordinates::new(45.69, -0.33).unwrap());
     let mut b = a.clone();
     b.id = "b".into();
-    b.name = format!("{} ΣΩ ßß {long}", &initials[..6]);
+    b.name = format!("{} ΣΩ ßß {long}", &initials[..6]).into();
     let pair = explain(&a, &b, &Config::default());
     assert!(pair.score > 0.0);
 }

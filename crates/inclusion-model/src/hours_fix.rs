@@ -79,7 +79,7 @@ pub fn fix_hours(places: &mut [Place]) -> Vec<HoursFix> {
         };
         if let Some(osm) = suggestions.get(hours) {
             fixes.push(HoursFix {
-                id: place.id.clone(),
+                id: place.id.to_string(),
                 before: hours.as_str().to_owned(),
                 after: osm.to_owned(),
             });

@@ -100,6 +100,10 @@ pub mod wire;
 pub mod write;
 
 pub use columns::{Column, ColumnKind};
+/// The text type of a [`Place`]'s fields: a `str` of up to 24 bytes kept inline (codes, names,
+/// phone numbers), a longer one on the heap; it derefs to `str` and converts from `&str` and
+/// `String` (`.into()`). From the `compact_str` crate.
+pub use compact_str::CompactString;
 pub use criteria::Criteria;
 pub use diagnostic::{Diagnostic, Severity};
 pub use error::ModelError;

@@ -1,6 +1,7 @@
 //! [`Place`]: a "lieu de médiation numérique", with the 32 fields of schema v1.0.2, typed.
 
 use chrono::NaiveDate;
+use compact_str::CompactString;
 
 use crate::hours::OpeningHours;
 use crate::labels::Labels;
@@ -15,7 +16,9 @@ use crate::vocab::{
 /// Every field of the standard (v1.0.2) is here, typed; the column each field comes from is
 /// named in its documentation. Lists keep the order (and duplicates) of the file, so that
 /// nothing read is lost; the lists of a closed vocabulary are [`Labels`], which hold their
-/// values inline (no allocation).
+/// values inline (no allocation). Texts are [`CompactString`]s: a `str` of up to 24 bytes
+/// (codes, phone numbers, most names) is kept inline, a longer one on the heap; they deref to
+/// `str`, compare with `&str`, and are made from `&str` or `String` with `.into()`.
 ///
 /// Build one by reading a file (see [`crate::read`]) or with [`Place::new`] and the public fields:
 ///
@@ -32,40 +35,55 @@ use crate::vocab::{
 /// );
 /// place.coordinates = Some(Coordinates::new(49.2583, 4.0317)?);
 /// place.services.push(Service::AdministrativeProcedures);
+/// place.contact.phone = Some("+33326000000".into());
 /// assert!(place.offers(Service::AdministrativeProcedures));
+/// assert_eq!(place.name, "Anonymal");
+/// let name: String = place.name.to_string();
 /// # Ok::<(), inclusion_model::ModelError>(())
 /// ```
+// The fields are laid out in this order (`repr(C)`), the one the compiler chose when the
+// texts were `String`s: the index's build reads the coordinates, `id`, `code_postal`,
+// `code_insee`, the label lists and the hours of every place, and reads them fastest in this
+// layout. The layout the compiler chose for `CompactString` texts made that read 35 % slower
+// (ARCHITECTURE.md, "Build, ninth session").
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
+#[repr(C)]
 pub struct Place {
-    /// `id`: the producer's local, unique identifier of the place (required).
-    pub id: String,
-    /// `pivot`: SIRET (14 digits), RNA (`W` + 9) or RIDET of the structure (required).
-    pub pivot: String,
-    /// `nom`: the name of the place (required).
-    pub name: String,
-    /// `adresse`, `complement_adresse`, `code_postal`, `code_insee`, `commune`.
-    pub address: Address,
     /// `latitude` and `longitude` (WGS84), when both are given and finite.
     pub coordinates: Option<Coordinates>,
+    /// `id`: the producer's local, unique identifier of the place (required).
+    pub id: CompactString,
+    /// `pivot`: SIRET (14 digits), RNA (`W` + 9) or RIDET of the structure (required).
+    pub pivot: CompactString,
+    /// `nom`: the name of the place (required).
+    pub name: CompactString,
+    /// `adresse`, `complement_adresse`, `code_postal`, `code_insee`, `commune`.
+    pub address: Address,
     /// `typologie`: the kinds of structure.
     pub typology: Vec<Typology>,
     /// `telephone`, `courriels`, `site_web`.
     pub contact: Contact,
-    /// `horaires`: opening hours in the OpenStreetMap `opening_hours` syntax.
-    pub opening_hours: Option<OpeningHours>,
+    /// `autres_formations_labels`: other trainings and labels (free text).
+    pub other_labels: Vec<CompactString>,
+    /// Non-empty values of columns that are not in the standard (name, value), in the order of
+    /// the file's columns (CSV) or of the keys (JSON, whose objects have no order): kept so that
+    /// nothing read is lost (the writers of the standard's formats leave them out).
+    pub extra: Vec<(String, String)>,
     /// `presentation_resume`: a short presentation (at most 280 characters in the standard).
-    pub summary: Option<String>,
+    pub summary: Option<CompactString>,
     /// `presentation_detail`: a detailed presentation.
-    pub description: Option<String>,
+    pub description: Option<CompactString>,
     /// `source`: the structure that collected the data.
-    pub source: Option<String>,
+    pub source: Option<CompactString>,
+    /// `structure_parente`: the parent structure or network.
+    pub parent_organisation: Option<CompactString>,
+    /// `fiche_acces_libre`: URL of the place's accessibility page on acceslibre.
+    pub accessibility_url: Option<CompactString>,
+    /// `prise_rdv`: URL of the online booking page.
+    pub booking_url: Option<CompactString>,
     /// `itinerance`: fixed and/or itinerant.
     pub mobility: Labels<Mobility>,
-    /// `structure_parente`: the parent structure or network.
-    pub parent_organisation: Option<String>,
-    /// `date_maj`: the date of the last update (required).
-    pub updated_on: NaiveDate,
     /// `services`: what help the place gives.
     pub services: Labels<Service>,
     /// `publics_specifiquement_adresses`: publics specifically addressed (by default, everyone).
@@ -78,28 +96,22 @@ pub struct Place {
     pub national_programmes: Labels<NationalProgramme>,
     /// `formations_labels`: trainings and labels.
     pub training_labels: Labels<TrainingLabel>,
-    /// `autres_formations_labels`: other trainings and labels (free text).
-    pub other_labels: Vec<String>,
     /// `modalites_acces`: how to get in touch.
     pub access_modes: Labels<AccessMode>,
     /// `modalites_accompagnement`: how help is given.
     pub support_modes: Labels<SupportMode>,
-    /// `fiche_acces_libre`: URL of the place's accessibility page on acceslibre.
-    pub accessibility_url: Option<String>,
-    /// `prise_rdv`: URL of the online booking page.
-    pub booking_url: Option<String>,
-    /// Non-empty values of columns that are not in the standard (name, value), in the order of
-    /// the file's columns (CSV) or of the keys (JSON, whose objects have no order): kept so that
-    /// nothing read is lost (the writers of the standard's formats leave them out).
-    pub extra: Vec<(String, String)>,
+    /// `horaires`: opening hours in the OpenStreetMap `opening_hours` syntax.
+    pub opening_hours: Option<OpeningHours>,
+    /// `date_maj`: the date of the last update (required).
+    pub updated_on: NaiveDate,
 }
 
 impl Place {
     /// A place with its required fields and every optional field empty.
     pub fn new(
-        id: impl Into<String>,
-        pivot: impl Into<String>,
-        name: impl Into<String>,
+        id: impl Into<CompactString>,
+        pivot: impl Into<CompactString>,
+        name: impl Into<CompactString>,
         address: Address,
         updated_on: NaiveDate,
     ) -> Place {
@@ -165,27 +177,29 @@ impl Place {
 }
 
 /// The postal address of a place.
+// In this order (`repr(C)`): see `Place`.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 #[non_exhaustive]
+#[repr(C)]
 pub struct Address {
     /// `adresse`: number and street, e.g. `12 BIS RUE DE LECLERCQ` (required).
-    pub street: String,
-    /// `complement_adresse`: building, floor, etc.
-    pub complement: Option<String>,
+    pub street: CompactString,
     /// `code_postal`: five digits (required).
-    pub postcode: String,
-    /// `code_insee`: the official geographic code of the commune (COG), e.g. `51454`, `2A004`.
-    pub insee_code: Option<String>,
+    pub postcode: CompactString,
     /// `commune`: the commune's name (required).
-    pub commune: String,
+    pub commune: CompactString,
+    /// `complement_adresse`: building, floor, etc.
+    pub complement: Option<CompactString>,
+    /// `code_insee`: the official geographic code of the commune (COG), e.g. `51454`, `2A004`.
+    pub insee_code: Option<CompactString>,
 }
 
 impl Address {
     /// An address with its required parts.
     pub fn new(
-        street: impl Into<String>,
-        postcode: impl Into<String>,
-        commune: impl Into<String>,
+        street: impl Into<CompactString>,
+        postcode: impl Into<CompactString>,
+        commune: impl Into<CompactString>,
     ) -> Address {
         Address {
             street: street.into(),
@@ -202,11 +216,11 @@ impl Address {
 #[non_exhaustive]
 pub struct Contact {
     /// `telephone`: one number in international form without spaces, e.g. `+33180059880`.
-    pub phone: Option<String>,
+    pub phone: Option<CompactString>,
     /// `courriels`: e-mail addresses.
-    pub emails: Vec<String>,
+    pub emails: Vec<CompactString>,
     /// `site_web`: web sites.
-    pub websites: Vec<String>,
+    pub websites: Vec<CompactString>,
 }
 
 /// A WGS84 position, in decimal degrees; both values are finite and in range.

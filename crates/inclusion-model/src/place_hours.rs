@@ -111,7 +111,7 @@ mod tests {
 
     fn place(postcode: &str, insee: Option<&str>, hours: Option<&str>) -> Place {
         let mut address = Address::new("1 rue X", postcode, "Commune");
-        address.insee_code = insee.map(str::to_string);
+        address.insee_code = insee.map(Into::into);
         let mut p = Place::new(
             "p",
             "00000000000000",

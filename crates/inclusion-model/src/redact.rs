@@ -12,8 +12,8 @@
 //!
 //! let mut place = Place::new("p1", "00000000000000", "France Services",
 //!     Address::new("1 rue A", "38000", "Grenoble"), NaiveDate::from_ymd_opt(2024, 1, 1).unwrap());
-//! place.contact.emails = vec!["jean.dupont@exemple.fr".to_owned()];
-//! place.contact.phone = Some("+33612345678".to_owned());
+//! place.contact.emails = vec!["jean.dupont@exemple.fr".into()];
+//! place.contact.phone = Some("+33612345678".into());
 //! let mut places = vec![place];
 //! let redacted = redact_contacts(&mut places);
 //! assert_eq!((redacted.emails, redacted.mobile_phones), (1, 1));
@@ -95,9 +95,9 @@ mod tests {
             Address::new("1 rue A", "75001", "Paris"),
             NaiveDate::from_ymd_opt(2024, 1, 1).unwrap(),
         );
-        p.contact.phone = phone.map(str::to_owned);
-        p.contact.emails = emails.iter().map(|e| (*e).to_owned()).collect();
-        p.contact.websites = vec!["https://exemple.fr".to_owned()];
+        p.contact.phone = phone.map(Into::into);
+        p.contact.emails = emails.iter().map(|e| (*e).into()).collect();
+        p.contact.websites = vec!["https://exemple.fr".into()];
         p
     }
 

@@ -66,31 +66,31 @@ prop_compose! {
     ) -> Place {
         let date = NaiveDate::from_ymd_opt(1980, 1, 1).unwrap() + chrono::Duration::days(days);
         let mut address = Address::new(street, postcode, commune);
-        address.complement = complement;
-        address.insee_code = insee;
+        address.complement = complement.map(Into::into);
+        address.insee_code = insee.map(Into::into);
         let mut p = Place::new(id, pivot, name, address, date);
         p.coordinates = coords.map(|(a, b)| Coordinates::new(a, b).unwrap());
         p.typology = typology;
-        p.contact.phone = phone;
-        p.contact.emails = emails;
-        p.contact.websites = websites;
+        p.contact.phone = phone.map(Into::into);
+        p.contact.emails = emails.into_iter().map(Into::into).collect();
+        p.contact.websites = websites.into_iter().map(Into::into).collect();
         p.opening_hours = hours.map(OpeningHours::new);
-        p.summary = summary;
-        p.description = description;
-        p.source = source;
+        p.summary = summary.map(Into::into);
+        p.description = description.map(Into::into);
+        p.source = source.map(Into::into);
         p.mobility = mobility.into();
-        p.parent_organisation = parent;
+        p.parent_organisation = parent.map(Into::into);
         p.services = services.into();
         p.publics = publics.into();
         p.specific_support = support.into();
         p.fees = fees.into();
         p.national_programmes = programmes.into();
         p.training_labels = labels.into();
-        p.other_labels = other_labels;
+        p.other_labels = other_labels.into_iter().map(Into::into).collect();
         p.access_modes = access.into();
         p.support_modes = modes.into();
-        p.accessibility_url = a11y;
-        p.booking_url = booking;
+        p.accessibility_url = a11y.map(Into::into);
+        p.booking_url = booking.map(Into::into);
         // Columns outside the standard, as a file may hold them (unique names, non-empty).
         p.extra = extra.into_iter().collect();
         p
@@ -106,7 +106,7 @@ fn sorted_extra(mut places: Vec<Place>) -> Vec<Place> {
 
 fn unique_ids(mut places: Vec<Place>) -> Vec<Place> {
     for (i, p) in places.iter_mut().enumerate() {
-        p.id = format!("{i}-{}", p.id);
+        p.id = format!("{i}-{}", p.id).into();
     }
     places
 }

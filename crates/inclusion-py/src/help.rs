@@ -100,8 +100,8 @@ impl PyHit {
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let place = &self.place.bind(py).get().place;
         let d = PyDict::new(py);
-        d.set_item("id", &place.id)?;
-        d.set_item("nom", &place.name)?;
+        d.set_item("id", place.id.as_str())?;
+        d.set_item("nom", place.name.as_str())?;
         d.set_item("distance_m", self.distance_m)?;
         d.set_item("latitude", place.coordinates.map(|c| c.latitude()))?;
         d.set_item("longitude", place.coordinates.map(|c| c.longitude()))?;

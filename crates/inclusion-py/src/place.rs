@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use inclusion_model::write::cell;
-use inclusion_model::{Column, Place, Vocabulary};
+use inclusion_model::{Column, CompactString, Place, Vocabulary};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyList, PyString};
@@ -92,7 +92,7 @@ impl PyPlace {
             .contact
             .emails
             .iter()
-            .map(String::as_str)
+            .map(CompactString::as_str)
             .collect()
     }
     /// `site_web`.
@@ -102,7 +102,7 @@ impl PyPlace {
             .contact
             .websites
             .iter()
-            .map(String::as_str)
+            .map(CompactString::as_str)
             .collect()
     }
     /// `horaires`: the OpenStreetMap opening hours, as written.
@@ -173,7 +173,11 @@ impl PyPlace {
     /// `autres_formations_labels`.
     #[getter]
     fn autres_formations_labels(&self) -> Vec<&str> {
-        self.place.other_labels.iter().map(String::as_str).collect()
+        self.place
+            .other_labels
+            .iter()
+            .map(CompactString::as_str)
+            .collect()
     }
     /// `modalites_acces`.
     #[getter]

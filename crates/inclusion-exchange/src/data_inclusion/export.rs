@@ -5,6 +5,7 @@ use std::io::Write;
 use chrono::NaiveDate;
 
 use crate::ExchangeError;
+use inclusion_model::CompactString;
 use inclusion_model::columns::Column;
 use inclusion_model::diagnostic::{Arg, Diagnostic, Severity, Template};
 use inclusion_model::hours::OpeningHours;
@@ -381,12 +382,12 @@ fn checked(
 /// The first valid value of a list (data·inclusion keeps one); invalid ones and further valid
 /// ones are reported.
 fn first_valid(
-    values: &[String],
+    values: &[CompactString],
     valid: fn(&str) -> bool,
     column: Column,
     report: &mut Report<'_>,
 ) -> Option<String> {
-    let mut kept: Option<&String> = None;
+    let mut kept: Option<&CompactString> = None;
     let mut others = Vec::new();
     for v in values {
         if !valid(v) {
@@ -404,7 +405,7 @@ fn first_valid(
             &messages::NOT_EXPORTED_FIRST_ONLY,
         );
     }
-    kept.cloned()
+    kept.map(|k| k.to_string())
 }
 
 fn export_structure(
@@ -684,21 +685,21 @@ fn report_service_losses(place: &Place, report: &mut Report<'_>) {
     let lost = [
         (
             Column::Description,
-            place.description.clone().unwrap_or_default(),
+            place.description.as_deref().unwrap_or_default(),
         ),
-        (Column::Publics, labels(&place.publics)),
-        (Column::SpecificSupport, labels(&place.specific_support)),
-        (Column::Fees, labels(&place.fees)),
-        (Column::AccessModes, labels(&place.access_modes)),
-        (Column::SupportModes, labels(&place.support_modes)),
+        (Column::Publics, &labels(&place.publics)),
+        (Column::SpecificSupport, &labels(&place.specific_support)),
+        (Column::Fees, &labels(&place.fees)),
+        (Column::AccessModes, &labels(&place.access_modes)),
+        (Column::SupportModes, &labels(&place.support_modes)),
         (
             Column::BookingUrl,
-            place.booking_url.clone().unwrap_or_default(),
+            place.booking_url.as_deref().unwrap_or_default(),
         ),
     ];
     for (column, value) in lost {
         if !value.is_empty() {
-            report.warn(column, &value, &messages::NOT_EXPORTED_NO_SERVICE);
+            report.warn(column, value, &messages::NOT_EXPORTED_NO_SERVICE);
         }
     }
 }
@@ -780,7 +781,7 @@ mod tests {
         p.name = "BM".into();
         let e = to_data_inclusion_with(&[p.clone()], &options());
         assert_eq!(e.structures[0].nom, "BM (Reims)");
-        p.name = "x".repeat(200);
+        p.name = "x".repeat(200).into();
         let e = to_data_inclusion_with(&[p], &options());
         assert_eq!(e.structures[0].nom.chars().count(), 150);
         assert!(e.structures[0].nom.ends_with('…'));

@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 
+use inclusion_model::CompactString;
 use inclusion_model::diagnostic::{Diagnostic, Severity, Template};
 use inclusion_model::hours::OpeningHours;
 use inclusion_model::place::{Address, Coordinates, Place};
@@ -133,21 +134,23 @@ fn json_text(v: &serde_json::Value) -> String {
     }
 }
 
-fn non_empty(v: &Option<String>) -> Option<String> {
-    v.as_deref().filter(|s| !s.is_empty()).map(str::to_owned)
+fn non_empty(v: &Option<String>) -> Option<CompactString> {
+    v.as_deref()
+        .filter(|s| !s.is_empty())
+        .map(CompactString::new)
 }
 
 /// What one place gathers from its services.
 #[derive(Default)]
 struct Gathered {
     services: Vec<OurService>,
-    descriptions: Vec<String>,
+    descriptions: Vec<CompactString>,
     publics: Vec<inclusion_model::vocab::Public>,
     specific_support: Vec<SpecificSupport>,
     fees: Vec<Fee>,
     access_modes: Vec<AccessMode>,
     support_modes: Vec<SupportMode>,
-    booking_url: Option<String>,
+    booking_url: Option<CompactString>,
 }
 
 struct Import<'a> {
@@ -248,7 +251,7 @@ impl Import<'_> {
         place.contact.websites = non_empty(&s.site_web).into_iter().collect();
         place.opening_hours = non_empty(&s.horaires_accueil).map(OpeningHours::new);
         place.summary = non_empty(&s.description);
-        place.source = Some(s.source.clone());
+        place.source = Some(s.source.as_str().into());
         place.accessibility_url = non_empty(&s.accessibilite_lieu);
         for n in s.reseaux_porteurs.iter().flatten() {
             match mapping::meaning_of_network(*n) {
@@ -296,7 +299,7 @@ impl Import<'_> {
                     "description",
                     &s.id,
                 );
-                Some(g.descriptions.join("\n\n"))
+                Some(g.descriptions.join("\n\n").into())
             }
         };
         Some(place)
@@ -371,9 +374,9 @@ impl Import<'_> {
             );
         }
         if sv.description != generated_description(&sv.nom, &s.nom)
-            && !g.descriptions.contains(&sv.description)
+            && !g.descriptions.iter().any(|d| *d == sv.description)
         {
-            g.descriptions.push(sv.description.clone());
+            g.descriptions.push(sv.description.as_str().into());
         }
 
         let typed = sv.r#type.and_then(mapping::support_mode_of);

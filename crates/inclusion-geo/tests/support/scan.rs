@@ -13,7 +13,7 @@ pub fn scan<'a>(places: impl Iterator<Item = &'a Place>, q: &HelpQuery) -> Vec<(
         .filter_map(|p| {
             let c = p.coordinates?;
             let d = haversine_m(q.latitude, q.longitude, c.latitude(), c.longitude());
-            (d <= max).then(|| (p.id.clone(), d))
+            (d <= max).then(|| (p.id.to_string(), d))
         })
         .collect();
     all.sort_by(|a, b| a.1.total_cmp(&b.1).then_with(|| a.0.cmp(&b.0)));

@@ -59,7 +59,7 @@ fn typologies_compatible(a: &Place, b: &Place) -> bool {
 /// and the commune name with the gazetteer.
 pub fn insee_code(place: &Place, complete: bool) -> Option<String> {
     if let Some(code) = &place.address.insee_code {
-        return Some(code.clone());
+        return Some(code.to_string());
     }
     if !complete {
         return None;

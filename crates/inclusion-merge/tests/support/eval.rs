@@ -124,7 +124,7 @@ pub fn load_real(path: &Path) -> RealPairs {
                     places
                         .iter()
                         .enumerate()
-                        .map(|(i, p)| (p.id.clone(), i))
+                        .map(|(i, p)| (p.id.to_string(), i))
                         .collect(),
                 );
                 datasets.push((dataset.to_owned(), places));

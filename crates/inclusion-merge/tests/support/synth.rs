@@ -180,21 +180,22 @@ fn name(
 
 fn copy(rng: &mut Rng, original: &Place, id: usize) -> Place {
     let mut p = original.clone();
-    p.id = format!("copy-{id}");
-    p.source = Some(SOURCES[rng.below(SOURCES.len())].to_owned());
+    p.id = format!("copy-{id}").into();
+    p.source = Some(SOURCES[rng.below(SOURCES.len())].into());
     p.name = match rng.below(4) {
         0 => p.name.to_uppercase(),
         1 => p
             .name
             .replace("Centre", "Ctre")
             .replace("Association", "Asso")
-            .replace("Espace", "Esp."),
-        2 => format!("{} - {}", p.name, p.address.commune),
+            .replace("Espace", "Esp.")
+            .into(),
+        2 => format!("{} - {}", p.name, p.address.commune).into(),
         _ => p.name.to_lowercase(),
     };
     for (long, short) in TYPES {
         if rng.chance(0.5) {
-            p.address.street = p.address.street.replacen(long, short, 1);
+            p.address.street = p.address.street.replacen(long, short, 1).into();
         }
     }
     if let Some(c) = p.coordinates {
@@ -272,7 +273,7 @@ pub fn generate(n: usize, duplicate_share: f64, seed: u64) -> Synth {
         let postcode = commune.postcodes().next().unwrap_or("75001").to_owned();
         let mut address = Address::new(street, postcode, commune.name.clone());
         if rng.chance(0.8) {
-            address.insee_code = Some(commune.code.clone());
+            address.insee_code = Some(commune.code.as_str().into());
         }
         let mut p = Place::new(
             format!("p-{i}"),
@@ -283,16 +284,15 @@ pub fn generate(n: usize, duplicate_share: f64, seed: u64) -> Synth {
         );
         p.coordinates = Coordinates::new(lat, lon).ok();
         if rng.chance(0.6) {
-            p.contact.phone = Some(format!(
-                "+33{}{:08}",
-                1 + rng.below(5),
-                rng.below(100_000_000)
-            ));
+            p.contact.phone =
+                Some(format!("+33{}{:08}", 1 + rng.below(5), rng.below(100_000_000)).into());
         }
         if rng.chance(0.4) {
-            p.contact.emails.push(format!("contact{i}@exemple.fr"));
+            p.contact
+                .emails
+                .push(format!("contact{i}@exemple.fr").into());
         }
-        p.source = Some(SOURCES[rng.below(SOURCES.len())].to_owned());
+        p.source = Some(SOURCES[rng.below(SOURCES.len())].into());
         p.services.push(Service::ALL[rng.below(Service::ALL.len())]);
         places.push(p);
         family_of.push(families.len());

@@ -187,7 +187,7 @@ pub(crate) fn merge_legacy(
             continue;
         };
         match rec.text(c).map(Cow::into_owned) {
-            None => rec.set_column(c, Cow::Owned(new)),
+            None => rec.set_column(c, Cow::Owned(new.into_string())),
             Some(old) if matches!(c.kind(), ColumnKind::Vocabulary | ColumnKind::FreeList) => {
                 let mut items: Vec<&str> = syntax::list_items(&old).collect();
                 for item in syntax::list_items(&new) {
@@ -206,7 +206,7 @@ pub(crate) fn merge_legacy(
                         legacy::v1_targets(name).is_some_and(|(_, t)| t.contains(c.name()))
                     })
                     .map_or(c.name(), |(name, _)| name);
-                rec.extra.push((from.to_owned(), new));
+                rec.extra.push((from.to_owned(), new.into_string()));
             }
         }
     }

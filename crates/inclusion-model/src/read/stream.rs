@@ -29,7 +29,7 @@ use super::options::ReadOptions;
 /// };
 /// let first = validator.check(record("p1"));
 /// assert_eq!(first.row, 1);
-/// assert_eq!(first.place.map(|p| p.name), Some("Mairie".to_owned()));
+/// assert_eq!(first.place.map(|p| p.name), Some("Mairie".into()));
 /// assert!(first.diagnostics.is_empty());
 ///
 /// let again = validator.check(record("p1"));

@@ -5,6 +5,7 @@ use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use chrono::{Datelike, NaiveDate};
+use compact_str::CompactString;
 use serde::ser::SerializeMap;
 
 use crate::columns::Column;
@@ -13,7 +14,7 @@ use crate::vocab::Vocabulary;
 
 /// The value of a place in one column, as written in a file (empty when absent).
 pub fn cell(place: &Place, column: Column) -> Cow<'_, str> {
-    fn opt(s: &Option<String>) -> Cow<'_, str> {
+    fn opt(s: &Option<CompactString>) -> Cow<'_, str> {
         Cow::Borrowed(s.as_deref().unwrap_or(""))
     }
     fn list<V: Vocabulary>(v: &[V]) -> Cow<'static, str> {
@@ -23,7 +24,7 @@ pub fn cell(place: &Place, column: Column) -> Cow<'_, str> {
             _ => Cow::Owned(v.iter().map(|x| x.label_fr()).collect::<Vec<_>>().join("|")),
         }
     }
-    fn strings(v: &[String]) -> Cow<'_, str> {
+    fn strings(v: &[CompactString]) -> Cow<'_, str> {
         match v {
             [] => Cow::Borrowed(""),
             [one] => Cow::Borrowed(one),
