@@ -792,9 +792,16 @@ mod tests {
             let text = |extra: bool| {
                 let mut csv = format!("{HEADER}{}\n", if extra { ",hors_standard" } else { "" });
                 for cells in &rows {
-                    let cells: Vec<String> = cells.iter().map(|c| format!("\"{c}\"")).collect();
+                    let mut cells: Vec<String> = cells.iter().map(|c| format!("\"{c}\"")).collect();
+                    if extra {
+                        // The column outside the standard, empty, at its place in the header:
+                        // after the seven standard cells, before a cell past the header (a
+                        // row of eight keeps its eighth past the header in both files).
+                        let columns = HEADER.split(',').count();
+                        cells.insert(cells.len().min(columns), String::new());
+                    }
                     csv.push_str(&cells.join(","));
-                    csv.push_str(if extra { ",\n" } else { "\n" });
+                    csv.push('\n');
                 }
                 csv
             };
