@@ -97,11 +97,10 @@ OBJECTS = "inclusion.read(bytes, threads=1).places: every place made a Place obj
 FRESH = f"inclusion.read(path), the first call of a new process ({CPUS} CPUs; median of --repeat processes, CPU not measured)"
 
 
-def timed(fn: Callable[[], Any], repeat: int, warmup: int = 1) -> Tuple[float, Any]:
-    """The median wall time of `repeat` calls (garbage collected between calls, outside the
-    timing), and the last result; the median CPU time of the process is kept in `CPU["last"]`.
-    `warmup` calls come first, untimed: the first calls of a kind pay for memory the process
-    has not touched yet (measured apart by `fresh_process`)."""
+def timings(fn: Callable[[], Any], repeat: int, warmup: int = 1) -> Tuple[List[float], List[float], Any]:
+    """The wall and CPU times of `repeat` calls (garbage collected between calls, outside the
+    timing), and the last result. `warmup` calls come first, untimed: the first calls of a
+    kind pay for memory the process has not touched yet (measured apart by `fresh_process`)."""
     times = []
     cpu = []
     result: Any = None
@@ -116,6 +115,13 @@ def timed(fn: Callable[[], Any], repeat: int, warmup: int = 1) -> Tuple[float, A
         result = fn()
         times.append(time.perf_counter() - start)
         cpu.append(time.process_time() - start_cpu)
+    return times, cpu, result
+
+
+def timed(fn: Callable[[], Any], repeat: int, warmup: int = 1) -> Tuple[float, Any]:
+    """The median wall time of `timings`, and the last result; the median CPU time of the
+    process is kept in `CPU["last"]`."""
+    times, cpu, result = timings(fn, repeat, warmup)
     CPU["last"] = statistics.median(cpu)
     return statistics.median(times), result
 
@@ -150,15 +156,9 @@ def bracket(path: Path, repeat: int) -> Tuple[List[float], List[float]]:
     """The wall times of `repeat` calls of `inclusion.read(path, threads=1)`, then of as many
     of `inclusion.read(path)` (the default threads), in this minute: the reads that bracket a
     frictionless run. The process has made both kinds of call before (warm)."""
-    kinds: Tuple[List[float], List[float]] = ([], [])
-    for times, threads in zip(kinds, (1, None)):
-        for _ in range(repeat):
-            gc.collect()
-            start = time.perf_counter()
-            report = inclusion.read(path, threads=threads)
-            times.append(time.perf_counter() - start)
-            del report
-    return kinds
+    one, _, _ = timings(lambda: inclusion.read(path, threads=1), repeat, warmup=0)
+    default, _, _ = timings(lambda: inclusion.read(path), repeat, warmup=0)
+    return one, default
 
 
 def frictionless_resource(path: Path) -> Any:
