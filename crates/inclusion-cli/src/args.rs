@@ -9,14 +9,14 @@ use chrono_tz::Tz;
 use inclusion::geo::CommuneSearch;
 use inclusion::model::render::{EXCERPT_CHARS, excerpt};
 use inclusion::model::vocab::{UnknownLabel, Vocabulary, find_label};
-use inclusion::model::{AccessMode, Criteria, Diagnostic, Lang, Place, ReadOptions, read_bytes};
+use inclusion::model::{AccessMode, Criteria, Diagnostic, Lang, Place, ReadOptions};
 use inclusion::search::near_commune;
 use inclusion::territory::TerritoryError;
 use inclusion::territory::communes::Gazetteer;
 
 use crate::error::CliError;
 use crate::flags::{CriteriaFlags, Global, LangFlag, Position};
-use crate::input::read_input;
+use crate::input::read_places;
 use crate::output::eprintln;
 
 /// Years the opening-hours engine and the holiday tables cover.
@@ -239,11 +239,10 @@ pub fn places(
             .to_owned(),
         ));
     };
-    let (bytes, name) = read_input(path, lang, progress)?;
     let options = ReadOptions::default()
         .with_lenient(true)
         .with_threads(threads.get());
-    let report = read_bytes(&bytes, &options);
+    let (report, name) = read_places(path, &options, lang, progress)?;
     if let Some(d) = report.unreadable() {
         return Err(unreadable(&name, d, lang));
     }

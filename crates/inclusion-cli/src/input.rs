@@ -4,11 +4,55 @@
 use std::fs::File;
 use std::io;
 
-use inclusion::model::Lang;
 use inclusion::model::render::{EXCERPT_CHARS, excerpt};
+use inclusion::model::{Lang, ModelError, ReadOptions, ReadReport, read_bytes, read_path};
 
 use crate::error::CliError;
 use crate::progress::Progress;
+
+/// The places of `path` (`-`: the standard input) read with `options`, and the name to show
+/// for it. A file is read by the library from disk (`read_path`: a CSV file a chunk at a
+/// time, never whole in memory), under a spinner; the standard input is read whole first,
+/// under a bar of bytes.
+pub fn read_places(
+    path: &str,
+    options: &ReadOptions,
+    lang: Lang,
+    progress: bool,
+) -> Result<(ReadReport, String), CliError> {
+    let spinner = |message| Progress::start(message, None, progress);
+    if path == "-" {
+        let (bytes, name) = read_input(path, lang, progress)?;
+        let _bar = spinner(lang.pick("lecture", "reading"));
+        return Ok((read_bytes(&bytes, options), name));
+    }
+    let shown = excerpt(path, EXCERPT_CHARS);
+    let _ = open(path, &shown, lang)?;
+    let _bar = spinner(lang.pick("lecture", "reading"));
+    match read_path(path, options) {
+        Ok(report) => Ok((report, shown)),
+        Err(ModelError::Io { source, .. }) => Err(read_error(&shown, &source, lang)),
+        Err(e) => Err(CliError::input(e.to_string())),
+    }
+}
+
+/// The file at `path`, opened, and its length; an error that says what to do when it cannot
+/// be opened or is a folder.
+fn open(path: &str, shown: &str, lang: Lang) -> Result<(File, u64), CliError> {
+    let file = File::open(path).map_err(|e| read_error(shown, &e, lang))?;
+    let meta = file.metadata().map_err(|e| read_error(shown, &e, lang))?;
+    if meta.is_dir() {
+        return Err(CliError::input(match lang {
+            Lang::Fr => format!(
+                "{shown} est un dossier, pas un fichier\ndonnez le chemin d'un fichier CSV ou JSON."
+            ),
+            Lang::En => {
+                format!("{shown} is a folder, not a file\ngive the path of a CSV or JSON file.")
+            }
+        }));
+    }
+    Ok((file, meta.len()))
+}
 
 /// The bytes of `path` (`-`: the standard input), and the name to show for it.
 pub fn read_input(path: &str, lang: Lang, progress: bool) -> Result<(Vec<u8>, String), CliError> {
@@ -23,20 +67,9 @@ pub fn read_input(path: &str, lang: Lang, progress: bool) -> Result<(Vec<u8>, St
         return Ok((bytes, name));
     }
     let shown = excerpt(path, EXCERPT_CHARS);
-    let file = File::open(path).map_err(|e| read_error(&shown, &e, lang))?;
-    let meta = file.metadata().map_err(|e| read_error(&shown, &e, lang))?;
-    if meta.is_dir() {
-        return Err(CliError::input(match lang {
-            Lang::Fr => format!(
-                "{shown} est un dossier, pas un fichier\ndonnez le chemin d'un fichier CSV ou JSON."
-            ),
-            Lang::En => {
-                format!("{shown} is a folder, not a file\ngive the path of a CSV or JSON file.")
-            }
-        }));
-    }
-    let bar = Progress::start(&shown, Some(meta.len()), progress);
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    let (file, len) = open(path, &shown, lang)?;
+    let bar = Progress::start(&shown, Some(len), progress);
+    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
     bar.read_to_end(file, &mut bytes)
         .map_err(|e| read_error(&shown, &e, lang))?;
     Ok((bytes, shown))

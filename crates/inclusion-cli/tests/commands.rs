@@ -173,6 +173,60 @@ fn validate_text_and_stdin() {
 }
 
 #[test]
+fn a_large_file_reads_from_disk_by_chunks_as_from_the_standard_input() {
+    // 20,000 rows (about 1.2 MB: many chunks of the library's reading from disk, two parts
+    // on two threads), bad postcodes, duplicate ids and a text over two lines among them;
+    // the standard input is read whole. Both must say the same.
+    let dir = scratch("chunks");
+    let mut csv = format!("{HEADER},presentation_detail\n");
+    for i in 0..20_000 {
+        let postcode = if i % 7 == 3 { "5110" } else { "51100" };
+        let detail = if i % 11 == 5 { "\"deux\nlignes\"" } else { "" };
+        csv.push_str(&format!(
+            "p{},43493312300029,Mairie {i},Reims,{postcode},{i} rue X,2024-04-02,{detail}\n",
+            i % 19_000
+        ));
+    }
+    file(&dir, "big.csv", &csv);
+    for args in [
+        &["validate", "--format", "json", "--threads", "1"][..],
+        &["validate", "--format", "json", "--threads", "2"][..],
+        &["validate", "--max-per-code", "3"][..],
+        &["convert", "--to", "json", "-q"][..],
+        &["convert", "--to", "csv", "--threads", "2", "-q"][..],
+    ] {
+        let from_disk = inclusion(&dir).args(args).arg("big.csv").output().unwrap();
+        let from_stdin = inclusion(&dir)
+            .args(args)
+            .arg("-")
+            .write_stdin(csv.clone())
+            .output()
+            .unwrap();
+        assert_eq!(
+            from_disk.status.code(),
+            from_stdin.status.code(),
+            "{args:?}"
+        );
+        let (disk, stdin) = (text(&from_disk.stdout), text(&from_stdin.stdout));
+        assert!(disk.len() > 1_000, "{args:?}: {disk}");
+        // The text report names its input; nothing else differs.
+        assert_eq!(
+            disk.replace("big.csv", "<input>"),
+            stdin.replace("<entrée standard>", "<input>"),
+            "{args:?}"
+        );
+    }
+    let report = json(
+        &inclusion(&dir)
+            .args(["validate", "big.csv", "--format", "json"])
+            .output()
+            .unwrap()
+            .stdout,
+    );
+    assert_eq!(report["rows"], 20_000, "{report}");
+}
+
+#[test]
 fn validate_strict_suggests_osm_hours_for_french_text_without_rewriting() {
     let dir = scratch("validate-hours");
     file(

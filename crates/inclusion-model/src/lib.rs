@@ -115,13 +115,13 @@ pub use inclusion_hours::{
 pub use labels::Labels;
 pub use migrate::{SchemaVersion, VersionChoice};
 pub use place::{Address, Contact, Coordinates, Place};
-#[doc(hidden)]
-pub use read::read_csv_in_parts;
 pub use read::{
     CheckedRecord, CodeCount, DEFAULT_MAX_DIAGNOSTICS_PER_CODE, Format, PartedReport, ReadOptions,
     ReadReport, RecordValidator, join_parts, read_bytes, read_bytes_parted, read_csv_str,
     read_json_slice, read_path, read_path_parted, validate_records,
 };
+#[doc(hidden)]
+pub use read::{read_csv_in_parts, read_path_in_chunks};
 pub use record::FlatRecord;
 pub use typology::Typology;
 pub use validate::Level;

@@ -1,11 +1,15 @@
 //! The parallel path of the CSV reader ([`ReadOptions::threads`]): a file read in parts on
 //! several threads gives exactly the report of one thread (places, diagnostics in order,
-//! limits per code, duplicate ids across parts, counts).
+//! limits per code, duplicate ids across parts, counts). So does a file read from disk a
+//! chunk at a time ([`read_path`]), on one thread or several.
 
 use chrono::NaiveDate;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
 use inclusion_model::{
     ReadOptions, ReadReport, SchemaVersion, read_bytes, read_bytes_parted, read_csv_in_parts,
-    read_csv_str,
+    read_csv_str, read_path, read_path_in_chunks, read_path_parted,
 };
 use proptest::prelude::*;
 
@@ -98,6 +102,66 @@ fn compare(csv: &str, options: &ReadOptions, threads: usize) -> bool {
     parts.is_some()
 }
 
+/// A file of the test's own in the system's temporary directory, removed when dropped.
+struct TempFile(PathBuf);
+
+impl TempFile {
+    fn new(bytes: &[u8]) -> TempFile {
+        static NEXT: AtomicUsize = AtomicUsize::new(0);
+        let name = format!(
+            "inclusion-chunks-{}-{}.csv",
+            std::process::id(),
+            NEXT.fetch_add(1, Ordering::Relaxed)
+        );
+        let path = std::env::temp_dir().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        TempFile(path)
+    }
+}
+
+impl Drop for TempFile {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
+/// Writes `bytes` to a file and reads it from disk a chunk at a time, on one thread and on
+/// `threads`, with chunks of each of `chunks` bytes (no size threshold for the parts);
+/// asserts that every reading by chunks and `read_path` give the report of the bytes read
+/// at once. Returns whether every reading was by chunks (none gave up).
+fn compare_chunks(bytes: &[u8], options: &ReadOptions, threads: usize, chunks: &[usize]) -> bool {
+    let file = TempFile::new(bytes);
+    let mut all = true;
+    for threads in [1, threads] {
+        let options = options
+            .clone()
+            .with_threads(threads)
+            .with_parallel_min_bytes(0);
+        let whole = read_bytes(bytes, &options);
+        assert_same(
+            &read_path(&file.0, &options).unwrap(),
+            &whole,
+            &format!("read_path, {threads} threads"),
+        );
+        let parted = read_path_parted(&file.0, &options).unwrap();
+        assert!(
+            parted.places().eq(&whole.places),
+            "{threads} threads: parted"
+        );
+        for &chunk in chunks {
+            match read_path_in_chunks(&file.0, &options, chunk) {
+                Some(report) => assert_same(
+                    &report,
+                    &whole,
+                    &format!("chunks of {chunk} bytes, {threads} threads"),
+                ),
+                None => all = false,
+            }
+        }
+    }
+    all
+}
+
 /// A file of `n` rows: ids repeated every 97 rows (duplicates in every part), a bad date
 /// every 7 rows, a bad postcode every 11, a text over several lines (commas and quotes in
 /// it) every 5, a cell too many every 13, a blank row every 29.
@@ -140,51 +204,65 @@ fn parts_with_duplicates_bad_rows_and_texts_over_several_lines_read_as_one_threa
 }
 
 #[test]
-fn a_duplicate_id_across_parts_is_reported_where_one_thread_reports_it() {
-    // Two halves with the same ids: every row of the second half is a duplicate, found only
-    // by looking at the first part.
-    let half: String = (0..200)
-        .map(|i| format!("p{i},43493312300029,Mairie,Reims,51100,1 rue X,2024-04-02,\n"))
-        .collect();
-    let csv = format!("{HEADER}\n{half}{half}");
-    let options = ReadOptions::default().with_max_diagnostics_per_code(5);
-    assert!(compare(&csv, &options, 2));
-    let many = options.with_threads(2).with_parallel_min_bytes(0);
-    let report = read_csv_in_parts(&csv, &many).unwrap();
-    assert_eq!(report.count("unique"), 200);
-    assert_eq!(report.places.len(), 200);
-    let rows: Vec<_> = report.diagnostics.iter().filter_map(|d| d.row()).collect();
-    assert_eq!(rows, [202, 203, 204, 205, 206]);
-}
-
-#[test]
-fn a_stray_quote_reads_the_file_on_one_thread() {
-    let mut csv = format!("{HEADER}\n");
-    for i in 0..400 {
-        let quote = if i == 300 { "\"" } else { "" };
-        csv.push_str(&format!(
-            "{quote}p{i},43493312300029,Mairie,Reims,51100,1 rue X,2024-04-02,\n"
-        ));
+fn a_file_read_by_chunks_reads_as_read_whole() {
+    for crlf in [false, true] {
+        let csv = synthetic(1_500, crlf);
+        for (i, options) in variants().into_iter().enumerate() {
+            let threads = [2, 3, 4, 7][i % 4];
+            // Chunks of 4 KB hold dozens of rows: each finds a line that starts a row (the
+            // texts over several lines have no line that reads as one).
+            assert!(
+                compare_chunks(csv.as_bytes(), &options, threads, &[4_096, 50_000]),
+                "{threads} threads, crlf {crlf}: read by chunks"
+            );
+            // Chunks of 97 bytes hold a row or two, and may give up.
+            compare_chunks(csv.as_bytes(), &options, threads, &[97]);
+        }
     }
-    let many = ReadOptions::default()
-        .with_threads(2)
-        .with_parallel_min_bytes(0);
-    assert_eq!(read_csv_in_parts(&csv, &many), None);
-    let one = read_csv_str(&csv, &ReadOptions::default());
-    assert!(one.count("file.unclosed_quote") > 0);
-    assert_same(&read_csv_str(&csv, &many), &one, "stray quote");
 }
 
 #[test]
-fn small_files_and_one_thread_are_read_on_one_thread() {
-    let csv = synthetic(300, false);
+fn what_chunks_would_not_reproduce_is_read_whole() {
+    let csv = synthetic(600, false).replace("Mairie", "Mairie é");
+    let options = ReadOptions::default();
+    let chunks = [2_048];
+    assert!(compare_chunks(csv.as_bytes(), &options, 2, &chunks));
+    // One byte that is not UTF-8 in a file of UTF-8 accents: an error in its cell.
+    let mut invalid = csv.clone().into_bytes();
+    let at = invalid.len() * 2 / 3;
+    let at = at + invalid[at..].iter().position(|b| *b == b'X').unwrap();
+    invalid[at] = 0xE9;
+    let v01 = csv.replacen("presentation_detail", "cle_ban", 1);
     assert_eq!(
-        read_csv_in_parts(&csv, &ReadOptions::default().with_threads(2)),
-        None,
-        "under 4 MB"
+        read_bytes(v01.as_bytes(), &options).version,
+        SchemaVersion::V0_1
     );
-    let one = ReadOptions::default().with_parallel_min_bytes(0);
-    assert_eq!(read_csv_in_parts(&csv, &one), None, "one thread");
+    for (what, bytes) in [
+        (
+            "byte-order mark",
+            [b"\xEF\xBB\xBF".as_slice(), csv.as_bytes()].concat(),
+        ),
+        ("invalid UTF-8", invalid),
+        ("Windows-1252", csv.chars().map(|c| c as u8).collect()),
+        (
+            "UTF-16",
+            csv.encode_utf16().flat_map(u16::to_le_bytes).collect(),
+        ),
+        ("v0.1", v01.into_bytes()),
+        ("JSON", [b" [".as_slice(), &[b' '; 4_000], b"]"].concat()),
+        // `str::trim_start` takes a vertical tab for white space: JSON (not valid), though
+        // its first line would read as a header of the standard's columns.
+        (
+            "JSON after a vertical tab",
+            [b"\x0B[x,".as_slice(), csv.as_bytes()].concat(),
+        ),
+    ] {
+        assert!(!compare_chunks(&bytes, &options, 2, &chunks), "{what}");
+    }
+    // A stray quote: reported as when the file is read whole.
+    let stray = csv.replacen("p42,", "\"p42,", 1);
+    assert!(!compare_chunks(stray.as_bytes(), &options, 2, &chunks));
+    assert!(read_bytes(stray.as_bytes(), &options).count("file.unclosed_quote") > 0);
 }
 
 /// The records of a JSON file of the anchors as CSV (the columns in order of first
@@ -293,6 +371,12 @@ fn row() -> impl Strategy<Value = String> {
     ]
 }
 
+/// The header and `rows`, lines ended by CRLF when `crlf`.
+fn file_of(rows: &[String], crlf: bool) -> String {
+    let csv = format!("{HEADER}\n{}\n", rows.join("\n"));
+    if crlf { csv.replace('\n', "\r\n") } else { csv }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(128))]
 
@@ -305,10 +389,21 @@ proptest! {
         threads in 2usize..6,
         variant in 0usize..6,
     ) {
-        let mut csv = format!("{HEADER}\n{}\n", rows.join("\n"));
-        if crlf {
-            csv = csv.replace('\n', "\r\n");
-        }
+        let csv = file_of(&rows, crlf);
         compare(&csv, &variants()[variant], threads);
+    }
+
+    /// The same files, written to disk and read a chunk at a time (chunks of 100 bytes to
+    /// a few rows): the report of the bytes read at once, or a reading that gives up.
+    #[test]
+    fn reading_by_chunks_is_reading_whole(
+        rows in proptest::collection::vec(row(), 0..60),
+        crlf in any::<bool>(),
+        threads in 2usize..6,
+        variant in 0usize..6,
+        chunk in 100usize..700,
+    ) {
+        let csv = file_of(&rows, crlf);
+        compare_chunks(csv.as_bytes(), &variants()[variant], threads, &[chunk]);
     }
 }

@@ -148,7 +148,7 @@ def test_a_bad_row_is_reported_and_the_good_rows_come_through() -> None:
     assert "2024-13-02" in d.message_en and d.message_fr != d.message_en
 
 
-def test_threads_give_the_report_of_one_thread() -> None:
+def test_threads_give_the_report_of_one_thread(tmp_path: Path) -> None:
     # More than 4 MB (the size from which a file is cut into parts), with bad rows and an id
     # of the second half repeated from the first.
     header = ",".join(BASE)
@@ -184,6 +184,14 @@ def test_threads_give_the_report_of_one_thread() -> None:
         assert [key(d) for d in other.diagnostics] == [key(d) for d in one.diagnostics]
         # Objects made from the parts, without joining them first.
         assert [p.id for p in inclusion.read(data, threads=threads).places] == ids
+    # The same bytes from a file: read from disk a chunk at a time, on one thread or in parts.
+    path = tmp_path / "big.csv"
+    path.write_bytes(data)
+    for threads in [1, 2, None]:
+        from_disk = inclusion.read(path, threads=threads)
+        assert [p.id for p in from_disk.places] == ids
+        assert [key(d) for d in from_disk.diagnostics] == [key(d) for d in one.diagnostics]
+        assert inclusion.write_csv(from_disk) == written
     with pytest.raises(ValueError, match="threads must be 1 or more"):
         inclusion.read(data, threads=0)
 

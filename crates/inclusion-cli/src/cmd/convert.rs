@@ -8,15 +8,14 @@ use inclusion::model::hours_fix::fix_hours;
 use inclusion::model::redact::redact_contacts;
 use inclusion::model::render::{diagnostic_text, excerpt, report_text};
 use inclusion::model::{
-    Lang, Place, ReadOptions, WriteOptions, read_bytes, write_csv_with, write_geojson_with,
-    write_json_with,
+    Lang, Place, ReadOptions, WriteOptions, write_csv_with, write_geojson_with, write_json_with,
 };
 use inclusion::territory::communes::Gazetteer;
 
 use crate::context::Context;
 use crate::error::{CliError, Outcome};
 use crate::flags::{Convert, Target};
-use crate::input::read_input;
+use crate::input::read_places;
 use crate::output::{Output, eprint, eprintln};
 use crate::progress::Progress;
 
@@ -24,16 +23,11 @@ use crate::progress::Progress;
 /// row has an error, 1 when rows were left out, 2 when nothing could be read or written.
 pub fn run(f: &Convert, ctx: Context) -> Result<Outcome, CliError> {
     let lang = ctx.lang;
-    let (bytes, name) = read_input(&f.input, lang, ctx.progress(false))?;
-    let report = {
-        let _bar = Progress::start(lang.pick("lecture", "reading"), None, ctx.progress(false));
-        let options = ReadOptions::default()
-            .with_lenient(f.lenient)
-            .with_max_diagnostics_per_code(f.max_per_code)
-            .with_threads(f.threads.get().get());
-        read_bytes(&bytes, &options)
-    };
-    drop(bytes);
+    let options = ReadOptions::default()
+        .with_lenient(f.lenient)
+        .with_max_diagnostics_per_code(f.max_per_code)
+        .with_threads(f.threads.get().get());
+    let (report, name) = read_places(&f.input, &options, lang, ctx.progress(false))?;
     if let Some(d) = report.unreadable() {
         return Err(CliError::input(match lang {
             Lang::Fr => format!("{name} ne peut pas être lu : {}", d.message_fr()),

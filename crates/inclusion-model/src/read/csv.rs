@@ -78,12 +78,79 @@ fn read_text(
     text: &str,
     replaced: bool,
     options: &ReadOptions,
-    mut report: ReadReport,
+    report: ReadReport,
     parts_only: bool,
 ) -> Option<ReadReport> {
+    let head = match start(text, options, report) {
+        Start::Done(report) => return Some(report),
+        Start::V01(head) => {
+            let records = Records::new(
+                text,
+                head.delimiter,
+                head.body,
+                head.body_line,
+                head.header.len(),
+            );
+            return (!parts_only)
+                .then(|| read_v01(records, &head.header, replaced, options, head.report));
+        }
+        Start::V1(head) => head,
+    };
+    let Head {
+        delimiter: delim,
+        header,
+        cells,
+        body,
+        body_line,
+        mut report,
+    } = head;
+    let columns = Columns {
+        header: &header,
+        cells: &cells,
+        replaced,
+    };
+    let parts = read_parts(text, delim, body, &columns, options, &report);
+    if parts.is_some() || parts_only {
+        return parts;
+    }
+    // At most one place per line: reserving avoids moving large vectors while reading.
+    let lines = memchr::memchr_iter(b'\n', text.as_bytes()).count();
+    let mut rows = Rows::new(options);
+    rows.reserve(lines, text.len(), &mut report);
+    let mut records = Records::new(text, delim, body, body_line, header.len());
+    read_rows(&mut records, &columns, &mut rows, &mut report, false);
+    Some(report)
+}
+
+/// What the header of a CSV text says: how its rows are read.
+pub(super) enum Start {
+    /// The text ends at its header, or its header cannot be read (too wide, unreadable, a
+    /// required column missing): the report is complete.
+    Done(ReadReport),
+    /// A v0.1 file's header (not mapped: its rows are migrated one by one).
+    V01(Head<()>),
+    /// A v1 file's header, mapped to the standard's columns.
+    V1(Head<Header>),
+}
+
+/// The header of a CSV text, and where its rows start.
+pub(super) struct Head<C> {
+    pub(super) delimiter: u8,
+    pub(super) header: ::csv::StringRecord,
+    /// The header's cells mapped to the standard's columns (v1).
+    pub(super) cells: C,
+    /// The byte where the rows start, and its line (1-based).
+    pub(super) body: usize,
+    pub(super) body_line: u64,
+    /// The report so far: the header's problems (delimiter, unknown or missing columns).
+    pub(super) report: ReadReport,
+}
+
+/// Reads the header of `text` (`report` holds the problems of decoding it).
+pub(super) fn start(text: &str, options: &ReadOptions, mut report: ReadReport) -> Start {
     if text.trim().is_empty() {
         report.push(Diagnostic::new(Severity::Error, &messages::FILE_EMPTY));
-        return Some(report);
+        return Start::Done(report);
     }
     let mut diags = Vec::new();
     let delim = delimiter(text, &mut diags);
@@ -98,7 +165,7 @@ fn read_text(
             Diagnostic::new(Severity::Error, &messages::FILE_TOO_MANY_COLUMNS)
                 .with_args([Arg::from(n), Arg::from(MAX_HEADER_CELLS)]),
         );
-        return Some(report);
+        return Start::Done(report);
     }
     let mut reader = builder(delim).from_reader(text.as_bytes());
     let mut header = ::csv::StringRecord::new();
@@ -106,57 +173,54 @@ fn read_text(
         Ok(true) => {}
         Ok(false) => {
             report.push(Diagnostic::new(Severity::Error, &messages::FILE_EMPTY));
-            return Some(report);
+            return Start::Done(report);
         }
         Err(e) => {
             report.push(
                 Diagnostic::new(Severity::Error, &messages::FILE_HEADER_UNREADABLE)
                     .with_args([Arg::from(e.to_string())]),
             );
-            return Some(report);
+            return Start::Done(report);
         }
     }
     let body = reader.position().byte() as usize;
     let body_line = reader.position().line();
     report.version = options.version_for(header.iter());
-    let records = Records::new(text, delim, body, body_line, header.len());
     if report.version == SchemaVersion::V0_1 {
-        return (!parts_only).then(|| read_v01(records, &header, replaced, options, report));
+        return Start::V01(Head {
+            delimiter: delim,
+            header,
+            cells: (),
+            body,
+            body_line,
+            report,
+        });
     }
-    let Some(columns) = map_header(header.iter(), &mut report) else {
-        return Some(report);
-    };
-
-    let columns = Columns {
-        header: &header,
-        cells: &columns,
-        replaced,
-    };
-    let parts = read_parts(text, delim, body, &columns, options, &report);
-    if parts.is_some() || parts_only {
-        return parts;
+    match map_header(header.iter(), &mut report) {
+        Some(cells) => Start::V1(Head {
+            delimiter: delim,
+            header,
+            cells,
+            body,
+            body_line,
+            report,
+        }),
+        None => Start::Done(report),
     }
-    // At most one place per line: reserving avoids moving large vectors while reading.
-    let lines = memchr::memchr_iter(b'\n', text.as_bytes()).count();
-    let mut rows = Rows::new(options);
-    rows.reserve(lines, text.len(), &mut report);
-    let mut records = records;
-    read_rows(&mut records, &columns, &mut rows, &mut report, false);
-    Some(report)
 }
 
 /// The header of a v1 file: what reading its rows needs.
 #[derive(Clone, Copy)]
-struct Columns<'h> {
-    header: &'h ::csv::StringRecord,
-    cells: &'h Header,
+pub(super) struct Columns<'h> {
+    pub(super) header: &'h ::csv::StringRecord,
+    pub(super) cells: &'h Header,
     /// Whether invalid UTF-8 sequences were replaced (the cells that hold one are reported).
-    replaced: bool,
+    pub(super) replaced: bool,
 }
 
 /// How [`read_rows`] ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Ending {
+pub(super) enum Ending {
     /// At the end of the text; `open` says whether the last record ends in a quoted cell
     /// (its last line feed is in the cell).
     End { open: bool },
@@ -167,7 +231,7 @@ enum Ending {
 
 /// Reads the records of a v1 file into the report; `part` says whether they are a part of
 /// the file read apart (see [`read_parts`]).
-fn read_rows<'t>(
+pub(super) fn read_rows<'t>(
     records: &mut Records<'t>,
     columns: &Columns<'_>,
     rows: &mut Rows,
@@ -295,7 +359,10 @@ fn read_parts(
         reads_as_row(line, delim, width)
     });
     let parts = cuts.len() - 1;
-    let read = |k: usize, mut rows: Rows, mut report: ReadReport| {
+    if parts < 2 {
+        return None;
+    }
+    read_in_parts(parts, options, report, |k, mut rows, mut report| {
         let (start, end) = (cuts[k], cuts[k + 1]);
         let lines = memchr::memchr_iter(b'\n', &text.as_bytes()[start..end]).count() + 1;
         // The first part reads into the file's report: room for the places of every part
@@ -309,10 +376,30 @@ fn read_parts(
         rows.reserve(lines, bytes, &mut report);
         let mut records = Records::new(&text[..end], delim, start, 1, width);
         let ending = read_rows(&mut records, columns, &mut rows, &mut report, true);
-        (rows, report, ending)
-    };
-    let last = cuts.len().checked_sub(2).filter(|last| *last > 0)?;
+        Some((rows, report, ending))
+    })
+}
+
+/// A part of a file read by [`read_in_parts`]'s `read`: its rows' validator, its report and
+/// how it ended; `None` when it could not be read as a part (the file is then read whole).
+pub(super) type Part = Option<(Rows, ReadReport, Ending)>;
+
+/// Reads the `parts` parts of a file's rows with `read(k, rows, report)` (the first on this
+/// thread into `report`, the file's report so far; each other on a thread of its own, into
+/// a report of its own), then appends the parts' reports in order: rows renumbered, ids of
+/// a part found in an earlier one reported as duplicates, the limit per code applied to the
+/// whole. `None` when a part could not be read, or does not end where a record ends (a cut
+/// in a quoted text over several lines, a stray quote): the file is then read whole, on one
+/// thread.
+pub(super) fn read_in_parts(
+    parts: usize,
+    options: &ReadOptions,
+    report: &ReadReport,
+    read: impl Fn(usize, Rows, ReadReport) -> Part + Sync,
+) -> Option<ReadReport> {
+    let last = parts.checked_sub(1)?;
     let (first, rest) = std::thread::scope(|s| {
+        let read = &read;
         let threads: Vec<_> = (1..=last)
             .map(|k| {
                 let part = (Rows::new(options).recording(), options.part_report());
@@ -322,10 +409,11 @@ fn read_parts(
         let first = read(0, Rows::new(options), report.clone());
         let rest: Vec<_> = threads
             .into_iter()
-            .map(|t| t.ok().and_then(|t| t.join().ok()))
+            .map(|t| t.ok().and_then(|t| t.join().ok()).flatten())
             .collect();
         (first, rest)
     });
+    let first = first?;
     let mut rest: Vec<_> = rest.into_iter().collect::<Option<_>>()?;
     let endings = std::iter::once(first.2).chain(rest.iter().map(|part| part.2));
     for (k, ending) in endings.enumerate() {
@@ -477,7 +565,7 @@ impl Skipped {
 }
 
 /// The data records of a CSV text, with their rows, recovering from unclosed quotes.
-struct Records<'t> {
+pub(super) struct Records<'t> {
     text: &'t str,
     delimiter: u8,
     /// The number of cells of the header: a line that reads as this many cells is a row.
@@ -494,7 +582,13 @@ struct Records<'t> {
 impl<'t> Records<'t> {
     /// The records of `text` from byte `start` (line `line`), after a header of `width`
     /// cells.
-    fn new(text: &'t str, delimiter: u8, start: usize, line: u64, width: usize) -> Records<'t> {
+    pub(super) fn new(
+        text: &'t str,
+        delimiter: u8,
+        start: usize,
+        line: u64,
+        width: usize,
+    ) -> Records<'t> {
         let start = start.min(text.len());
         Records {
             text,
@@ -504,6 +598,18 @@ impl<'t> Records<'t> {
             line_mark: (start, line),
             row: 2,
         }
+    }
+
+    /// These records numbered from `row` (the rows of a part of a file read a chunk at a
+    /// time go on from the chunk before).
+    pub(super) fn numbered_from(mut self, row: usize) -> Records<'t> {
+        self.row = row;
+        self
+    }
+
+    /// The row of the next record.
+    pub(super) fn row(&self) -> usize {
+        self.row
     }
 
     /// The line (1-based) of byte `at`, at or after the last one asked.
@@ -580,7 +686,7 @@ impl<'t> Records<'t> {
 }
 
 /// Whether a line, read alone, is a row: as many cells as the header, quotes closed.
-fn reads_as_row(line: &str, delimiter: u8, width: usize) -> bool {
+pub(super) fn reads_as_row(line: &str, delimiter: u8, width: usize) -> bool {
     let line = line.strip_suffix('\r').unwrap_or(line);
     !line.is_empty() && count_cells(line, delimiter) == Some(width)
 }

@@ -63,7 +63,7 @@ pub(crate) fn decode<'a>(bytes: &'a [u8], diags: &mut Vec<Diagnostic>) -> Decode
 /// The UTF-16 encoding of the bytes and the bytes after its byte-order mark, if the file is
 /// UTF-16: a byte-order mark, or, without one, a start where every other byte is zero (the
 /// ASCII characters of a header or of JSON punctuation, in UTF-16).
-fn utf16(bytes: &[u8]) -> Option<(&'static encoding_rs::Encoding, &[u8])> {
+pub(super) fn utf16(bytes: &[u8]) -> Option<(&'static encoding_rs::Encoding, &[u8])> {
     if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
         return Some((encoding_rs::UTF_16LE, rest));
     }

@@ -1,6 +1,8 @@
-//! Reading a file from disk into memory: on the parallel path ([`ReadOptions::threads`] of
-//! 2 or more, a file of 4 MB or more, the size from which a CSV file is read in parts), its
-//! two halves at once, each thread copying its half (and faulting in its pages) with a
+//! Reading a file from disk into memory, for the files [`read_path`](super::read_path) does
+//! not read a chunk at a time ([`chunks`](super::chunks): JSON, small files, and every case
+//! the chunks would not reproduce): on the parallel path ([`ReadOptions::threads`] of 2 or
+//! more, a file of 4 MB or more, the size from which a CSV file is read in parts), its two
+//! halves at once, each thread copying its half (and faulting in its pages) with a
 //! positioned read.
 //!
 //! Measured (the 42.5 MB file of `cargo bench --bench read`, page cache warm, this host):

@@ -37,6 +37,7 @@
 //! ```
 
 mod cells;
+mod chunks;
 mod csv;
 mod decode;
 mod file;
@@ -195,14 +196,33 @@ pub fn read_bytes(bytes: &[u8], options: &ReadOptions) -> ReadReport {
 
 /// Reads a file from disk (see [`read_bytes`]).
 ///
+/// A CSV file in UTF-8 is read a chunk at a time, each chunk's rows read while its bytes are
+/// in the processor's caches, instead of being copied whole into memory first; the report
+/// is the same.
+///
 /// # Errors
 /// [`ModelError::Io`] when the file cannot be opened or read; every other problem is a diagnostic
 /// of the report.
 pub fn read_path(path: impl AsRef<Path>, options: &ReadOptions) -> Result<ReadReport, ModelError> {
     let path = path.as_ref();
+    if let Some(report) = chunks::read(path, options, chunks::CHUNK_BYTES) {
+        return Ok(report);
+    }
     let bytes = file::read(path, options).map_err(|source| ModelError::Io {
         path: path.display().to_string(),
         source,
     })?;
     Ok(read_bytes(&bytes, options))
+}
+
+/// [`read_path`] by chunks of `chunk_bytes` bytes only: `None` when the file would be read
+/// whole (smaller than a chunk, not a CSV file in UTF-8, a chunk that could change the
+/// report). For tests of the reading by chunks.
+#[doc(hidden)]
+pub fn read_path_in_chunks(
+    path: impl AsRef<Path>,
+    options: &ReadOptions,
+    chunk_bytes: usize,
+) -> Option<ReadReport> {
+    chunks::read(path.as_ref(), options, chunk_bytes)
 }

@@ -37,22 +37,29 @@ pub(super) fn cuts(
     let mut cuts = vec![start];
     for k in 1..parts {
         let last = cuts.last().copied().unwrap_or(start);
-        let mut at = (start + k * size).max(last);
-        for _ in 0..MAX_LINES_SEARCHED {
-            let Some(feed) = memchr::memchr(b'\n', &bytes[at..]) else {
-                break;
-            };
-            let next = at + feed + 1;
-            let end = memchr::memchr(b'\n', &bytes[next..]).map_or(bytes.len(), |i| next + i);
-            if next < bytes.len() && starts_row(&text[next..end]) {
-                cuts.push(next);
-                break;
-            }
-            at = next;
+        let at = (start + k * size).max(last);
+        if let Some(cut) = row_start(&bytes[at..], &starts_row) {
+            cuts.push(at + cut);
         }
     }
     cuts.push(bytes.len());
     cuts
+}
+
+/// The start of the first line of `bytes` after a line feed for which `starts_row` holds
+/// (the line without its line feed), among the lines of the first [`MAX_LINES_SEARCHED`]
+/// line feeds: where a part may start.
+pub(super) fn row_start(bytes: &[u8], starts_row: impl Fn(&str) -> bool) -> Option<usize> {
+    let mut at = 0;
+    for _ in 0..MAX_LINES_SEARCHED {
+        let next = at + memchr::memchr(b'\n', &bytes[at..])? + 1;
+        let end = memchr::memchr(b'\n', &bytes[next..]).map_or(bytes.len(), |i| next + i);
+        if next < bytes.len() && std::str::from_utf8(&bytes[next..end]).is_ok_and(&starts_row) {
+            return Some(next);
+        }
+        at = next;
+    }
+    None
 }
 
 /// The rows of each part after the first (`parts`, each with its rows recorded: see
