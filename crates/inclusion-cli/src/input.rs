@@ -1,7 +1,7 @@
 //! Reading the input of a command: a file, or the standard input for `-`, with a progress bar
 //! for large files, and errors that say what is wrong (no such file, a folder, no permission).
 
-use std::fs::File;
+use std::fs::{File, Metadata};
 use std::io;
 
 use inclusion::model::render::{EXCERPT_CHARS, excerpt};
@@ -11,24 +11,32 @@ use crate::error::CliError;
 use crate::progress::Progress;
 
 /// The places of `path` (`-`: the standard input) read with `options`, and the name to show
-/// for it. A file is read by the library from disk (`read_path`: a CSV file a chunk at a
-/// time, never whole in memory), under a spinner; the standard input is read whole first,
-/// under a bar of bytes.
+/// for it. A regular file is read by the library from disk (`read_path`: a CSV file a chunk
+/// at a time, never whole in memory), under a spinner; the standard input, a pipe or a named
+/// FIFO is read whole first, under a bar of bytes.
 pub fn read_places(
     path: &str,
     options: &ReadOptions,
     lang: Lang,
     progress: bool,
 ) -> Result<(ReadReport, String), CliError> {
-    let spinner = |message| Progress::start(message, None, progress);
+    let spinner = || Progress::start(lang.pick("lecture", "reading"), None, progress);
     if path == "-" {
         let (bytes, name) = read_input(path, lang, progress)?;
-        let _bar = spinner(lang.pick("lecture", "reading"));
+        let _bar = spinner();
         return Ok((read_bytes(&bytes, options), name));
     }
     let shown = excerpt(path, EXCERPT_CHARS);
-    let _ = open(path, &shown, lang)?;
-    let _bar = spinner(lang.pick("lecture", "reading"));
+    let (file, meta) = open(path, &shown, lang)?;
+    if !meta.is_file() {
+        // Read from this handle: a named FIFO opened again would wait for a writer that is
+        // gone.
+        let bytes = read_all(file, None, &shown, lang, progress)?;
+        let _bar = spinner();
+        return Ok((read_bytes(&bytes, options), shown));
+    }
+    drop(file);
+    let _bar = spinner();
     match read_path(path, options) {
         Ok(report) => Ok((report, shown)),
         Err(ModelError::Io { source, .. }) => Err(read_error(&shown, &source, lang)),
@@ -36,9 +44,9 @@ pub fn read_places(
     }
 }
 
-/// The file at `path`, opened, and its length; an error that says what to do when it cannot
-/// be opened or is a folder.
-fn open(path: &str, shown: &str, lang: Lang) -> Result<(File, u64), CliError> {
+/// The file at `path`, opened, and what the system says of it; an error that says what to do
+/// when it cannot be opened or is a folder.
+fn open(path: &str, shown: &str, lang: Lang) -> Result<(File, Metadata), CliError> {
     let file = File::open(path).map_err(|e| read_error(shown, &e, lang))?;
     let meta = file.metadata().map_err(|e| read_error(shown, &e, lang))?;
     if meta.is_dir() {
@@ -51,7 +59,7 @@ fn open(path: &str, shown: &str, lang: Lang) -> Result<(File, u64), CliError> {
             }
         }));
     }
-    Ok((file, meta.len()))
+    Ok((file, meta))
 }
 
 /// The bytes of `path` (`-`: the standard input), and the name to show for it.
@@ -67,12 +75,25 @@ pub fn read_input(path: &str, lang: Lang, progress: bool) -> Result<(Vec<u8>, St
         return Ok((bytes, name));
     }
     let shown = excerpt(path, EXCERPT_CHARS);
-    let (file, len) = open(path, &shown, lang)?;
-    let bar = Progress::start(&shown, Some(len), progress);
-    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
-    bar.read_to_end(file, &mut bytes)
-        .map_err(|e| read_error(&shown, &e, lang))?;
+    let (file, meta) = open(path, &shown, lang)?;
+    let len = meta.is_file().then_some(meta.len());
+    let bytes = read_all(file, len, &shown, lang, progress)?;
     Ok((bytes, shown))
+}
+
+/// The bytes of `file` (`len` of them if known: a bar of bytes, otherwise a spinner).
+fn read_all(
+    file: File,
+    len: Option<u64>,
+    shown: &str,
+    lang: Lang,
+    progress: bool,
+) -> Result<Vec<u8>, CliError> {
+    let bar = Progress::start(shown, len, progress);
+    let mut bytes = Vec::with_capacity(len.and_then(|n| usize::try_from(n).ok()).unwrap_or(0));
+    bar.read_to_end(file, &mut bytes)
+        .map_err(|e| read_error(shown, &e, lang))?;
+    Ok(bytes)
 }
 
 fn read_error(name: &str, e: &io::Error, lang: Lang) -> CliError {

@@ -164,3 +164,49 @@ fn an_unreadable_file_is_exit_2_not_a_panic() {
     let out = binary(&dir).args(["validate", "/"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// A named FIFO (what `<(zcat places.csv.gz)` or a pipeline's named pipe gives) is read from
+/// the one handle opened: opened again, it would wait for a writer that is gone.
+#[cfg(unix)]
+#[test]
+fn a_named_fifo_is_read_as_a_file() {
+    let dir = scratch("io-fifo");
+    big_files(&dir);
+    let good = std::fs::read(dir.join("good.csv")).unwrap();
+    for command in ["validate", "convert"] {
+        let fifo = dir.join(format!("{command}.csv"));
+        let made = Command::new("mkfifo").arg(&fifo).status();
+        if !made.is_ok_and(|s| s.success()) {
+            eprintln!("mkfifo is not available: skipped");
+            return;
+        }
+        let mut child = binary(&dir)
+            .args([command, &format!("{command}.csv"), "-q", "--threads", "2"])
+            .args(if command == "validate" {
+                ["--format", "json"]
+            } else {
+                ["--to", "json"]
+            })
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("runs");
+        // Blocks until the binary opens the FIFO.
+        std::fs::write(&fifo, &good).unwrap();
+        let mut out = String::new();
+        child
+            .stdout
+            .take()
+            .unwrap()
+            .read_to_string(&mut out)
+            .unwrap();
+        let status = child.wait().unwrap();
+        assert_eq!(status.code(), Some(0), "{command}: {out}");
+        let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let rows = match command {
+            "validate" => json["rows"].as_u64(),
+            _ => json.as_array().map(|places| places.len() as u64),
+        };
+        assert_eq!(rows, Some(3_000), "{command}");
+    }
+}

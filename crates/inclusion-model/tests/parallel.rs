@@ -265,6 +265,43 @@ fn what_chunks_would_not_reproduce_is_read_whole() {
     assert!(read_bytes(stray.as_bytes(), &options).count("file.unclosed_quote") > 0);
 }
 
+/// A named FIFO is opened once: opened again, it would wait for a writer that is gone.
+#[cfg(unix)]
+#[test]
+fn a_named_fifo_is_read_once_as_its_bytes() {
+    let csv = synthetic(3_000, false);
+    for threads in [1, 2] {
+        let dir =
+            std::env::temp_dir().join(format!("inclusion-fifo-{}-{threads}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let fifo = dir.join("places.csv");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if !made.is_ok_and(|s| s.success()) {
+            eprintln!("mkfifo is not available: skipped");
+            return;
+        }
+        let options = ReadOptions::default()
+            .with_threads(threads)
+            .with_parallel_min_bytes(0);
+        let (sent, received) = std::sync::mpsc::channel();
+        let reader = {
+            let (fifo, options) = (fifo.clone(), options.clone());
+            std::thread::spawn(move || {
+                let _ = sent.send(read_path(&fifo, &options).unwrap());
+            })
+        };
+        // Blocks until the reader opens the FIFO.
+        std::fs::write(&fifo, &csv).unwrap();
+        let report = received
+            .recv_timeout(std::time::Duration::from_secs(60))
+            .expect("the FIFO read ends");
+        reader.join().unwrap();
+        assert_same(&report, &read_bytes(csv.as_bytes(), &options), "FIFO");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}
+
 /// The records of a JSON file of the anchors as CSV (the columns in order of first
 /// appearance, numbers as written), to read as a publisher's CSV.
 fn json_as_csv(relative: &str) -> Option<(String, String)> {

@@ -378,7 +378,8 @@ fn readable(report: ReadReport) -> PyResult<ReadReport> {
 /// A CSV file of 4 MB or more is read in `threads` parts, each on its own thread (by default
 /// as many as the system gives this process; `threads=1` reads on the calling thread); the
 /// report is the one a single thread gives (same places, diagnostics and counts, in the same
-/// order).
+/// order). A CSV file given by its path is read from disk a chunk at a time, never whole in
+/// memory; the report is the same as for its bytes.
 #[pyfunction]
 #[pyo3(signature = (source, level = "standard", lenient = false, *, version = None, threads = None))]
 pub(crate) fn read(

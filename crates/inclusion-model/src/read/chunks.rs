@@ -17,7 +17,6 @@
 //! read whole, as before, so the report is the same either way.
 
 use std::fs::File;
-use std::path::Path;
 
 use super::csv::{self, Columns, Ending, Head, Records, Start};
 use super::options::ReadOptions;
@@ -33,19 +32,19 @@ pub(super) const CHUNK_BYTES: usize = 128 << 10;
 /// (see [`row_start_before`]); a chunk without such a line gives up the reading by chunks.
 const MAX_LINES_TRIED: usize = 64;
 
-/// The report of the CSV file at `path` read a chunk of `chunk` bytes at a time (see the
+/// The report of the CSV file `file` (open) read a chunk of `chunk` bytes at a time (see the
 /// [module documentation](self)); `None` when the file is to be read whole: smaller than a
 /// chunk, not a regular file, or a case this reading does not reproduce. A file that
-/// changes while it is read gives `None` too (it is then read again, whole).
-pub(super) fn read(path: &Path, options: &ReadOptions, chunk: usize) -> Option<ReadReport> {
-    let file = File::open(path).ok()?;
+/// changes while it is read gives `None` too (it is then read again, whole). Only
+/// positioned reads are made: the handle's position stays at the start of the file.
+pub(super) fn read(file: &File, options: &ReadOptions, chunk: usize) -> Option<ReadReport> {
     let metadata = file.metadata().ok()?;
     let len = usize::try_from(metadata.len()).ok()?;
     let chunk = chunk.max(1);
     if !metadata.is_file() || len <= chunk {
         return None;
     }
-    let source = Source { file: &file, len };
+    let source = Source { file, len };
     let mut head = vec![0; chunk];
     source.read_at(&mut head, 0)?;
     let head = head_text(&head)?;

@@ -11,28 +11,34 @@
 //!
 //! [`ReadOptions::threads`]: super::options::ReadOptions::threads
 
-use std::io;
-use std::path::Path;
+use std::fs::File;
+use std::io::{self, Read};
 
 use super::options::ReadOptions;
 
-/// The bytes of the file at `path`, read as [`std::fs::read`] does, in two halves at once
-/// when `options` allow it. A file that changes size while it is read is read again on one
-/// thread.
-pub(super) fn read(path: &Path, options: &ReadOptions) -> io::Result<Vec<u8>> {
+/// The bytes of `file` (open, at its start), read as [`std::fs::read`] does, in two halves at
+/// once when `options` allow it. A file that changes size while it is read is read again on
+/// one thread. A file that is not a regular one (a pipe, a named FIFO) is read to its end
+/// from the handle: it is never opened twice.
+pub(super) fn read(mut file: &File, options: &ReadOptions) -> io::Result<Vec<u8>> {
+    let len = file.metadata().map(|m| m.len()).unwrap_or(0);
+    let len = usize::try_from(len).unwrap_or(usize::MAX);
     #[cfg(unix)]
-    if options.threads >= 2 {
-        let file = std::fs::File::open(path)?;
-        let len = usize::try_from(file.metadata()?.len()).unwrap_or(usize::MAX);
-        if len >= options.parallel_min_bytes.max(2)
-            && let Some(bytes) = halves(&file, len)
-        {
-            return Ok(bytes);
-        }
+    if options.threads >= 2
+        && len >= options.parallel_min_bytes.max(2)
+        && let Some(bytes) = halves(file, len)
+    {
+        return Ok(bytes);
     }
     #[cfg(not(unix))]
     let _ = options;
-    std::fs::read(path)
+    // Room for the length the file had (as `fs::read` reserves), fallible.
+    let mut bytes = Vec::new();
+    bytes
+        .try_reserve_exact(len.saturating_add(1).min(isize::MAX as usize))
+        .map_err(|_| io::Error::from(io::ErrorKind::OutOfMemory))?;
+    file.read_to_end(&mut bytes)?;
+    Ok(bytes)
 }
 
 /// The `len` bytes of `file` read in two halves, one on a scoped thread; `None` when the
@@ -79,18 +85,14 @@ mod tests {
                 let options = ReadOptions::default()
                     .with_threads(threads)
                     .with_parallel_min_bytes(0);
+                let file = File::open(&path).unwrap();
                 assert_eq!(
-                    read(&path, &options).unwrap(),
+                    read(&file, &options).unwrap(),
                     bytes,
                     "{len} bytes, {threads}"
                 );
             }
         }
-        let missing = read(
-            &dir.join("missing"),
-            &ReadOptions::default().with_threads(2),
-        );
-        assert_eq!(missing.unwrap_err().kind(), io::ErrorKind::NotFound);
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

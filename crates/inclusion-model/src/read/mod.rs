@@ -205,13 +205,16 @@ pub fn read_bytes(bytes: &[u8], options: &ReadOptions) -> ReadReport {
 /// of the report.
 pub fn read_path(path: impl AsRef<Path>, options: &ReadOptions) -> Result<ReadReport, ModelError> {
     let path = path.as_ref();
-    if let Some(report) = chunks::read(path, options, chunks::CHUNK_BYTES) {
-        return Ok(report);
-    }
-    let bytes = file::read(path, options).map_err(|source| ModelError::Io {
+    let io = |source| ModelError::Io {
         path: path.display().to_string(),
         source,
-    })?;
+    };
+    // Opened once: a named FIFO opened again would wait for a writer that is gone.
+    let file = std::fs::File::open(path).map_err(io)?;
+    if let Some(report) = chunks::read(&file, options, chunks::CHUNK_BYTES) {
+        return Ok(report);
+    }
+    let bytes = file::read(&file, options).map_err(io)?;
     Ok(read_bytes(&bytes, options))
 }
 
@@ -224,5 +227,6 @@ pub fn read_path_in_chunks(
     options: &ReadOptions,
     chunk_bytes: usize,
 ) -> Option<ReadReport> {
-    chunks::read(path.as_ref(), options, chunk_bytes)
+    let file = std::fs::File::open(path).ok()?;
+    chunks::read(&file, options, chunk_bytes)
 }
