@@ -265,6 +265,27 @@ fn what_chunks_would_not_reproduce_is_read_whole() {
     assert!(read_bytes(stray.as_bytes(), &options).count("file.unclosed_quote") > 0);
 }
 
+#[test]
+fn a_missing_file_is_an_io_error_not_found() {
+    let missing =
+        std::env::temp_dir().join(format!("inclusion-missing-{}.csv", std::process::id()));
+    for threads in [1, 2] {
+        let options = ReadOptions::default().with_threads(threads);
+        for result in [
+            read_path(&missing, &options).map(|_| ()),
+            read_path_parted(&missing, &options).map(|_| ()),
+        ] {
+            match result {
+                Err(inclusion_model::ModelError::Io { source, .. }) => {
+                    assert_eq!(source.kind(), std::io::ErrorKind::NotFound)
+                }
+                other => panic!("{threads} threads: {other:?}"),
+            }
+        }
+        assert_eq!(read_path_in_chunks(&missing, &options, 100), None);
+    }
+}
+
 /// A named FIFO is opened once: opened again, it would wait for a writer that is gone.
 #[cfg(unix)]
 #[test]

@@ -19,6 +19,7 @@
 use std::fs::File;
 
 use super::csv::{self, Columns, Ending, Head, Records, Start};
+use super::file::Source;
 use super::options::ReadOptions;
 use super::report::{Format, ReadReport};
 use super::rows::Rows;
@@ -77,7 +78,7 @@ pub(super) fn read(file: &File, options: &ReadOptions, chunk: usize) -> Option<R
         (rows * 1.1) as usize + 16
     };
     let cuts = if options.threads >= 2 && len >= options.parallel_min_bytes {
-        source.cuts(body, options.threads, delimiter, width)?
+        cuts(source, body, options.threads, delimiter, width)
     } else {
         vec![body, len]
     };
@@ -121,55 +122,17 @@ fn head_text(head: &[u8]) -> Option<&str> {
     simdutf8::basic::from_utf8(&head[..end]).ok()
 }
 
-/// A file of `len` bytes, read at offsets.
-#[derive(Clone, Copy)]
-struct Source<'f> {
-    file: &'f File,
-    len: usize,
-}
-
-impl Source<'_> {
-    /// Fills `buf` from byte `at`; `None` when the file has fewer bytes there (or on a
-    /// system without positioned reads, where files are read whole).
-    fn read_at(&self, buf: &mut [u8], at: usize) -> Option<()> {
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::FileExt;
-            self.file.read_exact_at(buf, at as u64).ok()
-        }
-        #[cfg(not(unix))]
-        {
-            let _ = (self.file, buf, at);
-            None
-        }
-    }
-
-    /// Whether the file still ends at `len` (no byte there).
-    fn ends_at_len(&self) -> bool {
-        let mut byte = [0];
-        self.read_at(&mut byte, self.len).is_none()
-    }
-
-    /// Where to cut the rows (from byte `body`) into at most `parts` parts of about the same
-    /// size, as [`super::parts::cuts`] cuts a text: the start of each part, then the end of
-    /// the file. A cut is looked for in the [`CHUNK_BYTES`] after each even share.
-    fn cuts(&self, body: usize, parts: usize, delimiter: u8, width: usize) -> Option<Vec<usize>> {
-        let size = (self.len - body) / parts.max(1);
-        let mut cuts = vec![body];
-        let mut window = vec![0; CHUNK_BYTES];
-        for k in 1..parts {
-            let last = cuts.last().copied().unwrap_or(body);
-            let at = (body + k * size).max(last);
-            let window = &mut window[..CHUNK_BYTES.min(self.len - at)];
-            self.read_at(window, at)?;
-            let starts_row = |line: &str| csv::reads_as_row(line, delimiter, width);
-            if let Some(cut) = super::parts::row_start(window, starts_row) {
-                cuts.push(at + cut);
-            }
-        }
-        cuts.push(self.len);
-        Some(cuts)
-    }
+/// Where to cut the rows (from byte `body`) of `source` into at most `parts` parts of about
+/// the same size ([`super::parts::cuts`]): a cut is looked for in the [`CHUNK_BYTES`] after
+/// each even share, read from the file (a window that cannot be read has none).
+fn cuts(source: Source<'_>, body: usize, parts: usize, delimiter: u8, width: usize) -> Vec<usize> {
+    let mut window = vec![0; CHUNK_BYTES];
+    let starts_row = |line: &str| csv::reads_as_row(line, delimiter, width);
+    super::parts::cuts(body, source.len, parts, |at| {
+        let window = &mut window[..CHUNK_BYTES.min(source.len - at)];
+        source.read_at(window, at)?;
+        super::parts::row_start(window, starts_row).map(|cut| at + cut)
+    })
 }
 
 /// Reads the rows of a part of a file a chunk at a time.
@@ -256,32 +219,5 @@ mod tests {
         // `y",z` does not read as a row (its quote is not closed), nor does the first line,
         // which has no line feed before it.
         assert_eq!(row_start_before(&bytes[..12], b',', 2), None);
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn a_file_shorter_or_longer_than_its_length_taken_is_noticed() {
-        let path = std::env::temp_dir().join(format!("inclusion-source-{}", std::process::id()));
-        std::fs::write(&path, [7u8; 100]).unwrap();
-        let file = File::open(&path).unwrap();
-        let source = Source {
-            file: &file,
-            len: 100,
-        };
-        let mut buf = [0; 10];
-        assert_eq!(source.read_at(&mut buf, 90), Some(()));
-        assert_eq!(buf, [7; 10]);
-        // Shrunk since its length was taken: fewer bytes than asked.
-        assert_eq!(source.read_at(&mut buf, 95), None);
-        assert!(source.ends_at_len());
-        // Grown since: a byte past the length taken.
-        assert!(
-            !Source {
-                file: &file,
-                len: 50
-            }
-            .ends_at_len()
-        );
-        std::fs::remove_file(&path).unwrap();
     }
 }

@@ -355,8 +355,10 @@ fn read_parts(
         return None;
     }
     let width = columns.header.len();
-    let cuts = parts::cuts(text, body, options.threads, |line| {
-        reads_as_row(line, delim, width)
+    let bytes = text.as_bytes();
+    let starts_row = |line: &str| reads_as_row(line, delim, width);
+    let cuts = parts::cuts(body, bytes.len(), options.threads, |at| {
+        parts::row_start(&bytes[at..], starts_row).map(|cut| at + cut)
     });
     let parts = cuts.len() - 1;
     if parts < 2 {

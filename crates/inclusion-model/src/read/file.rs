@@ -45,28 +45,65 @@ pub(super) fn read(mut file: &File, options: &ReadOptions) -> io::Result<Vec<u8>
 /// file is not exactly that long any more (or a thread cannot be made), for the caller to
 /// read it again.
 #[cfg(unix)]
-fn halves(file: &std::fs::File, len: usize) -> Option<Vec<u8>> {
-    use std::os::unix::fs::FileExt;
-
+fn halves(file: &File, len: usize) -> Option<Vec<u8>> {
     // Zeroed by the allocator (fresh pages from the system are zero), where filling reserved
     // room with zeros wrote and faulted in the whole file's memory on this thread before the
     // two threads start: 14–15 → 10 ms to read the 45 MB file of `scripts/python-bench.py` in
     // halves with mimalloc, 33 → 19 ms with glibc (ARCHITECTURE.md). Fallible, as
     // `std::fs::read`'s reservation is.
     let mut bytes = bytemuck::allocation::try_zeroed_vec::<u8>(len).ok()?;
+    let source = Source { file, len };
     let (first, second) = bytes.split_at_mut(len / 2);
-    let offset = first.len() as u64;
+    let offset = first.len();
     let read = std::thread::scope(|scope| {
         let other = std::thread::Builder::new()
-            .spawn_scoped(scope, || file.read_exact_at(second, offset))
+            .spawn_scoped(scope, || source.read_at(second, offset))
             .ok()?;
-        let mine = file.read_exact_at(first, 0);
+        let mine = source.read_at(first, 0);
         let other = other.join().ok()?;
-        Some(mine.is_ok() && other.is_ok())
+        Some(mine.is_some() && other.is_some())
     });
-    // A byte past `len`: the file grew since its length was taken, and is read again.
-    let grown = file.read_at(&mut [0], len as u64).ok()?;
-    (read? && grown == 0).then_some(bytes)
+    (read? && source.ends_at_len()).then_some(bytes)
+}
+
+/// A file of `len` bytes (its length when it was taken), read at offsets: the halves of
+/// [`read`], and the chunks of [`super::chunks`]. Reading at an offset leaves the handle's
+/// position at the start of the file.
+#[derive(Clone, Copy)]
+pub(super) struct Source<'f> {
+    pub(super) file: &'f File,
+    pub(super) len: usize,
+}
+
+impl Source<'_> {
+    /// Fills `buf` from byte `at`; `None` when the file has fewer bytes there (or on a
+    /// system without positioned reads, where files are read whole).
+    pub(super) fn read_at(&self, buf: &mut [u8], at: usize) -> Option<()> {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::FileExt;
+            self.file.read_exact_at(buf, at as u64).ok()
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = (self.file, buf, at);
+            None
+        }
+    }
+
+    /// Whether the file still ends at `len`: no byte there. A byte there (the file grew
+    /// since its length was taken) or an error reading it says no: the file is read again.
+    pub(super) fn ends_at_len(&self) -> bool {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::FileExt;
+            matches!(self.file.read_at(&mut [0], self.len as u64), Ok(0))
+        }
+        #[cfg(not(unix))]
+        {
+            false
+        }
+    }
 }
 
 #[cfg(test)]
@@ -94,5 +131,32 @@ mod tests {
             }
         }
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_file_shorter_or_longer_than_its_length_taken_is_noticed() {
+        let path = std::env::temp_dir().join(format!("inclusion-source-{}", std::process::id()));
+        std::fs::write(&path, [7u8; 100]).unwrap();
+        let file = File::open(&path).unwrap();
+        let source = Source {
+            file: &file,
+            len: 100,
+        };
+        let mut buf = [0; 10];
+        assert_eq!(source.read_at(&mut buf, 90), Some(()));
+        assert_eq!(buf, [7; 10]);
+        // Shrunk since its length was taken: fewer bytes than asked.
+        assert_eq!(source.read_at(&mut buf, 95), None);
+        assert!(source.ends_at_len());
+        // Grown since: a byte past the length taken.
+        assert!(
+            !Source {
+                file: &file,
+                len: 50
+            }
+            .ends_at_len()
+        );
+        std::fs::remove_file(&path).unwrap();
     }
 }

@@ -22,27 +22,27 @@ use super::rows::Rows;
 /// How many line feeds after the even cut a cut is looked for, before giving up on it.
 const MAX_LINES_SEARCHED: usize = 10_000;
 
-/// Where to cut the rows of `text` (from byte `start`) into at most `parts` parts of about
-/// the same size: the start of each part, then the end of the text. A cut is the start of a
-/// line for which `starts_row` holds (the line without its line feed).
+/// Where to cut the rows of a text of `len` bytes (from byte `start`) into at most `parts`
+/// parts of about the same size: the start of each part, then the end of the text.
+/// `row_start_from(at)` gives the first place to cut at or after byte `at` ([`row_start`]
+/// in the text from there), if any: without one, one part fewer.
 pub(super) fn cuts(
-    text: &str,
     start: usize,
+    len: usize,
     parts: usize,
-    starts_row: impl Fn(&str) -> bool,
+    mut row_start_from: impl FnMut(usize) -> Option<usize>,
 ) -> Vec<usize> {
-    let bytes = text.as_bytes();
-    let start = start.min(bytes.len());
-    let size = (bytes.len() - start) / parts.max(1);
+    let start = start.min(len);
+    let size = (len - start) / parts.max(1);
     let mut cuts = vec![start];
     for k in 1..parts {
         let last = cuts.last().copied().unwrap_or(start);
         let at = (start + k * size).max(last);
-        if let Some(cut) = row_start(&bytes[at..], &starts_row) {
-            cuts.push(at + cut);
+        if let Some(cut) = row_start_from(at) {
+            cuts.push(cut);
         }
     }
-    cuts.push(bytes.len());
+    cuts.push(len);
     cuts
 }
 
@@ -107,12 +107,18 @@ mod tests {
     #[test]
     fn cuts_fall_at_the_start_of_a_line_that_reads_as_a_row() {
         let text = "h\nrow\nx\nrow\nrow\nx\nx\n";
-        let cuts = cuts(text, 2, 3, |line| line == "row");
+        let in_text = |starts_row: fn(&str) -> bool| {
+            move |at: usize| row_start(&text.as_bytes()[at..], starts_row).map(|cut| at + cut)
+        };
+        let cuts = cuts(2, text.len(), 3, in_text(|line| line == "row"));
         // Even shares of the 18 bytes after the header end at bytes 8 and 14. After 8, the
         // first line that reads as a row starts at 12 (the one at 8 starts on the share, not
         // after a line feed past it); after 14, no line does: three parts asked, two made.
         assert_eq!(cuts, [2, 12, text.len()]);
         // No line reads as a row: one part.
-        assert_eq!(super::cuts(text, 2, 3, |_| false), [2, text.len()]);
+        assert_eq!(
+            super::cuts(2, text.len(), 3, in_text(|_| false)),
+            [2, text.len()]
+        );
     }
 }
