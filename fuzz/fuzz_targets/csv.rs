@@ -5,27 +5,20 @@
 use inclusion_model::{ReadOptions, read_bytes, read_csv_str, to_csv_string};
 use libfuzzer_sys::fuzz_target;
 
-/// A header of the standard's required columns, so that inputs reach the rows.
-const HEADER: &[u8] = b"id,pivot,nom,commune,code_postal,adresse,date_maj,horaires,latitude,longitude,services\n";
+#[path = "csv_input.rs"]
+mod csv_input;
 
 fuzz_target!(|data: &[u8]| {
     // The first byte chooses: the bytes as they are, or after a valid header; strict or not.
     let Some((&choice, rest)) = data.split_first() else {
         return;
     };
-    let mut bytes = Vec::with_capacity(HEADER.len() + rest.len());
-    if choice & 1 == 1 {
-        bytes.extend_from_slice(HEADER);
-    }
-    bytes.extend_from_slice(rest);
-    let options = if choice & 2 == 2 {
-        ReadOptions::strict()
-    } else {
-        ReadOptions::default()
-    }
-    .with_lenient(choice & 4 == 4);
+    let (bytes, options) = csv_input::bytes_and_options(choice, rest);
     // A CSV reading: the JSON reader has its own target.
-    if matches!(bytes.iter().find(|b| !b.is_ascii_whitespace()), Some(b'[' | b'{')) {
+    if matches!(
+        bytes.iter().find(|b| !b.is_ascii_whitespace()),
+        Some(b'[' | b'{')
+    ) {
         return;
     }
     let report = read_bytes(&bytes, &options);

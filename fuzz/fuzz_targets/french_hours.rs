@@ -10,7 +10,13 @@ fuzz_target!(|data: &[u8]| {
     };
     let conversion = from_french(text);
     if let Some(hours) = conversion.opening_hours() {
-        assert!(hours.is_valid(), "{:?} gave {:?}: {:?}", text, conversion.osm, hours.parse_error());
+        assert!(
+            hours.is_valid(),
+            "{:?} gave {:?}: {:?}",
+            text,
+            conversion.osm,
+            hours.parse_error()
+        );
         let _ = hours.describe(Lang::Fr);
     }
     let _ = suggest_osm(text);

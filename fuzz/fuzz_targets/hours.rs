@@ -17,7 +17,10 @@ fuzz_target!(|data: &[u8]| {
     let locale = Locale::from(territory).with_school_zone(SchoolZone::A);
     // An instant per choice, from 1899 to 2200: the edges of the supported dates included.
     let secs = -2_210_000_000 + i64::from(choice) * 39_000_000;
-    let at = Utc.timestamp_opt(secs, 0).single().expect("in chrono's range");
+    let at = Utc
+        .timestamp_opt(secs, 0)
+        .single()
+        .expect("in chrono's range");
     let hours = OpeningHours::new(text);
     let _ = hours.parse_error();
     let form = hours.weekly_form();
