@@ -1,11 +1,12 @@
 //! CSV bytes written to a file and read from disk a chunk at a time: whenever the reading by
 //! chunks does not give up, its report is the report of the same bytes read at once
-//! (`read_bytes`), on one thread and on several, with chunks of 1 to 1,021 bytes.
+//! (`read_bytes`), on one thread and on several, with chunks of 1 to 1,021 bytes, and the
+//! progress counted ends at the file's length.
 #![no_main]
 
 use std::path::PathBuf;
 
-use inclusion_model::{read_bytes, read_path_in_chunks};
+use inclusion_model::{ReadProgress, read_bytes, read_path_in_chunks};
 use libfuzzer_sys::fuzz_target;
 
 #[path = "csv_input.rs"]
@@ -40,7 +41,8 @@ fuzz_target!(|data: &[u8]| {
     let chunk = usize::from(size) * 4 + 1;
     let path = path();
     std::fs::write(&path, &bytes).expect("writing the file to read");
-    let chunked = read_path_in_chunks(&path, &options, chunk);
+    let progress = ReadProgress::new();
+    let chunked = read_path_in_chunks(&path, &options, chunk, &progress);
     let _ = std::fs::remove_file(&path);
     if let Some(chunked) = chunked {
         let whole = read_bytes(&bytes, &options);
@@ -48,6 +50,11 @@ fuzz_target!(|data: &[u8]| {
             chunked, whole,
             "chunks of {chunk} bytes, {} threads",
             options.threads
+        );
+        assert_eq!(
+            progress.bytes(),
+            bytes.len() as u64,
+            "each byte counted once"
         );
     }
 });

@@ -3,17 +3,21 @@
 
 use std::fs::{File, Metadata};
 use std::io;
+use std::sync::Arc;
 
 use inclusion::model::render::{EXCERPT_CHARS, excerpt};
-use inclusion::model::{Lang, ModelError, ReadOptions, ReadReport, read_bytes, read_path};
+use inclusion::model::{
+    Lang, ModelError, ReadOptions, ReadProgress, ReadReport, read_bytes, read_path_with_progress,
+};
 
 use crate::error::CliError;
 use crate::progress::Progress;
 
 /// The places of `path` (`-`: the standard input) read with `options`, and the name to show
-/// for it. A regular file is read by the library from disk (`read_path`: a CSV file a chunk
-/// at a time, never whole in memory), under a spinner; the standard input, a pipe or a named
-/// FIFO is read whole first, under a bar of bytes.
+/// for it. A regular file is read by the library from disk (`read_path_with_progress`: a CSV
+/// file a chunk at a time, never whole in memory), under a bar of the bytes read and
+/// validated; the standard input, a pipe or a named FIFO is read whole first, under a bar of
+/// bytes, then validated under a spinner.
 pub fn read_places(
     path: &str,
     options: &ReadOptions,
@@ -36,8 +40,12 @@ pub fn read_places(
         return Ok((read_bytes(&bytes, options), shown));
     }
     drop(file);
-    let _bar = spinner();
-    match read_path(path, options) {
+    let count = Arc::new(ReadProgress::new());
+    let _bar = Progress::following(lang.pick("lecture", "reading"), meta.len(), progress, {
+        let count = Arc::clone(&count);
+        move || count.bytes()
+    });
+    match read_path_with_progress(path, options, &count) {
         Ok(report) => Ok((report, shown)),
         Err(ModelError::Io { source, .. }) => Err(read_error(&shown, &source, lang)),
         Err(e) => Err(CliError::input(e.to_string())),

@@ -21,6 +21,8 @@
 //!   ([`RecordValidator`]); a large CSV file is read in parts on several threads
 //!   ([`ReadOptions::threads`]) with exactly the report of one, and a caller that goes
 //!   through the places in order can keep each part's places apart ([`read_bytes_parted`]);
+//!   a CSV file on disk is read a chunk at a time ([`read_path`]), its progress counted for a
+//!   bar ([`read_path_with_progress`]);
 //! * [`validate`]: two levels, [`Level::Standard`] (exactly the official validator's verdicts)
 //!   and [`Level::Strict`] (what the standard forgot: territory, SIRET checksum, e-mail/URL
 //!   syntax...), with the standard's defects and the reference library's differences tabled;
@@ -117,8 +119,9 @@ pub use migrate::{SchemaVersion, VersionChoice};
 pub use place::{Address, Contact, Coordinates, Place};
 pub use read::{
     CheckedRecord, CodeCount, DEFAULT_MAX_DIAGNOSTICS_PER_CODE, Format, PartedReport, ReadOptions,
-    ReadReport, RecordValidator, join_parts, read_bytes, read_bytes_parted, read_csv_str,
-    read_json_slice, read_path, read_path_parted, validate_records,
+    ReadProgress, ReadReport, RecordValidator, join_parts, read_bytes, read_bytes_parted,
+    read_csv_str, read_json_slice, read_path, read_path_parted, read_path_with_progress,
+    validate_records,
 };
 #[doc(hidden)]
 pub use read::{read_csv_in_parts, read_path_in_chunks};

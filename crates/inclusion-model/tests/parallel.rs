@@ -8,8 +8,9 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use inclusion_model::{
-    ReadOptions, ReadReport, SchemaVersion, read_bytes, read_bytes_parted, read_csv_in_parts,
-    read_csv_str, read_path, read_path_in_chunks, read_path_parted,
+    ReadOptions, ReadProgress, ReadReport, SchemaVersion, read_bytes, read_bytes_parted,
+    read_csv_in_parts, read_csv_str, read_path, read_path_in_chunks, read_path_parted,
+    read_path_with_progress,
 };
 use proptest::prelude::*;
 
@@ -128,7 +129,8 @@ impl Drop for TempFile {
 /// Writes `bytes` to a file and reads it from disk a chunk at a time, on one thread and on
 /// `threads`, with chunks of each of `chunks` bytes (no size threshold for the parts);
 /// asserts that every reading by chunks and `read_path` give the report of the bytes read
-/// at once. Returns whether every reading was by chunks (none gave up).
+/// at once, and that the progress counted ends at the file's length. Returns whether every
+/// reading was by chunks (none gave up).
 fn compare_chunks(bytes: &[u8], options: &ReadOptions, threads: usize, chunks: &[usize]) -> bool {
     let file = TempFile::new(bytes);
     let mut all = true;
@@ -138,23 +140,27 @@ fn compare_chunks(bytes: &[u8], options: &ReadOptions, threads: usize, chunks: &
             .with_threads(threads)
             .with_parallel_min_bytes(0);
         let whole = read_bytes(bytes, &options);
+        let progress = ReadProgress::new();
         assert_same(
-            &read_path(&file.0, &options).unwrap(),
+            &read_path_with_progress(&file.0, &options, &progress).unwrap(),
             &whole,
             &format!("read_path, {threads} threads"),
         );
+        assert_eq!(progress.bytes(), bytes.len() as u64, "{threads} threads");
         let parted = read_path_parted(&file.0, &options).unwrap();
         assert!(
             parted.places().eq(&whole.places),
             "{threads} threads: parted"
         );
         for &chunk in chunks {
-            match read_path_in_chunks(&file.0, &options, chunk) {
-                Some(report) => assert_same(
-                    &report,
-                    &whole,
-                    &format!("chunks of {chunk} bytes, {threads} threads"),
-                ),
+            let progress = ReadProgress::new();
+            match read_path_in_chunks(&file.0, &options, chunk, &progress) {
+                Some(report) => {
+                    let what = format!("chunks of {chunk} bytes, {threads} threads");
+                    assert_same(&report, &whole, &what);
+                    // Each byte counted once: the header, then each chunk of each part.
+                    assert_eq!(progress.bytes(), bytes.len() as u64, "{what}");
+                }
                 None => all = false,
             }
         }
@@ -282,7 +288,12 @@ fn a_missing_file_is_an_io_error_not_found() {
                 other => panic!("{threads} threads: {other:?}"),
             }
         }
-        assert_eq!(read_path_in_chunks(&missing, &options, 100), None);
+        let progress = ReadProgress::new();
+        assert_eq!(
+            read_path_in_chunks(&missing, &options, 100, &progress),
+            None
+        );
+        assert_eq!(progress.bytes(), 0);
     }
 }
 

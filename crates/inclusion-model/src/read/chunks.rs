@@ -21,6 +21,7 @@ use std::fs::File;
 use super::csv::{self, Columns, Ending, Head, Records, Start};
 use super::file::Source;
 use super::options::ReadOptions;
+use super::progress::ReadProgress;
 use super::report::{Format, ReadReport};
 use super::rows::Rows;
 
@@ -38,7 +39,13 @@ const MAX_LINES_TRIED: usize = 64;
 /// chunk, not a regular file, or a case this reading does not reproduce. A file that
 /// changes while it is read gives `None` too (it is then read again, whole). Only
 /// positioned reads are made: the handle's position stays at the start of the file.
-pub(super) fn read(file: &File, options: &ReadOptions, chunk: usize) -> Option<ReadReport> {
+/// `progress` counts the header's bytes, then each chunk's once its rows are read.
+pub(super) fn read(
+    file: &File,
+    options: &ReadOptions,
+    chunk: usize,
+    progress: &ReadProgress,
+) -> Option<ReadReport> {
     let metadata = file.metadata().ok()?;
     let len = usize::try_from(metadata.len()).ok()?;
     let chunk = chunk.max(1);
@@ -70,6 +77,7 @@ pub(super) fn read(file: &File, options: &ReadOptions, chunk: usize) -> Option<R
         replaced: false,
     };
     let width = header.len();
+    progress.add(body);
     // Rows per byte, from the head, for the room to reserve (a tenth more, for the variation
     // of row lengths: reserved room that is never written is never touched).
     let head_rows = memchr::memchr_iter(b'\n', &head.as_bytes()[body..]).count();
@@ -98,6 +106,7 @@ pub(super) fn read(file: &File, options: &ReadOptions, chunk: usize) -> Option<R
             columns: &columns,
             delimiter,
             chunk,
+            progress,
         };
         let ending = reader.read_rows(start, end, &mut rows, &mut report)?;
         Some((rows, report, ending))
@@ -141,6 +150,7 @@ struct Chunks<'a> {
     columns: &'a Columns<'a>,
     delimiter: u8,
     chunk: usize,
+    progress: &'a ReadProgress,
 }
 
 impl Chunks<'_> {
@@ -175,6 +185,7 @@ impl Chunks<'_> {
             let text = simdutf8::basic::from_utf8(&buf[..cut]).ok()?;
             let mut records = Records::new(text, self.delimiter, 0, 1, width).numbered_from(row);
             let ending = csv::read_rows(&mut records, self.columns, rows, report, true);
+            self.progress.add(cut);
             if last {
                 return Some(ending);
             }

@@ -45,6 +45,7 @@ mod header;
 mod json;
 mod options;
 mod parts;
+mod progress;
 mod report;
 mod rows;
 mod stream;
@@ -56,6 +57,7 @@ use crate::{ModelError, Place};
 pub use self::csv::{read_csv_in_parts, read_csv_str};
 pub use self::json::read_json_slice;
 pub use self::options::{DEFAULT_MAX_DIAGNOSTICS_PER_CODE, ReadOptions};
+pub use self::progress::ReadProgress;
 pub use self::report::{CodeCount, Format, ReadReport};
 pub use self::rows::validate_records;
 pub use self::stream::{CheckedRecord, RecordValidator};
@@ -204,6 +206,19 @@ pub fn read_bytes(bytes: &[u8], options: &ReadOptions) -> ReadReport {
 /// [`ModelError::Io`] when the file cannot be opened or read; every other problem is a diagnostic
 /// of the report.
 pub fn read_path(path: impl AsRef<Path>, options: &ReadOptions) -> Result<ReadReport, ModelError> {
+    read_path_with_progress(path, options, &ReadProgress::new())
+}
+
+/// [`read_path`], counting in `progress` the bytes read as it goes, for a progress bar shown
+/// by another thread (see [`ReadProgress`]).
+///
+/// # Errors
+/// As [`read_path`].
+pub fn read_path_with_progress(
+    path: impl AsRef<Path>,
+    options: &ReadOptions,
+    progress: &ReadProgress,
+) -> Result<ReadReport, ModelError> {
     let path = path.as_ref();
     let io = |source| ModelError::Io {
         path: path.display().to_string(),
@@ -211,22 +226,24 @@ pub fn read_path(path: impl AsRef<Path>, options: &ReadOptions) -> Result<ReadRe
     };
     // Opened once: a named FIFO opened again would wait for a writer that is gone.
     let file = std::fs::File::open(path).map_err(io)?;
-    if let Some(report) = chunks::read(&file, options, chunks::CHUNK_BYTES) {
+    if let Some(report) = chunks::read(&file, options, chunks::CHUNK_BYTES, progress) {
         return Ok(report);
     }
     let bytes = file::read(&file, options).map_err(io)?;
+    progress.reach(bytes.len());
     Ok(read_bytes(&bytes, options))
 }
 
-/// [`read_path`] by chunks of `chunk_bytes` bytes only: `None` when the file would be read
-/// whole (smaller than a chunk, not a CSV file in UTF-8, a chunk that could change the
-/// report). For tests of the reading by chunks.
+/// [`read_path_with_progress`] by chunks of `chunk_bytes` bytes only: `None` when the file
+/// would be read whole (smaller than a chunk, not a CSV file in UTF-8, a chunk that could
+/// change the report). For tests of the reading by chunks.
 #[doc(hidden)]
 pub fn read_path_in_chunks(
     path: impl AsRef<Path>,
     options: &ReadOptions,
     chunk_bytes: usize,
+    progress: &ReadProgress,
 ) -> Option<ReadReport> {
     let file = std::fs::File::open(path).ok()?;
-    chunks::read(&file, options, chunk_bytes)
+    chunks::read(&file, options, chunk_bytes, progress)
 }
