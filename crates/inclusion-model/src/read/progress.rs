@@ -9,7 +9,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 /// A CSV file read a chunk at a time counts each chunk once its rows are read, so the count
 /// follows the reading and the validation together, and ends at the file's length. A file
 /// read whole (JSON, and every case [`read_path`](super::read_path) reads whole) reaches its
-/// length once it is in memory, before its rows are read. The count never goes back.
+/// length once it is in memory, before its rows are read. The count never goes back: use one
+/// `ReadProgress` per file read.
 ///
 /// ```
 /// use std::sync::Arc;
