@@ -618,8 +618,9 @@ mod tests {
             proptest::prop_assert_eq!(parse_number(&s).map(f64::to_bits), want.map(f64::to_bits));
         }
 
-        /// The same oracle on numbers of up to 16 bytes with the point anywhere, where the
-        /// fast path reads its whole word (and on one more digit, where it gives way).
+        /// The same oracle on numbers of up to 32 digits with the point anywhere: within the
+        /// fast path's 15 digits ([`plain_decimal`]) and past them, where it gives way to
+        /// `str::parse`.
         #[test]
         fn long_numbers_parse_as_the_standard_library(s in "-?[0-9]{0,16}[.]?[0-9]{0,16}") {
             let want = Some(s.as_str()).filter(|t| !t.is_empty()).and_then(|t| t.parse::<f64>().ok());

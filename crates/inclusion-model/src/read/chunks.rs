@@ -116,19 +116,15 @@ pub(super) fn read(
 }
 
 /// The head of a file as text, up to its last line feed, if it can be read by chunks: no
-/// byte-order mark, not UTF-16, not JSON, valid UTF-8.
+/// byte-order mark, not UTF-16, valid UTF-8, and CSV by the rule of the whole file's reading
+/// ([`super::decode::format_of`]); a head of white space only leaves the format open, and is not.
 fn head_text(head: &[u8]) -> Option<&str> {
     if head.starts_with(b"\xEF\xBB\xBF") || super::decode::utf16(head).is_some() {
         return None;
     }
-    // The format is told by the first character that is not white space (`str::trim_start`,
-    // which takes the vertical tab for one, as `u8::is_ascii_whitespace` does not).
-    let first = head.iter().find(|b| !char::from(**b).is_whitespace())?;
-    if matches!(first, b'[' | b'{') || !first.is_ascii() {
-        return None;
-    }
     let end = memchr::memrchr(b'\n', head)? + 1;
-    simdutf8::basic::from_utf8(&head[..end]).ok()
+    let text = simdutf8::basic::from_utf8(&head[..end]).ok()?;
+    (super::decode::format_of(text)? == Format::Csv).then_some(text)
 }
 
 /// Where to cut the rows (from byte `body`) of `source` into at most `parts` parts of about

@@ -1,4 +1,4 @@
-//! Text decoding and delimiter detection.
+//! Text decoding, format detection (JSON or CSV) and delimiter detection.
 //!
 //! A file is decoded once, as a whole, before its format is detected:
 //!
@@ -17,6 +17,8 @@ use std::borrow::Cow;
 
 use crate::diagnostic::{Arg, Diagnostic, Severity};
 use crate::messages;
+
+use super::report::Format;
 
 /// The text of a file, and whether invalid UTF-8 sequences were replaced by `�` in it.
 pub(crate) struct Decoded<'a> {
@@ -172,6 +174,19 @@ pub(crate) fn delimiter(text: &str, report: &mut Vec<Diagnostic>) -> u8 {
     } else {
         b','
     }
+}
+
+/// The format of a decoded text, told by its first character that is not white space (as
+/// `str::trim_start` sees it: the vertical tab is white space): JSON for `[` or `{`, CSV for
+/// any other; `None` for a text of white space only (read as CSV: an empty file). The one
+/// rule of `read_bytes` and of the head of a file read by chunks.
+pub(super) fn format_of(text: &str) -> Option<Format> {
+    let first = *text.trim_start().as_bytes().first()?;
+    Some(if matches!(first, b'[' | b'{') {
+        Format::Json
+    } else {
+        Format::Csv
+    })
 }
 
 #[cfg(test)]

@@ -190,8 +190,8 @@ pub fn read_bytes(bytes: &[u8], options: &ReadOptions) -> ReadReport {
     let mut diags = Vec::new();
     let decoded = self::decode::decode(bytes, &mut diags);
     let (text, replaced) = (&decoded.text, decoded.replaced > 0);
-    match text.trim_start().as_bytes().first() {
-        Some(b'[') | Some(b'{') => self::json::read_decoded(text, replaced, diags, options),
+    match self::decode::format_of(text) {
+        Some(Format::Json) => self::json::read_decoded(text, replaced, diags, options),
         _ => self::csv::read_decoded(text, replaced, diags, options),
     }
 }
