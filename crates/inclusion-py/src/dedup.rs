@@ -1,17 +1,16 @@
 //! `inclusion.dedup`, `find_duplicates`, `explain`, `merge`, `quality`: duplicates across
 //! sources, found with the reasons of each decision, grouped and merged.
 
-use std::path::PathBuf;
-
 use inclusion_merge::{Config, DedupReport, InputSet};
 use inclusion_model::Place;
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyList, PyString};
+use pyo3::types::PyList;
 
 use crate::convert::{many_to_python, to_python, type_name};
 use crate::errors;
 use crate::place::{PyPlace, place_list};
+use crate::read::FileSource;
 
 /// The result of a deduplication: the pairs found with their explained decisions, the
 /// clusters, the merged places with their provenance, and the deduplicated places.
@@ -98,18 +97,21 @@ pub(crate) fn dedup(
         let name: String = name.extract().map_err(|_| {
             PyTypeError::new_err(format!("source names are str, not {}", type_name(&name)))
         })?;
-        if let Ok(bytes) = source.cast::<PyBytes>() {
-            input
-                .add_bytes(&name, bytes.as_bytes())
-                .map_err(errors::merge)?;
-        } else if source.is_instance_of::<PyString>() || source.hasattr("__fspath__")? {
-            let path: PathBuf = source.extract()?;
-            let bytes = std::fs::read(&path).map_err(|e| {
-                errors::io_error(e.kind(), format!("cannot read {}: {e}", path.display()))
-            })?;
-            input.add_bytes(&name, &bytes).map_err(errors::merge)?;
-        } else {
-            input.add_places(&name, crate::read::places(&source)?);
+        match FileSource::of(&source)? {
+            Some(FileSource::Bytes(bytes)) => {
+                input
+                    .add_bytes(&name, bytes.as_bytes())
+                    .map_err(errors::merge)?;
+            }
+            Some(FileSource::Path(path)) => {
+                let bytes = std::fs::read(&path).map_err(|e| {
+                    errors::io_error(e.kind(), format!("cannot read {}: {e}", path.display()))
+                })?;
+                input.add_bytes(&name, &bytes).map_err(errors::merge)?;
+            }
+            None => {
+                input.add_places(&name, crate::read::places(&source)?);
+            }
         }
     }
     let mut config = config(radius_m, false);

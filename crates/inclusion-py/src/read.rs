@@ -14,7 +14,9 @@ use inclusion_model::{
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyBool, PyByteArray, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString};
+use pyo3::types::{
+    PyBool, PyByteArray, PyBytes, PyDict, PyFloat, PyInt, PyList, PyMemoryView, PyString,
+};
 
 use crate::convert::{self, many_to_python, to_python, type_name};
 use crate::errors::{self, Kind};
@@ -372,14 +374,17 @@ fn readable(report: ReadReport) -> PyResult<ReadReport> {
     }
 }
 
-/// Reads a file of the standard — CSV or JSON, v1.0.x or v0.1 (migrated) — from a path or
-/// from bytes, and validates every row.
+/// Reads a file of the standard — CSV or JSON, v1.0.x or v0.1 (migrated) — from a path, from
+/// its bytes (`bytes`, `bytearray`, `memoryview`), or from a file object opened in binary mode
+/// (anything with a `read()` that returns bytes: `open(path, "rb")`, `io.BytesIO`, a member
+/// of a zip archive, an HTTP response), and validates every row.
 ///
 /// A CSV file of 4 MB or more is read in `threads` parts, each on its own thread (by default
 /// as many as the system gives this process; `threads=1` reads on the calling thread); the
 /// report is the one a single thread gives (same places, diagnostics and counts, in the same
 /// order). A CSV file given by its path is read from disk a chunk at a time, never whole in
-/// memory; the report is the same as for its bytes.
+/// memory; bytes and file objects are read whole first (a file object to its end, from where
+/// it stands). The report is the same whichever way the file comes.
 #[pyfunction]
 #[pyo3(signature = (source, level = "standard", lenient = false, *, version = None, threads = None))]
 pub(crate) fn read(
@@ -392,36 +397,92 @@ pub(crate) fn read(
 ) -> PyResult<PyReport> {
     let threads = convert::threads(threads)?;
     let options = options(level, lenient, version)?.with_threads(threads.get());
-    let report = if let Ok(bytes) = source.cast::<PyBytes>() {
-        let bytes = bytes.as_bytes();
-        py.detach(|| read_bytes_parted(bytes, &options))
-    } else if let Ok(bytes) = source.cast::<PyByteArray>() {
-        let bytes = bytes.to_vec();
-        py.detach(|| read_bytes_parted(&bytes, &options))
-    } else if source.is_instance_of::<PyString>() || has_fspath(source) {
-        if let Ok(text) = source.cast::<PyString>()
-            && text.to_cow()?.contains('\n')
-        {
-            return Err(PyTypeError::new_err(
-                "a str source is a path, and this one holds lines: to read the text of a \
-                 file, pass its bytes (text.encode(\"utf-8\"))",
-            ));
+    let report = match FileSource::of(source)? {
+        Some(FileSource::Path(path)) => py
+            .detach(|| read_path_parted(&path, &options))
+            .map_err(errors::model)?,
+        Some(FileSource::Bytes(bytes)) => {
+            let bytes = bytes.as_bytes();
+            py.detach(|| read_bytes_parted(bytes, &options))
         }
-        let path: PathBuf = source.extract()?;
-        py.detach(|| read_path_parted(&path, &options))
-            .map_err(errors::model)?
-    } else {
-        return Err(PyTypeError::new_err(format!(
-            "source must be a path (str or os.PathLike) or the file's bytes, not {}",
-            type_name(source)
-        )));
+        None => {
+            return Err(PyTypeError::new_err(format!(
+                "source must be a path (str or os.PathLike), the file's bytes or a file \
+                 object opened in binary mode, not {}",
+                type_name(source)
+            )));
+        }
     };
     let PartedReport { report, later, .. } = report;
     into_python(py, readable(report)?, later)
 }
 
-fn has_fspath(value: &Bound<'_, PyAny>) -> bool {
-    value.hasattr("__fspath__").unwrap_or(false)
+/// A file as Python code gives it: its path, or its bytes.
+pub(crate) enum FileSource<'py> {
+    /// A `str` or an `os.PathLike`.
+    Path(PathBuf),
+    /// `bytes` as they are; a `bytearray` or a `memoryview` copied; what a file object's
+    /// `read()` returned.
+    Bytes(Bound<'py, PyBytes>),
+}
+
+impl<'py> FileSource<'py> {
+    /// The file `source` stands for, or `None` when it is none of a path, bytes (`bytes`,
+    /// `bytearray`, `memoryview`) and a file object opened in binary mode (anything with a
+    /// `read()`, read from where it stands to its end). A `str` that holds lines is the text of a
+    /// file, not a path, and a file object opened in text mode gives a `str`: both are a
+    /// `TypeError` that says what to pass instead.
+    pub(crate) fn of(source: &Bound<'py, PyAny>) -> PyResult<Option<FileSource<'py>>> {
+        if let Ok(bytes) = source.cast::<PyBytes>() {
+            return Ok(Some(FileSource::Bytes(bytes.clone())));
+        }
+        if source.is_instance_of::<PyByteArray>() || source.is_instance_of::<PyMemoryView>() {
+            return Ok(Some(FileSource::Bytes(copied(source)?)));
+        }
+        if let Ok(text) = source.cast::<PyString>() {
+            if text.to_cow()?.contains('\n') {
+                return Err(PyTypeError::new_err(
+                    "a str source is a path, and this one holds lines: to read the text of a \
+                     file, pass its bytes (text.encode(\"utf-8\"))",
+                ));
+            }
+            return Ok(Some(FileSource::Path(source.extract()?)));
+        }
+        if source.hasattr("__fspath__").unwrap_or(false) {
+            return Ok(Some(FileSource::Path(source.extract()?)));
+        }
+        if !source.hasattr("read").unwrap_or(false) {
+            return Ok(None);
+        }
+        let read = source.call_method0("read")?;
+        if read.is_instance_of::<PyString>() {
+            return Err(PyTypeError::new_err(
+                "this file object was opened in text mode: open it in binary mode \
+                 (open(path, \"rb\")), or pass its path, so that the encoding is detected as \
+                 for any file",
+            ));
+        }
+        if read.is_instance_of::<PyByteArray>() {
+            return Ok(Some(FileSource::Bytes(copied(&read)?)));
+        }
+        match read.cast_into::<PyBytes>() {
+            Ok(bytes) => Ok(Some(FileSource::Bytes(bytes))),
+            Err(e) => Err(PyTypeError::new_err(format!(
+                "the file object's read() gave {}, not bytes",
+                type_name(e.into_inner().as_any())
+            ))),
+        }
+    }
+}
+
+/// A `bytes` copy of a `bytearray` or a `memoryview` (`bytes(value)`: one copy, made by
+/// Python).
+fn copied<'py>(value: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyBytes>> {
+    Ok(value
+        .py()
+        .get_type::<PyBytes>()
+        .call1((value,))?
+        .cast_into::<PyBytes>()?)
 }
 
 /// Validates records parsed elsewhere (a database, an API, a DataFrame's `to_dict("records")`)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import math
-from typing import List, Set, Tuple
+from typing import IO, List, Set, Tuple, Union
 
 import pytest
 
@@ -97,6 +97,22 @@ def test_dedup_takes_reports_and_places() -> None:
     duplicates = [p for p in twice.pairs() if p["decision"] == "duplicate"]
     assert len(duplicates) >= len(report.places) * 0.9
     assert len(twice.places) < 2 * len(report.places)
+    # A file by its path, its bytes or a file object: the same places.
+    path = anchor("real-datasets/charente.20230711.json")
+    data = path.read_bytes()
+    by_path = inclusion.dedup({"one": path, "two": report})
+    with open(path, "rb") as opened:
+        sources: List[Union[IO[bytes], memoryview, bytearray]] = [
+            opened,
+            io.BytesIO(data),
+            memoryview(data),
+            bytearray(data),
+        ]
+        for source in sources:
+            other = inclusion.dedup({"one": source, "two": report})
+            assert other.pairs() == by_path.pairs(), type(source)
+    with pytest.raises(TypeError, match="text mode"):
+        inclusion.dedup({"x": io.StringIO("id\n")})  # type: ignore[dict-item]
     with pytest.raises(FileNotFoundError):
         inclusion.dedup({"x": "/nonexistent/file.csv"})
     with pytest.raises(inclusion.UnreadableFileError):

@@ -4,8 +4,9 @@ is not an ``Exception`` and fails these tests)."""
 
 from __future__ import annotations
 
+import io
 import json
-from typing import Any, Dict, List, Tuple
+from typing import Any, Dict, List, Tuple, Union
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -53,6 +54,16 @@ def read_or_refuse(data: bytes, **options: Any) -> None:
 @given(st.binary(max_size=2000), st.sampled_from(["standard", "strict"]), st.booleans())
 def test_any_bytes_give_a_report_or_an_unreadable_error(data: bytes, level: str, lenient: bool) -> None:
     read_or_refuse(data, level=level, lenient=lenient)
+    # The same bytes in a file object read the same.
+    outcomes: List[object] = []
+    sources: List[Union[bytes, io.BytesIO]] = [data, io.BytesIO(data)]
+    for source in sources:
+        try:
+            report = inclusion.read(source, level=level, lenient=lenient)  # type: ignore[arg-type]
+            outcomes.append((report.rows, report.places, report.diagnostic_records()))
+        except inclusion.UnreadableFileError as e:
+            outcomes.append(str(e))
+    assert outcomes[0] == outcomes[1]
 
 
 @SETTINGS

@@ -8,9 +8,10 @@ import csv
 import gc
 import io
 import json
+import zipfile
 from datetime import date
 from pathlib import Path
-from typing import Dict, List
+from typing import IO, Dict, List, Union
 
 import pytest
 
@@ -128,6 +129,34 @@ def test_strict_level_adds_warnings_and_reads_bytes_and_paths_alike() -> None:
     from_bytes = inclusion.read(path.read_bytes(), level="strict")
     assert from_bytes.places == strict.places
     assert [d.to_dict() for d in from_bytes.diagnostics] == strict.diagnostic_records()
+
+
+def test_file_objects_and_memoryviews_read_as_their_bytes(tmp_path: Path) -> None:
+    path = anchor("real-datasets/hub-du-sud-paca.20230517.json")
+    data = path.read_bytes()
+    expected = inclusion.read(path)
+    assert expected.rows > 600
+    archive = tmp_path / "places.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        z.writestr("places.json", data)
+    with open(path, "rb") as opened, zipfile.ZipFile(archive) as z, z.open("places.json") as member:
+        sources: List[Union[IO[bytes], memoryview]] = [io.BytesIO(data), opened, member, memoryview(data)]
+        for source in sources:
+            report = inclusion.read(source)
+            assert report.rows == expected.rows, type(source)
+            assert report.places == expected.places, type(source)
+            assert report.diagnostic_records() == expected.diagnostic_records(), type(source)
+    # A file object is read from where it stands.
+    partly = io.BytesIO(b"junk\n" + data)
+    partly.readline()
+    assert inclusion.read(partly).places == expected.places
+
+    # A read() that gives a bytearray is read as bytes.
+    class Chunked:
+        def read(self) -> bytearray:
+            return bytearray(data)
+
+    assert inclusion.read(Chunked()).places == expected.places  # type: ignore[arg-type]
 
 
 def test_v01_files_are_migrated() -> None:
@@ -325,5 +354,21 @@ def test_wrong_arguments_are_clear_errors() -> None:
         inclusion.read(42)  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="pass its bytes"):
         inclusion.read("id,pivot,nom\n1,2,3\n")
+    with pytest.raises(TypeError, match="text mode"):
+        inclusion.read(io.StringIO("id,pivot,nom\n1,2,3\n"))  # type: ignore[arg-type]
+
+    class Odd:
+        def read(self) -> int:
+            return 42
+
+    with pytest.raises(TypeError, match="read\\(\\) gave int, not bytes"):
+        inclusion.read(Odd())  # type: ignore[arg-type]
+
+    class Failing:
+        def read(self) -> bytes:
+            raise OSError("the disk is gone")
+
+    with pytest.raises(OSError, match="the disk is gone"):
+        inclusion.read(Failing())
     with pytest.raises(TypeError, match="Place"):
         inclusion.write_csv([{"id": "x"}])  # type: ignore[list-item]

@@ -3,7 +3,19 @@ README). Every name is re-exported by ``inclusion``."""
 
 import os
 from datetime import date, datetime
-from typing import Any, Dict, Iterable, List, Literal, Mapping, Optional, Sequence, Tuple, Union
+from typing import (
+    Any,
+    Dict,
+    Iterable,
+    List,
+    Literal,
+    Mapping,
+    Optional,
+    Protocol,
+    Sequence,
+    Tuple,
+    Union,
+)
 
 from typing_extensions import TypedDict, Unpack
 
@@ -13,6 +25,15 @@ PathLike = Union[str, "os.PathLike[str]"]
 Places = Union["Report", Iterable["Place"]]
 Record = Dict[str, Union[str, float]]
 JsonValue = Any
+
+class _BinaryReader(Protocol):
+    """A file object opened in binary mode: `open(path, "rb")`, `io.BytesIO`, a member of a
+    zip archive, an HTTP response."""
+
+    def read(self) -> bytes: ...
+
+# A file, as `read` and `dedup` take it: its path, its bytes, or a file object to read.
+FileSource = Union[PathLike, bytes, bytearray, memoryview, _BinaryReader]
 
 COLUMNS: Tuple[str, ...]
 
@@ -151,7 +172,7 @@ class Report:
     def __len__(self) -> int: ...
 
 def read(
-    source: Union[PathLike, bytes, bytearray],
+    source: FileSource,
     level: Level = "standard",
     lenient: bool = False,
     *,
@@ -333,7 +354,7 @@ class Dedup:
     def to_dict(self) -> Dict[str, Any]: ...
 
 def dedup(
-    sources: Mapping[str, Union[Report, Iterable[Place], PathLike, bytes]],
+    sources: Mapping[str, Union[Report, Iterable[Place], FileSource]],
     *,
     allow_internal: bool = False,
     radius_m: Optional[float] = None,
