@@ -547,8 +547,9 @@ fn flat_record(item: &Bound<'_, PyAny>) -> PyResult<FlatRecord<'static>> {
     Ok(record)
 }
 
-/// Places written by `write` (with the interpreter released) to `path`, or returned as a `str`
-/// when `path` is `None`.
+/// Places written by `write` (with the interpreter released) to `path`, a path or a file
+/// object (its `write` given the text, or its UTF-8 bytes when it is a binary file: an
+/// `io.BufferedIOBase` or `io.RawIOBase`), or returned as a `str` when `path` is `None`.
 fn write_places(
     py: Python<'_>,
     places: &Bound<'_, PyAny>,
@@ -559,14 +560,27 @@ fn write_places(
     let Some(path) = path.filter(|p| !p.is_none()) else {
         return Ok(Some(text));
     };
+    let is_path = path.is_instance_of::<PyString>() || path.hasattr("__fspath__")?;
+    if !is_path && path.hasattr("write")? {
+        let io = py.import("io")?;
+        let binary = path.is_instance(&io.getattr("BufferedIOBase")?)?
+            || path.is_instance(&io.getattr("RawIOBase")?)?;
+        if binary {
+            path.call_method1("write", (PyBytes::new(py, text.as_bytes()),))?;
+        } else {
+            path.call_method1("write", (text,))?;
+        }
+        return Ok(None);
+    }
     let path: PathBuf = path.extract()?;
     py.detach(|| std::fs::write(&path, text.as_bytes()))
         .map_err(|e| errors::io_error(e.kind(), format!("cannot write {}: {e}", path.display())))?;
     Ok(None)
 }
 
-/// Writes places as the standard's canonical CSV (v1.0.2, 32 columns): to `path`, or returned
-/// as a `str` when `path` is `None`.
+/// Writes places as the standard's canonical CSV (v1.0.2, 32 columns): to `path` (a path, or
+/// a file object: a text file gets the text, in its own encoding, a binary one its UTF-8
+/// bytes), or returned as a `str` when `path` is `None`.
 #[pyfunction]
 #[pyo3(signature = (places, path = None))]
 pub(crate) fn write_csv(

@@ -312,6 +312,19 @@ def test_writers_write_files(tmp_path: Path) -> None:
     assert geo["type"] == "FeatureCollection"
     assert geo["features"][0]["geometry"]["coordinates"] == [5.41423, 43.52609]
     assert inclusion.read(tmp_path / "out.csv").places == report.places
+    # To a file object: a text one gets the text, a binary one its UTF-8 bytes.
+    for writer in [inclusion.write_csv, inclusion.write_json, inclusion.write_geojson]:
+        text = writer(report)
+        assert text is not None and "é" in text
+        as_text = io.StringIO()
+        as_bytes = io.BytesIO()
+        assert writer(report, as_text) is None and writer(report, as_bytes) is None
+        assert as_text.getvalue() == text
+        assert as_bytes.getvalue() == text.encode("utf-8")
+        with open(tmp_path / "t", "w", encoding="utf-8") as t, open(tmp_path / "b", "wb") as b:
+            writer(report, t)
+            writer(report, b)
+        assert (tmp_path / "t").read_bytes() == (tmp_path / "b").read_bytes() == text.encode("utf-8")
 
 
 def test_to_data_inclusion_gives_structures_and_services() -> None:

@@ -5,6 +5,7 @@ import os
 from datetime import date, datetime
 from typing import (
     Any,
+    IO,
     Dict,
     Iterable,
     List,
@@ -34,6 +35,8 @@ class _BinaryReader(Protocol):
 
 # A file, as `read` and `dedup` take it: its path, its bytes, or a file object to read.
 FileSource = Union[PathLike, bytes, bytearray, memoryview, _BinaryReader]
+# Where the writers write: a path, or a file object (text, or binary: then UTF-8 bytes).
+Target = Union[PathLike, IO[str], IO[bytes]]
 
 COLUMNS: Tuple[str, ...]
 
@@ -184,9 +187,9 @@ def validate_records(
     level: Level = "standard",
     lenient: bool = False,
 ) -> Report: ...
-def write_csv(places: Places, path: Optional[PathLike] = None) -> Optional[str]: ...
-def write_json(places: Places, path: Optional[PathLike] = None) -> Optional[str]: ...
-def write_geojson(places: Places, path: Optional[PathLike] = None) -> Optional[str]: ...
+def write_csv(places: Places, path: Optional[Target] = None) -> Optional[str]: ...
+def write_json(places: Places, path: Optional[Target] = None) -> Optional[str]: ...
+def write_geojson(places: Places, path: Optional[Target] = None) -> Optional[str]: ...
 def to_data_inclusion(places: Places, source: str) -> Dict[str, List[Dict[str, Any]]]: ...
 
 class Hit:
