@@ -265,9 +265,12 @@ pub struct CriteriaFlags {
 /// `inclusion near`.
 #[derive(Debug, Args)]
 #[command(
-    after_help = "With --near: every place of the commune (by code INSEE), whatever -k says, plus at most -k others within --radius-km of its point (default 10 km), each saying whether it is in the commune and its distance.\nFrom --lat --lon: the -k nearest places (within --radius-km if given)."
+    after_help = "With COMMUNE or --near: every place of the commune (by code INSEE), whatever -k says, plus at most -k others within --radius-km of its point (default 10 km), each saying whether it is in the commune and its distance.\nFrom --lat --lon: the -k nearest places (within --radius-km if given)."
 )]
 pub struct Near {
+    /// The commune to search around, as with --near (inclusion near Grenoble)
+    #[arg(value_name = "COMMUNE", conflicts_with_all = ["near", "lat", "lon"])]
+    pub commune: Option<String>,
     /// Where from.
     #[command(flatten)]
     pub position: Position,

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{BAD_ROW, GOOD_ROW, HEADER, fails, file, inclusion, repo, scratch, text};
+use common::{BAD_ROW, GOOD_ROW, HEADER, fails, file, inclusion, repo, scratch, succeeds, text};
 use predicates::prelude::*;
 use serde_json::Value;
 
@@ -436,10 +436,7 @@ fn near_text_on_the_embedded_places() {
 #[test]
 fn near_when_nothing_is_open_lists_the_places_with_their_next_opening() {
     let dir = scratch("near-closed");
-    let run = |args: &[&str]| {
-        let out = inclusion(&dir).args(args).assert().success();
-        text(&out.get_output().stdout)
-    };
+    let run = |args: &[&str]| text(&succeeds(&dir, args));
     let search = [
         "near",
         "--near",
@@ -548,6 +545,22 @@ fn near_json_has_the_answer_fields_and_follows_the_filters() {
 }
 
 #[test]
+fn near_takes_the_commune_as_its_argument_as_with_near() {
+    let dir = scratch("near-argument");
+    let run = |args: &[&str]| json(&succeeds(&dir, args));
+    let rest = ["-k", "4", "--at", "2026-12-01T10:00", "--format", "json"];
+    for commune in ["Grenoble", "38000", "Valence (26)"] {
+        let by_argument = run(&[&["near", commune][..], &rest].concat());
+        let by_flag = run(&[&["near", "--near", commune][..], &rest].concat());
+        assert!(
+            by_argument.as_array().is_some_and(|a| !a.is_empty()),
+            "{commune}"
+        );
+        assert_eq!(by_argument, by_flag, "{commune}");
+    }
+}
+
+#[test]
 fn near_bad_inputs_say_what_to_do() {
     let dir = scratch("near-bad");
     inclusion(&dir)
@@ -590,7 +603,22 @@ fn near_bad_inputs_say_what_to_do() {
         "-k doit valoir au moins 1",
     );
     fails(&dir, &["near", "--near", "Grenobl"], "Grenoble (38)");
-    inclusion(&dir).args(["near"]).assert().code(2);
+    fails(&dir, &["near", "Grenobl"], "Grenoble (38)");
+    fails(
+        &dir,
+        &["near"],
+        "donnez une commune (inclusion near Grenoble",
+    );
+    fails(
+        &dir,
+        &["near", "Grenoble", "--near", "Lyon"],
+        "cannot be used with",
+    );
+    fails(
+        &dir,
+        &["near", "Grenoble", "--lat", "45", "--lon", "5"],
+        "cannot be used with",
+    );
     fails(&dir, &["near", "--lat", "45.2"], "--lon");
     fails(
         &dir,

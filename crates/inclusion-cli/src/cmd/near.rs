@@ -1,11 +1,11 @@
-//! `inclusion near (--near NAME|POSTCODE|INSEE | --lat LAT --lon LON) [-k N] [--radius-km R]
-//! [criteria...] [--open-now | --open-at T] [--at T] [--remote] [--cannot-travel] [--dedup]
-//! [--data FILE] [--format text|json]`.
+//! `inclusion near (COMMUNE | --near NAME|POSTCODE|INSEE | --lat LAT --lon LON) [-k N]
+//! [--radius-km R] [criteria...] [--open-now | --open-at T] [--at T] [--remote]
+//! [--cannot-travel] [--dedup] [--data FILE] [--format text|json]`.
 //!
-//! `--near` searches around the commune (`inclusion::search`): its places by code INSEE plus
-//! at most `k` others within the radius of its point. `--lat --lon` is the plain `k` nearest,
-//! unless `--remote` or `--cannot-travel` asks for the remote list too (then a search around
-//! the point, without a commune).
+//! `COMMUNE` (or `--near`, the same) searches around the commune (`inclusion::search`): its
+//! places by code INSEE plus at most `k` others within the radius of its point. `--lat --lon`
+//! is the plain `k` nearest, unless `--remote` or `--cannot-travel` asks for the remote list
+//! too (then a search around the point, without a commune).
 
 use chrono::Utc;
 use chrono_tz::Europe::Paris;
@@ -22,7 +22,7 @@ use inclusion::territory::communes::Gazetteer;
 use crate::args::{criteria, instant, origin, places};
 use crate::context::Context;
 use crate::error::{CliError, Outcome};
-use crate::flags::{Format, Near};
+use crate::flags::{Format, Near, Position};
 use crate::output::{Output, eprintln};
 
 /// What a search gives: the JSON answers of a search around a commune or of a plain nearest
@@ -67,10 +67,15 @@ pub fn run(f: &Near, ctx: Context) -> Result<Outcome, CliError> {
     if let Some(text) = &f.at {
         at = instant(text, Paris, "--at", lang)?;
     }
-    if f.position.near.is_none() && f.position.lat.is_none() {
+    // `inclusion near Grenoble` is `inclusion near --near Grenoble`.
+    let position = Position {
+        near: f.position.near.clone().or_else(|| f.commune.clone()),
+        ..f.position.clone()
+    };
+    if position.near.is_none() && position.lat.is_none() {
         return Err(CliError::input(lang.pick(
-            "d'où chercher ? donnez --near (commune, code postal ou code INSEE) ou --lat et --lon.",
-            "search from where? give --near (commune, postcode or code INSEE) or --lat and --lon.",
+            "d'où chercher ? donnez une commune (inclusion near Grenoble ; ou un code postal, un code INSEE) ou --lat et --lon.",
+            "search from where? give a commune (inclusion near Grenoble; or a postcode, a code INSEE) or --lat and --lon.",
         )));
     }
     let remote = if f.cannot_travel {
@@ -80,11 +85,11 @@ pub fn run(f: &Near, ctx: Context) -> Result<Outcome, CliError> {
     } else {
         RemoteHelp::No
     };
-    let around_commune = f.position.near.is_some();
+    let around_commune = position.near.is_some();
     let json = f.format == Format::Json;
     // The gazetteer (for --near) and the places with their index load side by side.
     let (from, loaded) = std::thread::scope(|scope| {
-        let from = scope.spawn(|| origin(&f.position, lang));
+        let from = scope.spawn(|| origin(&position, lang));
         let threads = f.threads.get();
         let read = places(
             f.data.as_deref(),

@@ -56,3 +56,9 @@ pub fn fails(dir: &Path, args: &[&str], needle: &str) {
         .code(2)
         .stderr(predicates::str::contains(needle));
 }
+
+/// Runs `args` in `dir`, checks that the command succeeds, and gives its standard output.
+pub fn succeeds(dir: &Path, args: &[&str]) -> Vec<u8> {
+    let out = inclusion(dir).args(args).assert().success();
+    out.get_output().stdout.clone()
+}
