@@ -46,9 +46,16 @@ impl PyOpeningHours {
     fn new(text: &str, postcode: Option<&str>, insee: Option<&str>) -> PyResult<PyOpeningHours> {
         let hours = OpeningHours::new(text);
         if let Some(e) = hours.parse_error() {
+            // Hours written in French: say what they read as, as the command line does.
+            let hint = match inclusion_hours::suggest_osm(text).and_then(|c| c.osm) {
+                Some(osm) => format!(
+                    "; read as French it is {osm:?}: use OpeningHours(OpeningHours.from_french(text)[\"osm\"])"
+                ),
+                None => String::new(),
+            };
             return Err(errors::error(
                 Kind::Hours,
-                format!("opening hours {text:?}: {e}"),
+                format!("opening hours {text:?}: {e}{hint}"),
             ));
         }
         let locale = Locale::for_codes(postcode.unwrap_or(""), insee);

@@ -96,6 +96,13 @@ def test_corrected_forms_and_bad_input() -> None:
     with pytest.raises(inclusion.OpeningHoursError) as info:
         inclusion.OpeningHours("du lundi au vendredi de 9h à 12h")
     assert isinstance(info.value, ValueError)
+    # Hours written in French: the error says what they read as, and how to use it.
+    assert 'read as French it is "Mo-Fr 09:00-12:00"' in str(info.value)
+    osm = inclusion.OpeningHours.from_french("du lundi au vendredi de 9h à 12h")["osm"]
+    assert inclusion.OpeningHours(osm).canonical == "Mo-Fr 09:00-12:00"
+    with pytest.raises(inclusion.OpeningHoursError) as info:
+        inclusion.OpeningHours("voir le site internet")
+    assert "French" not in str(info.value)
     with pytest.raises(ValueError, match="naive datetime"):
         h.is_open(datetime(2026, 12, 1, 10, 0))
     with pytest.raises(TypeError, match="datetime.date"):
