@@ -647,6 +647,18 @@ pub(crate) fn place_objects(value: &Bound<'_, PyAny>) -> PyResult<Vec<Py<PyPlace
             type_name(value)
         ))
     };
+    // A path or the bytes of a file iterate as characters or numbers: say to read it first.
+    let is_file = value.is_instance_of::<PyString>()
+        || value.is_instance_of::<PyBytes>()
+        || value.is_instance_of::<PyByteArray>()
+        || value.hasattr("__fspath__").unwrap_or(false);
+    if is_file {
+        return Err(PyTypeError::new_err(format!(
+            "expected a Report or an iterable of Place objects, not a file ({}): read it first, \
+             inclusion.read(path)",
+            type_name(value)
+        )));
+    }
     let mut out = Vec::new();
     for item in iterable.try_iter().map_err(|_| not_places())? {
         let item = item?;

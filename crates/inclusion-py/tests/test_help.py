@@ -6,7 +6,8 @@ import math
 import random
 from collections import Counter
 from datetime import datetime, timedelta, timezone
-from typing import List, Tuple
+from pathlib import Path
+from typing import List, Tuple, Union
 
 import pytest
 
@@ -210,6 +211,13 @@ def test_bad_queries_raise(places: List[inclusion.Place]) -> None:
         index.nearest(43.0, 5.0, service=[ADMIN])  # type: ignore[call-arg]
     with pytest.raises(TypeError, match="Place"):
         inclusion.HelpIndex([1, 2, 3])  # type: ignore[list-item]
+    # A file where places are expected: read it first.
+    files: List[Union[str, Path, bytes]] = ["data/places.csv", Path("data/places.csv"), b"id,pivot\n"]
+    for file in files:
+        with pytest.raises(TypeError, match=r"not a file \(\w+\): read it first, inclusion.read\(path\)"):
+            inclusion.HelpIndex(file)  # type: ignore[arg-type]
+        with pytest.raises(TypeError, match="read it first"):
+            inclusion.write_csv(file)  # type: ignore[arg-type]
 
 
 def test_an_aware_datetime_in_any_zone_is_the_same_instant(places: List[inclusion.Place]) -> None:
