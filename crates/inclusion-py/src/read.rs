@@ -448,7 +448,7 @@ impl<'py> FileSource<'py> {
             }
             return Ok(Some(FileSource::Path(source.extract()?)));
         }
-        if source.hasattr("__fspath__").unwrap_or(false) {
+        if is_path(source) {
             return Ok(Some(FileSource::Path(source.extract()?)));
         }
         if !source.hasattr("read").unwrap_or(false) {
@@ -473,6 +473,11 @@ impl<'py> FileSource<'py> {
             ))),
         }
     }
+}
+
+/// Whether `value` names a file by its path: a `str` or an `os.PathLike`.
+fn is_path(value: &Bound<'_, PyAny>) -> bool {
+    value.is_instance_of::<PyString>() || value.hasattr("__fspath__").unwrap_or(false)
 }
 
 /// A `bytes` copy of a `bytearray` or a `memoryview` (`bytes(value)`: one copy, made by
@@ -560,8 +565,7 @@ fn write_places(
     let Some(path) = path.filter(|p| !p.is_none()) else {
         return Ok(Some(text));
     };
-    let is_path = path.is_instance_of::<PyString>() || path.hasattr("__fspath__")?;
-    if !is_path && path.hasattr("write")? {
+    if !is_path(path) && path.hasattr("write")? {
         let io = py.import("io")?;
         let binary = path.is_instance(&io.getattr("BufferedIOBase")?)?
             || path.is_instance(&io.getattr("RawIOBase")?)?;
@@ -648,10 +652,9 @@ pub(crate) fn place_objects(value: &Bound<'_, PyAny>) -> PyResult<Vec<Py<PyPlace
         ))
     };
     // A path or the bytes of a file iterate as characters or numbers: say to read it first.
-    let is_file = value.is_instance_of::<PyString>()
+    let is_file = is_path(value)
         || value.is_instance_of::<PyBytes>()
-        || value.is_instance_of::<PyByteArray>()
-        || value.hasattr("__fspath__").unwrap_or(false);
+        || value.is_instance_of::<PyByteArray>();
     if is_file {
         return Err(PyTypeError::new_err(format!(
             "expected a Report or an iterable of Place objects, not a file ({}): read it first, \
