@@ -1,28 +1,26 @@
 //! The evaluation contexts of the `opening-hours` crate: the public holidays of each
 //! [`Territory`] (see [`inclusion_territory::holidays`]) as a compact calendar for the `PH`
-//! selector, built once.
+//! selector, each built on its territory's first use.
 
-use std::sync::{Arc, LazyLock};
+use std::sync::{Arc, LazyLock, OnceLock};
 
 use compact_calendar::CompactCalendar;
 use inclusion_territory::Territory;
 use inclusion_territory::holidays::all_public_holidays;
 use opening_hours::{Context, ContextHolidays};
 
-/// The evaluation contexts (holiday calendars) of every territory, built once.
-static CONTEXTS: LazyLock<Vec<Context>> = LazyLock::new(|| {
+/// What every territory's context shares: no school holidays, and the holidays of a context
+/// that does not know them.
+static SHARED: LazyLock<(Arc<CompactCalendar>, ContextHolidays)> = LazyLock::new(|| {
     let school = Arc::new(CompactCalendar::default());
     let unknown = ContextHolidays::new(Arc::new(CompactCalendar::default()), school.clone());
-    Territory::ALL
-        .iter()
-        .map(|&t| {
-            let calendar: CompactCalendar = all_public_holidays(t).iter().copied().collect();
-            Context::default()
-                .with_holidays(ContextHolidays::new(Arc::new(calendar), school.clone()))
-                .with_holidays_unknown(unknown.clone())
-        })
-        .collect()
+    (school, unknown)
 });
+
+/// The evaluation context (holiday calendar) of each territory of [`Territory::ALL`], built on
+/// its first use: a file of one territory builds one calendar, not thirteen.
+static CONTEXTS: [OnceLock<Context>; Territory::ALL.len()] =
+    [const { OnceLock::new() }; Territory::ALL.len()];
 
 /// A context without any holiday, for the weekly form.
 static NO_HOLIDAYS: LazyLock<Context> = LazyLock::new(Context::default);
@@ -33,7 +31,16 @@ pub(crate) fn context(territory: Territory) -> &'static Context {
         .iter()
         .position(|&t| t == territory)
         .unwrap_or(0);
-    CONTEXTS.get(index).unwrap_or(&NO_HOLIDAYS)
+    let (Some(context), Some(&of)) = (CONTEXTS.get(index), Territory::ALL.get(index)) else {
+        return &NO_HOLIDAYS;
+    };
+    context.get_or_init(|| {
+        let (school, unknown) = &*SHARED;
+        let calendar: CompactCalendar = all_public_holidays(of).iter().copied().collect();
+        Context::default()
+            .with_holidays(ContextHolidays::new(Arc::new(calendar), school.clone()))
+            .with_holidays_unknown(unknown.clone())
+    })
 }
 
 /// The context without holidays.
