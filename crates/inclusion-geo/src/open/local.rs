@@ -13,7 +13,7 @@
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use chrono::{DateTime, Datelike, NaiveDate, Offset, Utc, Weekday};
+use chrono::{DateTime, NaiveDate, Offset, Utc, Weekday};
 use inclusion_model::hours::{Locale, SLOTS_PER_DAY, SLOTS_PER_WEEK, Territory, slot_of};
 
 /// The local time of an instant in a locale.
@@ -36,6 +36,16 @@ impl Local {
         slot: u16::MAX,
         offset: 0,
     };
+
+    /// The local time of slot `slot`, on a public holiday (or the day after one) or not, at
+    /// `offset` seconds from UTC.
+    #[inline(always)]
+    fn new(slot: u16, holiday: bool, offset: i32) -> Local {
+        Local {
+            slot: slot | if holiday { Local::HOLIDAY } else { 0 },
+            offset,
+        }
+    }
 
     /// The slot of the local week, 0 to 671.
     #[inline(always)]
@@ -123,6 +133,22 @@ fn offset_bits(offset: i32) -> Option<u64> {
         .then(|| (offset / 900 + 64) as u64)
 }
 
+/// The offset in seconds of [`offset_bits`]'s seven bits.
+fn offset_of_bits(bits: u64) -> i32 {
+    ((bits & 0x7F) as i32 - 64) * 900
+}
+
+/// The word `word` when it holds the answer for `key` (and the key fits the cache); `None`
+/// for a miss.
+#[inline(always)]
+fn probe(word: &AtomicU64, key: u64, cacheable: bool) -> Option<u64> {
+    if !cacheable {
+        return None;
+    }
+    let w = word.load(Ordering::Relaxed);
+    (w & KEY_BITS == key && w & VALID != 0).then_some(w)
+}
+
 impl LocalTimes {
     /// The local time of `at` in `locale` (number `l` of the index's locales).
     ///
@@ -139,15 +165,12 @@ impl LocalTimes {
         let cacheable = q < 1 << 36 && l < 256;
         let key = (q << 8 | l as u64) << KEY_SHIFT;
         let word = &self.slots[mix(key, 8)];
-        if cacheable {
-            let w = word.load(Ordering::Relaxed);
-            if w & KEY_BITS == key && w & VALID != 0 {
-                let holiday = if w >> 10 & 1 == 1 { Local::HOLIDAY } else { 0 };
-                return Local {
-                    slot: (w & 0x3FF) as u16 | holiday,
-                    offset: ((w >> 11 & 0x7F) as i32 - 64) * 900,
-                };
-            }
+        if let Some(w) = probe(word, key, cacheable) {
+            return Local::new(
+                (w & 0x3FF) as u16,
+                w >> 10 & 1 == 1,
+                offset_of_bits(w >> 11),
+            );
         }
         let (local, uniform) = self.by_hour(locale, l, t);
         if let Some(off) = offset_bits(local.offset).filter(|_| cacheable && uniform) {
@@ -170,10 +193,7 @@ impl LocalTimes {
         let cacheable = h < 1 << 35 && l < 256;
         let key = (h << 8 | l as u64) << KEY_SHIFT;
         let word = &self.hours[mix(key, 8)];
-        let cached = cacheable
-            .then(|| word.load(Ordering::Relaxed))
-            .filter(|w| w & KEY_BITS == key && w & VALID != 0);
-        let answer = match cached {
+        let answer = match probe(word, key, cacheable) {
             Some(w) => w,
             None => {
                 let offset_at = |t: i64| {
@@ -187,16 +207,12 @@ impl LocalTimes {
                 });
                 let Some(off) = off else {
                     let (slot, day) = slot_and_day(t + i64::from(offset));
-                    let holiday = self.holiday_of_day(locale.territory, l, day);
-                    let local = Local {
-                        slot: slot | if holiday { Local::HOLIDAY } else { 0 },
-                        offset,
-                    };
-                    return (local, false);
+                    let holiday = self.holiday(locale.territory, l, day);
+                    return (Local::new(slot, holiday, offset), false);
                 };
                 let (first, day) = slot_and_day(hour * 3_600 + i64::from(offset));
-                let holidays = u64::from(self.holiday_of_day(locale.territory, l, day))
-                    | u64::from(self.holiday_of_day(locale.territory, l, day + 1)) << 1;
+                let holidays = u64::from(self.holiday(locale.territory, l, day))
+                    | u64::from(self.holiday(locale.territory, l, day + 1)) << 1;
                 let answer = key | VALID | u64::from(first) | off << 10 | holidays << 17;
                 if cacheable {
                     word.store(answer, Ordering::Relaxed);
@@ -214,33 +230,29 @@ impl LocalTimes {
         }
         let next_day = (u32::from(first) % SLOTS_PER_DAY + u32::from(quarter)) / SLOTS_PER_DAY;
         let holiday = answer >> (17 + next_day) & 1 == 1;
-        let local = Local {
-            slot: slot | if holiday { Local::HOLIDAY } else { 0 },
-            offset: ((answer >> 10 & 0x7F) as i32 - 64) * 900,
-        };
-        (local, true)
+        (
+            Local::new(slot, holiday, offset_of_bits(answer >> 10)),
+            true,
+        )
     }
 
-    /// [`LocalTimes::holiday`] of a local day counted from 1970-01-01.
-    fn holiday_of_day(&self, territory: Territory, l: usize, day: i64) -> bool {
-        i32::try_from(day.wrapping_add(UNIX_EPOCH_DAYS_CE))
+    /// Whether local day `day` (counted from 1970-01-01) is a public holiday of `territory`
+    /// (locale `l`) or the day after one; `false` for a day that is no date.
+    fn holiday(&self, territory: Territory, l: usize, day: i64) -> bool {
+        // Key: the day (32 bits) and the locale.
+        let d = day.wrapping_add(1 << 31) as u64;
+        let cacheable = d < 1 << 32 && l < 256;
+        let key = (d << 8 | l as u64) << KEY_SHIFT;
+        let word = &self.holidays[mix(key, 6)];
+        if let Some(w) = probe(word, key, cacheable) {
+            return w & 1 == 1;
+        }
+        let Some(date) = i32::try_from(day.wrapping_add(UNIX_EPOCH_DAYS_CE))
             .ok()
             .and_then(NaiveDate::from_num_days_from_ce_opt)
-            .is_some_and(|date| self.holiday(territory, l, date))
-    }
-
-    /// Whether `date` is a public holiday of `territory` (locale `l`) or the day after one.
-    fn holiday(&self, territory: Territory, l: usize, date: NaiveDate) -> bool {
-        let day = i64::from(date.num_days_from_ce()).wrapping_add(1 << 31) as u64;
-        let cacheable = day < 1 << 32 && l < 256;
-        let key = (day << 8 | l as u64) << KEY_SHIFT;
-        let word = &self.holidays[mix(key, 6)];
-        if cacheable {
-            let w = word.load(Ordering::Relaxed);
-            if w & KEY_BITS == key && w & VALID != 0 {
-                return w & 1 == 1;
-            }
-        }
+        else {
+            return false;
+        };
         let holiday = territory.is_public_holiday_or_day_after(date);
         if cacheable {
             word.store(key | VALID | u64::from(holiday), Ordering::Relaxed);
