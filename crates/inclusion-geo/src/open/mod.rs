@@ -164,6 +164,7 @@ impl HoursTable {
             },
             texts: FxHashMap::default(),
             by_address: FxHashMap::default(),
+            by_hours_and_departement: FxHashMap::default(),
             locale_of: FxHashMap::default(),
             seen: FxHashMap::default(),
             classes: FxHashMap::default(),
@@ -223,6 +224,10 @@ pub(crate) struct TableBuilder<'a> {
     table: HoursTable,
     texts: FxHashMap<&'a str, (u32, bool)>,
     by_address: FxHashMap<usize, (u32, bool)>,
+    /// The entry of each (address of the hours' text, département by address) met: a place
+    /// whose hours and département were met before takes its entry from one lookup, where the
+    /// text, the locale and the entry are three.
+    by_hours_and_departement: FxHashMap<(usize, usize), u32>,
     /// Per département (by address; 0 when not known) and use of school holidays, the
     /// locale's number.
     locale_of: FxHashMap<(usize, bool), u8>,
@@ -238,23 +243,25 @@ impl<'a> TableBuilder<'a> {
         let Some(hours) = &place.opening_hours else {
             return NO_HOURS;
         };
-        let texts = &mut self.texts;
-        let (text, school) = *self
-            .by_address
-            .entry(hours.as_str().as_ptr() as usize)
-            .or_insert_with(|| {
-                let next = texts.len() as u32;
-                *texts
-                    .entry(hours.as_str())
-                    .or_insert_with(|| (next, hours.uses_school_holidays()))
-            });
         let departement =
             Departement::of_codes(&place.address.postcode, place.address.insee_code.as_deref());
+        let departement_key = departement.map_or(0, |d| std::ptr::from_ref(d) as usize);
+        let address = hours.as_str().as_ptr() as usize;
+        if let Some(&id) = self
+            .by_hours_and_departement
+            .get(&(address, departement_key))
+        {
+            return id;
+        }
+        let texts = &mut self.texts;
+        let (text, school) = *self.by_address.entry(address).or_insert_with(|| {
+            let next = texts.len() as u32;
+            *texts
+                .entry(hours.as_str())
+                .or_insert_with(|| (next, hours.uses_school_holidays()))
+        });
         let table = &mut self.table;
-        let key = (
-            departement.map_or(0, |d| std::ptr::from_ref(d) as usize),
-            school,
-        );
+        let key = (departement_key, school);
         let locale = *self.locale_of.entry(key).or_insert_with(|| {
             let locale = Locale::of_departement(departement, school);
             match table.locales.iter().position(|l| *l == locale) {
@@ -266,6 +273,8 @@ impl<'a> TableBuilder<'a> {
             }
         });
         if let Some(&id) = self.seen.get(&(text, locale)) {
+            self.by_hours_and_departement
+                .insert((address, departement_key), id);
             return id;
         }
         let id = match Entry::new(hours, locale) {
@@ -289,6 +298,8 @@ impl<'a> TableBuilder<'a> {
             }
         };
         self.seen.insert((text, locale), id);
+        self.by_hours_and_departement
+            .insert((address, departement_key), id);
         id
     }
 
