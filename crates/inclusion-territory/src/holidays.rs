@@ -93,8 +93,8 @@ const MAX_PER_YEAR: usize = 14;
 
 /// Appends the public holidays of `territory` in `year` to `days`, sorted and each once,
 /// without allocating: a year's days are gathered in an array, and a table of 300 years is
-/// one vector reserved once (it took a vector or two per year, about 1.1 million instructions
-/// a territory, mostly in `realloc`).
+/// one vector reserved once (it took a vector or two per year, whose reallocations were half
+/// of the table's instructions).
 fn push_public_holidays(territory: Territory, year: i32, days: &mut Vec<NaiveDate>) {
     let ymd = |m, d| NaiveDate::from_ymd_opt(year, m, d);
     let Some(easter) = easter_sunday(year) else {
@@ -130,10 +130,12 @@ fn push_public_holidays(territory: Territory, year: i32, days: &mut Vec<NaiveDat
         Territory::FrenchPolynesia => &[ymd(3, 5), good_friday, ymd(6, 29)],
         Territory::NewCaledonia => &[ymd(9, 24)],
     };
+    debug_assert!(common.len() + own.len() <= MAX_PER_YEAR, "{territory:?}");
     for (slot, day) in year_days.iter_mut().zip(common.iter().chain(own)) {
         *slot = *day;
     }
-    // `None` sorts first and is skipped; a day given twice (Ascension on 1 or 8 May) is kept once.
+    // `None` sorts first and is skipped; a day given twice (Ascension on 1 or 8 May, for one)
+    // is kept once.
     year_days.sort_unstable();
     let mut last = None;
     for day in year_days.into_iter().flatten() {
