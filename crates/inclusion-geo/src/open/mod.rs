@@ -719,3 +719,41 @@ impl OpenAt {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use inclusion_model::Address;
+    use inclusion_model::hours::Tz;
+
+    /// Places sharing one `OpeningHours` (one text, one address) take one entry per locale:
+    /// the lookup by (text, département) gives the places of one département the same entry,
+    /// and never gives a place of La Réunion the entry of a place of Isère.
+    #[test]
+    fn shared_hours_take_an_entry_per_locale() {
+        let hours = OpeningHours::new("Mo-Fr 09:00-18:00");
+        let place = |postcode: &str| {
+            let address = Address::new("1 rue A", postcode, "X");
+            let day = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap();
+            let mut p = Place::new("1", "00000000000000", "Lieu", address, day);
+            p.opening_hours = Some(hours.clone());
+            p
+        };
+        let places = [
+            place("38000"),
+            place("97400"),
+            place("38100"),
+            place("97410"),
+            place("75001"),
+        ];
+        let mut builder = HoursTable::builder();
+        let ids: Vec<u32> = places.iter().map(|p| builder.entry(p)).collect();
+        let table = builder.finish();
+        let tz = |id: u32| table.locales[usize::from(table.entries[id as usize].locale)].tz;
+        assert_eq!(tz(ids[0]), Tz::Europe__Paris);
+        assert_eq!(tz(ids[1]), Tz::Indian__Reunion);
+        assert_eq!((ids[2], ids[3], ids[4]), (ids[0], ids[1], ids[0]));
+        assert_ne!(ids[0], ids[1]);
+        assert_eq!(table.entries.len(), 2);
+    }
+}
