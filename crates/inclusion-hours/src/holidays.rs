@@ -27,16 +27,12 @@ static NO_HOLIDAYS: LazyLock<Context> = LazyLock::new(Context::default);
 
 /// The evaluation context (public holidays of the territory, no school holidays).
 pub(crate) fn context(territory: Territory) -> &'static Context {
-    let index = Territory::ALL
-        .iter()
-        .position(|&t| t == territory)
-        .unwrap_or(0);
-    let (Some(context), Some(&of)) = (CONTEXTS.get(index), Territory::ALL.get(index)) else {
+    let Some(context) = CONTEXTS.get(territory.index()) else {
         return &NO_HOLIDAYS;
     };
     context.get_or_init(|| {
         let (school, unknown) = &*SHARED;
-        let calendar: CompactCalendar = all_public_holidays(of).iter().copied().collect();
+        let calendar: CompactCalendar = all_public_holidays(territory).iter().copied().collect();
         Context::default()
             .with_holidays(ContextHolidays::new(Arc::new(calendar), school.clone()))
             .with_holidays_unknown(unknown.clone())

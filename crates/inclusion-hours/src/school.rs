@@ -329,10 +329,7 @@ pub(crate) fn contexts(
             .map(|_| OnceLock::new())
             .collect()
     });
-    let t = Territory::ALL
-        .iter()
-        .position(|&x| x == territory)
-        .unwrap_or(0);
+    let t = territory.index();
     let z = zone
         .and_then(SchoolZone::calendar_index)
         .map_or(0, |i| i + 1);

@@ -156,11 +156,7 @@ static TABLES: [OnceLock<Vec<NaiveDate>>; Territory::ALL.len()] =
 /// Every public holiday of a territory from [`FIRST_YEAR`] to [`LAST_YEAR`], sorted (about
 /// 3,300 days): what an evaluator loads into its holiday calendar.
 pub fn all_public_holidays(territory: Territory) -> &'static [NaiveDate] {
-    let index = Territory::ALL
-        .iter()
-        .position(|&t| t == territory)
-        .unwrap_or(0);
-    TABLES.get(index).map_or(&[], |table| {
+    TABLES.get(territory.index()).map_or(&[], |table| {
         table.get_or_init(|| {
             let years = usize::try_from(LAST_YEAR - FIRST_YEAR + 1).unwrap_or(0);
             let mut days = Vec::with_capacity(years * MAX_PER_YEAR);

@@ -59,6 +59,18 @@ pub enum Territory {
 }
 
 impl Territory {
+    /// The position of this territory in [`Territory::ALL`]: a table per territory is an
+    /// array indexed by it.
+    ///
+    /// ```
+    /// use inclusion_territory::Territory;
+    /// assert!(Territory::ALL.iter().enumerate().all(|(i, t)| t.index() == i));
+    /// ```
+    pub const fn index(self) -> usize {
+        // `ALL` lists the variants in declaration order, as their discriminants count.
+        self as usize
+    }
+
     /// Every territory, in declaration order.
     pub const ALL: [Territory; 13] = [
         Territory::Metropolitan,
