@@ -324,11 +324,8 @@ pub(crate) fn contexts(
     zone: Option<SchoolZone>,
 ) -> &'static (Context, Context) {
     const SLOTS: usize = 4;
-    static CACHE: LazyLock<Vec<OnceLock<(Context, Context)>>> = LazyLock::new(|| {
-        (0..Territory::ALL.len() * SLOTS)
-            .map(|_| OnceLock::new())
-            .collect()
-    });
+    static CACHE: [OnceLock<(Context, Context)>; Territory::ALL.len() * SLOTS] =
+        [const { OnceLock::new() }; Territory::ALL.len() * SLOTS];
     let t = territory.index();
     let z = zone
         .and_then(SchoolZone::calendar_index)

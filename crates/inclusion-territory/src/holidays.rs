@@ -135,13 +135,11 @@ fn push_public_holidays(territory: Territory, year: i32, days: &mut Vec<NaiveDat
         *slot = *day;
     }
     // `None` sorts first and is skipped; a day given twice (Ascension on 1 or 8 May, for one)
-    // is kept once.
+    // is kept once (the days before, of earlier years, are all earlier).
     year_days.sort_unstable();
-    let mut last = None;
     for day in year_days.into_iter().flatten() {
-        if last != Some(day) {
+        if days.last() != Some(&day) {
             days.push(day);
-            last = Some(day);
         }
     }
 }
