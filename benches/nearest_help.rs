@@ -154,7 +154,9 @@ fn commune_places(sampler: &Sampler) -> Vec<Place> {
 /// What each competitor indexes.
 struct Competitors {
     index: HelpIndex,
+    /// The build (its tables left to the first filtered query), then the tables.
     build_index: Duration,
+    build_tables: Duration,
     kiddo: ImmutableKdTree<f64, 3>,
     build_kiddo: Duration,
     degrees: RTree<GeomWithData<[f64; 2], u32>>,
@@ -172,6 +174,10 @@ fn competitors(places: Vec<Place>) -> Competitors {
     let t = Instant::now();
     let index = HelpIndex::build(places).unwrap_or_else(|e| panic!("{e}"));
     let build_index = t.elapsed();
+    // The tables now, so that no query of the benchmarks pays for them.
+    let t = Instant::now();
+    index.prepare();
+    let build_tables = t.elapsed();
     let latlon: Vec<(f64, f64)> = index
         .places()
         .iter()
@@ -207,6 +213,7 @@ fn competitors(places: Vec<Place>) -> Competitors {
     Competitors {
         index,
         build_index,
+        build_tables,
         kiddo,
         build_kiddo,
         degrees,
@@ -351,8 +358,9 @@ fn report(name: &str, c: &Competitors, qs: &[(f64, f64)]) {
         / n as f64;
     let rare_share = c.rare.iter().filter(|&&r| r).count() as f64 / n as f64;
     println!(
-        "| {name} | {n} | {:.1} ms | {:.1} ms | {:.1} ms | {:.1} B | {p50} / {p99} | {k50} / {k99} | {:.2} | {r50} / {r99} ({:.1}%) | {o50} / {o99} ({:.1}%) | {v50} / {v99} | {:.2}% / {:.2}% |",
+        "| {name} | {n} | {:.1} + {:.1} ms | {:.1} ms | {:.1} ms | {:.1} B | {p50} / {p99} | {k50} / {k99} | {:.2} | {r50} / {r99} ({:.1}%) | {o50} / {o99} ({:.1}%) | {v50} / {v99} | {:.2}% / {:.2}% |",
         c.build_index.as_secs_f64() * 1e3,
+        c.build_tables.as_secs_f64() * 1e3,
         c.build_kiddo.as_secs_f64() * 1e3,
         c.build_degrees.as_secs_f64() * 1e3,
         c.index.index_bytes() as f64 / n as f64,
@@ -479,6 +487,13 @@ fn bench_build(crit: &mut Criterion, name: &str, places: &[Place], c: &Competito
             BatchSize::LargeInput,
         )
     });
+    g.bench_function("help_index_with_tables", |b| {
+        b.iter_batched(
+            || places.to_vec(),
+            |p| black_box(with_tables(p)),
+            BatchSize::LargeInput,
+        )
+    });
     g.bench_function("help_index_two_threads", |b| {
         b.iter_batched(
             || places.to_vec(),
@@ -493,6 +508,13 @@ fn bench_build(crit: &mut Criterion, name: &str, places: &[Place], c: &Competito
         b.iter(|| black_box(ImmutableKdTree::<f64, 3>::new_from_slice(&kiddo_vectors(places)).ok()))
     });
     g.finish();
+}
+
+/// The index of `places` on one thread, with the tables its first filtered query would build.
+fn with_tables(places: Vec<Place>) -> Option<HelpIndex> {
+    let index = HelpIndex::build(places).ok()?;
+    index.prepare();
+    Some(index)
 }
 
 /// Two threads, for the parallel build.
@@ -545,11 +567,12 @@ fn kiddo_vectors(places: &[Place]) -> Vec<[f64; 3]> {
 /// / `communes_single` (the nearest place of each of the 28,997 commune points, by
 /// `nearest_many`, by `nearest_many_parallel` on two threads, one by one), `communestime`
 /// (the three, medians of 21 rounds in turns, wall clock),
-/// `build` (HelpIndex::build of the set), `build_unsorted` (the same places in another
+/// `build` (HelpIndex::build of the set: the tree, its tables left to the first filtered
+/// query), `build_tables` (the same, then the tables: [`HelpIndex::prepare`]), `build_unsorted` (the same places in another
 /// order than their ids', which the build sorts first), `kiddo_build` (kiddo from the unit vectors),
 /// `kiddo_places_build` (kiddo from the places: their unit vectors computed, then the tree),
-/// `build_two_threads` (HelpIndex::build_parallel on two threads), `buildtime` (medians of
-/// 21 rounds of the four builds in turns,
+/// `build_two_threads` (HelpIndex::build_parallel on two threads, tables included), `buildtime`
+/// (medians of 21 rounds of the five builds in turns,
 /// wall clock): each query workload runs the 10,000 queries once. What is built is
 /// returned, so that it is dropped outside.
 #[inline(never)]
@@ -569,6 +592,7 @@ fn workload(
         |r: Result<Vec<inclusion::geo::Hit>, _>| r.map_or(0, |h| h.iter().map(|h| h.place).sum());
     let built = match what {
         "build" | "build_unsorted" => HelpIndex::build(std::mem::take(places)).ok(),
+        "build_tables" => with_tables(std::mem::take(places)),
         "build_two_threads" => {
             HelpIndex::build_parallel(std::mem::take(places), two_threads()).ok()
         }
@@ -630,6 +654,7 @@ fn workload(
             // One copy of the places per build, made and dropped outside the timed part.
             let t = median_ms(&mut [
                 &mut || timed(places.clone(), |p| HelpIndex::build(p).ok()),
+                &mut || timed(places.clone(), with_tables),
                 &mut || {
                     timed(places.clone(), |p| {
                         HelpIndex::build_parallel(p, two_threads()).ok()
@@ -649,12 +674,14 @@ fn workload(
                     })
                 },
             ]);
-            let (one, two, kiddo, from_places) = (t[0], t[1], t[2], t[3]);
+            let (one, tables, two, kiddo, from_places) = (t[0], t[1], t[2], t[3], t[4]);
             println!(
-                "build median (21 rounds, in turns): HelpIndex {one:.2} ms on one thread, {two:.2} ms on two; kiddo {kiddo:.2} ms; ratios {:.2} and {:.2}; kiddo with the unit vectors computed from the places {from_places:.2} ms, ratios {:.2} and {:.2}",
+                "build median (21 rounds, in turns): HelpIndex {one:.2} ms on one thread ({tables:.2} ms with its tables), {two:.2} ms on two (tables included); kiddo {kiddo:.2} ms; ratios {:.2} ({:.2}) and {:.2}; kiddo with the unit vectors computed from the places {from_places:.2} ms, ratios {:.2} ({:.2}) and {:.2}",
                 one / kiddo,
+                tables / kiddo,
                 two / kiddo,
                 one / from_places,
+                tables / from_places,
                 two / from_places
             );
             places.len()
@@ -711,7 +738,7 @@ fn workload(
             .map(|&(la, lo)| hits(c.index.nearest(la, lo, 1, &none)))
             .sum(),
         "within" => sum(&|_, (la, lo)| hits(c.index.query(&HelpQuery::within(la, lo, 10_000.0)))),
-        "build" | "build_unsorted" | "build_two_threads" => {
+        "build" | "build_tables" | "build_unsorted" | "build_two_threads" => {
             built.as_ref().map_or(0, HelpIndex::len)
         }
         "kiddo_build" | "kiddo_places_build" => kiddo.as_ref().map_or(0, |t| t.size()),
@@ -783,7 +810,7 @@ fn main() {
     }
     println!();
     println!(
-        "| set | places | build HelpIndex | build kiddo | build rstar degrees | index bytes/place | HelpIndex k=5 p50 / p99 (ns) | kiddo k=5 p50 / p99 (ns) | ratio p50 | 1% service k=5 p50 / p99 (ns) | open Mon 18:30 k=5 p50 / p99 (ns) | open, 10,000 other evenings, p50 / p99 (ns) | rstar-degrees wrong: nearest / top 5 |"
+        "| set | places | build HelpIndex (tree + tables) | build kiddo | build rstar degrees | index bytes/place | HelpIndex k=5 p50 / p99 (ns) | kiddo k=5 p50 / p99 (ns) | ratio p50 | 1% service k=5 p50 / p99 (ns) | open Mon 18:30 k=5 p50 / p99 (ns) | open, 10,000 other evenings, p50 / p99 (ns) | rstar-degrees wrong: nearest / top 5 |"
     );
     println!("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
     for (name, c) in &table {

@@ -3,6 +3,7 @@
 use inclusion_model::Place;
 
 use std::num::NonZeroUsize;
+use std::sync::OnceLock;
 
 use chrono::{DateTime, Utc};
 
@@ -11,8 +12,10 @@ use crate::open::{HoursIndex, HoursSummary, HoursTable, OpenAt, OpenFilter};
 use crate::parallel;
 use crate::query::{HelpQuery, Hit, NearbyPlace, PlaceDetails, check_position};
 use crate::sphere::{chord2_to_metres, metres_to_chord2, unit_vector};
-use crate::subset::{RareValues, SubTree};
-use crate::tree::{Coordinates, Everything, Filter, Found, Ordering, Points, Tree, sort_found};
+use crate::subset::{RareValues, SubTree, Summaries};
+use crate::tree::{
+    Coordinates, Everything, Filter, Found, Gathered, Ordering, Points, Tree, sort_found,
+};
 use crate::{GeoError, HelpFilter};
 use inclusion_model::criteria::{CriteriaMasks, gives_remote_help, place_mask};
 
@@ -58,15 +61,27 @@ use inclusion_model::criteria::{CriteriaMasks, gives_remote_help, place_mask};
 #[derive(Debug, Clone)]
 pub struct HelpIndex {
     pub(crate) places: Vec<Place>,
-    /// The main tree, with the summaries of its nodes (its `main` is empty: positions are
-    /// main-tree positions).
-    pub(crate) tree: SubTree,
+    /// The main tree (its boxes).
+    pub(crate) tree: Tree,
     /// Unit vectors and place numbers of the indexed places, in main-tree order.
     pub(crate) points: Coordinates,
+    /// What filtered queries need, built by the first of them on a one-thread build (see
+    /// [`HelpIndex::prepare`]).
+    filters: OnceLock<Filters>,
+    /// The commune lookup's tables, built by the first lookup on a one-thread build.
+    communes: OnceLock<Communes>,
+}
+
+/// What the filters of queries read beside the tree: each point's criteria mask and opening
+/// hours, the main tree's node summaries, and the subsets' trees.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Filters {
     /// Criteria masks of the points.
     pub(crate) masks: PointMasks,
     /// Opening hours of the points.
     pub(crate) hours: HoursIndex,
+    /// The summaries of the main tree's nodes.
+    pub(crate) nodes: Summaries,
     /// Trees of the places with a rare criteria value.
     pub(crate) rare: RareValues,
     /// The tree of the places that may be open at quiet hours.
@@ -74,6 +89,21 @@ pub struct HelpIndex {
     /// The places that give help at a distance, in a tree of their own (with its summaries):
     /// a remote list costs a small tree's query, not a 1%-selective filter.
     pub(crate) remote: Option<SubTree>,
+}
+
+/// A tree to search with filters: its boxes, the main-tree position of each of its points
+/// (none for the main tree itself), the summaries of its nodes, and the points' filters.
+#[derive(Clone, Copy)]
+pub(crate) struct View<'a> {
+    tree: &'a Tree,
+    main: &'a [u32],
+    nodes: &'a Summaries,
+    filters: &'a Filters,
+}
+
+/// The tables of the commune lookup ([`HelpIndex::places_of_commune`]).
+#[derive(Debug, Clone, Default)]
+struct Communes {
     /// The places with a well-formed code INSEE (5 letters or digits), sorted by code (then by
     /// position, so by `id`): each as its main-tree position when it has coordinates, else as
     /// the tree's length plus its position (see [`HelpIndex::entry_place`]).
@@ -161,89 +191,157 @@ const FAR: u8 = u8::MAX;
 /// Keys ([`insee_key`]) take this many bits: 36⁵ < 2²⁶.
 const KEY_BITS: u32 = 26;
 
-/// What the index needs of the places, read in one pass (in tree order, or more than once,
-/// the 664 bytes of a place and its heap blocks cost more than building the tree).
+/// What the tree needs of the places: the unit vectors of those with coordinates and their
+/// place numbers.
 #[derive(Default)]
-struct Read {
+struct Positions {
+    xyz: Vec<[f64; 3]>,
+    numbers: Vec<u32>,
+}
+
+impl Positions {
+    /// The positions of `places`, read in one pass that checks their order (`None` when they
+    /// are not sorted by `id`), then turned into unit vectors.
+    ///
+    /// Two loops rather than one: a place is 664 bytes, so each is a new cache line or two,
+    /// and a loop that only copies the coordinates keeps many of those loads in flight, where
+    /// one that also computes each place's sines and cosines waits for them one or two at a
+    /// time. At 100,000 places: 5.0 ms instead of 7.4 (ARCHITECTURE.md, "Build, fourteenth
+    /// session").
+    fn read(places: &[Place]) -> Option<Positions> {
+        let mut read = Positions {
+            xyz: Vec::with_capacity(places.len()),
+            numbers: Vec::with_capacity(places.len()),
+        };
+        let mut previous: Option<&str> = None;
+        for (i, place) in (0..).zip(places) {
+            if previous.is_some_and(|p| p > place.id.as_str()) {
+                return None;
+            }
+            previous = Some(&place.id);
+            if let Some(c) = place.coordinates {
+                read.xyz.push([c.latitude(), c.longitude(), 0.0]);
+                read.numbers.push(i);
+            }
+        }
+        for p in &mut read.xyz {
+            *p = unit_vector(p[0], p[1]);
+        }
+        Some(read)
+    }
+}
+
+/// What the tables of the filters and of the commune lookup need of the places, per place,
+/// read in one pass (a place is 664 bytes with heap blocks: reading the places costs about as
+/// much as ordering the tree, ARCHITECTURE.md "Build").
+#[derive(Default)]
+struct Labels {
     hours: HoursTable,
     /// Per place, its entry in `hours`.
     hours_ids: Vec<u32>,
-    /// Per place with coordinates: unit vector, place number, criteria mask.
-    xyz: Vec<[f64; 3]>,
-    numbers: Vec<u32>,
+    /// Per place, its criteria mask (0 for a place without coordinates, which no filter
+    /// reads).
     masks: Vec<u64>,
     /// Per place with a well-formed code INSEE: its key ([`insee_key`]) and place number.
     insee: Vec<(u32, u32)>,
 }
 
-impl Read {
-    /// The places' data and the tree's first step, or `None` when they are not sorted by
-    /// `id`. On one thread in one pass; on two, one thread checks the order of the ids and
-    /// finds the opening hours' entries while the other computes the unit vectors, masks and
-    /// codes INSEE, then splits the tree's root. As fast as reading one half of the places on
-    /// each thread (the reading is bound by memory), and one table of hours is made, where
-    /// halves needed the second's joined to the first's (ARCHITECTURE.md, "Build, sixth
-    /// session").
-    fn places(places: &[Place], two_threads: bool) -> Option<(Read, Ordering)> {
-        let with_root = |read: Read| {
-            let ordering = Ordering::split_root(&read.xyz);
-            (read, ordering)
-        };
-        if !two_threads {
-            return Read::part::<true, true>(places).map(with_root);
-        }
-        let (criteria, positions) = parallel::join(
-            true,
-            || Read::part::<false, true>(places),
-            || Read::part::<true, false>(places).map(with_root),
-        );
-        let (criteria, (positions, ordering)) = (criteria?, positions?);
-        Some((
-            Read {
-                hours: criteria.hours,
-                hours_ids: criteria.hours_ids,
-                ..positions
-            },
-            ordering,
-        ))
-    }
-
-    /// The data of `places`: with `CRITERIA`, the opening hours (their table and each place's
-    /// entry), and `None` when the places are not sorted by `id`; with `POSITIONS`, the
-    /// codes INSEE, and the unit vectors, place numbers and masks of the places with
-    /// coordinates.
-    fn part<const POSITIONS: bool, const CRITERIA: bool>(places: &[Place]) -> Option<Read> {
+impl Labels {
+    /// With `FILTERS`, the opening hours (their table and each place's entry) and the masks;
+    /// with `COMMUNES`, the codes INSEE.
+    fn read<const FILTERS: bool, const COMMUNES: bool>(places: &[Place]) -> Labels {
         let mut table = HoursTable::builder();
-        let capacity = |wanted: bool| if wanted { places.len() } else { 0 };
-        let mut read = Read {
-            hours_ids: Vec::with_capacity(capacity(CRITERIA)),
-            xyz: Vec::with_capacity(capacity(POSITIONS)),
-            numbers: Vec::with_capacity(capacity(POSITIONS)),
-            masks: Vec::with_capacity(capacity(POSITIONS)),
-            ..Read::default()
+        let capacity = if FILTERS { places.len() } else { 0 };
+        let mut read = Labels {
+            hours_ids: Vec::with_capacity(capacity),
+            masks: Vec::with_capacity(capacity),
+            ..Labels::default()
         };
-        let mut previous: Option<&str> = None;
         for (i, place) in (0..).zip(places) {
-            if CRITERIA {
-                if previous.is_some_and(|p| p > place.id.as_str()) {
-                    return None;
-                }
-                previous = Some(&place.id);
+            if FILTERS {
                 read.hours_ids.push(table.entry(place));
+                read.masks
+                    .push(place.coordinates.map_or(0, |_| place_mask(place)));
             }
-            if POSITIONS {
-                if let Some(key) = place.address.insee_code.as_deref().and_then(insee_key) {
-                    read.insee.push((key, i));
-                }
-                if let Some(c) = place.coordinates {
-                    read.xyz.push(unit_vector(c.latitude(), c.longitude()));
-                    read.numbers.push(i);
-                    read.masks.push(place_mask(place));
-                }
+            if COMMUNES && let Some(key) = place.address.insee_code.as_deref().and_then(insee_key) {
+                read.insee.push((key, i));
             }
         }
         read.hours = table.finish();
-        Some(read)
+        read
+    }
+}
+
+impl Filters {
+    /// The masks and hours entries of the points, whose place numbers are `in_tree_order`,
+    /// from those of the places.
+    fn gather(
+        hours: HoursTable,
+        hours_ids: &[u32],
+        masks: &[u64],
+        in_tree_order: impl Iterator<Item = u32> + Clone,
+    ) -> (PointMasks, HoursIndex) {
+        let point_masks = in_tree_order.clone().map(|i| masks[i as usize]).collect();
+        let point_hours = in_tree_order.map(|i| hours_ids[i as usize]).collect();
+        (
+            PointMasks::new(point_masks),
+            HoursIndex::new(hours, point_hours),
+        )
+    }
+
+    /// The summaries and subsets made from the points' masks and hours, with
+    /// `two_threads` the rare values' trees on one thread and the rest on the other.
+    fn finish(
+        masks: PointMasks,
+        hours: HoursIndex,
+        tree: &Tree,
+        points: &Coordinates,
+        two_threads: bool,
+    ) -> Filters {
+        let (rare, (nodes, quiet, remote)) = parallel::join(
+            two_threads,
+            || RareValues::new(points, &masks, &hours),
+            || {
+                let nodes = Summaries::new(tree, &masks, &hours, |pos| pos);
+                let quiet = Some(hours.quiet_positions())
+                    .filter(|p| !p.is_empty())
+                    .map(|p| SubTree::new(points, &p, &masks, &hours));
+                let remote: Vec<u32> = (0..masks.points().len() as u32)
+                    .filter(|&pos| gives_remote_help(masks.points()[pos as usize]))
+                    .collect();
+                let remote =
+                    (!remote.is_empty()).then(|| SubTree::new(points, &remote, &masks, &hours));
+                (nodes, quiet, remote)
+            },
+        );
+        Filters {
+            masks,
+            hours,
+            nodes,
+            rare,
+            quiet,
+            remote,
+        }
+    }
+
+    /// A subset's tree with the summaries of its nodes.
+    pub(crate) fn view<'a>(&'a self, t: &'a SubTree) -> View<'a> {
+        View {
+            tree: &t.tree,
+            main: &t.main,
+            nodes: &t.nodes,
+            filters: self,
+        }
+    }
+
+    /// Heap bytes.
+    fn memory_bytes(&self) -> usize {
+        self.masks.memory_bytes()
+            + self.hours.memory_bytes()
+            + self.nodes.memory_bytes()
+            + self.rare.memory_bytes()
+            + self.quiet.as_ref().map_or(0, SubTree::memory_bytes)
+            + self.remote.as_ref().map_or(0, SubTree::memory_bytes)
     }
 }
 
@@ -255,18 +353,30 @@ impl HelpIndex {
     /// Builds the index (bulk load, O(n log n)) on the calling thread. Places without
     /// coordinates are kept in [`HelpIndex::places`] but never returned by a query.
     ///
+    /// The build reads the places' positions and orders the tree, which is all a query
+    /// without filter needs. The tables of the filters (criteria masks, opening hours, the
+    /// subsets of rare values and quiet hours, remote help) are built by the first query
+    /// that has a filter, and those of [`HelpIndex::places_of_commune`] by the first lookup;
+    /// each once, whichever thread comes first (the others wait for it). Call
+    /// [`HelpIndex::prepare`] to build them now, for example before a server takes
+    /// requests. At 100,000 places the build takes about twice kiddo's and the tables as
+    /// much again (README, "Nearest help").
+    ///
     /// Fails only with more than 2³² − 2 places.
     pub fn build(places: impl IntoIterator<Item = Place>) -> Result<HelpIndex, GeoError> {
         HelpIndex::build_parallel(places, NonZeroUsize::MIN)
     }
 
     /// [`HelpIndex::build`] on two threads (the calling one and one more) when `threads` is 2
-    /// or more and there are at least [`HelpIndex::MIN_PARALLEL_BUILD`] places: one thread
-    /// reads the places' opening hours while the other reads their positions and criteria and
-    /// splits the tree's root; then each orders and boxes one half of the tree, then builds
-    /// half of the remaining tables. The index is the same as [`HelpIndex::build`]'s,
-    /// whatever the number of threads; the work is cut in two, so more threads are not used.
-    /// When the system cannot make a thread, everything runs on the calling one.
+    /// or more and there are at least [`HelpIndex::MIN_PARALLEL_BUILD`] places, with every
+    /// table built at once: one thread reads the places' opening hours, criteria and codes
+    /// INSEE while the other reads their positions and splits the tree's root; then each
+    /// orders and boxes one half of the tree, then builds half of the tables. The index
+    /// answers as [`HelpIndex::build`]'s, whatever the number of threads, and holds the same
+    /// tables once they are built (a test compares them); the work is cut in two, so more
+    /// threads are not used. When the system cannot make a thread, everything runs on the
+    /// calling one. On one thread (or fewer places), this is [`HelpIndex::build`], tables
+    /// built on first use.
     ///
     /// ```
     /// use std::num::NonZeroUsize;
@@ -303,84 +413,133 @@ impl HelpIndex {
             return Err(GeoError::TooManyPlaces(places.len()));
         }
         let two = threads.get() >= 2 && places.len() >= HelpIndex::MIN_PARALLEL_BUILD;
-        // Places usually come sorted by `id`: that is checked while they are read, which
-        // starts again after a sort when they are not.
-        let (read, ordering) = match Read::places(&places, two) {
+        // The positions and the root's split; on two threads, the labels beside them. `None`
+        // when the places are not sorted by `id` (checked while the positions are read).
+        let read = |places: &[Place]| {
+            let positions = || {
+                Positions::read(places).map(|p| {
+                    let ordering = Ordering::split_root(&p.xyz);
+                    (p, ordering)
+                })
+            };
+            if !two {
+                return positions().map(|(p, ordering)| (p, None, ordering));
+            }
+            let (labels, positions) =
+                parallel::join(true, || Labels::read::<true, true>(places), positions);
+            positions.map(|(p, ordering)| (p, Some(labels), ordering))
+        };
+        // Places usually come sorted by `id`; when they do not, they are sorted and read
+        // again.
+        let (positions, labels, ordering) = match read(&places) {
             Some(read) => read,
             None => {
                 sort_by_id(&mut places);
-                Read::places(&places, two).unwrap_or_default()
+                read(&places).unwrap_or_default()
             }
         };
-        let Read {
-            hours,
-            hours_ids,
-            xyz,
-            numbers,
-            masks: place_masks,
-            insee,
-        } = read;
+        let Positions { xyz, numbers } = positions;
         let (tree, order, in_order) = ordering.finish(&xyz, two);
         drop(xyz);
+        let in_tree_order = || order.iter().map(|&i| numbers[i as usize]);
+        let Some(labels) = labels else {
+            let points = Coordinates::in_tree_order(&in_order, in_tree_order().collect());
+            return Ok(HelpIndex {
+                places,
+                tree,
+                points,
+                filters: OnceLock::new(),
+                communes: OnceLock::new(),
+            });
+        };
+        let Labels {
+            hours,
+            hours_ids,
+            masks,
+            insee,
+        } = labels;
+        let n_places = places.len();
         // Two sides: the points' positions and the codes INSEE; their criteria and hours.
-        let ((points, codes), (masks, hours)) = parallel::join(
+        let ((points, communes), (point_masks, point_hours)) = parallel::join(
             two,
             || {
-                let numbers = order.iter().map(|&i| numbers[i as usize]).collect();
-                let points = Coordinates::in_tree_order(&in_order, numbers);
+                let points = Coordinates::in_tree_order(&in_order, in_tree_order().collect());
                 drop(in_order);
-                let codes = insee_table(insee, &points, places.len());
-                (points, codes)
+                let communes = Communes::new(insee, &points, n_places);
+                (points, communes)
             },
-            || {
-                let masks: Vec<u64> = order.iter().map(|&i| place_masks[i as usize]).collect();
-                let hours_of = order
-                    .iter()
-                    .map(|&i| hours_ids[numbers[i as usize] as usize]);
-                (
-                    PointMasks::new(masks),
-                    HoursIndex::new(hours, hours_of.collect()),
-                )
-            },
+            || Filters::gather(hours, &hours_ids, &masks, in_tree_order()),
         );
-        drop((place_masks, hours_ids));
-        // Two sides: the trees of rare values; the main tree's summaries, the quiet and the
-        // remote places' trees.
-        let (rare, (tree, quiet, remote)) = parallel::join(
-            two,
-            || RareValues::new(&points, &masks, &hours),
-            || {
-                let tree = SubTree {
-                    masks: masks.node_masks(&tree, |pos| pos),
-                    hours: hours.summaries(&tree, |pos| pos),
-                    tree,
-                    main: Vec::new(),
-                };
-                let quiet = Some(hours.quiet_positions())
-                    .filter(|p| !p.is_empty())
-                    .map(|p| SubTree::new(&points, &p, &masks, &hours));
-                let remote: Vec<u32> = (0..masks.points().len() as u32)
-                    .filter(|&pos| gives_remote_help(masks.points()[pos as usize]))
-                    .collect();
-                let remote =
-                    (!remote.is_empty()).then(|| SubTree::new(&points, &remote, &masks, &hours));
-                (tree, quiet, remote)
-            },
-        );
-        let (by_insee, insee_keys, insee_splits, insee_deltas) = codes;
+        drop((masks, hours_ids));
+        let filters = Filters::finish(point_masks, point_hours, &tree, &points, two);
         Ok(HelpIndex {
             places,
             tree,
             points,
-            masks,
-            hours,
-            rare,
-            quiet,
-            remote,
-            by_insee,
-            insee_keys,
-            insee_splits,
-            insee_deltas,
+            filters: OnceLock::from(filters),
+            communes: OnceLock::from(communes),
+        })
+    }
+
+    /// Builds now, on the calling thread, the tables that a build on one thread leaves to
+    /// the first query that needs them ([`HelpIndex::build`]): those of the filters and of
+    /// the commune lookup. Nothing is done for tables already built. Queries answer the same
+    /// with or without it; it only moves the tables' cost (a few milliseconds at 100,000
+    /// places) from the first filtered query to now.
+    ///
+    /// ```
+    /// use inclusion_geo::HelpIndex;
+    /// use inclusion_model::{Address, Coordinates, Place};
+    /// use chrono::NaiveDate;
+    ///
+    /// let mut p = Place::new("m1", "00000000000000", "Médiathèque",
+    ///     Address::new("1 rue A", "38000", "Grenoble"), NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
+    /// p.coordinates = Some(Coordinates::new(45.19, 5.72).unwrap());
+    /// let index = HelpIndex::build([p])?;
+    /// let tree_only = index.index_bytes();
+    /// index.prepare();
+    /// assert!(index.index_bytes() > tree_only);
+    /// # Ok::<(), inclusion_geo::GeoError>(())
+    /// ```
+    pub fn prepare(&self) {
+        if self.filters.get().is_none() && self.communes.get().is_none() {
+            // Both: the places read once for the two.
+            let labels = Labels::read::<true, true>(&self.places);
+            let Labels {
+                hours,
+                hours_ids,
+                masks,
+                insee,
+            } = labels;
+            self.filters
+                .get_or_init(|| self.filters_of(hours, &hours_ids, &masks));
+            self.communes
+                .get_or_init(|| Communes::new(insee, &self.points, self.places.len()));
+        }
+        self.filters();
+        self.communes();
+    }
+
+    /// The tables of the filters from the places' labels.
+    fn filters_of(&self, hours: HoursTable, hours_ids: &[u32], masks: &[u64]) -> Filters {
+        let in_tree_order = (0..self.len() as u32).map(|pos| self.points.place(pos));
+        let (masks, hours) = Filters::gather(hours, hours_ids, masks, in_tree_order);
+        Filters::finish(masks, hours, &self.tree, &self.points, false)
+    }
+
+    /// The tables of the filters, built now when this is their first use.
+    pub(crate) fn filters(&self) -> &Filters {
+        self.filters.get_or_init(|| {
+            let labels = Labels::read::<true, false>(&self.places);
+            self.filters_of(labels.hours, &labels.hours_ids, &labels.masks)
+        })
+    }
+
+    /// The tables of the commune lookup, built now when this is their first use.
+    fn communes(&self) -> &Communes {
+        self.communes.get_or_init(|| {
+            let insee = Labels::read::<false, true>(&self.places).insee;
+            Communes::new(insee, &self.points, self.places.len())
         })
     }
 
@@ -428,57 +587,10 @@ impl HelpIndex {
         let Some(key) = insee_key(code) else {
             return &[];
         };
-        let start = self.first_entry(key, false);
-        let end = self.first_entry(key, true);
-        &self.by_insee[start..end]
-    }
-
-    /// The first entry of [`HelpIndex::by_insee`] whose key is above `key` (`above`) or not
-    /// below it (keys ascend): among the sampled keys, then by the deltas of the block's part
-    /// that holds it.
-    fn first_entry(&self, key: u32, above: bool) -> usize {
-        let block = self.insee_keys.partition_point(|&k| before(k, key, above));
-        // Entry `block × S` is not before (or is the end); entry `(block − 1) × S` is, so
-        // its key is at most `key`.
-        let Some(first) = block.checked_sub(1) else {
-            return 0;
-        };
-        let lo = first * INSEE_SAMPLE;
-        let hi = (block * INSEE_SAMPLE).min(self.by_insee.len());
-        let split = self.insee_splits[first];
-        let mid = (lo + (split >> KEY_BITS) as usize).min(hi);
-        let second = split & ((1 << KEY_BITS) - 1);
-        if mid < hi && before(second, key, above) {
-            self.first_in(mid..hi, second, key, above)
-        } else {
-            self.first_in(lo..mid, self.insee_keys[first], key, above)
-        }
-    }
-
-    /// [`HelpIndex::first_entry`] within `range`, whose entries' deltas count from `base`
-    /// (at most `key`); the answer is the range's end at the latest.
-    fn first_in(&self, range: std::ops::Range<usize>, base: u32, key: u32, above: bool) -> usize {
-        let deltas = &self.insee_deltas[range.clone()];
-        match u8::try_from(key.saturating_sub(base))
-            .ok()
-            .filter(|&d| d < FAR)
-        {
-            Some(d) => range.start + deltas.partition_point(|&x| before(x.into(), d.into(), above)),
-            None => {
-                // Entries under FAR are below the key; the others are read.
-                let from = range.start + deltas.partition_point(|&x| x < FAR);
-                let key_of = |e: u32| {
-                    self.places[self.entry_place(e)]
-                        .address
-                        .insee_code
-                        .as_deref()
-                        .and_then(insee_key)
-                        .unwrap_or(u32::MAX)
-                };
-                from + self.by_insee[from..range.end]
-                    .partition_point(|&e| before(key_of(e), key, above))
-            }
-        }
+        let communes = self.communes();
+        let start = communes.first_entry(self, key, false);
+        let end = communes.first_entry(self, key, true);
+        &communes.by_insee[start..end]
     }
 
     /// The place of an entry of [`HelpIndex::by_insee`].
@@ -497,7 +609,7 @@ impl HelpIndex {
 
     /// How many places are indexed (those with coordinates).
     pub fn len(&self) -> usize {
-        self.tree.tree.len()
+        self.tree.len()
     }
 
     /// Whether no place has coordinates.
@@ -506,20 +618,16 @@ impl HelpIndex {
     }
 
     /// Heap memory of the index itself in bytes, not counting the places: the tree (unit
-    /// vectors, place numbers, node boxes), the criteria masks of points and nodes, and the
-    /// opening hours (each point's entry, the table of distinct hours, node summaries), the
-    /// subsets (rare values, quiet hours, remote help) and the codes INSEE.
+    /// vectors, place numbers, node boxes) and the tables built so far (see
+    /// [`HelpIndex::build`]): the criteria masks of points and nodes, the opening hours (each
+    /// point's entry, the table of distinct hours, node summaries), the subsets (rare values,
+    /// quiet hours, remote help) and the codes INSEE. Call [`HelpIndex::prepare`] first for
+    /// the memory of the whole index.
     pub fn index_bytes(&self) -> usize {
         self.tree.memory_bytes()
             + self.points.memory_bytes()
-            + self.masks.memory_bytes()
-            + self.hours.memory_bytes()
-            + self.rare.memory_bytes()
-            + self.quiet.as_ref().map_or(0, SubTree::memory_bytes)
-            + self.remote.as_ref().map_or(0, SubTree::memory_bytes)
-            + (self.by_insee.capacity() + self.insee_keys.capacity()) * size_of::<u32>()
-            + self.insee_splits.capacity() * size_of::<u32>()
-            + self.insee_deltas.capacity()
+            + self.filters.get().map_or(0, Filters::memory_bytes)
+            + self.communes.get().map_or(0, Communes::memory_bytes)
     }
 
     /// Whether a place is open at an instant, by its `horaires` in its own time zone (from
@@ -665,23 +773,32 @@ impl HelpIndex {
         out: &mut Vec<Found>,
     ) {
         out.clear();
-        if !self.masks.may_match(masks) || (open.is_some() && self.hours.is_empty()) {
+        if self.is_empty() {
             return;
         }
         // Asking for at least every place: collect them all, then sort (no k-best buffer).
         let k = k.filter(|&k| k < self.len());
+        if masks.is_empty() && open.is_none() {
+            // No filter: the tree and its points alone, without the filters' tables.
+            search_points(&self.tree, &self.points, q, k, max_d2, None, None, out);
+            return;
+        }
+        let filters = self.filters();
+        if !filters.masks.may_match(masks) || (open.is_some() && filters.hours.is_empty()) {
+            return;
+        }
         let rare = if masks.any.is_empty() {
             None
         } else {
-            self.rare.covering(&masks.any)
+            filters.rare.covering(&masks.any)
         };
         if let Some(bits) = rare {
             let mut subsets = (0..64)
                 .filter(|b| bits & (1 << b) != 0)
-                .filter_map(|b| self.rare.subset(b));
+                .filter_map(|b| filters.rare.subset(b));
             if bits.count_ones() == 1 {
                 if let Some(subset) = subsets.next() {
-                    self.search_in(subset, q, k, max_d2, masks, open, false, out);
+                    self.search_in(filters.view(subset), q, k, max_d2, masks, open, false, out);
                 }
                 return;
             }
@@ -690,7 +807,16 @@ impl HelpIndex {
             let mut bound = max_d2;
             for subset in subsets {
                 let at = open.as_deref_mut();
-                self.search_in(subset, q, k, bound, masks, at, false, &mut part);
+                self.search_in(
+                    filters.view(subset),
+                    q,
+                    k,
+                    bound,
+                    masks,
+                    at,
+                    false,
+                    &mut part,
+                );
                 out.extend_from_slice(&part);
                 sort_found(&self.points, out);
                 out.dedup_by_key(|f| f.1);
@@ -703,18 +829,28 @@ impl HelpIndex {
             }
             return;
         }
+        let main = self.main_view(filters);
         // A quiet hour: the places that may be open are in a small subset, but for places of
         // other locales whose hour is not quiet.
-        if let (Some(at), Some(quiet)) = (open.as_deref_mut(), &self.quiet)
-            && self.hours.quiet_at(at)
+        if let (Some(at), Some(quiet)) = (open.as_deref_mut(), &filters.quiet)
+            && filters.hours.quiet_at(at)
         {
-            self.search_in(quiet, q, k, max_d2, masks, Some(&mut *at), false, out);
+            self.search_in(
+                filters.view(quiet),
+                q,
+                k,
+                max_d2,
+                masks,
+                Some(&mut *at),
+                false,
+                out,
+            );
             let bound = match k {
                 Some(k) if out.len() == k => out[k - 1].0,
                 _ => max_d2,
             };
             let mut rest = Vec::new();
-            self.search_in(&self.tree, q, k, bound, masks, Some(at), true, &mut rest);
+            self.search_in(main, q, k, bound, masks, Some(at), true, &mut rest);
             if !rest.is_empty() {
                 out.extend_from_slice(&rest);
                 sort_found(&self.points, out);
@@ -724,7 +860,17 @@ impl HelpIndex {
             }
             return;
         }
-        self.search_in(&self.tree, q, k, max_d2, masks, open, false, out);
+        self.search_in(main, q, k, max_d2, masks, open, false, out);
+    }
+
+    /// The main tree with the summaries of its nodes.
+    pub(crate) fn main_view<'a>(&'a self, filters: &'a Filters) -> View<'a> {
+        View {
+            tree: &self.tree,
+            main: &[],
+            nodes: &filters.nodes,
+            filters,
+        }
     }
 
     /// [`HelpIndex::search`] among the places that give help at a distance only (their own
@@ -739,23 +885,24 @@ impl HelpIndex {
         out: &mut Vec<Found>,
     ) {
         out.clear();
-        let Some(remote) = &self.remote else {
+        let filters = self.filters();
+        let Some(remote) = &filters.remote else {
             return;
         };
-        if open.is_some() && self.hours.is_empty() {
+        if open.is_some() && filters.hours.is_empty() {
             return;
         }
         let k = k.filter(|&k| k < remote.len());
-        self.search_in(remote, q, k, max_d2, masks, open, false, out);
+        self.search_in(filters.view(remote), q, k, max_d2, masks, open, false, out);
     }
 
     /// The search of one tree (the main tree or a subset) with the filter of its summaries;
     /// `out` gets main-tree positions. With `outside_quiet`, only the places outside the
     /// quiet subset.
     #[allow(clippy::too_many_arguments)] // the parts of one query, passed down once
-    fn search_in(
+    pub(crate) fn search_in(
         &self,
-        t: &SubTree,
+        t: View,
         q: &[f64; 3],
         k: Option<usize>,
         max_d2: f64,
@@ -766,105 +913,184 @@ impl HelpIndex {
     ) {
         let criteria = (!masks.is_empty()).then_some(MaskFilter {
             masks,
-            points: self.masks.points(),
-            nodes: &t.masks,
+            points: t.filters.masks.points(),
+            nodes: &t.nodes.masks,
         });
-        let open = open.map(|at| (at, &t.hours[..], outside_quiet));
+        let open = open.map(|at| OpenPart {
+            at,
+            hours: &t.filters.hours,
+            nodes: &t.nodes.hours,
+            outside_quiet,
+        });
         if t.main.is_empty() {
-            self.search_points(&t.tree, &self.points, q, k, max_d2, criteria, open, out);
+            search_points(t.tree, &self.points, q, k, max_d2, criteria, open, out);
         } else {
-            let points = t.points(&self.points);
-            self.search_points(&t.tree, &points, q, k, max_d2, criteria, open, out);
+            let points = Gathered {
+                all: &self.points,
+                positions: t.main,
+            };
+            search_points(t.tree, &points, q, k, max_d2, criteria, open, out);
             for found in out.iter_mut() {
                 found.1 = t.main[found.1 as usize];
             }
         }
     }
+}
 
-    /// [`HelpIndex::search_in`] for one kind of points, with the filter of the query (`open`:
-    /// the instant, the hours summaries of the tree's nodes, outside the quiet subset only).
-    #[allow(clippy::too_many_arguments)] // the parts of one query, passed down once
-    #[inline(always)]
-    fn search_points(
-        &self,
+/// The "open at" part of a query, as one tree's search needs it: its instant, the points'
+/// hours, the tree's nodes' summaries, and whether only places outside the quiet subset are
+/// wanted.
+struct OpenPart<'a, 'q> {
+    at: &'q mut OpenAt,
+    hours: &'a HoursIndex,
+    nodes: &'a [HoursSummary],
+    outside_quiet: bool,
+}
+
+/// [`HelpIndex::search_in`] for one kind of points, with the filters of the query.
+#[allow(clippy::too_many_arguments)] // the parts of one query, passed down once
+#[inline(always)]
+fn search_points(
+    tree: &Tree,
+    points: &impl Points,
+    q: &[f64; 3],
+    k: Option<usize>,
+    max_d2: f64,
+    criteria: Option<MaskFilter>,
+    open: Option<OpenPart>,
+    out: &mut Vec<Found>,
+) {
+    fn run<F: Filter>(
         tree: &Tree,
         points: &impl Points,
         q: &[f64; 3],
         k: Option<usize>,
         max_d2: f64,
-        criteria: Option<MaskFilter>,
-        open: Option<(&mut OpenAt, &[HoursSummary], bool)>,
+        f: &mut F,
         out: &mut Vec<Found>,
     ) {
-        fn run<F: Filter>(
-            tree: &Tree,
-            points: &impl Points,
-            q: &[f64; 3],
-            k: Option<usize>,
-            max_d2: f64,
-            f: &mut F,
-            out: &mut Vec<Found>,
-        ) {
-            match k {
-                Some(k) => tree.nearest(points, q, k, max_d2, f, out),
-                None => tree.within(points, q, max_d2, f, out),
-            }
+        match k {
+            Some(k) => tree.nearest(points, q, k, max_d2, f, out),
+            None => tree.within(points, q, max_d2, f, out),
         }
-        match (open, criteria) {
-            (Some((at, nodes, outside_quiet)), criteria) => {
-                let mut f = OpenFilter {
-                    criteria,
-                    hours: &self.hours,
-                    nodes,
-                    at,
-                    outside_quiet,
-                };
-                run(tree, points, q, k, max_d2, &mut f, out)
-            }
-            (None, Some(mut f)) => run(tree, points, q, k, max_d2, &mut f, out),
-            (None, None) => run(tree, points, q, k, max_d2, &mut Everything, out),
+    }
+    match (open, criteria) {
+        (Some(open), criteria) => {
+            let mut f = OpenFilter {
+                criteria,
+                hours: open.hours,
+                nodes: open.nodes,
+                at: open.at,
+                outside_quiet: open.outside_quiet,
+            };
+            run(tree, points, q, k, max_d2, &mut f, out)
         }
+        (None, Some(mut f)) => run(tree, points, q, k, max_d2, &mut f, out),
+        (None, None) => run(tree, points, q, k, max_d2, &mut Everything, out),
     }
 }
 
-/// Whether an entry of key `k` comes before the first one [`HelpIndex::first_entry`] looks
+/// Whether an entry of key `k` comes before the first one [`Communes::first_entry`] looks
 /// for: the first above `key` (`above`), or the first not below it.
 fn before(k: u32, key: u32, above: bool) -> bool {
     if above { k <= key } else { k < key }
 }
 
-/// One key of [`HelpIndex::by_insee`] in this many is kept.
+/// One key of `by_insee` ([`Communes`]) in this many is kept.
 const INSEE_SAMPLE: usize = 16;
 
-/// The tables of the commune lookup ([`HelpIndex::places_of_commune`]): `by_insee`,
-/// `insee_keys`, `insee_splits` and `insee_deltas` of [`HelpIndex`], from the (key, place
-/// number) pairs of the places with a code INSEE, in place-number order, and the main tree's
-/// points.
-fn insee_table(
-    insee: Vec<(u32, u32)>,
-    points: &Coordinates,
-    n_places: usize,
-) -> (Vec<u32>, Vec<u32>, Vec<u32>, Vec<u8>) {
-    // Sorted by key then place number; places with coordinates by their main-tree position.
-    let insee = sort_by_key(insee);
-    let n_points = points.len() as u32;
-    let mut point_of = vec![u32::MAX; n_places];
-    for pos in 0..n_points {
-        point_of[points.place(pos) as usize] = pos;
+impl Communes {
+    /// The tables of the pairs (key, place number) of the places with a code INSEE, in
+    /// place-number order; `points` are the main tree's.
+    fn new(insee: Vec<(u32, u32)>, points: &Coordinates, n_places: usize) -> Communes {
+        // Sorted by key then place number; places with coordinates by their main-tree position.
+        let insee = sort_by_key(insee);
+        let n_points = points.len() as u32;
+        let mut point_of = vec![u32::MAX; n_places];
+        for pos in 0..n_points {
+            point_of[points.place(pos) as usize] = pos;
+        }
+        let insee_keys = insee
+            .iter()
+            .step_by(INSEE_SAMPLE)
+            .map(|&(k, _)| k)
+            .collect();
+        let (insee_splits, insee_deltas) = insee_deltas(&insee);
+        // Not collected in place: that would keep the 8-byte pairs' allocation.
+        let mut by_insee = Vec::with_capacity(insee.len());
+        by_insee.extend(insee.iter().map(|&(_, i)| match point_of[i as usize] {
+            u32::MAX => n_points + i,
+            pos => pos,
+        }));
+        Communes {
+            by_insee,
+            insee_keys,
+            insee_splits,
+            insee_deltas,
+        }
     }
-    let insee_keys = insee
-        .iter()
-        .step_by(INSEE_SAMPLE)
-        .map(|&(k, _)| k)
-        .collect();
-    let (insee_splits, insee_deltas) = insee_deltas(&insee);
-    // Not collected in place: that would keep the 8-byte pairs' allocation.
-    let mut by_insee = Vec::with_capacity(insee.len());
-    by_insee.extend(insee.iter().map(|&(_, i)| match point_of[i as usize] {
-        u32::MAX => n_points + i,
-        pos => pos,
-    }));
-    (by_insee, insee_keys, insee_splits, insee_deltas)
+
+    /// Heap bytes.
+    fn memory_bytes(&self) -> usize {
+        (self.by_insee.capacity() + self.insee_keys.capacity() + self.insee_splits.capacity())
+            * size_of::<u32>()
+            + self.insee_deltas.capacity()
+    }
+
+    /// The first entry of `by_insee` whose key is above `key` (`above`) or not
+    /// below it (keys ascend): among the sampled keys, then by the deltas of the block's part
+    /// that holds it.
+    fn first_entry(&self, index: &HelpIndex, key: u32, above: bool) -> usize {
+        let block = self.insee_keys.partition_point(|&k| before(k, key, above));
+        // Entry `block × S` is not before (or is the end); entry `(block − 1) × S` is, so
+        // its key is at most `key`.
+        let Some(first) = block.checked_sub(1) else {
+            return 0;
+        };
+        let lo = first * INSEE_SAMPLE;
+        let hi = (block * INSEE_SAMPLE).min(self.by_insee.len());
+        let split = self.insee_splits[first];
+        let mid = (lo + (split >> KEY_BITS) as usize).min(hi);
+        let second = split & ((1 << KEY_BITS) - 1);
+        if mid < hi && before(second, key, above) {
+            self.first_in(index, mid..hi, second, key, above)
+        } else {
+            self.first_in(index, lo..mid, self.insee_keys[first], key, above)
+        }
+    }
+
+    /// [`Communes::first_entry`] within `range`, whose entries' deltas count from `base`
+    /// (at most `key`); the answer is the range's end at the latest.
+    fn first_in(
+        &self,
+        index: &HelpIndex,
+        range: std::ops::Range<usize>,
+        base: u32,
+        key: u32,
+        above: bool,
+    ) -> usize {
+        let deltas = &self.insee_deltas[range.clone()];
+        match u8::try_from(key.saturating_sub(base))
+            .ok()
+            .filter(|&d| d < FAR)
+        {
+            Some(d) => range.start + deltas.partition_point(|&x| before(x.into(), d.into(), above)),
+            None => {
+                // Entries under FAR are below the key; the others are read.
+                let from = range.start + deltas.partition_point(|&x| x < FAR);
+                let key_of = |e: u32| {
+                    index.places[index.entry_place(e)]
+                        .address
+                        .insee_code
+                        .as_deref()
+                        .and_then(insee_key)
+                        .unwrap_or(u32::MAX)
+                };
+                from + self.by_insee[from..range.end]
+                    .partition_point(|&e| before(key_of(e), key, above))
+            }
+        }
+    }
 }
 
 /// The second bases of the blocks of [`INSEE_SAMPLE`] keys and the deltas of the keys
@@ -986,24 +1212,19 @@ mod tests {
         }
     }
 
-    /// Everything the index holds but the places, as text.
+    /// Everything the index holds but the places, as text, its tables built.
     fn inside(index: &HelpIndex) -> String {
-        let HelpIndex { places, .. } = index;
+        index.prepare();
+        let HelpIndex {
+            places,
+            tree,
+            points,
+            filters,
+            communes,
+        } = index;
         let ids: Vec<&str> = places.iter().map(|p| p.id.as_str()).collect();
-        format!(
-            "{ids:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?}",
-            index.tree,
-            index.points,
-            index.masks,
-            index.hours,
-            index.rare,
-            index.quiet,
-            index.remote,
-            index.by_insee,
-            index.insee_keys,
-            index.insee_splits,
-            index.insee_deltas
-        )
+        let (filters, communes) = (filters.get().unwrap(), communes.get().unwrap());
+        format!("{ids:?} {tree:?} {points:?} {filters:?} {communes:?}")
     }
 
     #[test]
@@ -1037,6 +1258,55 @@ mod tests {
         all.reverse();
         let reversed = HelpIndex::build_parallel(all, two).unwrap();
         assert_eq!(inside(&one), inside(&reversed));
+    }
+
+    /// A one-thread build leaves its tables to the first query that needs them: a query
+    /// without filter builds none, a filtered one builds them, once, whichever thread comes
+    /// first; the answers are those of an index whose tables were built at once.
+    #[test]
+    fn tables_are_built_on_first_use_and_answer_as_prepared() {
+        let mut all = places(3000);
+        for p in all.iter_mut().step_by(3) {
+            p.address.insee_code = Some("38185".into());
+        }
+        let lazy = HelpIndex::build(all.clone()).unwrap();
+        let prepared = HelpIndex::build(all).unwrap();
+        prepared.prepare();
+        let tree_only = lazy.index_bytes();
+        assert!(tree_only < prepared.index_bytes());
+        let none = HelpFilter::default();
+        assert_eq!(
+            lazy.nearest(45.6, 5.6, 5, &none).unwrap(),
+            prepared.nearest(45.6, 5.6, 5, &none).unwrap()
+        );
+        assert_eq!(lazy.index_bytes(), tree_only, "a query without filter built tables");
+        let at = Utc.with_ymd_and_hms(2026, 12, 7, 18, 30, 0).unwrap();
+        let filters = [
+            HelpFilter::default().services([Service::AffordableEquipment]),
+            HelpFilter::default().open_at(at),
+        ];
+        std::thread::scope(|s| {
+            for t in 0..3 {
+                let (lazy, prepared, filters) = (&lazy, &prepared, &filters);
+                s.spawn(move || {
+                    for i in 0..50 {
+                        let (lat, lon) = (45.0 + (i + t) as f64 / 100.0, 5.0 + i as f64 / 60.0);
+                        for f in filters {
+                            assert_eq!(
+                                lazy.nearest(lat, lon, 4, f).unwrap(),
+                                prepared.nearest(lat, lon, 4, f).unwrap()
+                            );
+                        }
+                    }
+                });
+            }
+        });
+        // The filters' tables now; the communes' on their first lookup.
+        assert!(lazy.index_bytes() > tree_only);
+        assert!(lazy.index_bytes() < prepared.index_bytes());
+        assert_eq!(lazy.places_of_commune("38185").len(), 1000);
+        assert_eq!(lazy.index_bytes(), prepared.index_bytes());
+        assert_eq!(inside(&lazy), inside(&prepared));
     }
 
     /// Places open in office hours (a few in the evening, some only exactly known), with a
@@ -1082,8 +1352,9 @@ mod tests {
         let rare = Criteria::default()
             .services([Service::AffordableEquipment])
             .masks();
-        assert!(index.rare.covering(&rare.any).is_some());
-        assert!(index.quiet.is_some());
+        let filters = index.filters();
+        assert!(filters.rare.covering(&rare.any).is_some());
+        assert!(filters.quiet.is_some());
         let none = Criteria::default().masks();
         // Monday 19:30 in Grenoble (quiet), Tuesday 10:00 (busy), Christmas 18:00.
         let instants = [
@@ -1105,7 +1376,7 @@ mod tests {
                         index.search(&q, k, max_d2, masks, Some(&mut open), &mut via_subsets);
                         let mut open = OpenAt::new(at);
                         index.search_in(
-                            &index.tree,
+                            index.main_view(filters),
                             &q,
                             k.filter(|&k| k < index.len()),
                             max_d2,
@@ -1117,7 +1388,7 @@ mod tests {
                         assert_eq!(via_subsets, main_only, "{at} {k:?}");
                         index.search(&q, k, max_d2, masks, None, &mut via_subsets);
                         index.search_in(
-                            &index.tree,
+                            index.main_view(filters),
                             &q,
                             k,
                             max_d2,
@@ -1170,6 +1441,6 @@ mod tests {
     }
 
     fn quiet_hour(index: &HelpIndex, at: DateTime<Utc>) -> bool {
-        index.hours.quiet_at(&mut OpenAt::new(at))
+        index.filters().hours.quiet_at(&mut OpenAt::new(at))
     }
 }

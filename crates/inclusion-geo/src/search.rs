@@ -302,7 +302,7 @@ impl HelpIndex {
             let place = self.entry_place(entry);
             let point = self.entry_point(entry);
             let mask = match point {
-                Some(pos) => self.masks.points()[pos as usize],
+                Some(pos) => self.filters().masks.points()[pos as usize],
                 None => place_mask(&self.places()[place]),
             };
             let open = filter.open_at.is_none_or(|at| {

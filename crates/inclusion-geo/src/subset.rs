@@ -19,7 +19,7 @@
 
 use crate::filter::PointMasks;
 use crate::open::{HoursIndex, HoursSummary};
-use crate::tree::{Coordinates, Gathered, Tree};
+use crate::tree::{Coordinates, Tree};
 
 /// A tree of some of the points of the main tree, with the summaries of its nodes.
 #[derive(Debug, Clone, Default)]
@@ -27,10 +27,37 @@ pub(crate) struct SubTree {
     pub(crate) tree: Tree,
     /// The main-tree position of each point of `tree`, in its tree order.
     pub(crate) main: Vec<u32>,
+    pub(crate) nodes: Summaries,
+}
+
+/// What the filters read of the nodes of a tree.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Summaries {
     /// Per node, the OR of the criteria masks below it.
     pub(crate) masks: Vec<u64>,
     /// Per node, when its places may be open (empty when no place has hours).
     pub(crate) hours: Vec<HoursSummary>,
+}
+
+impl Summaries {
+    /// The summaries of the nodes of `tree`, whose tree position `pos` is the main-tree
+    /// position `main(pos)`.
+    pub(crate) fn new(
+        tree: &Tree,
+        masks: &PointMasks,
+        hours: &HoursIndex,
+        main: impl Fn(usize) -> usize + Copy,
+    ) -> Summaries {
+        Summaries {
+            masks: masks.node_masks(tree, main),
+            hours: hours.summaries(tree, main),
+        }
+    }
+
+    /// Heap bytes.
+    pub(crate) fn memory_bytes(&self) -> usize {
+        self.masks.capacity() * size_of::<u64>() + self.hours.capacity() * size_of::<HoursSummary>()
+    }
 }
 
 impl SubTree {
@@ -44,13 +71,8 @@ impl SubTree {
         let xyz: Vec<[f64; 3]> = positions.iter().map(|&p| all.xyz(p)).collect();
         let (tree, order) = Tree::build(&xyz, false);
         let main: Vec<u32> = order.iter().map(|&i| positions[i as usize]).collect();
-        let to_main = |pos: usize| main[pos] as usize;
-        SubTree {
-            masks: masks.node_masks(&tree, to_main),
-            hours: hours.summaries(&tree, to_main),
-            tree,
-            main,
-        }
+        let nodes = Summaries::new(&tree, masks, hours, |pos: usize| main[pos] as usize);
+        SubTree { tree, main, nodes }
     }
 
     /// How many points.
@@ -58,20 +80,11 @@ impl SubTree {
         self.main.len()
     }
 
-    /// Its points, read in those of the main tree.
-    pub(crate) fn points<'a>(&'a self, all: &'a Coordinates) -> Gathered<'a> {
-        Gathered {
-            all,
-            positions: &self.main,
-        }
-    }
-
     /// Heap bytes.
     pub(crate) fn memory_bytes(&self) -> usize {
         self.tree.memory_bytes()
             + self.main.capacity() * size_of::<u32>()
-            + self.masks.capacity() * size_of::<u64>()
-            + self.hours.capacity() * size_of::<HoursSummary>()
+            + self.nodes.memory_bytes()
     }
 }
 

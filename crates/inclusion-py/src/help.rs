@@ -308,8 +308,14 @@ impl PyHelpIndex {
             .iter()
             .map(|p| p.bind(py).get().place.clone())
             .collect();
+        // Every table built here, with the interpreter released, rather than by the first
+        // filtered query (a one-thread build leaves them to it), which holds the interpreter.
         let index = py
-            .detach(|| HelpIndex::build_parallel(places, threads))
+            .detach(|| {
+                let index = HelpIndex::build_parallel(places, threads)?;
+                index.prepare();
+                Ok(index)
+            })
             .map_err(errors::geo)?;
         Ok(PyHelpIndex { index, objects })
     }
