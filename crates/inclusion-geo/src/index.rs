@@ -1279,7 +1279,11 @@ mod tests {
             lazy.nearest(45.6, 5.6, 5, &none).unwrap(),
             prepared.nearest(45.6, 5.6, 5, &none).unwrap()
         );
-        assert_eq!(lazy.index_bytes(), tree_only, "a query without filter built tables");
+        assert_eq!(
+            lazy.index_bytes(),
+            tree_only,
+            "a query without filter built tables"
+        );
         let at = Utc.with_ymd_and_hms(2026, 12, 7, 18, 30, 0).unwrap();
         let filters = [
             HelpFilter::default().services([Service::AffordableEquipment]),
