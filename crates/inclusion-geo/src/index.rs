@@ -505,16 +505,10 @@ impl HelpIndex {
         if self.filters.get().is_none() && self.communes.get().is_none() {
             // Both: the places read once for the two.
             let labels = Labels::read::<true, true>(&self.places);
-            let Labels {
-                hours,
-                hours_ids,
-                masks,
-                insee,
-            } = labels;
             self.filters
-                .get_or_init(|| self.filters_of(hours, &hours_ids, &masks));
+                .get_or_init(|| self.filters_of(labels.hours, &labels.hours_ids, &labels.masks));
             self.communes
-                .get_or_init(|| Communes::new(insee, &self.points, self.places.len()));
+                .get_or_init(|| Communes::new(labels.insee, &self.points, self.places.len()));
         }
         self.filters();
         self.communes();
@@ -1284,6 +1278,21 @@ mod tests {
             tree_only,
             "a query without filter built tables"
         );
+        // A commune search without filter builds the commune lookup only.
+        let search = crate::CommuneSearch::new(45.19, 5.72)
+            .insee_code("38185")
+            .k(3);
+        assert_eq!(
+            lazy.search_commune(&search).unwrap(),
+            prepared.search_commune(&search).unwrap()
+        );
+        assert!(
+            lazy.filters.get().is_none(),
+            "a search without filter built the filters"
+        );
+        assert!(lazy.communes.get().is_some());
+        assert!(lazy.index_bytes() > tree_only);
+        assert!(lazy.index_bytes() < prepared.index_bytes());
         let at = Utc.with_ymd_and_hms(2026, 12, 7, 18, 30, 0).unwrap();
         let filters = [
             HelpFilter::default().services([Service::AffordableEquipment]),
@@ -1305,9 +1314,8 @@ mod tests {
                 });
             }
         });
-        // The filters' tables now; the communes' on their first lookup.
-        assert!(lazy.index_bytes() > tree_only);
-        assert!(lazy.index_bytes() < prepared.index_bytes());
+        // Every table now.
+        assert!(lazy.filters.get().is_some());
         assert_eq!(lazy.places_of_commune("38185").len(), 1000);
         assert_eq!(lazy.index_bytes(), prepared.index_bytes());
         assert_eq!(inside(&lazy), inside(&prepared));

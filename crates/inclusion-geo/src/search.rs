@@ -296,14 +296,17 @@ impl HelpIndex {
         let code = search.insee_code.as_deref().map(str::trim).unwrap_or("");
         let masks = filter.criteria.masks();
         // The commune's places that pass the filter: masks and positions from the tree, the
-        // exact opening hours only when asked.
+        // exact opening hours only when asked. Without criteria every place passes, and the
+        // filters' tables are not needed (nor built).
+        let point_masks = (!masks.is_empty()).then(|| self.filters().masks.points());
         let mut on_site: Vec<SearchAnswer> = Vec::new();
         for &entry in self.commune_entries(code) {
             let place = self.entry_place(entry);
             let point = self.entry_point(entry);
-            let mask = match point {
-                Some(pos) => self.filters().masks.points()[pos as usize],
-                None => place_mask(&self.places()[place]),
+            let passes = match (point_masks, point) {
+                (None, _) => true,
+                (Some(points), Some(pos)) => masks.accepts(points[pos as usize]),
+                (Some(_), None) => masks.accepts(place_mask(&self.places()[place])),
             };
             let open = filter.open_at.is_none_or(|at| {
                 self.is_open_at(
@@ -314,7 +317,7 @@ impl HelpIndex {
                     at,
                 ) == Some(true)
             });
-            if masks.accepts(mask) && open {
+            if passes && open {
                 on_site.push(SearchAnswer {
                     place,
                     distance_m: point
