@@ -124,7 +124,7 @@ pub use read::{
     validate_records,
 };
 #[doc(hidden)]
-pub use read::{read_csv_in_parts, read_path_in_chunks};
+pub use read::{read_csv_in_parts, read_path_in_chunks, read_path_in_chunks_paced};
 pub use record::FlatRecord;
 pub use typology::Typology;
 pub use validate::Level;

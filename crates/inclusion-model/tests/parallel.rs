@@ -9,8 +9,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use inclusion_model::{
     ReadOptions, ReadProgress, ReadReport, SchemaVersion, read_bytes, read_bytes_parted,
-    read_csv_in_parts, read_csv_str, read_path, read_path_in_chunks, read_path_parted,
-    read_path_with_progress,
+    read_csv_in_parts, read_csv_str, read_path, read_path_in_chunks, read_path_in_chunks_paced,
+    read_path_parted, read_path_with_progress,
 };
 use proptest::prelude::*;
 
@@ -223,6 +223,45 @@ fn a_file_read_by_chunks_reads_as_read_whole() {
             );
             // Chunks of 97 bytes hold a row or two, and may give up.
             compare_chunks(csv.as_bytes(), &options, threads, &[97]);
+        }
+    }
+}
+
+/// A thread that the host slows down (here the calling thread, paused after each chunk of
+/// the first part) is relieved by the others: each thread that ends its part takes half of
+/// what the slowest part has left, again and again, and the report is still exactly that of
+/// the bytes read at once (duplicates across every part, the limits per code, the texts over
+/// several lines that a cut must not split).
+#[test]
+fn a_slowed_thread_is_relieved_of_what_it_has_not_read() {
+    const CHUNK: usize = 2_048;
+    for crlf in [false, true] {
+        let csv = synthetic(3_000, crlf);
+        let file = TempFile::new(csv.as_bytes());
+        let chunks = csv.len() / CHUNK;
+        for (i, options) in variants().into_iter().enumerate() {
+            let threads = [2, 3, 4][i % 3];
+            let options = options.with_threads(threads).with_parallel_min_bytes(0);
+            let whole = read_bytes(csv.as_bytes(), &options);
+            let first = AtomicUsize::new(0);
+            let pause = |k: usize| {
+                if k == 0 {
+                    first.fetch_add(1, Ordering::Relaxed);
+                    std::thread::sleep(std::time::Duration::from_millis(3));
+                }
+            };
+            let what = format!("{threads} threads, crlf {crlf}, variant {i}");
+            let (report, parts) = read_path_in_chunks_paced(&file.0, &options, CHUNK, &pause)
+                .unwrap_or_else(|| panic!("{what}: read by chunks"));
+            assert_same(&report, &whole, &what);
+            // Not relieved, the first part would be half of the file: the others took parts
+            // from it beyond the ones they started with.
+            let first = first.into_inner();
+            assert!(parts > threads, "{what}: {parts} parts");
+            assert!(
+                first < chunks / 2,
+                "{what}: {first} of {chunks} chunks on the slowed thread"
+            );
         }
     }
 }

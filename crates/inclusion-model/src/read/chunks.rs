@@ -1,8 +1,8 @@
 //! Reading a CSV file from disk a chunk at a time ([`read_path`](super::read_path)), instead
 //! of copying the whole file into memory first and then reading that copy.
 //!
-//! Each thread reads its part of the file in chunks of [`CHUNK_BYTES`] into a buffer of its
-//! own, and reads the rows of each chunk while its bytes are still in the processor's
+//! Each thread reads its part of the file (the threads take parts from each other as they
+//! go: [`Parts`]) in chunks of [`CHUNK_BYTES`] into a buffer of its own, and reads the rows of each chunk while its bytes are still in the processor's
 //! caches. The file's bytes are thus never all in memory at once (a 42.5 MB file needed
 //! 42.5 MB of fresh memory, faulted in at every read), and are fetched from memory once
 //! instead of twice (README, "Reading speed").
@@ -17,8 +17,9 @@
 //! read whole, as before, so the report is the same either way.
 
 use std::fs::File;
+use std::sync::{Mutex, MutexGuard};
 
-use super::csv::{self, Columns, Ending, Head, Records, Start};
+use super::csv::{self, Columns, Ending, Head, Part, Records, Start};
 use super::file::Source;
 use super::options::ReadOptions;
 use super::progress::ReadProgress;
@@ -46,6 +47,19 @@ pub(super) fn read(
     chunk: usize,
     progress: &ReadProgress,
 ) -> Option<ReadReport> {
+    read_paced(file, options, chunk, progress, &|_| {}).map(|(report, _)| report)
+}
+
+/// [`read`], calling `pause(k)` on the thread that reads part `k` after each of its chunks
+/// (the first part is the calling thread's: a test slows it down to see another thread take
+/// what it has not read); the report and the number of parts the file was read in.
+pub(super) fn read_paced(
+    file: &File,
+    options: &ReadOptions,
+    chunk: usize,
+    progress: &ReadProgress,
+    pause: &(dyn Fn(usize) + Sync),
+) -> Option<(ReadReport, usize)> {
     let metadata = file.metadata().ok()?;
     let len = usize::try_from(metadata.len()).ok()?;
     let chunk = chunk.max(1);
@@ -85,34 +99,68 @@ pub(super) fn read(
         let rows = bytes as f64 * head_rows as f64 / (head.len() - body) as f64;
         (rows * 1.1) as usize + 16
     };
-    let cuts = if options.threads >= 2 && len >= options.parallel_min_bytes {
-        cuts(source, body, options.threads, delimiter, width)
+    let threads = if options.threads >= 2 && len >= options.parallel_min_bytes {
+        options.threads
     } else {
-        vec![body, len]
+        1
     };
-    let parts = cuts.len() - 1;
-    let report = csv::read_in_parts(parts, options, &report, |k, mut rows, mut report| {
-        let (start, end) = (cuts[k], cuts[k + 1]);
-        // The first part reads into the file's report: room for the places of every part
-        // (not when they are kept apart), as `read_parts` reserves.
-        let bytes = if k == 0 && !options.parts_apart {
-            len - start
-        } else {
-            end - start
-        };
+    let parts = Parts::new(body, len);
+    let reader = Chunks {
+        source,
+        columns: &columns,
+        delimiter,
+        chunk,
+        progress,
+        pause,
+    };
+    // Reads part `k` (taken by this thread) into `rows` and `report`.
+    let read_part = |k: usize, mut rows: Rows, mut report: ReadReport, bytes: usize| -> Part {
         rows.reserve(estimate(bytes), bytes, &mut report);
-        let reader = Chunks {
-            source,
-            columns: &columns,
-            delimiter,
-            chunk,
-            progress,
+        let ending = reader.read_rows(&parts, k, &mut rows, &mut report);
+        if ending.is_none() {
+            parts.give_up();
+        }
+        Some((rows, report, ending?))
+    };
+    // Takes parts from the others until none is worth taking.
+    let take_parts = || {
+        let mut read = Vec::new();
+        while let Some((k, bytes)) = parts.take(source, chunk, delimiter, width) {
+            let part = (Rows::new(options).recording(), options.part_report());
+            read.push((k, read_part(k, part.0, part.1, bytes)));
+        }
+        read
+    };
+    let mut read: Vec<(usize, Part)> = std::thread::scope(|s| {
+        let others: Vec<_> = (1..threads)
+            .map(|_| std::thread::Builder::new().spawn_scoped(s, take_parts))
+            .collect();
+        // The first part reads into the file's report: room for the places of the whole
+        // file, so that appending the others does not move its own (when they are kept
+        // apart, for its share of them).
+        let bytes = if options.parts_apart {
+            (len - body) / threads
+        } else {
+            len - body
         };
-        let ending = reader.read_rows(start, end, &mut rows, &mut report)?;
-        Some((rows, report, ending))
-    })?;
+        let mut read = vec![(0, read_part(0, Rows::new(options), report.clone(), bytes))];
+        read.extend(take_parts());
+        for other in others.into_iter().flatten() {
+            // A thread that panicked lost the parts it took: the file is read whole.
+            match other.join() {
+                Ok(parts) => read.extend(parts),
+                Err(_) => read.push((usize::MAX, None)),
+            }
+        }
+        read
+    });
+    read.sort_by_key(|&(k, _)| parts.start(k));
+    let count = read.len();
+    let mut read = read.into_iter().map(|(_, part)| part);
+    let first = read.next()?;
+    let report = csv::append_parts(first, read.collect(), options)?;
     // A byte past `len`: the file grew since its length was taken, and is read again.
-    source.ends_at_len().then_some(report)
+    source.ends_at_len().then_some((report, count))
 }
 
 /// The head of a file as text, up to its last line feed, if it can be read by chunks: no
@@ -127,17 +175,133 @@ fn head_text(head: &[u8]) -> Option<&str> {
     (super::decode::format_of(text)? == Format::Csv).then_some(text)
 }
 
-/// Where to cut the rows (from byte `body`) of `source` into at most `parts` parts of about
-/// the same size ([`super::parts::cuts`]): a cut is looked for in the [`CHUNK_BYTES`] after
-/// each even share, read from the file (a window that cannot be read has none).
-fn cuts(source: Source<'_>, body: usize, parts: usize, delimiter: u8, width: usize) -> Vec<usize> {
-    let mut window = vec![0; CHUNK_BYTES];
-    let starts_row = |line: &str| csv::reads_as_row(line, delimiter, width);
-    super::parts::cuts(body, source.len, parts, |at| {
-        let window = &mut window[..CHUNK_BYTES.min(source.len - at)];
-        source.read_at(window, at)?;
-        super::parts::row_start(window, starts_row).map(|cut| at + cut)
-    })
+/// The parts of a file's rows, as the threads read them: each part's bytes, and how far
+/// its reader has taken them (see [`Parts::take`]).
+///
+/// The first part is the whole body of the file, read by the calling thread. Each other
+/// thread takes a part from the others: the second half of the bytes that the part with the
+/// most bytes not yet read has left, cut where a row starts ([`super::parts::row_start`]).
+/// A thread that ends its part takes another in the same way, until no part has
+/// [`MIN_TAKEN_CHUNKS`] chunks left. So on two threads the file is read in two halves, as
+/// it was cut before, and a thread that the host slows (another process on its processor)
+/// is relieved of what it has not read by the thread that ends first, instead of keeping
+/// the other waiting. Each part is read as any part is, and checked the same way: a cut that
+/// falls in a quoted text over several lines makes the reading give up.
+struct Parts {
+    /// Each part's start, how far its reader has read or is reading, and its end; `None`
+    /// once the reading has given up.
+    ranges: Mutex<Option<Vec<Range>>>,
+}
+
+/// The bytes of a part: `start..end`, of which `start..claimed` are read or being read.
+#[derive(Clone, Copy)]
+struct Range {
+    start: usize,
+    claimed: usize,
+    end: usize,
+}
+
+/// How many chunks a part must have left unread for another thread to take half of them:
+/// 1 MB with chunks of 128 KB. Each part taken costs its own validator, id set and report,
+/// and its ids are looked up in the earlier parts' after the threads; with 4 MB, the relief
+/// of a slowed thread came later and quiet reads were no faster (ARCHITECTURE.md, "Threads
+/// take parts from each other").
+const MIN_TAKEN_CHUNKS: usize = 8;
+
+impl Parts {
+    /// One part: the body of the file, from byte `body` to `len`.
+    fn new(body: usize, len: usize) -> Parts {
+        let whole = Range {
+            start: body,
+            claimed: body,
+            end: len,
+        };
+        Parts {
+            ranges: Mutex::new(Some(vec![whole])),
+        }
+    }
+
+    /// The ranges, while the reading goes on.
+    fn ranges(&self) -> Option<MutexGuard<'_, Option<Vec<Range>>>> {
+        self.ranges.lock().ok().filter(|ranges| ranges.is_some())
+    }
+
+    /// Makes the reading give up: the file will be read whole.
+    fn give_up(&self) {
+        if let Ok(mut ranges) = self.ranges.lock() {
+            *ranges = None;
+        }
+    }
+
+    /// Where part `k` starts (the order of the parts in the file).
+    fn start(&self, k: usize) -> usize {
+        let ranges = self.ranges.lock().ok();
+        let range = ranges
+            .as_deref()
+            .and_then(Option::as_ref)
+            .and_then(|r| r.get(k));
+        range.map_or(usize::MAX, |range| range.start)
+    }
+
+    /// Claims the next bytes of part `k`, at most `chunk` from `from`: the end of the
+    /// bytes claimed, and whether they end the part. `None` when the reading gave up.
+    fn claim(&self, k: usize, from: usize, chunk: usize) -> Option<(usize, bool)> {
+        let mut guard = self.ranges()?;
+        let range = guard.as_mut()?.get_mut(k)?;
+        range.claimed = range.end.min(from.saturating_add(chunk)).max(from);
+        Some((range.claimed, range.claimed == range.end))
+    }
+
+    /// Takes a new part from the part with the most bytes left unread (see [`Parts`]): its
+    /// index and its bytes. `None` when no part has [`MIN_TAKEN_CHUNKS`] chunks left, when
+    /// no row starts in the chunk after the middle of what is left, or when the reading
+    /// gave up.
+    fn take(
+        &self,
+        source: Source<'_>,
+        chunk: usize,
+        delimiter: u8,
+        width: usize,
+    ) -> Option<(usize, usize)> {
+        let mut window = Vec::new();
+        loop {
+            let (k, middle, end) = {
+                let guard = self.ranges()?;
+                let (k, range) = guard
+                    .as_ref()?
+                    .iter()
+                    .enumerate()
+                    .max_by_key(|(_, r)| r.end - r.claimed)?;
+                if range.end - range.claimed < MIN_TAKEN_CHUNKS.saturating_mul(chunk) {
+                    return None;
+                }
+                (
+                    k,
+                    range.claimed + (range.end - range.claimed) / 2,
+                    range.end,
+                )
+            };
+            // The window is read without holding the lock: the part's reader goes on.
+            window.resize(CHUNK_BYTES.min(end - middle), 0);
+            source.read_at(&mut window, middle)?;
+            let starts_row = |line: &str| csv::reads_as_row(line, delimiter, width);
+            let cut = middle + super::parts::row_start(&window, starts_row)?;
+            let mut guard = self.ranges()?;
+            let ranges = guard.as_mut()?;
+            let range = ranges.get_mut(k)?;
+            // Taken only if the part's reader has not claimed the cut meanwhile (nor another
+            // thread taken from the same part): otherwise, look again.
+            if range.end == end && range.claimed < cut && cut < end {
+                range.end = cut;
+                ranges.push(Range {
+                    start: cut,
+                    claimed: cut,
+                    end,
+                });
+                return Some((ranges.len() - 1, end - cut));
+            }
+        }
+    }
 }
 
 /// Reads the rows of a part of a file a chunk at a time.
@@ -147,32 +311,37 @@ struct Chunks<'a> {
     delimiter: u8,
     chunk: usize,
     progress: &'a ReadProgress,
+    /// Called with the part's index after each chunk ([`read_paced`]).
+    pause: &'a (dyn Fn(usize) + Sync),
 }
 
 impl Chunks<'_> {
-    /// Reads the rows of bytes `start..end` into `rows` and `report`, as a part's rows are
-    /// read ([`csv::read_rows`]); how the last chunk ended, or `None` when a chunk did not
-    /// end where a record ends (or was not UTF-8, or could not be read).
+    /// Reads the rows of part `k` of `parts` into `rows` and `report`, as a part's rows are
+    /// read ([`csv::read_rows`]), claiming its bytes a chunk at a time (another thread may
+    /// take what is not claimed yet: [`Parts::take`]); how the last chunk ended, or `None`
+    /// when a chunk did not end where a record ends (or was not UTF-8, or could not be
+    /// read), or when the reading gave up.
     fn read_rows(
         &self,
-        start: usize,
-        end: usize,
+        parts: &Parts,
+        k: usize,
         rows: &mut Rows,
         report: &mut ReadReport,
     ) -> Option<Ending> {
         let width = self.columns.header.len();
+        let start = parts.start(k);
         // `buf[..filled]` holds the bytes from `at` on.
-        let mut buf = vec![0; self.chunk.min(end - start)];
+        let mut buf = Vec::new();
         let (mut at, mut filled, mut row) = (start, 0, 2);
         loop {
-            let want = self.chunk.min(end - at - filled);
+            let (claimed, last) = parts.claim(k, at + filled, self.chunk)?;
+            let want = claimed - (at + filled);
             if buf.len() < filled + want {
                 buf.resize(filled + want, 0);
             }
             self.source
                 .read_at(&mut buf[filled..filled + want], at + filled)?;
             filled += want;
-            let last = at + filled == end;
             let cut = if last {
                 filled
             } else {
@@ -182,6 +351,7 @@ impl Chunks<'_> {
             let mut records = Records::new(text, self.delimiter, 0, 1, width).numbered_from(row);
             let ending = csv::read_rows(&mut records, self.columns, rows, report, true);
             self.progress.add(cut);
+            (self.pause)(k);
             if last {
                 return Some(ending);
             }

@@ -415,8 +415,22 @@ pub(super) fn read_in_parts(
             .collect();
         (first, rest)
     });
+    append_parts(first, rest, options)
+}
+
+/// The report of a file read in parts: `first`, read into the file's report, then `rest`,
+/// each read into a report of its own, in the order of the file. Their rows are renumbered,
+/// the ids of a part found in an earlier one reported as duplicates, the limit per code
+/// applied to the whole. `None` when a part could not be read, or one but the last does not
+/// end where a record ends.
+pub(super) fn append_parts(
+    first: Part,
+    rest: Vec<Part>,
+    options: &ReadOptions,
+) -> Option<ReadReport> {
     let first = first?;
     let mut rest: Vec<_> = rest.into_iter().collect::<Option<_>>()?;
+    let last = rest.len();
     let endings = std::iter::once(first.2).chain(rest.iter().map(|part| part.2));
     for (k, ending) in endings.enumerate() {
         match ending {

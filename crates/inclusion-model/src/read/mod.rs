@@ -247,3 +247,17 @@ pub fn read_path_in_chunks(
     let file = std::fs::File::open(path).ok()?;
     chunks::read(&file, options, chunk_bytes, progress)
 }
+
+/// [`read_path_in_chunks`], calling `pause(k)` on the thread that reads part `k` after each
+/// of its chunks (part 0 is the calling thread's); the report and the number of parts the
+/// file was read in. For tests of the parts that threads take from each other.
+#[doc(hidden)]
+pub fn read_path_in_chunks_paced(
+    path: impl AsRef<Path>,
+    options: &ReadOptions,
+    chunk_bytes: usize,
+    pause: &(dyn Fn(usize) + Sync),
+) -> Option<(ReadReport, usize)> {
+    let file = std::fs::File::open(path).ok()?;
+    chunks::read_paced(&file, options, chunk_bytes, &ReadProgress::new(), pause)
+}

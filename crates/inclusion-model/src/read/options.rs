@@ -43,7 +43,10 @@ pub struct ReadOptions {
     /// unasked: the command line and the Python package pass the CPUs the system gives,
     /// `std::thread::available_parallelism`, unless told otherwise). With more than one, a
     /// CSV file of at least 4 MB is cut into that many parts at the start of rows, each read
-    /// on its thread; the report is the same, exactly, as on one thread: the same places in the
+    /// on its thread (a file read from disk by [`read_path`](crate::read_path) is cut as the
+    /// threads go: a thread that ends its part takes half of what the slowest has not read,
+    /// so that one thread slowed by the machine does not keep the others waiting); the
+    /// report is the same, exactly, as on one thread: the same places in the
     /// same order, the same diagnostics (rows, order, limit per code, duplicate ids across
     /// parts) and counts. A file the cuts could change (a cut inside a quoted text over
     /// several lines, a stray quote) is read on one thread; so are JSON and v0.1 files.
