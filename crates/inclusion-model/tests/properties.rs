@@ -150,6 +150,7 @@ proptest! {
         places in prop::collection::vec(place(), 0..6),
         noise in prop::collection::vec((0usize..6, 0usize..40, "[a-z0-9|,]{0,4}"), 0..4),
         strict in any::<bool>(),
+        lenient in any::<bool>(),
     ) {
         // Written places, some cells replaced by noise, and the first id repeated.
         let mut places = unique_ids(places);
@@ -168,10 +169,14 @@ proptest! {
             }
         }
         let text: String = csv.iter().map(|r| r.join("\",\"") + "\n").collect();
-        let options = ReadOptions::default().with_level(if strict { Level::Strict } else { Level::Standard });
+        let options = ReadOptions::default()
+            .with_level(if strict { Level::Strict } else { Level::Standard })
+            .with_lenient(lenient);
         let kept = read_csv_str(&text, &options);
         let checked = read_csv_str(&text, &options.clone().with_keep_places(false));
         prop_assert!(checked.places.is_empty());
+        // The places not built are counted as the ones kept.
+        prop_assert_eq!(checked.place_count(), kept.places.len());
         prop_assert_eq!(&checked.diagnostics, &kept.diagnostics);
         prop_assert_eq!((checked.rows, checked.invalid_rows), (kept.rows, kept.invalid_rows));
         prop_assert_eq!(checked.counts(), kept.counts());

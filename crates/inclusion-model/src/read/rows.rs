@@ -157,9 +157,9 @@ impl Rows {
             self.validator
                 .accept(rec, row, row_error, &mut self.diags, &mut report.places)
         } else {
-            // Validated as a stream: the place is dropped (but counted), its id remembered.
-            let (place, error) = self.validator.check(rec, row, &mut self.diags);
-            if place.is_some() && (!row_error || self.lenient) {
+            // No place is kept: none is built (but it is counted), its id remembered.
+            let (would_keep, error) = self.validator.verify(rec, row, &mut self.diags);
+            if would_keep && (!row_error || self.lenient) {
                 report.count_dropped_place();
             }
             error || row_error

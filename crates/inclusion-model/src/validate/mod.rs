@@ -185,6 +185,22 @@ impl Validator {
         (place, error)
     }
 
+    /// Validates one record whose place is not wanted (a report that keeps no place): every
+    /// problem pushed on `diags`, the id remembered, and no place built, which would copy its
+    /// texts to free them at once. Whether a place would have been kept, and whether the row
+    /// has an error: what [`Validator::check`] returns, without the place.
+    pub(crate) fn verify(
+        &mut self,
+        rec: &mut FlatRecord<'_>,
+        row: usize,
+        diags: &mut Vec<Diagnostic>,
+    ) -> (bool, bool) {
+        let mut would_keep = false;
+        let error = self.build(rec, row, false, diags, &mut would_keep);
+        self.remember_id(None, rec);
+        (would_keep, error)
+    }
+
     /// Remembers the id of the row just built, when new, as an id outside `places`: a later
     /// row with the same id is a duplicate for the standard, whether this row is kept or not.
     fn remember_id(&mut self, place: Option<&Place>, rec: &FlatRecord<'_>) {
@@ -256,6 +272,10 @@ impl Validator {
         else {
             return true;
         };
+        if !kept.wants_place() {
+            kept.count();
+            return error;
+        }
         // Every check is done: move the texts out of the record (no copy when it owns them).
         let mut take = |c: Column| rec.take(c);
         kept.keep(Place {
@@ -307,6 +327,13 @@ trait Kept {
     fn places(&self) -> &[Place];
     /// Keeps the place.
     fn keep(&mut self, place: Place);
+    /// Whether the place is wanted: when not, [`Validator::build`] stops once every check is
+    /// done and calls [`Kept::count`] where it would have built the place.
+    fn wants_place(&self) -> bool {
+        true
+    }
+    /// A place that would have been kept, not built ([`Kept::wants_place`]).
+    fn count(&mut self) {}
 }
 
 impl Kept for Vec<Place> {
@@ -317,6 +344,25 @@ impl Kept for Vec<Place> {
     #[inline]
     fn keep(&mut self, place: Place) {
         self.push(place);
+    }
+}
+
+/// No place wanted ([`Validator::verify`]): whether one would have been kept.
+impl Kept for bool {
+    fn places(&self) -> &[Place] {
+        &[]
+    }
+
+    fn keep(&mut self, _: Place) {
+        *self = true;
+    }
+
+    fn wants_place(&self) -> bool {
+        false
+    }
+
+    fn count(&mut self) {
+        *self = true;
     }
 }
 
