@@ -43,8 +43,10 @@ pub fn read_csv_str(text: &str, options: &ReadOptions) -> ReadReport {
 }
 
 /// Reads CSV text as [`read_csv_str`] does with [`ReadOptions::threads`] above 1, but only
-/// in parts: `None` when its rows would be read on one thread (a file too small, a cut that
-/// would change the report, a v0.1 file). For tests of the parallel path.
+/// by the parallel path: `None` when its rows would be read on one thread instead (a text
+/// under [`ReadOptions::parallel_min_bytes`](ReadOptions), a cut that would change the
+/// report, a v0.1 file). The threads take parts as they go: a small text may come in one.
+/// For tests of the parallel path.
 #[doc(hidden)]
 pub fn read_csv_in_parts(text: &str, options: &ReadOptions) -> Option<ReadReport> {
     read_str(text, options, true)
@@ -337,12 +339,12 @@ pub(super) fn read_rows<'t>(
     }
 }
 
-/// The parallel path ([`ReadOptions::threads`]): the rows cut into parts at line feeds
-/// that start a row, each part read on its thread with its own validator, the parts'
-/// reports appended in order (rows renumbered, ids of a part found in an earlier one
-/// reported as duplicates, the limit per code applied to the whole). `None` when the file
-/// is read on one thread: too small, one thread asked, no place to cut, or a part that does
-/// not read as it would in the whole file (a cut inside a quoted cell, a stray quote).
+/// The parallel path ([`ReadOptions::threads`]) for a text in memory: its rows read in
+/// parts on threads that take parts from each other ([`parts::Parts`]), a chunk at a time
+/// ([`ChunkReader`]), each part with its own validator, the parts' reports appended
+/// in order ([`append_parts`]). `None` when the text is read on one thread: too small, one
+/// thread asked, or a part that does not read as it would in the whole text (a cut inside a
+/// quoted cell, a stray quote).
 fn read_parts(
     text: &str,
     delim: u8,
@@ -356,66 +358,160 @@ fn read_parts(
     }
     let width = columns.header.len();
     let bytes = text.as_bytes();
+    let len = bytes.len();
+    // Chunks of [`parts::CHUNK_BYTES`] in a large text; in a small one (a test's), small
+    // enough for the threads to have parts to take.
+    let chunk = (len / options.threads.saturating_mul(16)).clamp(4_096, parts::CHUNK_BYTES);
+    let sample = &bytes[body.min(len)..len.min(body.saturating_add(parts::CHUNK_BYTES))];
     let starts_row = |line: &str| reads_as_row(line, delim, width);
-    let cuts = parts::cuts(body, bytes.len(), options.threads, |at| {
-        parts::row_start(&bytes[at..], starts_row).map(|cut| at + cut)
-    });
-    let parts = cuts.len() - 1;
-    if parts < 2 {
-        return None;
-    }
-    read_in_parts(parts, options, report, |k, mut rows, mut report| {
-        let (start, end) = (cuts[k], cuts[k + 1]);
-        let lines = memchr::memchr_iter(b'\n', &text.as_bytes()[start..end]).count() + 1;
-        // The first part reads into the file's report: room for the places of every part
-        // (about as many lines each) saves moving its places when the others are appended
-        // (not when they are kept apart).
-        let (lines, bytes) = match k {
-            0 if !options.parts_apart => (lines.saturating_mul(parts), text.len()),
-            0 => (lines, text.len()),
-            _ => (lines, end - start),
-        };
-        rows.reserve(lines, bytes, &mut report);
-        let mut records = Records::new(&text[..end], delim, start, 1, width);
-        let ending = read_rows(&mut records, columns, &mut rows, &mut report, true);
-        Some((rows, report, ending))
-    })
+    let parts = parts::Parts::new(body, len);
+    let reader = ChunkReader {
+        parts: &parts,
+        chunk,
+        columns,
+        delimiter: delim,
+    };
+    let read_part = |k: usize, mut rows: Rows, mut report: ReadReport, bytes: usize| -> Part {
+        rows.reserve(parts::rows_in(sample, bytes), bytes, &mut report);
+        let ending = reader.read_part(&mut TextChunks(text), k, &mut rows, &mut report, |_| {});
+        if ending.is_none() {
+            parts.give_up();
+        }
+        Some((rows, report, ending?))
+    };
+    let cut_after = |middle: usize, end: usize| {
+        let window = &bytes[middle..end.min(middle.saturating_add(parts::CHUNK_BYTES))];
+        parts::row_start(window, starts_row).map(|cut| middle + cut)
+    };
+    let read = read_in_turns(
+        &parts,
+        options.threads,
+        chunk,
+        options,
+        report,
+        read_part,
+        cut_after,
+    );
+    read.map(|(report, _)| report)
 }
 
-/// A part of a file read by [`read_in_parts`]'s `read`: its rows' validator, its report and
-/// how it ended; `None` when it could not be read as a part (the file is then read whole).
-pub(super) type Part = Option<(Rows, ReadReport, Ending)>;
-
-/// Reads the `parts` parts of a file's rows with `read(k, rows, report)` (the first on this
-/// thread into `report`, the file's report so far; each other on a thread of its own, into
-/// a report of its own), then appends the parts' reports in order: rows renumbered, ids of
-/// a part found in an earlier one reported as duplicates, the limit per code applied to the
-/// whole. `None` when a part could not be read, or does not end where a record ends (a cut
-/// in a quoted text over several lines, a stray quote): the file is then read whole, on one
-/// thread.
-pub(super) fn read_in_parts(
-    parts: usize,
+/// Reads the parts of a file's rows on `threads` threads that take parts from each other
+/// ([`parts::in_turns`], chunks of `chunk` bytes, `cut_after` finding where a part taken
+/// starts), each with `read_part(k, rows, report, bytes)`: the first into a copy of the
+/// file's `report`, with room for the places of the whole body (when the parts are kept
+/// apart, for its share of them: appending the others then does not move its own); the
+/// others each into a report of its own, their new ids recorded. Then appends them in order
+/// ([`append_parts`]): the report and the number of parts; `None` when the reading gave up.
+pub(super) fn read_in_turns(
+    parts: &parts::Parts,
+    threads: usize,
+    chunk: usize,
     options: &ReadOptions,
     report: &ReadReport,
-    read: impl Fn(usize, Rows, ReadReport) -> Part + Sync,
-) -> Option<ReadReport> {
-    let last = parts.checked_sub(1)?;
-    let (first, rest) = std::thread::scope(|s| {
-        let read = &read;
-        let threads: Vec<_> = (1..=last)
-            .map(|k| {
-                let part = (Rows::new(options).recording(), options.part_report());
-                std::thread::Builder::new().spawn_scoped(s, move || read(k, part.0, part.1))
-            })
-            .collect();
-        let first = read(0, Rows::new(options), report.clone());
-        let rest: Vec<_> = threads
-            .into_iter()
-            .map(|t| t.ok().and_then(|t| t.join().ok()).flatten())
-            .collect();
-        (first, rest)
-    });
-    append_parts(first, rest, options)
+    read_part: impl Fn(usize, Rows, ReadReport, usize) -> Part + Sync,
+    cut_after: impl Fn(usize, usize) -> Option<usize> + Sync,
+) -> Option<(ReadReport, usize)> {
+    let body = parts.body_bytes();
+    let first = if options.parts_apart {
+        body / threads.max(1)
+    } else {
+        body
+    };
+    let read = parts::in_turns(
+        parts,
+        threads,
+        chunk,
+        || read_part(0, Rows::new(options), report.clone(), first),
+        |k, bytes| {
+            let rows = Rows::new(options).recording();
+            read_part(k, rows, options.part_report(), bytes)
+        },
+        cut_after,
+    )?;
+    let count = read.len();
+    let mut read = read.into_iter();
+    let first = read.next()?;
+    Some((append_parts(first, read.collect(), options)?, count))
+}
+
+/// A part of a file read by [`ChunkReader::read_part`]: its rows' validator, its report and how
+/// it ended; `None` when it could not be read as a part (the file is then read whole).
+pub(super) type Part = Option<(Rows, ReadReport, Ending)>;
+
+/// Where the bytes of a part's chunks come from ([`ChunkReader`]): a text in memory
+/// ([`TextChunks`]), or a file read at offsets (`chunks::FileChunks`).
+pub(super) trait ChunkSource {
+    /// The bytes `at..to` of the file; the bytes before `at` are no longer asked for.
+    fn bytes(&mut self, at: usize, to: usize) -> Option<&[u8]>;
+    /// The bytes `at..at + len`, just given by [`ChunkSource::bytes`], as text.
+    fn text(&self, at: usize, len: usize) -> Option<&str>;
+}
+
+/// A text in memory, its chunks sliced from it.
+struct TextChunks<'t>(&'t str);
+
+impl ChunkSource for TextChunks<'_> {
+    fn bytes(&mut self, at: usize, to: usize) -> Option<&[u8]> {
+        self.0.as_bytes().get(at..to)
+    }
+
+    fn text(&self, at: usize, len: usize) -> Option<&str> {
+        self.0.get(at..at.checked_add(len)?)
+    }
+}
+
+/// Reads the parts of a file ([`parts::Parts`]) a chunk at a time.
+pub(super) struct ChunkReader<'a> {
+    pub(super) parts: &'a parts::Parts,
+    /// The bytes claimed at a time.
+    pub(super) chunk: usize,
+    pub(super) columns: &'a Columns<'a>,
+    pub(super) delimiter: u8,
+}
+
+impl ChunkReader<'_> {
+    /// Reads the rows of part `k` from `source` into `rows` and `report`, as a part's rows
+    /// are read ([`read_rows`]), claiming its bytes a chunk at a time (another thread may
+    /// take what is not claimed yet: [`parts::Parts::take`]); `done(bytes)` after each
+    /// chunk's rows. A chunk ends where a part may start: at the last line feed of its bytes
+    /// after which the line reads alone as a row (the rest is read again with the next
+    /// chunk). How the last chunk ended; `None` when a chunk did not end where a record ends
+    /// (or was not UTF-8, or could not be read), or when the reading gave up.
+    pub(super) fn read_part(
+        &self,
+        source: &mut impl ChunkSource,
+        k: usize,
+        rows: &mut Rows,
+        report: &mut ReadReport,
+        mut done: impl FnMut(usize),
+    ) -> Option<Ending> {
+        let width = self.columns.header.len();
+        let starts_row = |line: &str| reads_as_row(line, self.delimiter, width);
+        let mut at = self.parts.start(k);
+        let (mut claimed, mut row) = (at, 2);
+        loop {
+            let last;
+            (claimed, last) = self.parts.claim(k, claimed, self.chunk)?;
+            let bytes = source.bytes(at, claimed)?;
+            let cut = if last {
+                bytes.len()
+            } else {
+                parts::row_start_before(bytes, starts_row)?
+            };
+            let text = source.text(at, cut)?;
+            let mut records = Records::new(text, self.delimiter, 0, 1, width).numbered_from(row);
+            let ending = read_rows(&mut records, self.columns, rows, report, true);
+            done(cut);
+            if last {
+                return Some(ending);
+            }
+            if ending != (Ending::End { open: false }) {
+                return None;
+            }
+            row = records.row();
+            at += cut;
+        }
+    }
 }
 
 /// The report of a file read in parts: `first`, read into the file's report, then `rest`,

@@ -226,7 +226,7 @@ pub fn read_path_with_progress(
     };
     // Opened once: a named FIFO opened again would wait for a writer that is gone.
     let file = std::fs::File::open(path).map_err(io)?;
-    if let Some(report) = chunks::read(&file, options, chunks::CHUNK_BYTES, progress) {
+    if let Some(report) = chunks::read(&file, options, parts::CHUNK_BYTES, progress) {
         return Ok(report);
     }
     let bytes = file::read(&file, options).map_err(io)?;

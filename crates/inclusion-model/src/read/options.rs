@@ -42,10 +42,9 @@ pub struct ReadOptions {
     /// How many threads read a large CSV file (default: 1; a library does not start threads
     /// unasked: the command line and the Python package pass the CPUs the system gives,
     /// `std::thread::available_parallelism`, unless told otherwise). With more than one, a
-    /// CSV file of at least 4 MB is cut into that many parts at the start of rows, each read
-    /// on its thread (a file read from disk by [`read_path`](crate::read_path) is cut as the
-    /// threads go: a thread that ends its part takes half of what the slowest has not read,
-    /// so that one thread slowed by the machine does not keep the others waiting); the
+    /// CSV file of at least 4 MB is read in parts at the start of rows, cut as the threads
+    /// go: each thread takes half of what the part with the most left has not read yet, so
+    /// that one thread slowed by the machine does not keep the others waiting; the
     /// report is the same, exactly, as on one thread: the same places in the
     /// same order, the same diagnostics (rows, order, limit per code, duplicate ids across
     /// parts) and counts. A file the cuts could change (a cut inside a quoted text over
