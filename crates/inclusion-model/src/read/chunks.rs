@@ -111,9 +111,6 @@ pub(super) fn read_paced(
             pause(k);
         };
         let ending = reader.read_part(&mut source, k, &mut rows, &mut report, done);
-        if ending.is_none() {
-            parts.give_up();
-        }
         Some((rows, report, ending?))
     };
     let starts_row = |line: &str| csv::reads_as_row(line, delimiter, width);

@@ -374,9 +374,6 @@ fn read_parts(
     let read_part = |k: usize, mut rows: Rows, mut report: ReadReport, bytes: usize| -> Part {
         rows.reserve(parts::rows_in(sample, bytes), bytes, &mut report);
         let ending = reader.read_part(&mut TextChunks(text), k, &mut rows, &mut report, |_| {});
-        if ending.is_none() {
-            parts.give_up();
-        }
         Some((rows, report, ending?))
     };
     let cut_after = |middle: usize, end: usize| {
@@ -476,8 +473,25 @@ impl ChunkReader<'_> {
     /// chunk's rows. A chunk ends where a part may start: at the last line feed of its bytes
     /// after which the line reads alone as a row (the rest is read again with the next
     /// chunk). How the last chunk ended; `None` when a chunk did not end where a record ends
-    /// (or was not UTF-8, or could not be read), or when the reading gave up.
+    /// (or was not UTF-8, or could not be read), which makes the whole reading give up
+    /// ([`parts::Parts::give_up`]: the file is read whole), or when it gave up.
     pub(super) fn read_part(
+        &self,
+        source: &mut impl ChunkSource,
+        k: usize,
+        rows: &mut Rows,
+        report: &mut ReadReport,
+        done: impl FnMut(usize),
+    ) -> Option<Ending> {
+        let ending = self.read_chunks(source, k, rows, report, done);
+        if ending.is_none() {
+            self.parts.give_up();
+        }
+        ending
+    }
+
+    /// [`ChunkReader::read_part`], without giving up.
+    fn read_chunks(
         &self,
         source: &mut impl ChunkSource,
         k: usize,
