@@ -2,7 +2,7 @@
 //! of copying the whole file into memory first and then reading that copy.
 //!
 //! Each thread reads its part of the file (the threads take parts from each other as they
-//! go: [`Parts`]) in chunks of [`CHUNK_BYTES`](parts::CHUNK_BYTES) into a buffer of its own
+//! go: [`Parts`]) in chunks of [`CHUNK_BYTES`](super::parts::CHUNK_BYTES) into a buffer of its own
 //! ([`FileChunks`]), and reads the rows of each chunk while its bytes are still in the
 //! processor's caches ([`ChunkReader`], which reads a text in memory the same way). The
 //! file's bytes are thus never all in memory at once (a 42.5 MB file needed 42.5 MB of fresh
@@ -20,13 +20,12 @@
 
 use std::fs::File;
 
-use super::csv::{self, ChunkReader, ChunkSource, Columns, Head, Part, Start};
+use super::csv::{self, ChunkReader, ChunkSource, Columns, Head, Start};
 use super::file::Source;
 use super::options::ReadOptions;
-use super::parts::{self, Parts};
+use super::parts::Parts;
 use super::progress::ReadProgress;
 use super::report::{Format, ReadReport};
-use super::rows::Rows;
 
 /// The report of the CSV file `file` (open) read a chunk of `chunk` bytes at a time (see the
 /// [module documentation](self)); `None` when the file is to be read whole: smaller than a
@@ -83,7 +82,6 @@ pub(super) fn read_paced(
         cells: &cells,
         replaced: false,
     };
-    let width = header.len();
     progress.add(body);
     let threads = if options.threads >= 2 && len >= options.parallel_min_bytes {
         options.threads
@@ -97,32 +95,11 @@ pub(super) fn read_paced(
         columns: &columns,
         delimiter,
     };
-    // Reads part `k` (taken by this thread) into `rows` and `report`, with room for the
-    // places of its `bytes` (rows per byte from the head's).
-    let read_part = |k: usize, mut rows: Rows, mut report: ReadReport, bytes: usize| -> Part {
-        rows.reserve(
-            parts::rows_in(&head.as_bytes()[body..], bytes),
-            bytes,
-            &mut report,
-        );
-        let mut source = FileChunks::new(source);
-        let done = |bytes: usize| {
-            progress.add(bytes);
-            pause(k);
-        };
-        let ending = reader.read_part(&mut source, k, &mut rows, &mut report, done);
-        Some((rows, report, ending?))
-    };
-    let starts_row = |line: &str| csv::reads_as_row(line, delimiter, width);
-    let cut_after = |middle: usize, end: usize| {
-        // A window read from the file, where the part's reader is not.
-        let mut window = vec![0; parts::CHUNK_BYTES.min(end - middle)];
-        source.read_at(&mut window, middle)?;
-        parts::row_start(&window, starts_row).map(|cut| middle + cut)
-    };
-    let read = csv::read_in_turns(
-        &parts, threads, chunk, options, &report, read_part, cut_after,
-    );
+    // Rows per byte from the head's, for the room to reserve.
+    let sample = &head.as_bytes()[body..];
+    let read = reader.read_in_turns(threads, options, &report, sample, || {
+        FileChunks::new(source, progress, pause)
+    });
     // A byte past `len`: the file grew since its length was taken, and is read again.
     read.filter(|_| source.ends_at_len())
 }
@@ -140,9 +117,13 @@ fn head_text(head: &[u8]) -> Option<&str> {
 }
 
 /// A file's chunks, read at offsets into a buffer of their own: the bytes of a chunk after
-/// its last row (the start of the next row) stay in the buffer for the next chunk.
+/// its last row (the start of the next row) stay in the buffer for the next chunk. Each
+/// chunk's bytes are counted in `progress` once its rows are read, and `pause` is called
+/// ([`read_paced`]).
 struct FileChunks<'a> {
     source: Source<'a>,
+    progress: &'a ReadProgress,
+    pause: &'a (dyn Fn(usize) + Sync),
     /// `buf[..filled]` holds the bytes of the file from `from` on.
     buf: Vec<u8>,
     from: usize,
@@ -150,9 +131,15 @@ struct FileChunks<'a> {
 }
 
 impl<'a> FileChunks<'a> {
-    fn new(source: Source<'a>) -> FileChunks<'a> {
+    fn new(
+        source: Source<'a>,
+        progress: &'a ReadProgress,
+        pause: &'a (dyn Fn(usize) + Sync),
+    ) -> FileChunks<'a> {
         FileChunks {
             source,
+            progress,
+            pause,
             buf: Vec::new(),
             from: 0,
             filled: 0,
@@ -163,20 +150,21 @@ impl<'a> FileChunks<'a> {
 impl ChunkSource for FileChunks<'_> {
     fn bytes(&mut self, at: usize, to: usize) -> Option<&[u8]> {
         // The bytes before `at` are dropped: those after it move to the front.
-        let gone = at.checked_sub(self.from)?.min(self.filled);
-        if gone > 0 || self.filled == 0 {
+        let gone = at.checked_sub(self.from)?;
+        if gone >= self.filled {
+            self.filled = 0;
+        } else if gone > 0 {
             self.buf.copy_within(gone..self.filled, 0);
             self.filled -= gone;
-            self.from = at;
         }
-        let want = to.checked_sub(self.from)?;
+        self.from = at;
+        let want = to.checked_sub(at)?;
         if self.buf.len() < want {
             self.buf.resize(want, 0);
         }
         if self.filled < want {
             let (start, end) = (self.filled, want);
-            self.source
-                .read_at(&mut self.buf[start..end], self.from + start)?;
+            self.source.read_at(&mut self.buf[start..end], at + start)?;
             self.filled = want;
         }
         self.buf.get(..want)
@@ -186,5 +174,10 @@ impl ChunkSource for FileChunks<'_> {
         let start = at.checked_sub(self.from)?;
         let bytes = self.buf.get(start..start.checked_add(len)?)?;
         simdutf8::basic::from_utf8(bytes).ok()
+    }
+
+    fn chunk_read(&self, k: usize, bytes: usize) {
+        self.progress.add(bytes);
+        (self.pause)(k);
     }
 }

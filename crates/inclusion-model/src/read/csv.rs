@@ -356,14 +356,12 @@ fn read_parts(
     if options.threads < 2 || text.len() < options.parallel_min_bytes {
         return None;
     }
-    let width = columns.header.len();
     let bytes = text.as_bytes();
     let len = bytes.len();
     // Chunks of [`parts::CHUNK_BYTES`] in a large text; in a small one (a test's), small
     // enough for the threads to have parts to take.
     let chunk = (len / options.threads.saturating_mul(16)).clamp(4_096, parts::CHUNK_BYTES);
     let sample = &bytes[body.min(len)..len.min(body.saturating_add(parts::CHUNK_BYTES))];
-    let starts_row = |line: &str| reads_as_row(line, delim, width);
     let parts = parts::Parts::new(body, len);
     let reader = ChunkReader {
         parts: &parts,
@@ -371,64 +369,10 @@ fn read_parts(
         columns,
         delimiter: delim,
     };
-    let read_part = |k: usize, mut rows: Rows, mut report: ReadReport, bytes: usize| -> Part {
-        rows.reserve(parts::rows_in(sample, bytes), bytes, &mut report);
-        let ending = reader.read_part(&mut TextChunks(text), k, &mut rows, &mut report, |_| {});
-        Some((rows, report, ending?))
-    };
-    let cut_after = |middle: usize, end: usize| {
-        let window = &bytes[middle..end.min(middle.saturating_add(parts::CHUNK_BYTES))];
-        parts::row_start(window, starts_row).map(|cut| middle + cut)
-    };
-    let read = read_in_turns(
-        &parts,
-        options.threads,
-        chunk,
-        options,
-        report,
-        read_part,
-        cut_after,
-    );
+    let read = reader.read_in_turns(options.threads, options, report, sample, || {
+        TextChunks(text)
+    });
     read.map(|(report, _)| report)
-}
-
-/// Reads the parts of a file's rows on `threads` threads that take parts from each other
-/// ([`parts::in_turns`], chunks of `chunk` bytes, `cut_after` finding where a part taken
-/// starts), each with `read_part(k, rows, report, bytes)`: the first into a copy of the
-/// file's `report`, with room for the places of the whole body (when the parts are kept
-/// apart, for its share of them: appending the others then does not move its own); the
-/// others each into a report of its own, their new ids recorded. Then appends them in order
-/// ([`append_parts`]): the report and the number of parts; `None` when the reading gave up.
-pub(super) fn read_in_turns(
-    parts: &parts::Parts,
-    threads: usize,
-    chunk: usize,
-    options: &ReadOptions,
-    report: &ReadReport,
-    read_part: impl Fn(usize, Rows, ReadReport, usize) -> Part + Sync,
-    cut_after: impl Fn(usize, usize) -> Option<usize> + Sync,
-) -> Option<(ReadReport, usize)> {
-    let body = parts.body_bytes();
-    let first = if options.parts_apart {
-        body / threads.max(1)
-    } else {
-        body
-    };
-    let read = parts::in_turns(
-        parts,
-        threads,
-        chunk,
-        || read_part(0, Rows::new(options), report.clone(), first),
-        |k, bytes| {
-            let rows = Rows::new(options).recording();
-            read_part(k, rows, options.part_report(), bytes)
-        },
-        cut_after,
-    )?;
-    let count = read.len();
-    let mut read = read.into_iter();
-    let first = read.next()?;
-    Some((append_parts(first, read.collect(), options)?, count))
 }
 
 /// A part of a file read by [`ChunkReader::read_part`]: its rows' validator, its report and how
@@ -442,6 +386,8 @@ pub(super) trait ChunkSource {
     fn bytes(&mut self, at: usize, to: usize) -> Option<&[u8]>;
     /// The bytes `at..at + len`, just given by [`ChunkSource::bytes`], as text.
     fn text(&self, at: usize, len: usize) -> Option<&str>;
+    /// Called once the rows of a chunk of part `k` are read, with the chunk's length.
+    fn chunk_read(&self, _k: usize, _bytes: usize) {}
 }
 
 /// A text in memory, its chunks sliced from it.
@@ -467,23 +413,73 @@ pub(super) struct ChunkReader<'a> {
 }
 
 impl ChunkReader<'_> {
+    /// Reads the parts of the file on `threads` threads that take parts from each other
+    /// ([`parts::in_turns`]), each part from a `source()` of its own, and where a part taken
+    /// starts looked for in the window a `source()` gives there. The first part reads into a
+    /// copy of the file's `report`, with room for the places of the whole body (when the
+    /// parts are kept apart, for its share of them: appending the others then does not move
+    /// its own); the others each into a report of its own, their new ids recorded; the room
+    /// for a part's places from the rows per byte of `sample`. Then appends them in order
+    /// ([`append_parts`]): the report and the number of parts; `None` when the reading gave up.
+    pub(super) fn read_in_turns<S: ChunkSource>(
+        &self,
+        threads: usize,
+        options: &ReadOptions,
+        report: &ReadReport,
+        sample: &[u8],
+        source: impl Fn() -> S + Sync,
+    ) -> Option<(ReadReport, usize)> {
+        let read_part = |k: usize, mut rows: Rows, mut report: ReadReport, bytes: usize| -> Part {
+            rows.reserve(parts::rows_in(sample, bytes), bytes, &mut report);
+            let ending = self.read_part(&mut source(), k, &mut rows, &mut report);
+            Some((rows, report, ending?))
+        };
+        let width = self.columns.header.len();
+        let starts_row = |line: &str| reads_as_row(line, self.delimiter, width);
+        let cut_after = |middle: usize, end: usize| {
+            let mut window = source();
+            let to = end.min(middle.saturating_add(parts::CHUNK_BYTES));
+            parts::row_start(window.bytes(middle, to)?, starts_row).map(|cut| middle + cut)
+        };
+        let body = self.parts.body_bytes();
+        let first = if options.parts_apart {
+            body / threads.max(1)
+        } else {
+            body
+        };
+        let read = parts::in_turns(
+            self.parts,
+            threads,
+            self.chunk,
+            || read_part(0, Rows::new(options), report.clone(), first),
+            |k, bytes| {
+                let rows = Rows::new(options).recording();
+                read_part(k, rows, options.part_report(), bytes)
+            },
+            cut_after,
+        )?;
+        let count = read.len();
+        let mut read = read.into_iter();
+        let first = read.next()?;
+        Some((append_parts(first, read.collect(), options)?, count))
+    }
+
     /// Reads the rows of part `k` from `source` into `rows` and `report`, as a part's rows
     /// are read ([`read_rows`]), claiming its bytes a chunk at a time (another thread may
-    /// take what is not claimed yet: [`parts::Parts::take`]); `done(bytes)` after each
-    /// chunk's rows. A chunk ends where a part may start: at the last line feed of its bytes
+    /// take what is not claimed yet: [`parts::Parts::take`]); [`ChunkSource::chunk_read`]
+    /// after each chunk's rows. A chunk ends where a part may start: at the last line feed of its bytes
     /// after which the line reads alone as a row (the rest is read again with the next
     /// chunk). How the last chunk ended; `None` when a chunk did not end where a record ends
     /// (or was not UTF-8, or could not be read), which makes the whole reading give up
     /// ([`parts::Parts::give_up`]: the file is read whole), or when it gave up.
-    pub(super) fn read_part(
+    fn read_part(
         &self,
         source: &mut impl ChunkSource,
         k: usize,
         rows: &mut Rows,
         report: &mut ReadReport,
-        done: impl FnMut(usize),
     ) -> Option<Ending> {
-        let ending = self.read_chunks(source, k, rows, report, done);
+        let ending = self.read_chunks(source, k, rows, report);
         if ending.is_none() {
             self.parts.give_up();
         }
@@ -497,7 +493,6 @@ impl ChunkReader<'_> {
         k: usize,
         rows: &mut Rows,
         report: &mut ReadReport,
-        mut done: impl FnMut(usize),
     ) -> Option<Ending> {
         let width = self.columns.header.len();
         let starts_row = |line: &str| reads_as_row(line, self.delimiter, width);
@@ -515,7 +510,7 @@ impl ChunkReader<'_> {
             let text = source.text(at, cut)?;
             let mut records = Records::new(text, self.delimiter, 0, 1, width).numbered_from(row);
             let ending = read_rows(&mut records, self.columns, rows, report, true);
-            done(cut);
+            source.chunk_read(k, cut);
             if last {
                 return Some(ending);
             }

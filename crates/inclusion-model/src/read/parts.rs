@@ -1,5 +1,6 @@
-//! Reading a large CSV file in parts, one per thread ([`ReadOptions::threads`]): where to
-//! cut it, and which rows of a part repeat the id of an earlier part.
+//! Reading a large CSV file in parts on threads ([`ReadOptions::threads`]): the parts the
+//! threads take from each other as they go ([`Parts`], [`in_turns`]), where a part and a
+//! chunk may start, and which rows of a part repeat the id of an earlier part.
 //!
 //! A part must read exactly as it reads in the whole file: it starts where a record starts.
 //! A line feed starts a record unless it is in a quoted cell, which only the parser,
@@ -7,9 +8,9 @@
 //!
 //! * a cut is a line feed after which the line reads, alone, as a row (as many cells as the
 //!   header, quotes closed): in a quoted text over several lines, such a line is rare;
-//! * each part is then read by the parser from its cut; if the last record of a part ends in
-//!   a quoted cell (the cut was in it), or a part meets a stray quote (whose recovery reads
-//!   past the part), the parts are dropped and the file is read on one thread.
+//! * each part is then read by the parser from its cut, a chunk at a time; if a part or a
+//!   chunk ends inside a quoted cell (the cut was in it), or meets a stray quote (whose
+//!   recovery reads past it), the reading gives up and the file is read on one thread.
 //!
 //! [`ReadOptions::threads`]: super::ReadOptions::threads
 
@@ -21,7 +22,8 @@ use crate::validate::checks::identifiers;
 use super::report::{LateDuplicate, ReadReport};
 use super::rows::Rows;
 
-/// How many line feeds after the even cut a cut is looked for, before giving up on it.
+/// How many line feeds after the middle of what a part has left a cut is looked for, before
+/// giving up on it.
 const MAX_LINES_SEARCHED: usize = 10_000;
 
 /// The start of the first line of `bytes` after a line feed for which `starts_row` holds
